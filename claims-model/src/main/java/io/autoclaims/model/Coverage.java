@@ -1,0 +1,19 @@
+package io.autoclaims.model;
+
+/** Main motor-insurance covers. */
+public enum Coverage implements Labelled {
+    VEHICLE_DAMAGE("机动车损失保险"),
+    THIRD_PARTY("第三者责任保险"),
+    OCCUPANT("车上人员责任保险");
+
+    private final String zh;
+
+    Coverage(String zh) {
+        this.zh = zh;
+    }
+
+    @Override
+    public String zh() {
+        return zh;
+    }
+}

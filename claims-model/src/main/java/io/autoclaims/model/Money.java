@@ -1,0 +1,28 @@
+package io.autoclaims.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Money helpers: CNY amounts are {@link BigDecimal}, rounded once, HALF_UP, to fen. */
+public final class Money {
+    /** Zero yuan with two decimals. */
+    public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    private Money() {
+    }
+
+    /** Rounds a computed amount to 2 decimals, HALF_UP: call once, at the end of a computation. */
+    public static BigDecimal round(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Parses a decimal string such as {@code "18400.5"} into a rounded amount. */
+    public static BigDecimal ofCny(String amount) {
+        return round(new BigDecimal(amount));
+    }
+
+    /** True when the amount has at most two decimal places in value ({@code 12.500} has two). */
+    public static boolean isFen(BigDecimal amount) {
+        return amount.stripTrailingZeros().scale() <= 2;
+    }
+}

@@ -1,0 +1,18 @@
+package io.autoclaims.model;
+
+/** Who receives an insurance payment. */
+public enum Payee implements Labelled {
+    INSURED("被保险人"),
+    REPAIR_SHOP("维修厂");
+
+    private final String zh;
+
+    Payee(String zh) {
+        this.zh = zh;
+    }
+
+    @Override
+    public String zh() {
+        return zh;
+    }
+}

@@ -1,0 +1,40 @@
+package io.autoclaims.model;
+
+/**
+ * Claim-level remedy. Declared from the weakest to the strongest, so that {@link #strongest}
+ * picks the remedy that wins when several apply: REPLACE_OR_REFUND &gt; REPLACE_ASSEMBLY &gt;
+ * REPLACE_PART &gt; REPAIR &gt; NONE ({@code TOTAL_LOSS} is an insurance outcome and wins over all).
+ */
+public enum Remedy implements Labelled {
+    NONE("无"),
+    REPAIR("维修"),
+    REPLACE_PART("更换零件"),
+    REPLACE_ASSEMBLY("更换总成"),
+    REPLACE_OR_REFUND("换车或退车"),
+    TOTAL_LOSS("推定全损");
+
+    private final String zh;
+
+    Remedy(String zh) {
+        this.zh = zh;
+    }
+
+    @Override
+    public String zh() {
+        return zh;
+    }
+
+    /** The remedy that wins when both apply. */
+    public Remedy strongest(Remedy other) {
+        return other.ordinal() > ordinal() ? other : this;
+    }
+
+    /** The claim-level remedy a covered line's own remedy stands for. */
+    public static Remedy of(LineRemedy line) {
+        return switch (line) {
+            case REPAIR -> REPAIR;
+            case REPLACE_PART -> REPLACE_PART;
+            case NONE -> NONE;
+        };
+    }
+}
