@@ -1,0 +1,67 @@
+package io.autoclaims.rules;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * A problem found in a rule workbook: where it is, what is wrong and how to fix it. Errors stop a
+ * rulebook from loading; warnings never do.
+ */
+public record WorkbookIssue(Severity severity, String code, CellRef where, String message, String hint) {
+
+    /** How bad an issue is. */
+    public enum Severity { WARNING, ERROR }
+
+    /** Sheet, then row, then column order, so that a list of issues reads top to bottom. */
+    public static final Comparator<WorkbookIssue> IN_SHEET_ORDER = Comparator
+            .comparing((WorkbookIssue i) -> i.where().workbook())
+            .thenComparing(i -> String.valueOf(i.where().sheet()))
+            .thenComparingInt(i -> rowOf(i.where().cell()))
+            .thenComparingInt(i -> columnOf(i.where().cell()))
+            .thenComparing(WorkbookIssue::message);
+
+    public WorkbookIssue {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(where, "where");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static WorkbookIssue error(String code, CellRef where, String message, String hint) {
+        return new WorkbookIssue(Severity.ERROR, code, where, message, hint);
+    }
+
+    public static WorkbookIssue warning(String code, CellRef where, String message, String hint) {
+        return new WorkbookIssue(Severity.WARNING, code, where, message, hint);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** {@code warranty.xlsx!Terms!C7: "3 years" is not a whole number of months (write a number such as 36)}. */
+    @Override
+    public String toString() {
+        String text = where + ": " + message;
+        return hint == null || hint.isEmpty() ? text : text + " (" + hint + ")";
+    }
+
+    private static int rowOf(String cell) {
+        if (cell == null) {
+            return -1;
+        }
+        String digits = cell.replaceAll("^[A-Z]+", "").replaceAll("[^0-9].*$", "");
+        return digits.isEmpty() ? -1 : Integer.parseInt(digits);
+    }
+
+    private static int columnOf(String cell) {
+        if (cell == null) {
+            return -1;
+        }
+        int col = 0;
+        for (int i = 0; i < cell.length() && Character.isUpperCase(cell.charAt(i)); i++) {
+            col = col * 26 + (cell.charAt(i) - 'A' + 1);
+        }
+        return col;
+    }
+}

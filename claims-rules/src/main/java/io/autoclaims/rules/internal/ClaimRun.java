@@ -1,0 +1,185 @@
+package io.autoclaims.rules.internal;
+
+import io.autoclaims.model.Claim;
+import io.autoclaims.model.ClaimLine;
+import io.autoclaims.model.DocumentCode;
+import io.autoclaims.model.Fact;
+import io.autoclaims.model.Reason;
+import io.autoclaims.rules.internal.RowModel.Condition;
+import io.autoclaims.rules.internal.RowModel.Output;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kie.api.runtime.rule.FactHandle;
+
+/** One claim going through the stages: its facts, and every row that fired for it. */
+final class ClaimRun {
+    /** A fired row that reports a reason. {@code line} is -1 for claim rows. */
+    record Fired(int stage, int line, int row, Reason reason, Effect effect, FactDef gate,
+            Set<DocumentCode> missing) {
+        static final Comparator<Fired> ORDER = Comparator.comparingInt(Fired::stage)
+                .thenComparingInt(Fired::line).thenComparingInt(Fired::row);
+    }
+
+    private final CompiledRulebook rulebook;
+    private final Claim claim;
+    private final ClaimFacts facts;
+    private final List<Fired> fired = new ArrayList<>();
+    private final List<FactHandle> handles = new ArrayList<>();
+    private FactHandle claimHandle;
+    private final List<FactHandle> lineHandles = new ArrayList<>();
+    private boolean denied;
+    private boolean finished;
+
+    ClaimRun(CompiledRulebook rulebook, Claim claim) {
+        this.rulebook = rulebook;
+        this.claim = claim;
+        this.facts = new ClaimFacts(this, claim);
+        List<ClaimLine> lines = claim.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            facts.addLine(new LineFacts(facts, lines.get(i), i));
+        }
+    }
+
+    Claim claim() {
+        return claim;
+    }
+
+    ClaimFacts facts() {
+        return facts;
+    }
+
+    boolean denied() {
+        return denied;
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    List<Fired> fired() {
+        return fired;
+    }
+
+    FactHandle claimHandle() {
+        return claimHandle;
+    }
+
+    List<FactHandle> lineHandles() {
+        return lineHandles;
+    }
+
+    List<FactHandle> handles() {
+        return handles;
+    }
+
+    void inserted(FactHandle claimHandle, List<FactHandle> lineHandles) {
+        this.claimHandle = claimHandle;
+        this.lineHandles.addAll(lineHandles);
+        handles.add(claimHandle);
+        handles.addAll(lineHandles);
+    }
+
+    /** A generated rule fired {@code rowIndex} for the claim ({@code line} null) or one of its lines. */
+    void fire(ClaimFacts claimFacts, LineFacts line, int rowIndex) {
+        CompiledRulebook.RowRef ref = rulebook.row(rowIndex);
+        RowModel row = ref.row();
+        FactDef gate = ref.table().gate();
+        if (gate != null) {
+            claimFacts.countGatedHit();
+        }
+        Set<DocumentCode> missing = null;
+        for (Output o : row.outputs()) {
+            SlotFacts target = o.fact().scope() == Scope.LINE ? line : claimFacts;
+            target.set(o.fact(), o.value(), gate);
+            if (o.fact() == FactCatalog.DOCUMENTS) {
+                missing = missing(o.value());
+            }
+        }
+        if (row.code() == null || (missing != null && missing.isEmpty())) {
+            return;
+        }
+        Reason reason = reason(ref, line, missing);
+        fired.add(new Fired(ref.stage(), line == null ? -1 : line.index(), row.row(), reason, row.effect(), gate,
+                missing));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<DocumentCode> missing(Object required) {
+        Set<DocumentCode> missing = EnumSet.noneOf(DocumentCode.class);
+        missing.addAll((Collection<DocumentCode>) required);
+        missing.removeAll(claim.documents());
+        return missing;
+    }
+
+    private Reason reason(CompiledRulebook.RowRef ref, LineFacts line, Set<DocumentCode> missing) {
+        RowModel row = ref.row();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Condition c : row.conditions()) {
+            values.put(c.fact().name(), read(c.fact(), line, missing));
+        }
+        for (Template t : List.of(row.zh(), row.en())) {
+            for (FactDef f : t.facts()) {
+                values.computeIfAbsent(f.name(), n -> read(f, line, missing));
+            }
+        }
+        List<Fact> facts = new ArrayList<>();
+        values.forEach((name, value) -> facts.add(new Fact(name, jsonValue(value))));
+        String zh = row.zh().format(f -> read(f, line, missing));
+        String en = row.en().format(f -> read(f, line, missing));
+        return new Reason(row.code(), row.ruleId(), ref.table().displayName(), row.row(), zh, en, facts,
+                line == null ? null : line.getLineId());
+    }
+
+    private Object read(FactDef fact, LineFacts line, Set<DocumentCode> missing) {
+        if (fact == FactCatalog.DOCUMENTS_MISSING) {
+            return missing;
+        }
+        return fact.read(fact.scope() == Scope.LINE ? line : facts);
+    }
+
+    /** A fact value as it goes into the verdict's JSON: names for enums, ISO text for dates. */
+    private static Object jsonValue(Object value) {
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof Collection<?> c) {
+            List<String> names = new ArrayList<>();
+            for (Object o : c) {
+                names.add(o instanceof Enum<?> e ? e.name() : String.valueOf(o));
+            }
+            return names;
+        }
+        if (value instanceof LocalDate d) {
+            return d.toString();
+        }
+        if (value instanceof BigDecimal || value instanceof Number || value instanceof Boolean
+                || value instanceof String || value == null) {
+            return value;
+        }
+        return value.toString();
+    }
+
+    /** After a stage ran: a denial ends the claim, and so does a coverage stage that left no line covered. */
+    void afterStage(int stage, TableModel table) {
+        for (Fired f : fired) {
+            if (f.stage() == stage && f.effect() == Effect.DENY) {
+                denied = true;
+                finished = true;
+                return;
+            }
+        }
+        boolean decidesCoverage = table.columns().stream()
+                .anyMatch(c -> c.role() == ColumnModel.Role.THEN && c.fact() == FactCatalog.LINE_COVERED);
+        if (decidesCoverage && !facts.lines().isEmpty() && facts.getCoveredCount() == 0) {
+            finished = true;
+        }
+    }
+}

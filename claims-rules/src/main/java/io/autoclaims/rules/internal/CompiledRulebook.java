@@ -1,0 +1,100 @@
+package io.autoclaims.rules.internal;
+
+import io.autoclaims.model.ClaimType;
+import io.autoclaims.model.RulebookInfo;
+import io.autoclaims.rules.WorkbookIssue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.kie.api.KieBase;
+
+/**
+ * A rulebook ready to run: its tables in execution order (stages), every rule row by the index the
+ * generated rules pass to {@code fire}, the Drools knowledge base, and the rulebook's identity.
+ * Immutable and shared by all threads.
+ */
+public final class CompiledRulebook {
+    /** One row of one table, with its stage and global index. */
+    public record RowRef(int index, int stage, TableModel table, RowModel row) {
+    }
+
+    private final List<TableModel> stages;
+    private final List<RowRef> rows;
+    private final Set<ClaimType> claimTypes;
+    private final RulebookInfo info;
+    private final List<WorkbookModel> workbooks;
+    private final List<WorkbookIssue> warnings;
+    private final String drl;
+    private final KieBase kieBase;
+
+    private CompiledRulebook(List<TableModel> stages, List<RowRef> rows, RulebookInfo info,
+            List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, String drl, KieBase kieBase) {
+        this.stages = List.copyOf(stages);
+        this.rows = List.copyOf(rows);
+        this.info = info;
+        this.workbooks = List.copyOf(workbooks);
+        this.warnings = List.copyOf(warnings);
+        this.drl = drl;
+        this.kieBase = kieBase;
+        Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
+        stages.forEach(t -> types.add(t.claimType()));
+        this.claimTypes = Set.copyOf(types);
+    }
+
+    /** Orders tables by claim type then step, and numbers stages and rows. */
+    static List<RowRef> number(List<TableModel> tables, List<TableModel> stagesOut) {
+        List<TableModel> ordered = new ArrayList<>(tables);
+        ordered.sort(Comparator.comparing(TableModel::claimType).thenComparingInt(TableModel::step));
+        stagesOut.addAll(ordered);
+        List<RowRef> rows = new ArrayList<>();
+        for (int s = 0; s < ordered.size(); s++) {
+            for (RowModel r : ordered.get(s).rows()) {
+                rows.add(new RowRef(rows.size(), s, ordered.get(s), r));
+            }
+        }
+        return rows;
+    }
+
+    static CompiledRulebook of(List<TableModel> stages, List<RowRef> rows, RulebookInfo info,
+            List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, String drl, KieBase kieBase) {
+        return new CompiledRulebook(stages, rows, info, workbooks, warnings, drl, kieBase);
+    }
+
+    public List<TableModel> stages() {
+        return stages;
+    }
+
+    public RowRef row(int index) {
+        return rows.get(index);
+    }
+
+    public List<RowRef> rows() {
+        return rows;
+    }
+
+    public boolean supports(ClaimType type) {
+        return claimTypes.contains(type);
+    }
+
+    public RulebookInfo info() {
+        return info;
+    }
+
+    public List<WorkbookModel> workbooks() {
+        return workbooks;
+    }
+
+    public List<WorkbookIssue> warnings() {
+        return warnings;
+    }
+
+    public String drl() {
+        return drl;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+}

@@ -1,0 +1,172 @@
+package io.autoclaims.rules.internal;
+
+import io.autoclaims.rules.CellRef;
+import io.autoclaims.rules.internal.Predicate.BoolIs;
+import io.autoclaims.rules.internal.Predicate.CodeIn;
+import io.autoclaims.rules.internal.Predicate.EnumIn;
+import io.autoclaims.rules.internal.Predicate.Range;
+import io.autoclaims.rules.internal.RowModel.Condition;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes one Drools rule per table row. Only typed values reach the DRL: enumeration constants taken
+ * from the Java enum itself, numbers printed from {@link BigDecimal}, and codes re-checked against
+ * {@code [A-Z][A-Z0-9_]*}. Texts and notes never do. Each constraint gets its own DRL line, so a
+ * compiler message points back to the cell it came from.
+ */
+final class DrlWriter {
+    static final String PACKAGE = "io.autoclaims.generated";
+    private static final Pattern SAFE_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
+    private final StringBuilder drl = new StringBuilder();
+    private final Map<Integer, CellRef> lineToCell = new HashMap<>();
+    private final Map<String, CellRef> ruleToCell = new HashMap<>();
+    private int line = 1;
+
+    /** DRL text plus where each of its lines and rules came from. */
+    record Result(String drl, Map<Integer, CellRef> lineToCell, Map<String, CellRef> ruleToCell) {
+    }
+
+    static Result write(List<CompiledRulebook.RowRef> rows) {
+        DrlWriter w = new DrlWriter();
+        w.emit("package " + PACKAGE + ";", null);
+        w.emit("", null);
+        w.emit("import " + ClaimFacts.class.getName() + ";", null);
+        w.emit("import " + LineFacts.class.getName() + ";", null);
+        for (CompiledRulebook.RowRef ref : rows) {
+            w.rule(ref);
+        }
+        return new Result(w.drl.toString(), Map.copyOf(w.lineToCell), Map.copyOf(w.ruleToCell));
+    }
+
+    static String ruleName(TableModel table, RowModel row) {
+        return table.key() + "_" + row.row();
+    }
+
+    private void rule(CompiledRulebook.RowRef ref) {
+        TableModel table = ref.table();
+        RowModel row = ref.row();
+        String name = ruleName(table, row);
+        String type = table.scope() == Scope.LINE ? "LineFacts" : "ClaimFacts";
+        ruleToCell.put(name, row.idCell());
+        emit("", null);
+        emit("// " + row.idCell(), null);
+        emit("rule \"" + name + "\"", row.idCell());
+        emit("    salience " + (-row.row()), row.idCell());
+        emit("when", row.idCell());
+        List<String> constraints = new ArrayList<>();
+        List<CellRef> cells = new ArrayList<>();
+        constraints.add("stage == " + ref.stage());
+        cells.add(table.keyCell());
+        if (table.hit() == HitPolicy.FIRST) {
+            constraints.add("hit == -1");
+            cells.add(table.keyCell());
+        }
+        for (Condition c : row.conditions()) {
+            constraints.add(constraint(c, table.scope()));
+            cells.add(c.cell());
+        }
+        emit("    $f : " + type + "(", row.idCell());
+        for (int i = 0; i < constraints.size(); i++) {
+            emit("        " + constraints.get(i) + (i + 1 < constraints.size() ? "," : ""), cells.get(i));
+        }
+        emit("    )", row.idCell());
+        emit("then", row.idCell());
+        emit("    $f.fire(" + ref.index() + ");", row.idCell());
+        if (table.hit() == HitPolicy.FIRST) {
+            // the modified fact no longer matches any row of this table: Drools drops the others
+            emit("    update($f);", row.idCell());
+        }
+        emit("end", row.idCell());
+    }
+
+    private static String constraint(Condition c, Scope tableScope) {
+        FactDef fact = c.fact();
+        String accessor = fact.accessorFrom(tableScope);
+        Predicate p = c.predicate();
+        if (p instanceof EnumIn in) {
+            return enumConstraint(fact, accessor, in);
+        }
+        if (p instanceof CodeIn in) {
+            List<String> literals = in.values().stream().map(DrlWriter::codeLiteral).toList();
+            return literals.size() == 1 ? accessor + " == " + literals.get(0)
+                    : accessor + " in (" + String.join(", ", literals) + ")";
+        }
+        if (p instanceof BoolIs b) {
+            return accessor + " == " + b.value();
+        }
+        return rangeConstraint(fact, accessor, (Range) p);
+    }
+
+    private static String enumConstraint(FactDef fact, String accessor, EnumIn in) {
+        List<String> constants = in.values().stream()
+                .map(e -> e.getDeclaringClass().getName().replace('$', '.') + "." + e.name())
+                .toList();
+        if (fact.type().kind() == ValueType.Kind.ENUM_SET) {
+            List<String> any = constants.stream().map(k -> accessor + " contains " + k).toList();
+            return "( " + String.join(" || ", any) + " )";
+        }
+        return constants.size() == 1 ? accessor + " == " + constants.get(0)
+                : accessor + " in (" + String.join(", ", constants) + ")";
+    }
+
+    private static String rangeConstraint(FactDef fact, String accessor, Range r) {
+        List<String> parts = new ArrayList<>();
+        if (isBoxed(fact)) {
+            parts.add(accessor + " != null");
+        }
+        boolean exact = r.low() != null && r.high() != null && r.low().compareTo(r.high()) == 0;
+        if (exact) {
+            parts.add(accessor + " == " + number(fact, r.low()));
+        } else {
+            if (r.low() != null) {
+                parts.add(accessor + (r.lowIncluded() ? " >= " : " > ") + number(fact, r.low()));
+            }
+            if (r.high() != null) {
+                parts.add(accessor + (r.highIncluded() ? " <= " : " < ") + number(fact, r.high()));
+            }
+        }
+        return String.join(" && ", parts);
+    }
+
+    /** A number literal: ints for integers and dates (epoch days), BigDecimal literals otherwise. */
+    private static String number(FactDef fact, BigDecimal value) {
+        return switch (fact.type().kind()) {
+            case INTEGER, DATE -> Long.toString(value.longValueExact());
+            default -> value.toPlainString() + "B";
+        };
+    }
+
+    /** Facts whose getter returns an object can be null before a row sets them. */
+    private static boolean isBoxed(FactDef fact) {
+        Class<?> type = fact.scope() == Scope.LINE ? LineFacts.class : ClaimFacts.class;
+        String suffix = Character.toUpperCase(fact.property().charAt(0)) + fact.property().substring(1);
+        for (Method m : type.getMethods()) {
+            if (m.getParameterCount() == 0 && (m.getName().equals("get" + suffix) || m.getName().equals("is" + suffix))) {
+                return !m.getReturnType().isPrimitive();
+            }
+        }
+        throw new IllegalStateException("no getter for fact " + fact.name());
+    }
+
+    private static String codeLiteral(String code) {
+        if (!SAFE_CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("not a code: " + code);
+        }
+        return "\"" + code + "\"";
+    }
+
+    private void emit(String text, CellRef source) {
+        drl.append(text).append('\n');
+        if (source != null) {
+            lineToCell.put(line, source);
+        }
+        line++;
+    }
+}

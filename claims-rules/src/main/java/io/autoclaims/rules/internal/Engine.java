@@ -1,0 +1,103 @@
+package io.autoclaims.rules.internal;
+
+import io.autoclaims.model.Claim;
+import io.autoclaims.model.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * Runs claims through the compiled tables. A batch of claims shares one Drools session: facts are
+ * inserted once, each stage moves the facts it concerns to that stage and fires, and the facts are
+ * removed at the end so the session can serve the next batch. Sessions are pooled, one per thread in
+ * use, so no session is created per claim. Thread-safe.
+ */
+public final class Engine implements AutoCloseable {
+    private final CompiledRulebook rulebook;
+    private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
+
+    public Engine(CompiledRulebook rulebook) {
+        this.rulebook = rulebook;
+    }
+
+    public CompiledRulebook rulebook() {
+        return rulebook;
+    }
+
+    /** Verdicts for the claims, in order. Every claim's type must be supported by the rulebook. */
+    public List<Verdict> adjudicate(List<Claim> claims) {
+        KieSession session = idle.poll();
+        if (session == null) {
+            session = rulebook.kieBase().newKieSession();
+        }
+        List<ClaimRun> runs = new ArrayList<>(claims.size());
+        try {
+            for (Claim c : claims) {
+                ClaimRun run = new ClaimRun(rulebook, c);
+                FactHandle ch = session.insert(run.facts());
+                List<FactHandle> lh = new ArrayList<>();
+                for (LineFacts l : run.facts().lines()) {
+                    lh.add(session.insert(l));
+                }
+                run.inserted(ch, lh);
+                runs.add(run);
+            }
+            runStages(session, runs);
+        } finally {
+            for (ClaimRun run : runs) {
+                for (FactHandle h : run.handles()) {
+                    session.delete(h);
+                }
+            }
+            idle.add(session);
+        }
+        List<Verdict> verdicts = new ArrayList<>(runs.size());
+        for (ClaimRun run : runs) {
+            verdicts.add(Settlement.verdict(run, rulebook.info()));
+        }
+        return verdicts;
+    }
+
+    private void runStages(KieSession session, List<ClaimRun> runs) {
+        List<TableModel> stages = rulebook.stages();
+        for (int s = 0; s < stages.size(); s++) {
+            TableModel table = stages.get(s);
+            boolean any = false;
+            for (ClaimRun run : runs) {
+                if (run.finished() || run.claim().type() != table.claimType()) {
+                    continue;
+                }
+                any = true;
+                if (table.scope() == Scope.CLAIM) {
+                    run.facts().enterStage(s);
+                    session.update(run.claimHandle(), run.facts());
+                } else {
+                    List<LineFacts> lines = run.facts().lines();
+                    for (int i = 0; i < lines.size(); i++) {
+                        lines.get(i).enterStage(s);
+                        session.update(run.lineHandles().get(i), lines.get(i));
+                    }
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            session.fireAllRules();
+            for (ClaimRun run : runs) {
+                if (!run.finished() && run.claim().type() == table.claimType()) {
+                    run.afterStage(s, table);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        KieSession s;
+        while ((s = idle.poll()) != null) {
+            s.dispose();
+        }
+    }
+}

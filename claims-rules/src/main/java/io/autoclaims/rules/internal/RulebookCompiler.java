@@ -1,0 +1,83 @@
+package io.autoclaims.rules.internal;
+
+import io.autoclaims.model.RulebookInfo;
+import io.autoclaims.rules.CellRef;
+import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.WorkbookIssue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.kie.api.KieBase;
+
+/** Workbook bytes to a running rulebook: read, type-check, validate, generate DRL, compile. */
+public final class RulebookCompiler {
+    private RulebookCompiler() {
+    }
+
+    /**
+     * Compiles workbooks given by file name. Throws {@link RulebookException} with every issue, in
+     * sheet order, when any error is found.
+     */
+    public static CompiledRulebook compile(Map<String, byte[]> files) {
+        List<WorkbookIssue> issues = new ArrayList<>();
+        if (files.isEmpty()) {
+            issues.add(WorkbookIssue.error("NO_WORKBOOKS", CellRef.workbook("(none)"),
+                    "no rule workbook was given", "give .xlsx files or a folder that holds them"));
+            throw failure(issues);
+        }
+        List<WorkbookModel> workbooks = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
+            WorkbookModel wb = WorkbookReader.read(f.getKey(), f.getValue(), issues);
+            if (wb != null) {
+                workbooks.add(wb);
+            }
+        }
+        List<TableModel> tables = new ArrayList<>();
+        workbooks.forEach(w -> tables.addAll(w.tables()));
+        Validator.check(tables, issues);
+        if (issues.stream().anyMatch(WorkbookIssue::isError)) {
+            throw failure(issues);
+        }
+        List<TableModel> stages = new ArrayList<>();
+        List<CompiledRulebook.RowRef> rows = CompiledRulebook.number(tables, stages);
+        DrlWriter.Result drl = DrlWriter.write(rows);
+        KieBase kieBase = DroolsCompiler.compile(drl, CellRef.workbook(workbooks.get(0).file()), issues);
+        if (kieBase == null) {
+            throw failure(issues);
+        }
+        List<WorkbookIssue> warnings = issues.stream().sorted(WorkbookIssue.IN_SHEET_ORDER).toList();
+        return CompiledRulebook.of(stages, rows, info(workbooks), workbooks, warnings, drl.drl(), kieBase);
+    }
+
+    private static RulebookException failure(List<WorkbookIssue> issues) {
+        return new RulebookException(issues.stream().sorted(WorkbookIssue.IN_SHEET_ORDER).toList());
+    }
+
+    private static RulebookInfo info(List<WorkbookModel> workbooks) {
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> versions = new LinkedHashSet<>();
+        StringBuilder content = new StringBuilder();
+        for (WorkbookModel w : workbooks) {
+            names.add(w.name());
+            versions.add(w.version());
+            content.append("#workbook ").append(w.file()).append('\n').append(w.canonical());
+        }
+        return new RulebookInfo(String.join(" + ", names), String.join(" + ", versions), sha256(content.toString()));
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

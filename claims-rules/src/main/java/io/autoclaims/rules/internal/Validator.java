@@ -1,0 +1,152 @@
+package io.autoclaims.rules.internal;
+
+import io.autoclaims.model.ClaimType;
+import io.autoclaims.model.PartSystem;
+import io.autoclaims.rules.WorkbookIssue;
+import io.autoclaims.rules.internal.Predicate.CodeIn;
+import io.autoclaims.rules.internal.Predicate.EnumIn;
+import io.autoclaims.rules.internal.RowModel.Condition;
+import io.autoclaims.rules.internal.RowModel.Output;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks across tables: unique keys, ids and steps, and the legal floors of the regimes. */
+final class Validator {
+    private Validator() {
+    }
+
+    static void check(List<TableModel> tables, List<WorkbookIssue> issues) {
+        Map<String, TableModel> keys = new HashMap<>();
+        Map<String, RowModel> ids = new HashMap<>();
+        Map<ClaimType, Map<Integer, TableModel>> steps = new HashMap<>();
+        for (TableModel t : tables) {
+            TableModel other = keys.putIfAbsent(t.key(), t);
+            if (other != null) {
+                issues.add(WorkbookIssue.error("DUPLICATE_TABLE", t.keyCell(),
+                        "the table key " + t.key() + " is used by " + other.keyCell() + " too",
+                        "give every table its own key"));
+            }
+            TableModel sameStep = steps.computeIfAbsent(t.claimType(), c -> new HashMap<>()).putIfAbsent(t.step(), t);
+            if (sameStep != null) {
+                issues.add(WorkbookIssue.error("DUPLICATE_STEP", t.keyCell(),
+                        "step " + t.step() + " of " + t.claimType() + " is also the step of " + sameStep.keyCell(),
+                        "give each table of a claim type its own step number"));
+            }
+            for (RowModel r : t.rows()) {
+                RowModel dup = ids.putIfAbsent(r.ruleId(), r);
+                if (dup != null) {
+                    issues.add(WorkbookIssue.error("DUPLICATE_RULE_ID", r.idCell(),
+                            "the rule id " + r.ruleId() + " is also used at " + dup.idCell(),
+                            "rule ids must be unique in the rulebook; reasons and reports follow them"));
+                }
+                if (r.effect() != Effect.INFO && r.code() == null) {
+                    issues.add(WorkbookIssue.error("EFFECT_WITHOUT_CODE", r.idCell(),
+                            "the row " + r.effect() + "s the claim but reports no reason code",
+                            "add a CODE and the reason texts"));
+                }
+            }
+        }
+        checkLegalFloors(tables, issues);
+    }
+
+    /** One regime's legal minimums, from the row that sets it. */
+    private record Regime(String code, RowModel row, Integer minMonths, Integer minKm, Set<?> exempt,
+            BigDecimal usageRate, BigDecimal maxUsageRate) {
+    }
+
+    private static void checkLegalFloors(List<TableModel> tables, List<WorkbookIssue> issues) {
+        List<Regime> regimes = tables.stream().flatMap(t -> t.rows().stream())
+                .filter(r -> output(r, FactCatalog.REGIME_FACT) != null)
+                .map(r -> new Regime((String) output(r, FactCatalog.REGIME_FACT).value(), r,
+                        (Integer) value(r, FactCatalog.REGIME_MIN_TERM_MONTHS),
+                        (Integer) value(r, FactCatalog.REGIME_MIN_TERM_KM),
+                        (Set<?>) value(r, FactCatalog.REGIME_TERM_FLOOR_EXEMPT),
+                        (BigDecimal) value(r, FactCatalog.REGIME_USAGE_RATE_FACT),
+                        (BigDecimal) value(r, FactCatalog.REGIME_MAX_USAGE_RATE)))
+                .toList();
+        for (Regime g : regimes) {
+            if (g.usageRate() != null && g.maxUsageRate() != null && g.usageRate().compareTo(g.maxUsageRate()) > 0) {
+                issues.add(WorkbookIssue.error("USAGE_RATE_ABOVE_LAW",
+                        output(g.row(), FactCatalog.REGIME_USAGE_RATE_FACT).cell(),
+                        "the usage-compensation rate " + pct(g.usageRate()) + " of " + g.code()
+                                + " is above the legal maximum of " + pct(g.maxUsageRate())
+                                + " (R2021 art. 27: n <= 0.5%)",
+                        "lower it to " + pct(g.maxUsageRate()) + " or less"));
+            }
+        }
+        for (TableModel t : tables) {
+            for (RowModel r : t.rows()) {
+                Output months = output(r, FactCatalog.LINE_TERM_MONTHS);
+                Output km = output(r, FactCatalog.LINE_TERM_KM);
+                if (months == null && km == null) {
+                    continue;
+                }
+                Condition systems = condition(r, FactCatalog.LINE_SYSTEM);
+                Condition regimeCond = condition(r, FactCatalog.REGIME_FACT);
+                for (Regime g : regimes) {
+                    if (regimeCond != null && !((CodeIn) regimeCond.predicate()).values().contains(g.code())) {
+                        continue;
+                    }
+                    if (systems != null && g.exempt() != null
+                            && g.exempt().containsAll(((EnumIn) systems.predicate()).values())) {
+                        continue;
+                    }
+                    String scope = systems == null ? "the whole vehicle" : "these systems";
+                    if (months != null && g.minMonths() != null && (Integer) months.value() < g.minMonths()) {
+                        issues.add(WorkbookIssue.error("TERM_BELOW_LAW", months.cell(),
+                                "a warranty term of " + months.value() + " months for " + scope
+                                        + " is below the legal minimum of " + g.minMonths() + " months under "
+                                        + g.code() + " (R2021 art. 18: 包修期 >= 3 years / 60,000 km)",
+                                "raise it to at least " + g.minMonths() + " months; only "
+                                        + exemptNames(g) + " may have shorter terms"));
+                    }
+                    if (km != null && g.minKm() != null && (Integer) km.value() < g.minKm()) {
+                        issues.add(WorkbookIssue.error("TERM_BELOW_LAW", km.cell(),
+                                "a warranty term of " + km.value() + " km for " + scope
+                                        + " is below the legal minimum of " + g.minKm() + " km under " + g.code()
+                                        + " (R2021 art. 18: 包修期 >= 3 years / 60,000 km)",
+                                "raise it to at least " + g.minKm() + " km; only " + exemptNames(g)
+                                        + " may have shorter terms"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String exemptNames(Regime g) {
+        if (g.exempt() == null || g.exempt().isEmpty()) {
+            return "no system";
+        }
+        return g.exempt().stream().map(e -> ((PartSystem) e).name()).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    private static String pct(BigDecimal rate) {
+        return rate.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private static Output output(RowModel r, FactDef fact) {
+        for (Output o : r.outputs()) {
+            if (o.fact() == fact) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    private static Object value(RowModel r, FactDef fact) {
+        Output o = output(r, fact);
+        return o == null ? null : o.value();
+    }
+
+    private static Condition condition(RowModel r, FactDef fact) {
+        for (Condition c : r.conditions()) {
+            if (c.fact() == fact) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,534 @@
+package io.autoclaims.rules.internal;
+
+import io.autoclaims.model.ClaimType;
+import io.autoclaims.rules.CellRef;
+import io.autoclaims.rules.WorkbookIssue;
+import io.autoclaims.rules.internal.ColumnModel.Role;
+import io.autoclaims.rules.internal.RowModel.Condition;
+import io.autoclaims.rules.internal.RowModel.Output;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * Reads one rule workbook (Apache POI) into typed tables, checking every cell against its column's
+ * declared type. Problems are collected, never thrown, so an analyst sees all of them at once.
+ */
+public final class WorkbookReader {
+    static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+    static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    static final Pattern TABLE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+    private static final int TITLE_ROW = 0;
+    private static final int PROPS_ROW = 1;
+    private static final int BINDING_ROW = 2;
+    private static final int TYPE_ROW = 3;
+    private static final int HEADER_ROW = 4;
+    private static final int FIRST_RULE_ROW = 5;
+
+    private final String file;
+    private final List<WorkbookIssue> issues;
+    private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
+    private final StringBuilder canonical = new StringBuilder();
+
+    private WorkbookReader(String file, List<WorkbookIssue> issues) {
+        this.file = file;
+        this.issues = issues;
+    }
+
+    /** Reads a workbook; issues are appended to {@code issues}. Returns null if it cannot be opened. */
+    public static WorkbookModel read(String file, byte[] bytes, List<WorkbookIssue> issues) {
+        return new WorkbookReader(file, issues).read(bytes);
+    }
+
+    private WorkbookModel read(byte[] bytes) {
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            String name = null;
+            String version = null;
+            List<TableModel> tables = new ArrayList<>();
+            boolean sawAbout = false;
+            for (Sheet sheet : wb) {
+                appendCanonical(sheet);
+                if (sheet.getSheetName().toLowerCase(Locale.ROOT).startsWith("about")) {
+                    sawAbout = true;
+                    String[] about = readAbout(sheet);
+                    name = about[0];
+                    version = about[1];
+                } else if (text(cell(sheet, PROPS_ROW, 0)).toLowerCase(Locale.ROOT).startsWith("table")) {
+                    TableModel t = readTable(sheet);
+                    if (t != null) {
+                        tables.add(t);
+                    }
+                }
+            }
+            if (!sawAbout) {
+                issues.add(WorkbookIssue.error("NO_ABOUT_SHEET", CellRef.workbook(file),
+                        "the workbook has no \"About 说明\" sheet",
+                        "add a sheet named \"About 说明\" with the rows \"Rulebook 规则集\" and \"Version 版本\""));
+            }
+            if (tables.isEmpty()) {
+                issues.add(WorkbookIssue.warning("NO_TABLES", CellRef.workbook(file),
+                        "the workbook has no rule table (a sheet whose cell A2 reads \"Table 表\")", null));
+            }
+            return new WorkbookModel(file, name == null ? "" : name, version == null ? "" : version, tables,
+                    canonical.toString());
+        } catch (IOException | RuntimeException e) {
+            issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", CellRef.workbook(file),
+                    "the file cannot be read as an Excel workbook: " + e.getMessage(),
+                    "save it as .xlsx from Excel, WPS or LibreOffice"));
+            return null;
+        }
+    }
+
+    // ---- About ----------------------------------------------------------------------------------
+
+    private String[] readAbout(Sheet sheet) {
+        String name = null;
+        String version = null;
+        CellRef nameRef = CellRef.sheet(file, sheet.getSheetName());
+        for (Row row : sheet) {
+            String label = text(row.getCell(0)).toLowerCase(Locale.ROOT);
+            String value = text(row.getCell(1));
+            if (label.startsWith("rulebook") && name == null) {
+                name = value;
+                nameRef = ref(sheet, row.getRowNum(), 1);
+            } else if (label.startsWith("version") && version == null) {
+                version = value;
+                if (value.isEmpty()) {
+                    issues.add(WorkbookIssue.error("NO_VERSION", ref(sheet, row.getRowNum(), 1),
+                            "the rulebook version is blank", "write the version, e.g. 2026.1"));
+                }
+            }
+        }
+        if (name == null || name.isEmpty()) {
+            issues.add(WorkbookIssue.error("NO_NAME", nameRef, "the rulebook has no name",
+                    "write it next to \"Rulebook 规则集\" in column B"));
+        }
+        if (version == null) {
+            issues.add(WorkbookIssue.error("NO_VERSION", CellRef.sheet(file, sheet.getSheetName()),
+                    "the About sheet has no \"Version 版本\" row", "add a row \"Version 版本\" with the version in B"));
+        }
+        return new String[] {name, version};
+    }
+
+    // ---- tables ---------------------------------------------------------------------------------
+
+    private TableModel readTable(Sheet sheet) {
+        int before = errorCount();
+        String sheetName = sheet.getSheetName();
+        String title = text(cell(sheet, TITLE_ROW, 0));
+        String key = text(cell(sheet, PROPS_ROW, 1));
+        if (!TABLE_KEY.matcher(key).matches()) {
+            issues.add(WorkbookIssue.error("BAD_TABLE_KEY", ref(sheet, PROPS_ROW, 1),
+                    "\"" + key + "\" is not a table key",
+                    "write a name of letters, digits and _ starting with a letter, e.g. Coverage"));
+        }
+        HitPolicy hit = property(sheet, 2, "Hit", HitPolicy.class);
+        Scope scope = property(sheet, 4, "Per", Scope.class);
+        ClaimType claimType = property(sheet, 6, "Claim type", ClaimType.class);
+        Integer step = stepProperty(sheet);
+        FactDef gate = gateProperty(sheet);
+
+        List<ColumnModel> columns = readColumns(sheet, scope);
+        if (columns == null || errorCount() > before) {
+            return null;
+        }
+        List<RowModel> rows = new ArrayList<>();
+        for (int r = FIRST_RULE_ROW; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null || isBlankRow(row, columns)) {
+                continue;
+            }
+            RowModel model = readRow(sheet, row, columns, scope);
+            if (model != null) {
+                rows.add(model);
+            }
+        }
+        checkMergedRuleCells(sheet);
+        if (rows.isEmpty()) {
+            issues.add(WorkbookIssue.warning("EMPTY_TABLE", ref(sheet, FIRST_RULE_ROW, 0),
+                    "the table has no rule rows", "add rules from row " + (FIRST_RULE_ROW + 1)));
+        }
+        if (errorCount() > before) {
+            return null;
+        }
+        return new TableModel(file, sheetName, key, title, hit, scope, claimType, step, gate, columns, rows,
+                ref(sheet, PROPS_ROW, 1));
+    }
+
+    private <E extends Enum<E>> E property(Sheet sheet, int labelColumn, String label, Class<E> type) {
+        CellRef where = ref(sheet, PROPS_ROW, labelColumn + 1);
+        String labelText = text(cell(sheet, PROPS_ROW, labelColumn));
+        if (!labelText.toLowerCase(Locale.ROOT).startsWith(label.toLowerCase(Locale.ROOT))) {
+            issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", ref(sheet, PROPS_ROW, labelColumn),
+                    "expected the label \"" + label + "\" here, found \"" + labelText + "\"",
+                    "row 2 holds: Table, Hit, Per, Claim type, Step, Gate as label/value pairs"));
+            return null;
+        }
+        String value = text(cell(sheet, PROPS_ROW, labelColumn + 1)).toUpperCase(Locale.ROOT);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(value)) {
+                return e;
+            }
+        }
+        issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", where,
+                "\"" + value + "\" is not a valid " + label, "write one of " + List.of(type.getEnumConstants())));
+        return null;
+    }
+
+    private Integer stepProperty(Sheet sheet) {
+        Object v = value(cell(sheet, PROPS_ROW, 9));
+        if (v instanceof BigDecimal d && isWhole(d)) {
+            return d.intValueExact();
+        }
+        issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", ref(sheet, PROPS_ROW, 9),
+                "the step \"" + display(cell(sheet, PROPS_ROW, 9)) + "\" is not a whole number",
+                "write the table's step as a number, e.g. 40; tables run in ascending step order"));
+        return null;
+    }
+
+    private FactDef gateProperty(Sheet sheet) {
+        String name = text(cell(sheet, PROPS_ROW, 11));
+        if (name.isEmpty()) {
+            return null;
+        }
+        FactDef gate = FactCatalog.get(name);
+        if (gate == null || !gate.settable() || gate.scope() != Scope.CLAIM
+                || gate.type().kind() != ValueType.Kind.BOOLEAN) {
+            issues.add(WorkbookIssue.error("BAD_GATE", ref(sheet, PROPS_ROW, 11),
+                    "\"" + name + "\" is not a boolean claim fact that rows can set",
+                    "leave the gate blank or name one, e.g. sanbao.allowed"));
+            return null;
+        }
+        return gate;
+    }
+
+    private List<ColumnModel> readColumns(Sheet sheet, Scope scope) {
+        List<ColumnModel> columns = new ArrayList<>();
+        Row bindings = sheet.getRow(BINDING_ROW);
+        if (bindings == null) {
+            issues.add(WorkbookIssue.error("NO_COLUMNS", ref(sheet, BINDING_ROW, 0),
+                    "row 3 must say what each column reads or sets", "write ID, IF <fact>, THEN <fact>, ..."));
+            return null;
+        }
+        int ids = 0;
+        boolean hasCode = false;
+        boolean hasZh = false;
+        boolean hasEn = false;
+        for (int c = 0; c < bindings.getLastCellNum(); c++) {
+            String binding = text(bindings.getCell(c)).replaceAll("\\s+", " ");
+            if (binding.isEmpty()) {
+                break;
+            }
+            String declared = text(cell(sheet, TYPE_ROW, c)).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            String header = text(cell(sheet, HEADER_ROW, c));
+            CellRef where = ref(sheet, BINDING_ROW, c);
+            String[] words = binding.split(" ", 2);
+            String keyword = words[0].toUpperCase(Locale.ROOT);
+            Role role;
+            FactDef fact = null;
+            String expectedType;
+            switch (keyword) {
+                case "ID" -> {
+                    role = Role.ID;
+                    expectedType = "rule id";
+                    ids++;
+                }
+                case "IF", "THEN" -> {
+                    role = keyword.equals("IF") ? Role.IF : Role.THEN;
+                    String factName = words.length > 1 ? words[1].trim() : "";
+                    fact = FactCatalog.get(factName);
+                    if (fact == null) {
+                        issues.add(WorkbookIssue.error("UNKNOWN_FACT", where,
+                                "\"" + factName + "\" is not a fact the engine knows",
+                                "see docs/workbook-format.md for the list of facts, e.g. line.cause"));
+                        continue;
+                    }
+                    if (role == Role.IF && (!fact.condition() || (fact.scope() == Scope.LINE && scope == Scope.CLAIM))) {
+                        issues.add(WorkbookIssue.error("NOT_A_CONDITION", where,
+                                "\"" + factName + "\" cannot be a condition of a " + scope + " table",
+                                fact.condition() ? "line facts need a table with Per = LINE"
+                                        : "this fact can only be set (THEN) or named in texts"));
+                        continue;
+                    }
+                    if (role == Role.THEN && (!fact.settable() || (fact.scope() == Scope.LINE && scope == Scope.CLAIM))) {
+                        issues.add(WorkbookIssue.error("NOT_SETTABLE", where,
+                                "\"" + factName + "\" cannot be set by a " + scope + " table",
+                                "only facts marked 'set' in docs/workbook-format.md can be THEN columns"));
+                        continue;
+                    }
+                    expectedType = role == Role.IF ? fact.type().conditionName() : fact.type().outputName();
+                }
+                case "EFFECT" -> {
+                    role = Role.EFFECT;
+                    expectedType = "enum effect";
+                }
+                case "CODE" -> {
+                    role = Role.CODE;
+                    expectedType = "code";
+                    hasCode = true;
+                }
+                case "TEXT" -> {
+                    String lang = words.length > 1 ? words[1].trim().toLowerCase(Locale.ROOT) : "";
+                    if (!lang.equals("zh") && !lang.equals("en")) {
+                        issues.add(WorkbookIssue.error("BAD_COLUMN", where,
+                                "a text column must say its language", "write TEXT zh or TEXT en"));
+                        continue;
+                    }
+                    role = lang.equals("zh") ? Role.TEXT_ZH : Role.TEXT_EN;
+                    hasZh |= role == Role.TEXT_ZH;
+                    hasEn |= role == Role.TEXT_EN;
+                    expectedType = "text";
+                }
+                case "NOTE" -> {
+                    role = Role.NOTE;
+                    expectedType = "text";
+                }
+                default -> {
+                    issues.add(WorkbookIssue.error("BAD_COLUMN", where,
+                            "\"" + binding + "\" does not say what the column holds",
+                            "write ID, IF <fact>, THEN <fact>, EFFECT, CODE, TEXT zh, TEXT en or NOTE"));
+                    continue;
+                }
+            }
+            if (!declared.equals(expectedType.toLowerCase(Locale.ROOT))) {
+                issues.add(WorkbookIssue.error("TYPE_MISMATCH", ref(sheet, TYPE_ROW, c),
+                        "the column " + binding + " holds " + expectedType + ", but its type cell says \""
+                                + text(cell(sheet, TYPE_ROW, c)) + "\"",
+                        "write \"" + expectedType + "\" in the type row"));
+                continue;
+            }
+            columns.add(new ColumnModel(c, role, fact, header, where));
+        }
+        if (ids != 1) {
+            issues.add(WorkbookIssue.error("NO_ID_COLUMN", ref(sheet, BINDING_ROW, 0),
+                    "a table needs exactly one ID column, found " + ids, "add a column \"ID\" of type \"rule id\""));
+        }
+        if (hasCode && !(hasZh && hasEn)) {
+            issues.add(WorkbookIssue.error("NO_TEXT_COLUMNS", ref(sheet, BINDING_ROW, 0),
+                    "a table with reason codes needs a TEXT zh and a TEXT en column",
+                    "every reason has Chinese and English text"));
+        }
+        return columns;
+    }
+
+    private RowModel readRow(Sheet sheet, Row row, List<ColumnModel> columns, Scope scope) {
+        int r = row.getRowNum();
+        int before = errorCount();
+        String ruleId = null;
+        CellRef idCell = null;
+        List<Condition> conditions = new ArrayList<>();
+        List<Output> outputs = new ArrayList<>();
+        Effect effect = Effect.INFO;
+        String code = null;
+        String zhText = null;
+        String enText = null;
+        CellRef zhCell = null;
+        CellRef enCell = null;
+        for (ColumnModel col : columns) {
+            Cell cell = row.getCell(col.index());
+            CellRef where = ref(sheet, r, col.index());
+            if (cell != null && cell.getCellType() == CellType.FORMULA) {
+                issues.add(WorkbookIssue.error("FORMULA", where, "formulas are not allowed in rule rows",
+                        "type the value itself"));
+                continue;
+            }
+            Object value = value(cell);
+            switch (col.role()) {
+                case ID -> {
+                    idCell = where;
+                    ruleId = value == null ? null : display(cell);
+                    if (ruleId == null || ruleId.isEmpty()) {
+                        issues.add(WorkbookIssue.error("NO_RULE_ID", where, "the rule row has no rule id",
+                                "give every row a stable id such as W5-03"));
+                    } else if (!RULE_ID.matcher(ruleId).matches()) {
+                        issues.add(WorkbookIssue.error("BAD_RULE_ID", where,
+                                "\"" + ruleId + "\" is not a rule id",
+                                "use letters, digits, '.', '_' and '-' (up to 32), e.g. W5-03"));
+                    }
+                }
+                case IF -> {
+                    if (value != null) {
+                        Predicate p = Cells.condition(col.fact(), value, display(cell), where, issues);
+                        if (p != null) {
+                            conditions.add(new Condition(col.fact(), p, where));
+                        }
+                    }
+                }
+                case THEN -> {
+                    if (value != null) {
+                        Object out = Cells.output(col.fact(), value, display(cell), where, issues);
+                        if (out != null) {
+                            outputs.add(new Output(col.fact(), out, where));
+                        }
+                    }
+                }
+                case EFFECT -> {
+                    if (value != null) {
+                        String e = display(cell).trim().toUpperCase(Locale.ROOT);
+                        try {
+                            effect = Effect.valueOf(e);
+                        } catch (IllegalArgumentException ex) {
+                            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + e + "\" is not an effect",
+                                    "write DENY, REFER or INFO (blank means INFO)"));
+                        }
+                    }
+                }
+                case CODE -> {
+                    if (value != null) {
+                        code = display(cell).trim();
+                        if (!CODE.matcher(code).matches()) {
+                            issues.add(WorkbookIssue.error("BAD_CODE", where, "\"" + code + "\" is not a reason code",
+                                    "write UPPER_SNAKE_CASE, e.g. WARRANTY_EXPIRED"));
+                            code = null;
+                        }
+                    }
+                }
+                case TEXT_ZH -> {
+                    zhText = value == null ? null : display(cell);
+                    zhCell = where;
+                }
+                case TEXT_EN -> {
+                    enText = value == null ? null : display(cell);
+                    enCell = where;
+                }
+                case NOTE -> {
+                    // analysts' notes: never read by the engine
+                }
+            }
+        }
+        Template zh = null;
+        Template en = null;
+        if (code != null) {
+            zh = text(zhText, Template.Language.ZH, zhCell, scope, "Chinese");
+            en = text(enText, Template.Language.EN, enCell, scope, "English");
+        } else if ((zhText != null || enText != null) && idCell != null) {
+            issues.add(WorkbookIssue.warning("TEXT_WITHOUT_CODE", zhText != null ? zhCell : enCell,
+                    "the row has a reason text but no reason code, so the text is never shown",
+                    "add a CODE or remove the text"));
+        }
+        if (errorCount() > before) {
+            return null;
+        }
+        return new RowModel(ruleId, r + 1, conditions, outputs, effect, code, zh, en, idCell);
+    }
+
+    private Template text(String text, Template.Language language, CellRef where, Scope scope, String name) {
+        if (text == null || text.isBlank()) {
+            issues.add(WorkbookIssue.error("NO_REASON_TEXT", where, "the reason has no " + name + " text",
+                    "write the text the customer or adjuster reads, naming the facts with {placeholders}"));
+            return null;
+        }
+        List<String> unknown = new ArrayList<>();
+        Template t = Template.parse(text, language, scope, unknown);
+        for (String u : unknown) {
+            issues.add(WorkbookIssue.error("UNKNOWN_PLACEHOLDER", where,
+                    "the placeholder {" + u + "} names no fact this table can read",
+                    "use a fact from docs/workbook-format.md, e.g. {line.termMonths}"));
+        }
+        return t;
+    }
+
+    private void checkMergedRuleCells(Sheet sheet) {
+        for (CellRangeAddress range : sheet.getMergedRegions()) {
+            if (range.getLastRow() >= FIRST_RULE_ROW || range.getFirstRow() >= BINDING_ROW) {
+                issues.add(WorkbookIssue.error("MERGED_CELLS",
+                        new CellRef(file, sheet.getSheetName(), range.formatAsString()),
+                        "merged cells are not allowed in the column rows or rule rows",
+                        "unmerge them and type the value in every row it applies to"));
+            }
+        }
+    }
+
+    private boolean isBlankRow(Row row, List<ColumnModel> columns) {
+        for (ColumnModel c : columns) {
+            if (value(row.getCell(c.index())) != null
+                    || (row.getCell(c.index()) != null && row.getCell(c.index()).getCellType() == CellType.FORMULA)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- cells ----------------------------------------------------------------------------------
+
+    private void appendCanonical(Sheet sheet) {
+        canonical.append("#sheet ").append(sheet.getSheetName()).append('\n');
+        for (Row row : sheet) {
+            for (Cell c : row) {
+                Object v = c.getCellType() == CellType.FORMULA ? "=" + c.getCellFormula() : value(c);
+                if (v != null) {
+                    canonical.append(CellRef.columnLetters(c.getColumnIndex())).append(row.getRowNum() + 1)
+                            .append('\t').append(v.getClass().getSimpleName()).append('\t')
+                            .append(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v)
+                            .append('\n');
+                }
+            }
+        }
+    }
+
+    private int errorCount() {
+        return (int) issues.stream().filter(WorkbookIssue::isError).count();
+    }
+
+    private CellRef ref(Sheet sheet, int row, int column) {
+        return CellRef.of(file, sheet.getSheetName(), row, column);
+    }
+
+    private static Cell cell(Sheet sheet, int row, int column) {
+        Row r = sheet.getRow(row);
+        return r == null ? null : r.getCell(column);
+    }
+
+    private String text(Cell cell) {
+        return cell == null ? "" : display(cell).trim();
+    }
+
+    private String display(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)) {
+            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        }
+        return formatter.formatCellValue(cell);
+    }
+
+    /**
+     * A cell's value as typed: String (trimmed, null when empty), BigDecimal, LocalDate or Boolean;
+     * null for blank. Formulas and error cells read as null here and are reported by the caller.
+     */
+    static Object value(Cell cell) {
+        if (cell == null) {
+            return null;
+        }
+        return switch (cell.getCellType()) {
+            case STRING -> {
+                String s = cell.getStringCellValue().trim();
+                yield s.isEmpty() ? null : s;
+            }
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+                    ? cell.getLocalDateTimeCellValue().toLocalDate()
+                    : BigDecimal.valueOf(cell.getNumericCellValue());
+            case BOOLEAN -> cell.getBooleanCellValue();
+            default -> null;
+        };
+    }
+
+    static boolean isWhole(BigDecimal d) {
+        return d.stripTrailingZeros().scale() <= 0;
+    }
+}
