@@ -1,0 +1,113 @@
+package io.autoclaims.cli;
+
+import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.WorkbookIssue;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code claims adjudicate}: a JSON Lines backlog in, one verdict or error record per line out. */
+@Command(name = "adjudicate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reads claims as JSON Lines and writes one record per input line, in input order: the verdict,",
+            "or an error record for a line that breaks the contract. Without --rules the default rulebook",
+            "shipped in the library is used."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every input line produced a record (error records included)",
+            "2:unusable arguments (unknown option, missing input file)",
+            "3:the rulebook does not load; its problems are printed with their cells",
+            "4:reading or writing failed while running"})
+final class AdjudicateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rules", paramLabel = "PATH",
+            description = "A rule workbook (.xlsx) or a folder of them; repeat for several. Default: the shipped rulebook.")
+    List<Path> rules;
+
+    @Option(names = "--in", paramLabel = "FILE", defaultValue = "-",
+            description = "The JSON Lines backlog; - for standard input (default).")
+    String in;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where to write the records; standard output by default.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Rulebook rulebook;
+        long started = System.nanoTime();
+        try {
+            rulebook = rules == null || rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
+        } catch (RulebookException e) {
+            err.println("The rulebook does not load:");
+            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
+            err.flush();
+            return ClaimsCli.RULEBOOK;
+        }
+        for (WorkbookIssue w : rulebook.warnings()) {
+            err.println("warning: " + w);
+        }
+        Adjudicator adjudicator = Adjudicator.of(rulebook);
+        long lines;
+        try (Reader reader = open(in); Writer writer = open(out)) {
+            lines = adjudicator.adjudicateJsonLines(reader, writer);
+        } catch (NoSuchFileException e) {
+            err.println("No such input file: " + e.getFile());
+            err.flush();
+            return ClaimsCli.USAGE;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("Reading or writing failed: " + e.getMessage());
+            err.flush();
+            return ClaimsCli.IO;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        err.printf(Locale.ROOT, "%d lines adjudicated with %s %s (%s) in %.2f s%n", lines, rulebook.name(),
+                rulebook.version(), rulebook.fingerprint().substring(0, 12), seconds);
+        err.flush();
+        return 0;
+    }
+
+    private Reader open(String path) throws IOException {
+        if (path == null || path.equals("-")) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+        }
+        return Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
+    }
+
+    private Writer open(Path path) throws IOException {
+        if (path == null) {
+            // standard output stays open for the caller; flushing is enough
+            return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        return Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+    }
+}
