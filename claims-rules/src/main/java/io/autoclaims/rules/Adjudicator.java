@@ -89,6 +89,17 @@ public final class Adjudicator {
         return verdicts;
     }
 
+    /**
+     * The verdict together with every rule row that fired for the claim, silent rows included.
+     *
+     * @throws UnsupportedClaimException when the rulebook has no tables for the claim's type
+     */
+    public Explanation explain(Claim claim) {
+        Engine e = current.get().engine();
+        checkSupported(e, claim);
+        return e.explain(List.of(claim)).get(0);
+    }
+
     /** The verdict on a claim given as JSON text, as JSON; or the error record when it breaks the contract. */
     public String adjudicateJson(String claimJson) {
         ReadResult r = codec.read(claimJson, 1);

@@ -107,6 +107,13 @@ public final class Rulebook {
         return compiled.supports(type);
     }
 
+    /** Every rule row, in execution order (tables by claim type and step, rows top to bottom). */
+    public List<RuleRef> rules() {
+        return compiled.rows().stream()
+                .map(r -> new RuleRef(r.row().ruleId(), r.table().displayName(), r.row().row(), null))
+                .toList();
+    }
+
     /** Warnings found while loading (they never stop a rulebook from loading). */
     public List<WorkbookIssue> warnings() {
         return compiled.warnings();

@@ -5,6 +5,7 @@ import io.autoclaims.model.ClaimLine;
 import io.autoclaims.model.DocumentCode;
 import io.autoclaims.model.Fact;
 import io.autoclaims.model.Reason;
+import io.autoclaims.rules.RuleRef;
 import io.autoclaims.rules.internal.RowModel.Condition;
 import io.autoclaims.rules.internal.RowModel.Output;
 import java.math.BigDecimal;
@@ -32,6 +33,7 @@ final class ClaimRun {
     private final Claim claim;
     private final ClaimFacts facts;
     private final List<Fired> fired = new ArrayList<>();
+    private final List<RuleRef> trace = new ArrayList<>();
     private final List<FactHandle> handles = new ArrayList<>();
     private FactHandle claimHandle;
     private final List<FactHandle> lineHandles = new ArrayList<>();
@@ -68,6 +70,11 @@ final class ClaimRun {
         return fired;
     }
 
+    /** Every row that fired, reason or not, in firing order. */
+    List<RuleRef> trace() {
+        return trace;
+    }
+
     FactHandle claimHandle() {
         return claimHandle;
     }
@@ -91,6 +98,8 @@ final class ClaimRun {
     void fire(ClaimFacts claimFacts, LineFacts line, int rowIndex) {
         CompiledRulebook.RowRef ref = rulebook.row(rowIndex);
         RowModel row = ref.row();
+        trace.add(new RuleRef(row.ruleId(), ref.table().displayName(), row.row(),
+                line == null ? null : line.getLineId()));
         FactDef gate = ref.table().gate();
         if (gate != null) {
             claimFacts.countGatedHit();

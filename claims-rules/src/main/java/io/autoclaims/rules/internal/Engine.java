@@ -2,6 +2,7 @@ package io.autoclaims.rules.internal;
 
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.Verdict;
+import io.autoclaims.rules.Explanation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,6 +29,17 @@ public final class Engine implements AutoCloseable {
 
     /** Verdicts for the claims, in order. Every claim's type must be supported by the rulebook. */
     public List<Verdict> adjudicate(List<Claim> claims) {
+        return run(claims).stream().map(r -> Settlement.verdict(r, rulebook.info())).toList();
+    }
+
+    /** Verdicts with every rule row that fired for each claim, in order. */
+    public List<Explanation> explain(List<Claim> claims) {
+        return run(claims).stream()
+                .map(r -> new Explanation(Settlement.verdict(r, rulebook.info()), r.trace()))
+                .toList();
+    }
+
+    private List<ClaimRun> run(List<Claim> claims) {
         KieSession session = idle.poll();
         if (session == null) {
             session = rulebook.kieBase().newKieSession();
@@ -53,11 +65,7 @@ public final class Engine implements AutoCloseable {
             }
             idle.add(session);
         }
-        List<Verdict> verdicts = new ArrayList<>(runs.size());
-        for (ClaimRun run : runs) {
-            verdicts.add(Settlement.verdict(run, rulebook.info()));
-        }
-        return verdicts;
+        return runs;
     }
 
     private void runStages(KieSession session, List<ClaimRun> runs) {
