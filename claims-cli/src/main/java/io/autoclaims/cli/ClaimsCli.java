@@ -24,9 +24,14 @@ public final class ClaimsCli implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line in-process and returns the exit status (tests call this). */
+    /** Runs the command line in-process and returns the exit status. */
     public static int run(String... args) {
         return new CommandLine(new ClaimsCli()).execute(args);
+    }
+
+    /** As {@link #run(String...)}, with messages to {@code out} and {@code err} (tests call this). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return new CommandLine(new ClaimsCli()).setOut(out).setErr(err).execute(args);
     }
 
     @Override

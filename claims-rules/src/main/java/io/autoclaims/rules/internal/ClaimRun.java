@@ -141,8 +141,8 @@ final class ClaimRun {
         }
         List<Fact> facts = new ArrayList<>();
         values.forEach((name, value) -> facts.add(new Fact(name, jsonValue(value))));
-        String zh = row.zh().format(f -> read(f, line, missing));
-        String en = row.en().format(f -> read(f, line, missing));
+        String zh = row.zh().format(f -> read(f, line, missing), row);
+        String en = row.en().format(f -> read(f, line, missing), row);
         return new Reason(row.code(), row.ruleId(), ref.table().displayName(), row.row(), zh, en, facts,
                 line == null ? null : line.getLineId());
     }

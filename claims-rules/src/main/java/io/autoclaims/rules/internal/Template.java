@@ -24,6 +24,10 @@ public final class Template {
     /** The language a text is written in. */
     public enum Language { ZH, EN }
 
+    /** A {@code {rule.fact}} placeholder: the row's own condition on that fact, e.g. {@code > 30}. */
+    public record RuleCondition(FactDef fact) {
+    }
+
     private final String source;
     private final Language language;
     private final List<Object> parts;
@@ -47,11 +51,12 @@ public final class Template {
                 parts.add(text.substring(last, m.start()));
             }
             String name = m.group(1).trim();
-            FactDef fact = FactCatalog.get(name);
+            boolean ruleCondition = name.startsWith("rule.");
+            FactDef fact = FactCatalog.get(ruleCondition ? name.substring(5) : name);
             if (fact == null || (fact.scope() == Scope.LINE && scope == Scope.CLAIM)) {
                 unknown.add(name);
             } else {
-                parts.add(fact);
+                parts.add(ruleCondition ? new RuleCondition(fact) : fact);
             }
             last = m.end();
         }
@@ -72,21 +77,71 @@ public final class Template {
         return facts;
     }
 
+    /** The facts named as {@code {rule.fact}}: the row must have a condition on each. */
+    public List<FactDef> ruleConditions() {
+        List<FactDef> facts = new ArrayList<>();
+        for (Object p : parts) {
+            if (p instanceof RuleCondition r) {
+                facts.add(r.fact());
+            }
+        }
+        return facts;
+    }
+
     public String source() {
         return source;
     }
 
-    /** The text with every placeholder replaced by the value {@code values} gives for its fact. */
-    public String format(Function<FactDef, Object> values) {
+    /**
+     * The text with every placeholder replaced: facts by the value {@code values} gives, rule
+     * conditions by the row's own condition as written in the workbook.
+     */
+    public String format(Function<FactDef, Object> values, RowModel row) {
         StringBuilder sb = new StringBuilder();
         for (Object p : parts) {
             if (p instanceof FactDef f) {
                 sb.append(formatValue(values.apply(f), f.type(), language));
+            } else if (p instanceof RuleCondition r) {
+                sb.append(describe(row, r.fact()));
             } else {
                 sb.append((String) p);
             }
         }
         return sb.toString();
+    }
+
+    /** The row's condition on a fact as a short expression: {@code > 30}, {@code 5..10}, names. */
+    private String describe(RowModel row, FactDef fact) {
+        for (RowModel.Condition c : row.conditions()) {
+            if (c.fact() == fact) {
+                return describe(c.predicate(), fact.type(), language);
+            }
+        }
+        return "";
+    }
+
+    static String describe(Predicate p, ValueType type, Language language) {
+        if (p instanceof Predicate.EnumIn in) {
+            return formatValue(in.values(), type, language);
+        }
+        if (p instanceof Predicate.CodeIn in) {
+            return String.join(", ", in.values());
+        }
+        if (p instanceof Predicate.BoolIs b) {
+            return formatValue(b.value(), type, language);
+        }
+        Predicate.Range r = (Predicate.Range) p;
+        Function<java.math.BigDecimal, String> bound = d -> type.kind() == ValueType.Kind.DATE
+                ? LocalDate.ofEpochDay(d.longValueExact()).toString()
+                : formatValue(d, type, language).replace(".00", "");
+        if (r.low() != null && r.high() != null) {
+            return r.low().compareTo(r.high()) == 0 ? bound.apply(r.low())
+                    : bound.apply(r.low()) + ".." + bound.apply(r.high());
+        }
+        if (r.low() != null) {
+            return (r.lowIncluded() ? ">= " : "> ") + bound.apply(r.low());
+        }
+        return (r.highIncluded() ? "<= " : "< ") + bound.apply(r.high());
     }
 
     /** One value as a person reads it in that language. */

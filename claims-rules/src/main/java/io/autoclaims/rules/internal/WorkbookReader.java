@@ -420,6 +420,18 @@ public final class WorkbookReader {
                     "the row has a reason text but no reason code, so the text is never shown",
                     "add a CODE or remove the text"));
         }
+        for (Template t : new Template[] {zh, en}) {
+            if (t == null) {
+                continue;
+            }
+            for (FactDef f : t.ruleConditions()) {
+                if (conditions.stream().noneMatch(c -> c.fact() == f)) {
+                    issues.add(WorkbookIssue.error("UNKNOWN_PLACEHOLDER", t == zh ? zhCell : enCell,
+                            "the placeholder {rule." + f.name() + "} names no condition of this row",
+                            "{rule.<fact>} shows this row's own condition on <fact>; fill that condition cell"));
+                }
+            }
+        }
         if (errorCount() > before) {
             return null;
         }

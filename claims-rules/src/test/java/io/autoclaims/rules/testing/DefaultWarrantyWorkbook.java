@@ -368,27 +368,27 @@ public final class DefaultWarrantyWorkbook {
                         + "times for quality problems within the 三包 period and still fails: " + REPLACE_OR_REFUND_EN,
                 "R2021 art. 24(3): the same main part of one of the ten listed systems replaced twice; same in "
                         + "R2013 (precise reading 13(c)). default-rulebook.md S4.");
-        String daysZh = "{line.id}：三包有效期内因质量问题累计修理 {history.repairDays} 天，超过 %d 天：" + REPLACE_OR_REFUND_ZH;
+        String daysZh = "{line.id}：三包有效期内因质量问题累计修理 {history.repairDays} 天，（条件 {rule.history.repairDays} 天）：" + REPLACE_OR_REFUND_ZH;
         String daysEn = "{line.id}: the vehicle has spent {history.repairDays} days in repair for quality problems "
-                + "within the 三包 period, more than %d days: " + REPLACE_OR_REFUND_EN;
+                + "within the 三包 period (the rule: {rule.history.repairDays} days): " + REPLACE_OR_REFUND_EN;
         t.row("S4-06", "R2021", "QUALITY_DEFECT", true, true, null, null, null, "> 30", null,
-                "REPLACE_OR_REFUND", "SANBAO_REPEATED_FAILURE", String.format(daysZh, 30), String.format(daysEn, 30),
+                "REPLACE_OR_REFUND", "SANBAO_REPEATED_FAILURE", daysZh, daysEn,
                 "R2021 art. 24(4): total repair time over 30 days (precise reading 13(d)). default-rulebook.md S4.");
         t.row("S4-07", "R2013", "QUALITY_DEFECT", true, true, null, null, null, "> 35", null,
-                "REPLACE_OR_REFUND", "SANBAO_REPEATED_FAILURE", String.format(daysZh, 35), String.format(daysEn, 35),
+                "REPLACE_OR_REFUND", "SANBAO_REPEATED_FAILURE", daysZh, daysEn,
                 "R2013 counterpart of R2021 art. 24(4): total repair time over 35 days. default-rulebook.md S4.");
         String repairsZh = "{line.id}：三包有效期内同一质量问题（{line.problem}）已修理 {line.sameProblemRepairs} 次，"
-                + "超过 %d 次：" + REPLACE_OR_REFUND_ZH;
+                + "（条件 {rule.line.sameProblemRepairs} 次）：" + REPLACE_OR_REFUND_ZH;
         String repairsEn = "{line.id}: the same problem (\"{line.problem}\") has been repaired "
-                + "{line.sameProblemRepairs} times within the 三包 period, more than %d times: " + REPLACE_OR_REFUND_EN;
+                + "{line.sameProblemRepairs} times within the 三包 period (the rule: {rule.line.sameProblemRepairs} times): " + REPLACE_OR_REFUND_EN;
         t.row("S4-08", "R2021", "QUALITY_DEFECT", true, true, null, null, null, null, "> 4",
-                "REPLACE_OR_REFUND", "SANBAO_REPEATED_FAILURE", String.format(repairsZh, 4),
-                String.format(repairsEn, 4),
+                "REPLACE_OR_REFUND", "SANBAO_REPEATED_FAILURE", repairsZh,
+                repairsEn,
                 "R2021 art. 24(4): the same quality problem repaired more than 4 times (precise reading 13(e)). "
                         + "default-rulebook.md S4.");
         t.row("S4-09", "R2013", "QUALITY_DEFECT", true, true, null, null, null, null, "> 5",
-                "REPLACE_OR_REFUND", "SANBAO_REPEATED_FAILURE", String.format(repairsZh, 5),
-                String.format(repairsEn, 5),
+                "REPLACE_OR_REFUND", "SANBAO_REPEATED_FAILURE", repairsZh,
+                repairsEn,
                 "R2013 counterpart of R2021 art. 24(4): more than 5 repairs of the same problem. "
                         + "default-rulebook.md S4.");
     }

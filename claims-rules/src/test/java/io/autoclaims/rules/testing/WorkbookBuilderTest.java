@@ -252,7 +252,7 @@ class WorkbookBuilderTest {
                         assertFalse(value.isBlank(), id + " " + text);
                         Matcher m = placeholder.matcher(value);
                         while (m.find()) {
-                            String fact = m.group(1);
+                            String fact = m.group(1).replaceFirst("^rule\\.", "");
                             assertTrue(extra.contains(fact) || WorkbookBuilder.ColumnDocs.knownFacts().contains(fact),
                                     id + ": unknown placeholder {" + fact + "}");
                             assertTrue(line || !fact.startsWith("line."), id + ": claim table names " + fact);
