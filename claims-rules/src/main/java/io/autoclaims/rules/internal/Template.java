@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
  */
 public final class Template {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    /** DecimalFormat is not thread-safe; one per thread. */
+    private static final ThreadLocal<DecimalFormat> MONEY = ThreadLocal.withInitial(() -> {
+        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return f;
+    });
 
     /** The language a text is written in. */
     public enum Language { ZH, EN }
@@ -31,11 +37,19 @@ public final class Template {
     private final String source;
     private final Language language;
     private final List<Object> parts;
+    private final List<FactDef> facts;
 
     private Template(String source, Language language, List<Object> parts) {
         this.source = source;
         this.language = language;
         this.parts = List.copyOf(parts);
+        List<FactDef> named = new ArrayList<>();
+        for (Object p : parts) {
+            if (p instanceof FactDef f && !named.contains(f)) {
+                named.add(f);
+            }
+        }
+        this.facts = List.copyOf(named);
     }
 
     /**
@@ -68,12 +82,6 @@ public final class Template {
 
     /** The facts the text names, in order. */
     public List<FactDef> facts() {
-        List<FactDef> facts = new ArrayList<>();
-        for (Object p : parts) {
-            if (p instanceof FactDef f && !facts.contains(f)) {
-                facts.add(f);
-            }
-        }
         return facts;
     }
 
@@ -166,7 +174,7 @@ public final class Template {
             if (type.kind() == ValueType.Kind.RATE) {
                 return d.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
             }
-            return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(d);
+            return MONEY.get().format(d);
         }
         if (value instanceof LocalDate d) {
             return d.toString();
