@@ -1,0 +1,41 @@
+package io.autoclaims.model.json;
+
+import io.autoclaims.model.InputError;
+
+/** Thrown by {@link ClaimCodec#readClaim} for input that breaks the contract; carries the input error. */
+public final class InvalidClaimException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient InputError error;
+
+    private InvalidClaimException(InputError error) {
+        super(error.code() + (error.field() == null ? "" : " " + error.field()) + ": " + error.message());
+        this.error = error;
+    }
+
+    /** The code, the dotted field path (null for a line that is not a JSON object) and the message. */
+    public InputError error() {
+        return error;
+    }
+
+    static InvalidClaimException invalidJson(String message) {
+        return new InvalidClaimException(new InputError("INVALID_JSON", null, message));
+    }
+
+    static InvalidClaimException unknownField(Path at, String message) {
+        return new InvalidClaimException(new InputError("UNKNOWN_FIELD", at.toString(), message));
+    }
+
+    static InvalidClaimException missingField(Path at, String message) {
+        return new InvalidClaimException(new InputError("MISSING_FIELD", at.toString(), message));
+    }
+
+    static InvalidClaimException invalidField(Path at, String message) {
+        return invalidField(at.toString(), message);
+    }
+
+    static InvalidClaimException invalidField(String field, String message) {
+        return new InvalidClaimException(new InputError("INVALID_FIELD", field, message));
+    }
+}
