@@ -93,7 +93,7 @@ class AdjudicateCommandTest {
         JsonNode covered = JSON.readTree(after.lines().get(0));
         assertEquals("APPROVED", covered.get("decision").asText(), covered.toString());
         assertEquals("REPAIR", covered.get("remedy").asText());
-        assertEquals("1800.00", covered.get("payableCny").asText());
+        assertTrue(after.lines().get(0).contains("\"payableCny\":1800.00,"), after.lines().get(0));
         assertEquals("COVERED_REPAIR", covered.get("reasons").get(0).get("code").asText());
         assertTrue(!covered.get("rulebook").get("fingerprint").asText()
                 .equals(expired.get("rulebook").get("fingerprint").asText()), "an edited workbook has a new fingerprint");

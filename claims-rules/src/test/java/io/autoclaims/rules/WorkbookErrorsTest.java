@@ -83,7 +83,7 @@ class WorkbookErrorsTest {
 
     @Test
     void fractionalMonthsAreRejected() {
-        WorkbookIssue e = onlyError(workbook(36.5, "QUALITY_DEFECT", "COVERED_REPAIR", "保修"));
+        WorkbookIssue e = onlyError(workbook(new java.math.BigDecimal("36.5"), "QUALITY_DEFECT", "COVERED_REPAIR", "保修"));
         assertEquals("C6", e.where().cell());
     }
 

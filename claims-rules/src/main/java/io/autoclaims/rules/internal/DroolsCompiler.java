@@ -51,6 +51,19 @@ final class DroolsCompiler {
     }
 
     private static CellRef locate(Message m, DrlWriter.Result drl, CellRef fallback) {
+        // Drools reports the line where the pattern starts; each constraint sits on its own line below
+        // it, so the constraint quoted in the message finds its cell.
+        String[] lines = drl.drl().split("\n", -1);
+        for (int i = Math.max(1, m.getLine()); i <= lines.length && i < m.getLine() + 200; i++) {
+            String text = lines[i - 1].strip();
+            if (text.equals("then") || text.equals("end")) {
+                break;
+            }
+            String constraint = text.endsWith(",") ? text.substring(0, text.length() - 1) : text;
+            if (!constraint.isEmpty() && m.getText().contains(constraint) && drl.lineToCell().containsKey(i)) {
+                return drl.lineToCell().get(i);
+            }
+        }
         CellRef byLine = drl.lineToCell().get(m.getLine());
         if (byLine != null) {
             return byLine;
