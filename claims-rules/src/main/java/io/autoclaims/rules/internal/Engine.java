@@ -45,6 +45,7 @@ public final class Engine implements AutoCloseable {
             session = rulebook.kieBase().newKieSession();
         }
         List<ClaimRun> runs = new ArrayList<>(claims.size());
+        boolean clean = false;
         try {
             for (Claim c : claims) {
                 ClaimRun run = new ClaimRun(rulebook, c);
@@ -57,13 +58,19 @@ public final class Engine implements AutoCloseable {
                 runs.add(run);
             }
             runStages(session, runs);
-        } finally {
             for (ClaimRun run : runs) {
                 for (FactHandle h : run.handles()) {
                     session.delete(h);
                 }
             }
-            idle.add(session);
+            clean = true;
+        } finally {
+            if (clean) {
+                idle.add(session);
+            } else {
+                // a session that failed half-way may hold facts or activations: never reuse it
+                session.dispose();
+            }
         }
         return runs;
     }
