@@ -35,10 +35,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.autoclaims.model.Cause;
 import io.autoclaims.model.Decision;
 import io.autoclaims.model.DocumentCode;
+import io.autoclaims.model.Fact;
 import io.autoclaims.model.Labelled;
 import io.autoclaims.model.LineRemedy;
 import io.autoclaims.model.LineVerdict;
@@ -155,6 +157,17 @@ class WarrantyRulesTest {
                 + ": " + r.textEn());
     }
 
+    /** The reason's facts name that input with that value (numbers compared as longs). */
+    static void assertFact(Reason r, String name, Object expected) {
+        Object actual = r.facts().stream().filter(f -> f.name().equals(name)).map(Fact::value).findFirst()
+                .orElseThrow(() -> new AssertionError(r.ruleId() + " has no fact " + name + ": " + r.facts()));
+        if (expected instanceof Number n && actual instanceof Number a) {
+            assertEquals(n.longValue(), a.longValue(), r.ruleId() + " fact " + name);
+        } else {
+            assertEquals(expected, actual, r.ruleId() + " fact " + name);
+        }
+    }
+
     static void assertNoSanbao(Verdict v) {
         assertTrue(v.reasonCodes().stream().noneMatch(c -> c.startsWith("SANBAO_")),
                 () -> "no 三包 code expected: " + v.reasonCodes());
@@ -201,6 +214,7 @@ class WarrantyRulesTest {
             assertEquals("Claim checks 索赔审核", r.table());
             assertEquals(6, r.row());
             assertTexts(r, "GARAGE-77");
+            assertFact(r, "shop.authorized", false);
             assertEquals(List.of(), v.missingDocuments());
             assertLine(v, "L1", false, LineRemedy.NONE, "0.00");
             assertEquals(List.of(), line(v, "L1").reasons(), "no line rules after a claim-level denial");
@@ -364,6 +378,8 @@ class WarrantyRulesTest {
             Reason r = assertReason(v, "WARRANTY_EXPIRED", "W5-01", "L1");
             assertEquals(9, r.row());
             assertTexts(r, "37", "36");
+            assertFact(r, "period.monthsSinceStart", 37);
+            assertFact(r, "line.termMonths", 36);
             assertEquals(List.of(), v.missingDocuments());
         }
 
@@ -391,6 +407,8 @@ class WarrantyRulesTest {
             Reason r = assertReason(v, "WARRANTY_EXPIRED", "W5-02", "L1");
             assertEquals(10, r.row());
             assertTexts(r, "100001", "100000");
+            assertFact(r, "vehicle.odometerKm", 100_001);
+            assertFact(r, "line.termKm", 100_000);
         }
 
         @Test
@@ -742,6 +760,9 @@ class WarrantyRulesTest {
             assertEquals("Sanbao safety 三包安全", r.table());
             assertTexts(r, "60", "3000");
             assertTextsName(r, BRAKE_FAILURE);
+            assertFact(r, "incident.faults", List.of("BRAKE_FAILURE"));
+            assertFact(r, "period.daysSinceStart", 60);
+            assertFact(r, "vehicle.odometerKm", 3_000);
             assertLine(v, "L1", true, LineRemedy.REPAIR, "1200.00");
         }
 
@@ -1144,6 +1165,7 @@ class WarrantyRulesTest {
                 assertS4(v, ruleId);
                 String limit = regime.equals("R2021") ? "30" : "35";
                 assertTexts(reason(v, "SANBAO_REPEATED_FAILURE"), String.valueOf(first + second), limit);
+                assertFact(reason(v, "SANBAO_REPEATED_FAILURE"), "history.repairDays", first + second);
             }
         }
 
@@ -1684,6 +1706,36 @@ class WarrantyRulesTest {
                     .odometerKm(100).allDocuments().line(l -> l.system(DRIVE_MOTOR).notRepairable()));
             assertEquals(s1, v.reasonCodes().contains("SANBAO_7_DAY"), v.reasonCodes()::toString);
             assertEquals(s1 ? REPLACE_OR_REFUND : Remedy.REPLACE_PART, v.remedy());
+        }
+    }
+
+    // =============================================================================================
+    @Nested
+    @DisplayName("Input errors")
+    class InputErrors {
+        /**
+         * SUSPECTED LIBRARY BUG (precise reading 15): a warranty claim whose incident.occurredOn is before the
+         * period start is an input error on field incident.occurredOn. The JSON codec rejects it, but
+         * {@code Adjudicator.adjudicate(Claim)} accepts it and computes a negative daysSinceStart, which satisfies
+         * "<= 7" and "<= 60": the claim below (failure 9 days BEFORE delivery) is APPROVED with a 三包 refund of
+         * 150,000.00 (SANBAO_7_DAY). Expected: no verdict, an error naming incident.occurredOn.
+         */
+        @Test
+        @DisplayName("LIBRARY BUG? reading 15: occurredOn before the period start is an input error, not a 三包 refund")
+        void occurredBeforePeriodStartIsAnInputError() {
+            Claims c = Claims.warranty().deliveredOn("2023-03-01").occurredOn("2023-02-20").odometerKm(10)
+                    .allDocuments().line(l -> l.notRepairable());
+            Verdict v;
+            try {
+                v = ADJUDICATOR.adjudicate(c.build());
+            } catch (RuntimeException e) {
+                assertTrue(String.valueOf(e.getMessage()).contains("occurredOn"),
+                        "the error names incident.occurredOn: " + e);
+                return;
+            }
+            fail("reading 15: incident.occurredOn 2023-02-20 is before the period start 2023-03-01, an input error; "
+                    + "got a verdict instead: " + v.decision() + " " + v.remedy() + " payable " + v.payableCny() + " "
+                    + v.reasonCodes());
         }
     }
 
