@@ -1,10 +1,12 @@
 package io.autoclaims.rules;
 
 import io.autoclaims.model.Claim;
+import io.autoclaims.model.ClaimChecks;
 import io.autoclaims.model.ErrorRecord;
 import io.autoclaims.model.InputError;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
+import io.autoclaims.model.json.InvalidClaimException;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.internal.Engine;
 import java.io.IOException;
@@ -66,6 +68,7 @@ public final class Adjudicator {
     /**
      * The verdict on one claim.
      *
+     * @throws InvalidClaimException when the claim breaks the contract (error names the field)
      * @throws UnsupportedClaimException when the rulebook has no tables for the claim's type
      */
     public Verdict adjudicate(Claim claim) {
@@ -80,6 +83,7 @@ public final class Adjudicator {
     public List<Verdict> adjudicateAll(List<Claim> claims) {
         Engine e = current.get().engine();
         for (Claim c : claims) {
+            checkValid(c);
             checkSupported(e, c);
         }
         List<Verdict> verdicts = new ArrayList<>(claims.size());
@@ -96,6 +100,7 @@ public final class Adjudicator {
      */
     public Explanation explain(Claim claim) {
         Engine e = current.get().engine();
+        checkValid(claim);
         checkSupported(e, claim);
         return e.explain(List.of(claim)).get(0);
     }
@@ -161,6 +166,13 @@ public final class Adjudicator {
             out.write('\n');
         }
         return batch.size();
+    }
+
+    /** Claims built in Java get the checks the codec applies to JSON. */
+    private static void checkValid(Claim c) {
+        ClaimChecks.firstProblem(c).ifPresent(error -> {
+            throw InvalidClaimException.of(error);
+        });
     }
 
     private static void checkSupported(Engine e, Claim c) {

@@ -32,6 +32,7 @@ import static io.autoclaims.model.SafetyFault.STEERING_FAILURE;
 import static io.autoclaims.model.SafetyFault.TRACTION_BATTERY_FIRE;
 import static io.autoclaims.rules.testing.Claims.repair;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -1713,29 +1714,23 @@ class WarrantyRulesTest {
     @Nested
     @DisplayName("Input errors")
     class InputErrors {
-        /**
-         * SUSPECTED LIBRARY BUG (precise reading 15): a warranty claim whose incident.occurredOn is before the
-         * period start is an input error on field incident.occurredOn. The JSON codec rejects it, but
-         * {@code Adjudicator.adjudicate(Claim)} accepts it and computes a negative daysSinceStart, which satisfies
-         * "<= 7" and "<= 60": the claim below (failure 9 days BEFORE delivery) is APPROVED with a 三包 refund of
-         * 150,000.00 (SANBAO_7_DAY). Expected: no verdict, an error naming incident.occurredOn.
-         */
+        /** Precise reading 15: a failure before the period start is an input error on incident.occurredOn. */
         @Test
-        @DisplayName("LIBRARY BUG? reading 15: occurredOn before the period start is an input error, not a 三包 refund")
         void occurredBeforePeriodStartIsAnInputError() {
             Claims c = Claims.warranty().deliveredOn("2023-03-01").occurredOn("2023-02-20").odometerKm(10)
                     .allDocuments().line(l -> l.notRepairable());
-            Verdict v;
-            try {
-                v = ADJUDICATOR.adjudicate(c.build());
-            } catch (RuntimeException e) {
-                assertTrue(String.valueOf(e.getMessage()).contains("occurredOn"),
-                        "the error names incident.occurredOn: " + e);
-                return;
-            }
-            fail("reading 15: incident.occurredOn 2023-02-20 is before the period start 2023-03-01, an input error; "
-                    + "got a verdict instead: " + v.decision() + " " + v.remedy() + " payable " + v.payableCny() + " "
-                    + v.reasonCodes());
+            io.autoclaims.model.json.InvalidClaimException e = assertThrows(
+                    io.autoclaims.model.json.InvalidClaimException.class, () -> ADJUDICATOR.adjudicate(c.build()));
+            assertEquals("INVALID_FIELD", e.error().code());
+            assertEquals("incident.occurredOn", e.error().field());
+        }
+
+        @Test
+        void claimsBuiltInJavaGetTheContractsChecks() {
+            Claims c = Claims.warranty().line(l -> l.repairCost("-1.00"));
+            io.autoclaims.model.json.InvalidClaimException e = assertThrows(
+                    io.autoclaims.model.json.InvalidClaimException.class, () -> ADJUDICATOR.adjudicate(c.build()));
+            assertEquals("lines[0].repairCostCny", e.error().field());
         }
     }
 

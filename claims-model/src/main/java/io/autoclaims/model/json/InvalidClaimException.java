@@ -14,6 +14,11 @@ public final class InvalidClaimException extends RuntimeException {
         this.error = error;
     }
 
+    /** The exception for an error found outside the codec, e.g. by {@link io.autoclaims.model.ClaimChecks}. */
+    public static InvalidClaimException of(InputError error) {
+        return new InvalidClaimException(error);
+    }
+
     /** The code, the dotted field path (null for a line that is not a JSON object) and the message. */
     public InputError error() {
         return error;
