@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 public final class Adjudicator {
     /** Claims per Drools session round on the batch paths. */
-    static final int BATCH = 256;
+    static final int BATCH = 1000;
 
     private final AtomicReference<Current> current;
     private final ClaimCodec codec = ClaimCodec.create();
