@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * says what the cell holds, what was expected, and how to write it.
  */
 final class Cells {
+    private static final Pattern NOT = Pattern.compile("^\\s*(NOT|not|Not|非)\\s+");
     private static final Pattern SEPARATORS = Pattern.compile("[,，;；、\\n\\r]+");
     private static final Pattern COMPARISON = Pattern.compile("^(>=|<=|>|<|=|≥|≤)?\\s*(\\S+)$");
     private static final Pattern BETWEEN = Pattern.compile("^(\\S+)\\s*\\.\\.\\s*(\\S+)$");
@@ -39,8 +40,10 @@ final class Cells {
         ValueType type = fact.type();
         return switch (type.kind()) {
             case ENUM, ENUM_SET -> {
-                List<Enum<?>> values = enums(type, value, shown, where, issues);
-                yield values == null ? null : new EnumIn(values);
+                boolean negated = value instanceof String t && NOT.matcher(t).lookingAt();
+                Object rest = negated ? NOT.matcher((String) value).replaceFirst("") : value;
+                List<Enum<?>> values = enums(type, rest, shown, where, issues);
+                yield values == null ? null : new EnumIn(values, negated);
             }
             case CODE -> {
                 List<String> codes = codes(value, shown, where, issues);
@@ -50,7 +53,7 @@ final class Cells {
                 Boolean b = bool(value, shown, where, issues);
                 yield b == null ? null : new BoolIs(b);
             }
-            case INTEGER, MONEY, RATE, DATE -> range(fact, value, shown, where, issues);
+            case INTEGER, MONEY, RATE, DECIMAL, DATE -> range(fact, value, shown, where, issues);
             case TEXT -> null;
         };
     }
@@ -87,7 +90,7 @@ final class Cells {
                 BigDecimal d = typedNumber(fact, value, shown, where, issues);
                 yield d == null ? null : d.intValueExact();
             }
-            case RATE, MONEY -> typedNumber(fact, value, shown, where, issues);
+            case RATE, MONEY, DECIMAL -> typedNumber(fact, value, shown, where, issues);
             case DATE, TEXT -> null;
         };
     }
@@ -306,6 +309,7 @@ final class Cells {
             case INTEGER -> "a whole number" + (unit.isEmpty() ? "" : " of " + unit);
             case MONEY -> "an amount in CNY";
             case RATE -> "a rate";
+            case DECIMAL -> "a number";
             case DATE -> "a date";
             default -> "a number";
         };
@@ -316,6 +320,7 @@ final class Cells {
             case INTEGER -> "write a whole number such as " + (unit(fact.name()).equals("months") ? "36" : "3000");
             case MONEY -> "write an amount such as 18400.00";
             case RATE -> "write a decimal such as 0.005 (or 0.5%)";
+            case DECIMAL -> "write a number such as 15 or 19.9";
             default -> "write a number";
         };
     }

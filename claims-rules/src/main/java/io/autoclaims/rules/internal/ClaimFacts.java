@@ -1,6 +1,14 @@
 package io.autoclaims.rules.internal;
 
+import io.autoclaims.model.AddOn;
+import io.autoclaims.model.AssistanceRequest;
+import io.autoclaims.model.AssistanceService;
 import io.autoclaims.model.Cause;
+import io.autoclaims.model.ClaimLine;
+import io.autoclaims.model.Coverage;
+import io.autoclaims.model.HandledBy;
+import io.autoclaims.model.Payee;
+import io.autoclaims.model.Payer;
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.DocumentCode;
@@ -11,6 +19,9 @@ import io.autoclaims.model.SafetyFault;
 import io.autoclaims.model.ShopTier;
 import io.autoclaims.model.VehicleUse;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,7 +45,16 @@ public final class ClaimFacts extends SlotFacts {
     private final int monthsSinceStart;
     private final Set<SafetyFault> faults;
     private final List<LineFacts> lines = new ArrayList<>();
+    private final List<ChargeSpec> charges = new ArrayList<>();
+    private LineFacts vehicleLine;
     private int gatedHits;
+    private BigDecimal loss;
+    private BigDecimal payable;
+    private BigDecimal deductible;
+    private BigDecimal rescuePaid;
+    private final Set<Cause> causes;
+    private final int monthsToSubmit;
+    private final BigDecimal hoursToReport;
 
     ClaimFacts(ClaimRun run, Claim claim) {
         super(FactCatalog.CLAIM_SLOTS);
@@ -47,6 +67,20 @@ public final class ClaimFacts extends SlotFacts {
         this.faults = claim.incident().faults().isEmpty()
                 ? Collections.emptySet()
                 : Collections.unmodifiableSet(EnumSet.copyOf(claim.incident().faults()));
+        Set<Cause> all = EnumSet.of(claim.incident().cause());
+        for (ClaimLine l : claim.lines()) {
+            if (l.cause() != null) {
+                all.add(l.cause());
+            }
+        }
+        this.causes = Collections.unmodifiableSet(all);
+        this.monthsToSubmit = monthsWithin(occurred, claim.submittedOn());
+        LocalDateTime at = claim.incident().occurredAt();
+        LocalDateTime reported = claim.incident().reportedAt();
+        // hours rounded up at 6 decimals: 48 h plus one second still reads as more than 48
+        this.hoursToReport = at == null || reported == null ? null
+                : BigDecimal.valueOf(Duration.between(at, reported).toSeconds())
+                        .divide(BigDecimal.valueOf(3600), 6, RoundingMode.UP);
     }
 
     /**
@@ -85,6 +119,49 @@ public final class ClaimFacts extends SlotFacts {
 
     void countGatedHit() {
         gatedHits++;
+    }
+
+    LineFacts vehicleLine() {
+        return vehicleLine;
+    }
+
+    void setVehicleLine(LineFacts line) {
+        vehicleLine = line;
+    }
+
+    List<ChargeSpec> charges() {
+        return charges;
+    }
+
+    void addCharge(ChargeSpec charge) {
+        charges.add(charge);
+    }
+
+    void setLoss(BigDecimal value) {
+        loss = value;
+    }
+
+    void setPayable(BigDecimal value) {
+        payable = value;
+    }
+
+    void setDeductible(BigDecimal value) {
+        deductible = value;
+    }
+
+    void setRescuePaid(BigDecimal value) {
+        rescuePaid = value;
+    }
+
+    /** The sum of the covered lines' amounts: REPAIR pays the repair quote, REPLACE_PART the replacement. */
+    BigDecimal coveredLinesTotal() {
+        BigDecimal total = BigDecimal.ZERO;
+        for (LineFacts l : lines) {
+            if (Boolean.TRUE.equals(l.getCovered())) {
+                total = total.add(l.amount());
+            }
+        }
+        return total;
     }
 
     @Override
@@ -162,6 +239,230 @@ public final class ClaimFacts extends SlotFacts {
 
     public Set<SafetyFault> getFaults() {
         return faults;
+    }
+
+    public Set<Cause> getCauses() {
+        return causes;
+    }
+
+    public Payee getPayee() {
+        return claim.payee();
+    }
+
+    public LocalDate getOccurredOn() {
+        return claim.incident().occurredOn();
+    }
+
+    public int getOccurredOnDay() {
+        return (int) claim.incident().occurredOn().toEpochDay();
+    }
+
+    public HandledBy getHandledBy() {
+        return claim.incident().handledBy();
+    }
+
+    public int getMonthsToSubmit() {
+        return monthsToSubmit;
+    }
+
+    public boolean isReportTimesKnown() {
+        return hoursToReport != null;
+    }
+
+    public BigDecimal getHoursToReport() {
+        return hoursToReport;
+    }
+
+    public int getDaysToReport() {
+        return (int) ChronoUnit.DAYS.between(claim.incident().occurredOn(), claim.incident().reportedOn());
+    }
+
+    public BigDecimal getRescueCostCny() {
+        return claim.incident().rescueCostCny();
+    }
+
+    public BigDecimal getThirdPartyRecoveryCny() {
+        return claim.incident().thirdPartyRecoveryCny();
+    }
+
+    public boolean isDriverLicensed() {
+        return claim.incident().driver().licensed();
+    }
+
+    public boolean isPermittedByInsured() {
+        return claim.incident().driver().permittedByInsured();
+    }
+
+    public boolean isLeftScene() {
+        return claim.incident().driver().leftScene();
+    }
+
+    public BigDecimal getBacMgPer100ml() {
+        return claim.incident().driver().bacMgPer100ml();
+    }
+
+    public boolean isPolicyGiven() {
+        return claim.policy() != null;
+    }
+
+    public boolean isPolicyInForce() {
+        return claim.policy() != null && claim.policy().inForceOn(claim.incident().occurredOn());
+    }
+
+    public Integer getPolicyDaysSinceStart() {
+        return claim.policy() == null ? null
+                : (int) ChronoUnit.DAYS.between(claim.policy().startsOn(), claim.incident().occurredOn());
+    }
+
+    public LocalDate getPolicyStartsOn() {
+        return claim.policy() == null ? null : claim.policy().startsOn();
+    }
+
+    public LocalDate getPolicyEndsOn() {
+        return claim.policy() == null ? null : claim.policy().endsOn();
+    }
+
+    public Set<Coverage> getCoverages() {
+        return claim.policy() == null || claim.policy().coverages().isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(claim.policy().coverages()));
+    }
+
+    public Set<AddOn> getAddOns() {
+        return claim.policy() == null || claim.policy().addOns().isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(claim.policy().addOns()));
+    }
+
+    public boolean isHasDeductible() {
+        return claim.policy() != null && (claim.policy().absoluteDeductibleRate().signum() != 0
+                || claim.policy().absoluteDeductibleCny().signum() != 0);
+    }
+
+    public BigDecimal getAbsoluteDeductibleRate() {
+        return claim.policy() == null ? null : claim.policy().absoluteDeductibleRate();
+    }
+
+    public BigDecimal getAbsoluteDeductibleCny() {
+        return claim.policy() == null ? null : claim.policy().absoluteDeductibleCny();
+    }
+
+    public BigDecimal getSumInsuredCny() {
+        return claim.policy() == null ? null : claim.policy().sumInsuredCny();
+    }
+
+    public boolean isAssessmentGiven() {
+        return claim.assessment() != null;
+    }
+
+    public boolean isAssessedAmountKnown() {
+        return claim.assessment() != null && claim.assessment().amountCny() != null;
+    }
+
+    public boolean isInvoiceKnown() {
+        return claim.assessment() != null && claim.assessment().invoicedCny() != null;
+    }
+
+    public boolean isAssessedAtOtherShop() {
+        return claim.assessment() != null && claim.repairShop() != null
+                && !claim.assessment().shopId().equals(claim.repairShop().id());
+    }
+
+    public BigDecimal getAssessedAmountCny() {
+        return claim.assessment() == null ? null : claim.assessment().amountCny();
+    }
+
+    public BigDecimal getInvoicedCny() {
+        return claim.assessment() == null ? null : claim.assessment().invoicedCny();
+    }
+
+    public BigDecimal getLossCny() {
+        return loss;
+    }
+
+    public boolean isLossAtSumInsured() {
+        BigDecimal cap = getSumInsuredCny();
+        return loss != null && cap != null && loss.compareTo(cap) >= 0;
+    }
+
+    public BigDecimal getDeductibleCny() {
+        return deductible;
+    }
+
+    public BigDecimal getRescuePaidCny() {
+        return rescuePaid;
+    }
+
+    public BigDecimal getPayableCny() {
+        return payable;
+    }
+
+    public boolean isMember() {
+        return claim.assistance() != null && claim.assistance().member();
+    }
+
+    public boolean isMembershipValid() {
+        AssistanceRequest a = claim.assistance();
+        return a != null && a.member() && a.membershipValidUntil() != null
+                && !a.membershipValidUntil().isBefore(claim.incident().occurredOn());
+    }
+
+    public LocalDate getMembershipValidUntil() {
+        return claim.assistance() == null ? null : claim.assistance().membershipValidUntil();
+    }
+
+    public AssistanceService getService() {
+        return claim.assistance() == null ? null : claim.assistance().service();
+    }
+
+    public BigDecimal getTowKm() {
+        return claim.assistance() == null ? null : claim.assistance().towKm();
+    }
+
+    public Boolean getInsideFifthRing() {
+        return claim.assistance() == null ? null : claim.assistance().insideFifthRing();
+    }
+
+    public BigDecimal getHighwayTollCny() {
+        return claim.assistance() == null ? null : claim.assistance().highwayTollCny();
+    }
+
+    public Payer getAssistancePayer() {
+        return (Payer) slot(FactCatalog.ASSISTANCE_PAYER);
+    }
+
+    public String getAssistanceTariff() {
+        return (String) slot(FactCatalog.ASSISTANCE_TARIFF);
+    }
+
+    public boolean isCapAtSumInsured() {
+        return Boolean.TRUE.equals(slot(FactCatalog.CAP_AT_SUM_INSURED));
+    }
+
+    /** Non-member minus member price of the tariff-priced charges so far (tolls left out). */
+    public BigDecimal getMemberSavingsCny() {
+        BigDecimal saving = BigDecimal.ZERO;
+        BigDecimal towKm = getTowKm() == null ? BigDecimal.ZERO : getTowKm();
+        for (ChargeSpec c : charges) {
+            if (c.basis() == ChargeBasis.TARIFF) {
+                saving = saving.add(c.price(false, towKm, BigDecimal.ZERO)).subtract(c.price(true, towKm, BigDecimal.ZERO));
+            }
+        }
+        return saving;
+    }
+
+    public Integer getVehicleTermMonths() {
+        return vehicleLine == null ? null : vehicleLine.getTermMonths();
+    }
+
+    public Integer getVehicleTermKm() {
+        return vehicleLine == null ? null : vehicleLine.getTermKm();
+    }
+
+    public Integer getVehicleMonthsOverTerm() {
+        return vehicleLine == null ? null : vehicleLine.getMonthsOverTerm();
+    }
+
+    public Integer getVehicleKmOverTerm() {
+        return vehicleLine == null ? null : vehicleLine.getKmOverTerm();
     }
 
     // ---- slots set by rows --------------------------------------------------------------------

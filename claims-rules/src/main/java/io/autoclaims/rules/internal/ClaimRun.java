@@ -2,8 +2,10 @@ package io.autoclaims.rules.internal;
 
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.ClaimLine;
+import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.DocumentCode;
 import io.autoclaims.model.Fact;
+import io.autoclaims.model.Payer;
 import io.autoclaims.model.Reason;
 import io.autoclaims.rules.RuleRef;
 import io.autoclaims.rules.internal.RowModel.Condition;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,6 @@ final class ClaimRun {
     private final ClaimFacts facts;
     private final List<Fired> fired = new ArrayList<>();
     private final List<RuleRef> trace = new ArrayList<>();
-    private final List<FactHandle> handles = new ArrayList<>();
     private FactHandle claimHandle;
     private final List<FactHandle> lineHandles = new ArrayList<>();
     private boolean denied;
@@ -48,6 +50,22 @@ final class ClaimRun {
         for (int i = 0; i < lines.size(); i++) {
             facts.addLine(new LineFacts(facts, lines.get(i), i));
         }
+        if (claim.type() == ClaimType.ASSISTANCE) {
+            facts.setVehicleLine(new LineFacts(facts, null, -1));
+        }
+    }
+
+    /** The line facts LINE tables see: the claim's lines, or the one vehicle line of an assistance claim. */
+    List<LineFacts> stageLines() {
+        return facts.vehicleLine() != null ? List.of(facts.vehicleLine()) : facts.lines();
+    }
+
+    /**
+     * Whether the claim runs that table: a table of its type, until the claim is finished; after a
+     * denial only tables that can deny run, so that every ground is listed (reading 1).
+     */
+    boolean runs(TableModel table) {
+        return !finished && table.serves(claim.type()) && (!denied || table.canDeny());
     }
 
     Claim claim() {
@@ -83,15 +101,9 @@ final class ClaimRun {
         return lineHandles;
     }
 
-    List<FactHandle> handles() {
-        return handles;
-    }
-
     void inserted(FactHandle claimHandle, List<FactHandle> lineHandles) {
         this.claimHandle = claimHandle;
         this.lineHandles.addAll(lineHandles);
-        handles.add(claimHandle);
-        handles.addAll(lineHandles);
     }
 
     /** A generated rule fired {@code rowIndex} for the claim ({@code line} null) or one of its lines. */
@@ -105,12 +117,26 @@ final class ClaimRun {
             claimFacts.countGatedHit();
         }
         Set<DocumentCode> missing = null;
+        Formula formula = null;
+        Map<FactDef, Object> charge = new HashMap<>();
         for (Output o : row.outputs()) {
-            SlotFacts target = o.fact().scope() == Scope.LINE ? line : claimFacts;
-            target.set(o.fact(), o.value(), gate);
-            if (o.fact() == FactCatalog.DOCUMENTS) {
-                missing = missing(o.value());
+            if (o.fact() == FactCatalog.COMPUTE) {
+                formula = (Formula) o.value();
+            } else if (o.fact().combine() == Combine.ROW) {
+                charge.put(o.fact(), o.value());
+            } else {
+                SlotFacts target = o.fact().scope() == Scope.LINE ? line : claimFacts;
+                target.set(o.fact(), o.value(), gate);
+                if (o.fact() == FactCatalog.DOCUMENTS) {
+                    missing = missing(o.value());
+                }
             }
+        }
+        if (formula != null) {
+            formula.apply(claimFacts);
+        }
+        if (charge.containsKey(FactCatalog.CHARGE_ITEM)) {
+            claimFacts.addCharge(chargeSpec(charge, row.ruleId()));
         }
         if (row.code() == null || (missing != null && missing.isEmpty())) {
             return;
@@ -118,6 +144,15 @@ final class ClaimRun {
         Reason reason = reason(ref, line, missing);
         fired.add(new Fired(ref.stage(), line == null ? -1 : line.index(), row.row(), reason, row.effect(), gate,
                 missing));
+    }
+
+    private static ChargeSpec chargeSpec(Map<FactDef, Object> c, String ruleId) {
+        ChargeBasis basis = (ChargeBasis) c.getOrDefault(FactCatalog.CHARGE_BASIS, ChargeBasis.TARIFF);
+        return new ChargeSpec((String) c.get(FactCatalog.CHARGE_ITEM), basis,
+                (BigDecimal) c.get(FactCatalog.CHARGE_MEMBER_FIXED), (BigDecimal) c.get(FactCatalog.CHARGE_MEMBER_FREE_KM),
+                (BigDecimal) c.get(FactCatalog.CHARGE_MEMBER_PER_KM), (BigDecimal) c.get(FactCatalog.CHARGE_NON_MEMBER_FIXED),
+                (BigDecimal) c.get(FactCatalog.CHARGE_NON_MEMBER_FREE_KM),
+                (BigDecimal) c.get(FactCatalog.CHARGE_NON_MEMBER_PER_KM), (Payer) c.get(FactCatalog.CHARGE_PAYER), ruleId);
     }
 
     @SuppressWarnings("unchecked")
@@ -176,12 +211,11 @@ final class ClaimRun {
         return value.toString();
     }
 
-    /** After a stage ran: a denial ends the claim, and so does a coverage stage that left no line covered. */
+    /** After a stage ran: note a denial; a coverage stage that left no line covered ends the claim. */
     void afterStage(int stage, TableModel table) {
         for (Fired f : fired) {
             if (f.stage() == stage && f.effect() == Effect.DENY) {
                 denied = true;
-                finished = true;
                 return;
             }
         }

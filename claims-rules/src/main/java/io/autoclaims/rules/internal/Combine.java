@@ -14,7 +14,12 @@ public enum Combine {
     /** The lower rate wins. */
     LOWEST,
     /** The sets are united. */
-    UNION;
+    UNION,
+    /**
+     * Not kept in a slot: the row's value acts when the row fires (a formula is applied, a charge
+     * is added).
+     */
+    ROW;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     Object apply(Object old, Object value) {
@@ -29,7 +34,7 @@ public enum Combine {
                 merged.addAll((Set) value);
                 yield merged;
             }
-            case REPLACE -> value;
+            case REPLACE, ROW -> value;
         };
     }
 }

@@ -39,14 +39,14 @@ public final class CompiledRulebook {
         this.drl = drl;
         this.kieBase = kieBase;
         Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
-        stages.forEach(t -> types.add(t.claimType()));
+        stages.forEach(t -> types.addAll(t.claimTypes()));
         this.claimTypes = Set.copyOf(types);
     }
 
-    /** Orders tables by claim type then step, and numbers stages and rows. */
+    /** Orders tables by step (one order for all claim types), and numbers stages and rows. */
     static List<RowRef> number(List<TableModel> tables, List<TableModel> stagesOut) {
         List<TableModel> ordered = new ArrayList<>(tables);
-        ordered.sort(Comparator.comparing(TableModel::claimType).thenComparingInt(TableModel::step));
+        ordered.sort(Comparator.comparingInt(TableModel::step).thenComparing(TableModel::key));
         stagesOut.addAll(ordered);
         List<RowRef> rows = new ArrayList<>();
         for (int s = 0; s < ordered.size(); s++) {

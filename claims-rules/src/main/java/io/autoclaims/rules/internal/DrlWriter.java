@@ -109,8 +109,16 @@ final class DrlWriter {
                 .map(e -> e.getDeclaringClass().getName().replace('$', '.') + "." + e.name())
                 .toList();
         if (fact.type().kind() == ValueType.Kind.ENUM_SET) {
+            if (in.negated()) {
+                return constants.stream().map(k -> accessor + " not contains " + k)
+                        .reduce((a, b) -> a + " && " + b).orElseThrow();
+            }
             List<String> any = constants.stream().map(k -> accessor + " contains " + k).toList();
             return "( " + String.join(" || ", any) + " )";
+        }
+        if (in.negated()) {
+            return constants.size() == 1 ? accessor + " != " + constants.get(0)
+                    : accessor + " not in (" + String.join(", ", constants) + ")";
         }
         return constants.size() == 1 ? accessor + " == " + constants.get(0)
                 : accessor + " in (" + String.join(", ", constants) + ")";

@@ -53,7 +53,7 @@ public final class Engine {
                 ClaimRun run = new ClaimRun(rulebook, c);
                 FactHandle ch = session.insert(run.facts());
                 List<FactHandle> lh = new ArrayList<>();
-                for (LineFacts l : run.facts().lines()) {
+                for (LineFacts l : run.stageLines()) {
                     lh.add(session.insert(l));
                 }
                 run.inserted(ch, lh);
@@ -82,7 +82,7 @@ public final class Engine {
             TableModel table = stages.get(s);
             boolean any = false;
             for (ClaimRun run : runs) {
-                if (run.finished() || run.claim().type() != table.claimType()) {
+                if (!run.runs(table)) {
                     continue;
                 }
                 any = true;
@@ -90,7 +90,7 @@ public final class Engine {
                     run.facts().enterStage(s);
                     session.update(run.claimHandle(), run.facts());
                 } else {
-                    List<LineFacts> lines = run.facts().lines();
+                    List<LineFacts> lines = run.stageLines();
                     for (int i = 0; i < lines.size(); i++) {
                         lines.get(i).enterStage(s);
                         session.update(run.lineHandles().get(i), lines.get(i));
@@ -102,7 +102,7 @@ public final class Engine {
             }
             session.fireAllRules();
             for (ClaimRun run : runs) {
-                if (!run.finished() && run.claim().type() == table.claimType()) {
+                if (run.runs(table)) {
                     run.afterStage(s, table);
                 }
             }

@@ -1,6 +1,12 @@
 package io.autoclaims.rules.internal;
 
+import io.autoclaims.model.AddOn;
+import io.autoclaims.model.AssistanceService;
 import io.autoclaims.model.Cause;
+import io.autoclaims.model.Coverage;
+import io.autoclaims.model.HandledBy;
+import io.autoclaims.model.Payee;
+import io.autoclaims.model.Payer;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.DocumentCode;
 import io.autoclaims.model.LineRemedy;
@@ -34,7 +40,10 @@ public final class FactCatalog {
     static final int VEHICLE_REMEDY = 9;
     static final int CLAIM_USAGE_RATE = 10;
     static final int DOCUMENTS_REQUIRED = 11;
-    static final int CLAIM_SLOTS = 12;
+    static final int ASSISTANCE_PAYER = 12;
+    static final int ASSISTANCE_TARIFF = 13;
+    static final int CAP_AT_SUM_INSURED = 14;
+    static final int CLAIM_SLOTS = 15;
     // line slots
     static final int TERM_MONTHS = 0;
     static final int TERM_KM = 1;
@@ -56,6 +65,16 @@ public final class FactCatalog {
     public static final FactDef REGIME_TERM_FLOOR_EXEMPT;
     public static final FactDef REGIME_USAGE_RATE_FACT;
     public static final FactDef REGIME_MAX_USAGE_RATE;
+    public static final FactDef COMPUTE;
+    public static final FactDef CHARGE_ITEM;
+    public static final FactDef CHARGE_BASIS;
+    public static final FactDef CHARGE_MEMBER_FIXED;
+    public static final FactDef CHARGE_MEMBER_FREE_KM;
+    public static final FactDef CHARGE_MEMBER_PER_KM;
+    public static final FactDef CHARGE_NON_MEMBER_FIXED;
+    public static final FactDef CHARGE_NON_MEMBER_FREE_KM;
+    public static final FactDef CHARGE_NON_MEMBER_PER_KM;
+    public static final FactDef CHARGE_PAYER;
 
     static {
         claim("claim.type", ValueType.enumOf(ClaimType.class), "type", ClaimFacts::getType, "claim type");
@@ -124,6 +143,115 @@ public final class FactCatalog {
         DOCUMENTS_MISSING = text("documents.missing", Scope.CLAIM, c -> null,
                 "the documents a Documents row requires and the claim lacks");
 
+        // insurance
+        claim("claim.causes", ValueType.enumSetOf(Cause.class), "causes", ClaimFacts::getCauses,
+                "incident.cause and every line's own cause");
+        claim("claim.payee", ValueType.enumOf(Payee.class), "payee", ClaimFacts::getPayee, "payee");
+        claim("incident.occurredOn", ValueType.DATE, "occurredOnDay", ClaimFacts::getOccurredOn,
+                "incident.occurredOn");
+        claim("incident.handledBy", ValueType.enumOf(HandledBy.class), "handledBy", ClaimFacts::getHandledBy,
+                "incident.handledBy");
+        claim("incident.monthsToSubmit", ValueType.INTEGER, "monthsToSubmit", ClaimFacts::getMonthsToSubmit,
+                "smallest m with submittedOn <= occurredOn.plusMonths(m)");
+        claim("incident.reportTimesKnown", ValueType.BOOLEAN, "reportTimesKnown", ClaimFacts::isReportTimesKnown,
+                "occurredAt and reportedAt are both given");
+        claim("incident.hoursToReport", ValueType.DECIMAL, "hoursToReport", ClaimFacts::getHoursToReport,
+                "reportedAt - occurredAt in hours");
+        claim("incident.daysToReport", ValueType.INTEGER, "daysToReport", ClaimFacts::getDaysToReport,
+                "reportedOn - occurredOn in days");
+        claim("incident.rescueCostCny", ValueType.MONEY, "rescueCostCny", ClaimFacts::getRescueCostCny,
+                "incident.rescueCostCny");
+        claim("incident.thirdPartyRecoveryCny", ValueType.MONEY, "thirdPartyRecoveryCny",
+                ClaimFacts::getThirdPartyRecoveryCny, "incident.thirdPartyRecoveryCny");
+        claim("driver.licensed", ValueType.BOOLEAN, "driverLicensed", ClaimFacts::isDriverLicensed,
+                "incident.driver.licensed");
+        claim("driver.permittedByInsured", ValueType.BOOLEAN, "permittedByInsured", ClaimFacts::isPermittedByInsured,
+                "incident.driver.permittedByInsured");
+        claim("driver.leftScene", ValueType.BOOLEAN, "leftScene", ClaimFacts::isLeftScene,
+                "incident.driver.leftScene");
+        claim("driver.bacMgPer100ml", ValueType.DECIMAL, "bacMgPer100ml", ClaimFacts::getBacMgPer100ml,
+                "incident.driver.bacMgPer100ml");
+        claim("policy.given", ValueType.BOOLEAN, "policyGiven", ClaimFacts::isPolicyGiven, "the claim has a policy");
+        claim("policy.inForce", ValueType.BOOLEAN, "policyInForce", ClaimFacts::isPolicyInForce,
+                "startsOn <= occurredOn <= endsOn");
+        claim("policy.daysSinceStart", ValueType.INTEGER, "policyDaysSinceStart",
+                ClaimFacts::getPolicyDaysSinceStart, "occurredOn - policy.startsOn in days");
+        text("policy.startsOn", Scope.CLAIM, ClaimFacts::getPolicyStartsOn, "policy.startsOn");
+        text("policy.endsOn", Scope.CLAIM, ClaimFacts::getPolicyEndsOn, "policy.endsOn");
+        claim("policy.coverages", ValueType.enumSetOf(Coverage.class), "coverages", ClaimFacts::getCoverages,
+                "policy.coverages");
+        claim("policy.addOns", ValueType.enumSetOf(AddOn.class), "addOns", ClaimFacts::getAddOns, "policy.addOns");
+        claim("policy.hasDeductible", ValueType.BOOLEAN, "hasDeductible", ClaimFacts::isHasDeductible,
+                "a deductible rate or amount is not zero");
+        claim("policy.absoluteDeductibleRate", ValueType.RATE, "absoluteDeductibleRate",
+                ClaimFacts::getAbsoluteDeductibleRate, "policy.absoluteDeductibleRate");
+        claim("policy.absoluteDeductibleCny", ValueType.MONEY, "absoluteDeductibleCny",
+                ClaimFacts::getAbsoluteDeductibleCny, "policy.absoluteDeductibleCny");
+        claim("policy.sumInsuredCny", ValueType.MONEY, "sumInsuredCny", ClaimFacts::getSumInsuredCny,
+                "policy.sumInsuredCny");
+        claim("assessment.given", ValueType.BOOLEAN, "assessmentGiven", ClaimFacts::isAssessmentGiven,
+                "the claim has an assessment");
+        claim("assessment.amountKnown", ValueType.BOOLEAN, "assessedAmountKnown", ClaimFacts::isAssessedAmountKnown,
+                "assessment.amountCny is given");
+        claim("assessment.invoiceKnown", ValueType.BOOLEAN, "invoiceKnown", ClaimFacts::isInvoiceKnown,
+                "assessment.invoicedCny is given");
+        claim("assessment.atOtherShop", ValueType.BOOLEAN, "assessedAtOtherShop", ClaimFacts::isAssessedAtOtherShop,
+                "assessment.shopId differs from repairShop.id");
+        claim("assessment.amountCny", ValueType.MONEY, "assessedAmountCny", ClaimFacts::getAssessedAmountCny,
+                "assessment.amountCny");
+        claim("assessment.invoicedCny", ValueType.MONEY, "invoicedCny", ClaimFacts::getInvoicedCny,
+                "assessment.invoicedCny");
+        COMPUTE = add(new FactDef("claim.compute", Scope.CLAIM, ValueType.enumOf(Formula.class), null, c -> null, -1,
+                Combine.ROW, "applies a formula when the row fires"));
+        claim("claim.lossCny", ValueType.MONEY, "lossCny", ClaimFacts::getLossCny, "the loss as computed so far");
+        claim("claim.lossAtSumInsured", ValueType.BOOLEAN, "lossAtSumInsured", ClaimFacts::isLossAtSumInsured,
+                "claim.lossCny >= policy.sumInsuredCny");
+        claim("claim.deductibleCny", ValueType.MONEY, "deductibleCny", ClaimFacts::getDeductibleCny,
+                "what the DEDUCTIBLE formula took off");
+        claim("claim.rescuePaidCny", ValueType.MONEY, "rescuePaidCny", ClaimFacts::getRescuePaidCny,
+                "what the PLUS_RESCUE formula added");
+        claim("claim.payableCny", ValueType.MONEY, "payableCny", ClaimFacts::getPayableCny,
+                "the payable as computed so far");
+        // assistance
+        claim("assistance.member", ValueType.BOOLEAN, "member", ClaimFacts::isMember, "assistance.member");
+        claim("assistance.membershipValid", ValueType.BOOLEAN, "membershipValid", ClaimFacts::isMembershipValid,
+                "a member whose membership is valid on occurredOn");
+        text("assistance.membershipValidUntil", Scope.CLAIM, ClaimFacts::getMembershipValidUntil,
+                "assistance.membershipValidUntil");
+        claim("assistance.service", ValueType.enumOf(AssistanceService.class), "service", ClaimFacts::getService,
+                "assistance.service");
+        claim("assistance.towKm", ValueType.DECIMAL, "towKm", ClaimFacts::getTowKm, "assistance.towKm");
+        claim("assistance.insideFifthRing", ValueType.BOOLEAN, "insideFifthRing", ClaimFacts::getInsideFifthRing,
+                "assistance.insideFifthRing");
+        claim("assistance.highwayTollCny", ValueType.MONEY, "highwayTollCny", ClaimFacts::getHighwayTollCny,
+                "assistance.highwayTollCny");
+        claimSlot("assistance.payer", ValueType.enumOf(Payer.class), "assistancePayer", ASSISTANCE_PAYER,
+                Combine.REPLACE, ClaimFacts::getAssistancePayer, "who pays the job");
+        claimSlot("assistance.tariff", ValueType.CODE, "assistanceTariff", ASSISTANCE_TARIFF, Combine.REPLACE,
+                ClaimFacts::getAssistanceTariff, "which club price applies");
+        claimSlot("assistance.capAtSumInsured", ValueType.BOOLEAN, "capAtSumInsured", CAP_AT_SUM_INSURED,
+                Combine.REPLACE, ClaimFacts::isCapAtSumInsured, "the payer's share is capped at the sum insured");
+        claim("assistance.memberSavingsCny", ValueType.MONEY, "memberSavingsCny", ClaimFacts::getMemberSavingsCny,
+                "non-member minus member price of the tariff charges");
+        claim("vehicle.termMonths", ValueType.INTEGER, "vehicleTermMonths", ClaimFacts::getVehicleTermMonths,
+                "the whole-vehicle term in months");
+        claim("vehicle.termKm", ValueType.INTEGER, "vehicleTermKm", ClaimFacts::getVehicleTermKm,
+                "the whole-vehicle term in km");
+        claim("vehicle.monthsOverTerm", ValueType.INTEGER, "vehicleMonthsOverTerm",
+                ClaimFacts::getVehicleMonthsOverTerm, "months past the whole-vehicle term");
+        claim("vehicle.kmOverTerm", ValueType.INTEGER, "vehicleKmOverTerm", ClaimFacts::getVehicleKmOverTerm,
+                "km past the whole-vehicle term");
+        CHARGE_ITEM = charge("charge.item", ValueType.CODE, "the charge item");
+        CHARGE_BASIS = charge("charge.basis", ValueType.enumOf(ChargeBasis.class), "how the charge is priced");
+        CHARGE_MEMBER_FIXED = charge("charge.memberFixedCny", ValueType.MONEY, "member fixed price");
+        CHARGE_MEMBER_FREE_KM = charge("charge.memberFreeKm", ValueType.DECIMAL, "member free km");
+        CHARGE_MEMBER_PER_KM = charge("charge.memberPerKmCny", ValueType.MONEY, "member price per started km");
+        CHARGE_NON_MEMBER_FIXED = charge("charge.nonMemberFixedCny", ValueType.MONEY, "non-member fixed price");
+        CHARGE_NON_MEMBER_FREE_KM = charge("charge.nonMemberFreeKm", ValueType.DECIMAL, "non-member free km");
+        CHARGE_NON_MEMBER_PER_KM = charge("charge.nonMemberPerKmCny", ValueType.MONEY,
+                "non-member price per started km");
+        CHARGE_PAYER = charge("charge.payer", ValueType.enumOf(Payer.class), "who pays this item");
+
         text("line.id", Scope.LINE, LineFacts::getLineId, "the line id");
         text("line.part", Scope.LINE, LineFacts::getPart, "the part");
         text("line.problem", Scope.LINE, LineFacts::getProblem, "the problem code");
@@ -131,10 +259,10 @@ public final class FactCatalog {
                 "lines[].system");
         line("line.cause", ValueType.enumOf(Cause.class), "cause", LineFacts::getCause,
                 "the line's cause, else incident.cause");
-        line("line.mainPart", ValueType.BOOLEAN, "mainPart", LineFacts::isMainPart, "lines[].mainPart");
-        line("line.repairable", ValueType.BOOLEAN, "repairable", LineFacts::isRepairable, "lines[].repairable");
+        line("line.mainPart", ValueType.BOOLEAN, "mainPart", LineFacts::getMainPart, "lines[].mainPart");
+        line("line.repairable", ValueType.BOOLEAN, "repairable", LineFacts::getRepairable, "lines[].repairable");
         line("line.priorRepairAtUnauthorizedShop", ValueType.BOOLEAN, "priorRepairAtUnauthorizedShop",
-                LineFacts::isPriorRepairAtUnauthorizedShop, "lines[].priorRepairAtUnauthorizedShop");
+                LineFacts::getPriorRepairAtUnauthorizedShop, "lines[].priorRepairAtUnauthorizedShop");
         line("line.repairCostCny", ValueType.MONEY, "repairCostCny", LineFacts::getRepairCostCny,
                 "lines[].repairCostCny");
         line("line.replaceCostCny", ValueType.MONEY, "replaceCostCny", LineFacts::getReplaceCostCny,
@@ -207,6 +335,10 @@ public final class FactCatalog {
     private static FactDef lineSlot(String name, ValueType type, String property, int slot,
             Function<LineFacts, ?> getter, String meaning) {
         return add(new FactDef(name, Scope.LINE, type, property, ofLine(getter), slot, Combine.REPLACE, meaning));
+    }
+
+    private static FactDef charge(String name, ValueType type, String meaning) {
+        return add(new FactDef(name, Scope.CLAIM, type, null, c -> null, -1, Combine.ROW, meaning));
     }
 
     @SuppressWarnings("unchecked")

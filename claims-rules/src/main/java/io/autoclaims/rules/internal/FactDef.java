@@ -28,7 +28,7 @@ public record FactDef(
 
     /** True when rows may set this fact in a THEN column. */
     public boolean settable() {
-        return slot >= 0;
+        return slot >= 0 || combine == Combine.ROW;
     }
 
     /** True when the fact may be a condition (has a property Drools can read). */

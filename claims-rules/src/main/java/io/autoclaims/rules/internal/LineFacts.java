@@ -9,8 +9,9 @@ import java.util.Objects;
 import org.kie.api.definition.type.ClassReactive;
 
 /**
- * One claim line as Drools sees it; {@code claim} gives line tables the claim's facts. Internal:
- * public only because generated rules use it.
+ * One claim line as Drools sees it; {@code claim} gives line tables the claim's facts. The vehicle
+ * line of an assistance claim has no {@link ClaimLine}: every line fact is blank. Internal: public
+ * only because generated rules use it.
  */
 @ClassReactive
 public final class LineFacts extends SlotFacts {
@@ -24,7 +25,7 @@ public final class LineFacts extends SlotFacts {
         this.claim = claim;
         this.line = line;
         this.index = index;
-        this.cause = line.effectiveCause(claim.claim().incident());
+        this.cause = line == null ? null : line.effectiveCause(claim.claim().incident());
     }
 
     ClaimLine line() {
@@ -56,43 +57,56 @@ public final class LineFacts extends SlotFacts {
     }
 
     public String getLineId() {
-        return line.lineId();
+        return line == null ? null : line.lineId();
     }
 
     public String getPart() {
-        return line.part();
+        return line == null ? null : line.part();
     }
 
     public String getProblem() {
-        return line.problem();
+        return line == null ? null : line.problem();
     }
 
     public PartSystem getSystem() {
-        return line.system();
+        return line == null ? null : line.system();
     }
 
     public Cause getCause() {
         return cause;
     }
 
-    public boolean isMainPart() {
-        return line.mainPart();
+    public Boolean getMainPart() {
+        return line == null ? null : line.mainPart();
     }
 
-    public boolean isRepairable() {
-        return line.repairable();
+    public Boolean getRepairable() {
+        return line == null ? null : line.repairable();
     }
 
-    public boolean isPriorRepairAtUnauthorizedShop() {
-        return line.priorRepairAtUnauthorizedShop();
+    public Boolean getPriorRepairAtUnauthorizedShop() {
+        return line == null ? null : line.priorRepairAtUnauthorizedShop();
     }
 
     public BigDecimal getRepairCostCny() {
-        return line.repairCostCny();
+        return line == null ? null : line.repairCostCny();
     }
 
     public BigDecimal getReplaceCostCny() {
-        return line.replaceCostCny();
+        return line == null ? null : line.replaceCostCny();
+    }
+
+    /** What the line pays for its remedy: the repair quote for REPAIR, the replacement for REPLACE_PART. */
+    BigDecimal amount() {
+        LineRemedy remedy = getRemedy();
+        if (line == null || remedy == null) {
+            return BigDecimal.ZERO;
+        }
+        return switch (remedy) {
+            case REPAIR -> line.repairCostCny();
+            case REPLACE_PART -> line.replaceCostCny();
+            case NONE -> BigDecimal.ZERO;
+        };
     }
 
     // ---- slots --------------------------------------------------------------------------------
@@ -128,19 +142,21 @@ public final class LineFacts extends SlotFacts {
     }
 
     public int getSameProblemRepairs() {
-        return line.problem() == null ? 0 : claim.countHistory(p -> line.problem().equals(p.problem()));
+        String problem = getProblem();
+        return problem == null ? 0 : claim.countHistory(p -> problem.equals(p.problem()));
     }
 
     public int getSameProblemSeriousRepairs() {
-        return line.problem() == null ? 0
-                : claim.countHistory(p -> p.seriousSafety() && line.problem().equals(p.problem()));
+        String problem = getProblem();
+        return problem == null ? 0 : claim.countHistory(p -> p.seriousSafety() && problem.equals(p.problem()));
     }
 
     public int getSystemAssemblyReplacements() {
-        return claim.countHistory(p -> p.assembly() && p.system() == line.system());
+        return line == null ? 0 : claim.countHistory(p -> p.assembly() && p.system() == line.system());
     }
 
     public int getSamePartMainReplacements() {
-        return claim.countHistory(p -> p.mainPart() && p.replaced() && Objects.equals(p.part(), line.part()));
+        return line == null ? 0
+                : claim.countHistory(p -> p.mainPart() && p.replaced() && Objects.equals(p.part(), line.part()));
     }
 }

@@ -6,8 +6,11 @@ import java.util.List;
 /** What a condition cell says about its fact, already typed. Blank cells have no predicate. */
 public sealed interface Predicate {
 
-    /** The fact is one of these constants (or, for a set-valued fact, contains any of them). */
-    record EnumIn(List<Enum<?>> values) implements Predicate {
+    /**
+     * The fact is one of these constants (for a set-valued fact: contains any of them); negated, it
+     * is none of them (contains none of them).
+     */
+    record EnumIn(List<Enum<?>> values, boolean negated) implements Predicate {
         public EnumIn {
             values = List.copyOf(values);
         }

@@ -130,7 +130,8 @@ public final class Template {
 
     static String describe(Predicate p, ValueType type, Language language) {
         if (p instanceof Predicate.EnumIn in) {
-            return formatValue(in.values(), type, language);
+            String values = formatValue(in.values(), type, language);
+            return in.negated() ? (language == Language.ZH ? "非" : "not ") + values : values;
         }
         if (p instanceof Predicate.CodeIn in) {
             return String.join(", ", in.values());

@@ -29,11 +29,13 @@ final class Validator {
                         "the table key " + t.key() + " is used by " + other.keyCell() + " too",
                         "give every table its own key"));
             }
-            TableModel sameStep = steps.computeIfAbsent(t.claimType(), c -> new HashMap<>()).putIfAbsent(t.step(), t);
-            if (sameStep != null) {
-                issues.add(WorkbookIssue.error("DUPLICATE_STEP", t.keyCell(),
-                        "step " + t.step() + " of " + t.claimType() + " is also the step of " + sameStep.keyCell(),
-                        "give each table of a claim type its own step number"));
+            for (ClaimType type : t.claimTypes()) {
+                TableModel sameStep = steps.computeIfAbsent(type, c -> new HashMap<>()).putIfAbsent(t.step(), t);
+                if (sameStep != null) {
+                    issues.add(WorkbookIssue.error("DUPLICATE_STEP", t.keyCell(),
+                            "step " + t.step() + " of " + type + " is also the step of " + sameStep.keyCell(),
+                            "give each table of a claim type its own step number"));
+                }
             }
             for (RowModel r : t.rows()) {
                 RowModel dup = ids.putIfAbsent(r.ruleId(), r);
@@ -90,8 +92,9 @@ final class Validator {
                     if (regimeCond != null && !((CodeIn) regimeCond.predicate()).values().contains(g.code())) {
                         continue;
                     }
-                    if (systems != null && g.exempt() != null
-                            && g.exempt().containsAll(((EnumIn) systems.predicate()).values())) {
+                    EnumIn systemSet = systems == null ? null : (EnumIn) systems.predicate();
+                    if (systemSet != null && !systemSet.negated() && g.exempt() != null
+                            && g.exempt().containsAll(systemSet.values())) {
                         continue;
                     }
                     String scope = systems == null ? "the whole vehicle" : "these systems";

@@ -8,11 +8,12 @@ import java.util.Objects;
 public record ValueType(Kind kind, Class<? extends Enum<?>> enumClass) {
 
     /** Kinds of values. {@code ENUM_SET} facts hold several constants at once. */
-    public enum Kind { ENUM, ENUM_SET, INTEGER, MONEY, RATE, DATE, BOOLEAN, CODE, TEXT }
+    public enum Kind { ENUM, ENUM_SET, INTEGER, MONEY, RATE, DECIMAL, DATE, BOOLEAN, CODE, TEXT }
 
     public static final ValueType INTEGER = new ValueType(Kind.INTEGER, null);
     public static final ValueType MONEY = new ValueType(Kind.MONEY, null);
     public static final ValueType RATE = new ValueType(Kind.RATE, null);
+    public static final ValueType DECIMAL = new ValueType(Kind.DECIMAL, null);
     public static final ValueType DATE = new ValueType(Kind.DATE, null);
     public static final ValueType BOOLEAN = new ValueType(Kind.BOOLEAN, null);
     public static final ValueType CODE = new ValueType(Kind.CODE, null);
@@ -41,6 +42,7 @@ public record ValueType(Kind kind, Class<? extends Enum<?>> enumClass) {
             case INTEGER -> "integer range";
             case MONEY -> "money range";
             case RATE -> "rate range";
+            case DECIMAL -> "decimal range";
             case DATE -> "date range";
             case BOOLEAN -> "boolean";
             case CODE -> "code set";
@@ -56,6 +58,7 @@ public record ValueType(Kind kind, Class<? extends Enum<?>> enumClass) {
             case INTEGER -> "integer";
             case MONEY -> "money";
             case RATE -> "rate";
+            case DECIMAL -> "decimal";
             case DATE -> "date";
             case BOOLEAN -> "boolean";
             case CODE -> "code";

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -138,7 +140,7 @@ public final class WorkbookReader {
         }
         HitPolicy hit = property(sheet, 2, "Hit", HitPolicy.class);
         Scope scope = property(sheet, 4, "Per", Scope.class);
-        ClaimType claimType = property(sheet, 6, "Claim type", ClaimType.class);
+        Set<ClaimType> claimTypes = claimTypes(sheet);
         Integer step = stepProperty(sheet);
         FactDef gate = gateProperty(sheet);
 
@@ -165,7 +167,7 @@ public final class WorkbookReader {
         if (errorCount() > before) {
             return null;
         }
-        return new TableModel(file, sheetName, key, title, hit, scope, claimType, step, gate, columns, rows,
+        return new TableModel(file, sheetName, key, title, hit, scope, claimTypes, step, gate, columns, rows,
                 ref(sheet, PROPS_ROW, 1));
     }
 
@@ -187,6 +189,35 @@ public final class WorkbookReader {
         issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", where,
                 "\"" + value + "\" is not a valid " + label, "write one of " + List.of(type.getEnumConstants())));
         return null;
+    }
+
+    /** One or more claim types, comma-separated: a table may serve several (the warranty terms). */
+    private Set<ClaimType> claimTypes(Sheet sheet) {
+        String labelText = text(cell(sheet, PROPS_ROW, 6));
+        if (!labelText.toLowerCase(Locale.ROOT).startsWith("claim type")) {
+            issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", ref(sheet, PROPS_ROW, 6),
+                    "expected the label \"Claim type\" here, found \"" + labelText + "\"",
+                    "row 2 holds: Table, Hit, Per, Claim type, Step, Gate as label/value pairs"));
+            return Set.of();
+        }
+        Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
+        for (String item : text(cell(sheet, PROPS_ROW, 7)).split("[,，;；、\\s]+")) {
+            if (item.isEmpty()) {
+                continue;
+            }
+            try {
+                types.add(ClaimType.valueOf(item.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", ref(sheet, PROPS_ROW, 7),
+                        "\"" + item + "\" is not a claim type", "write one or more of " + List.of(ClaimType.values())));
+                return Set.of();
+            }
+        }
+        if (types.isEmpty()) {
+            issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", ref(sheet, PROPS_ROW, 7),
+                    "the table names no claim type", "write one or more of " + List.of(ClaimType.values())));
+        }
+        return types;
     }
 
     private Integer stepProperty(Sheet sheet) {
