@@ -127,6 +127,8 @@ public final class DefaultWarrantyWorkbook {
         TableBuilder t = table(wb, "Terms 保修期限", "Terms",
                 "Terms 保修期限 — the warranty term of each line, by system (first match) 各系统保修期限（首条命中）",
                 "FIRST", "LINE", 30, null)
+                // roadside assistance reads the same terms (workbook-format.md, "The vehicle line")
+                .claimType("WARRANTY, ASSISTANCE")
                 .column("IF line.system", "enum set PartSystem", "System 系统")
                 .column("THEN line.termMonths", "integer", "Term, months 保修期（月）")
                 .column("THEN line.termKm", "integer", "Term, km 保修里程（公里）")
@@ -142,7 +144,10 @@ public final class DefaultWarrantyWorkbook {
                         + "default-rulebook.md 1.4.");
         t.row("T-04", null, 36, 100000,
                 "Whole vehicle: any system not listed above (blank = any). Must be at least 36 months / "
-                        + "60,000 km (R2021 art. 18). default-rulebook.md 1.4.");
+                        + "60,000 km (R2021 art. 18). Roadside assistance (A1) reads this row as the whole-vehicle "
+                        + "term: an assistance claim's vehicle line has every line.* fact blank, so it lands here "
+                        + "(vehicle.termMonths / vehicle.termKm; R2021 art. 15 towing within the 包修期). "
+                        + "default-rulebook.md 1.4, 3.");
     }
 
     private static void coverage(WorkbookBuilder wb) {

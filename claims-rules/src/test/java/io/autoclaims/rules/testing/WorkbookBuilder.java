@@ -64,8 +64,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * <p>Every table sheet gets: the title (A1), the properties (row 2), bindings and types (rows 3-4, each
  * row-3 cell with a comment saying what the column reads or sets), the bilingual header (row 5),
  * rows 1-5 frozen, and rule rows from row 6. Enum and boolean columns carry a drop-down, integer,
- * rate and money outputs a numeric validation. No formulas, no merged cells. The output is
+ * rate, decimal and money outputs a numeric validation. No formulas, no merged cells. The output is
  * byte-for-byte deterministic for the same input.
+ *
+ * <p>{@link #reference(String)} adds a plain sheet for readers (e.g. the formulas a table may apply):
+ * a title, a line saying it is for reference only (never {@code Table 表}, so the rule compiler
+ * ignores it), a header row and text rows.
  */
 public final class WorkbookBuilder {
 
@@ -79,6 +83,9 @@ public final class WorkbookBuilder {
     private static final LocalDate FIXED_DAY = LocalDate.of(2026, 1, 1);
     private static final Date FIXED_TIME = Date.from(FIXED_DAY.atStartOfDay().toInstant(ZoneOffset.UTC));
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final List<String> CLAIM_TYPES = List.of("WARRANTY", "INSURANCE", "ASSISTANCE");
+    /** Marks a table sheet in A2; a reference sheet must not read so. */
+    private static final String TABLE_MARK = "Table 表";
 
     private String name;
     private String version;
@@ -86,6 +93,8 @@ public final class WorkbookBuilder {
     private String owner;
     private final List<Object[]> changeLog = new ArrayList<>();
     private final List<TableBuilder> tables = new ArrayList<>();
+    /** Table and reference sheets in the order they were added. */
+    private final List<Object> sheets = new ArrayList<>();
 
     private WorkbookBuilder() {
     }
@@ -120,9 +129,89 @@ public final class WorkbookBuilder {
                 throw new IllegalArgumentException("duplicate table " + sheetName + " / " + key);
             }
         }
+        checkNewSheetName(sheetName);
         TableBuilder t = new TableBuilder(sheetName, key);
         tables.add(t);
+        sheets.add(t);
         return t;
+    }
+
+    /**
+     * A new plain reference sheet (not a decision table; the rule compiler ignores it), in the order
+     * it is added among the table sheets.
+     */
+    public ReferenceBuilder reference(String sheetName) {
+        Objects.requireNonNull(sheetName, "sheetName");
+        for (TableBuilder t : tables) {
+            if (t.sheetName.equals(sheetName)) {
+                throw new IllegalArgumentException("duplicate sheet " + sheetName);
+            }
+        }
+        checkNewSheetName(sheetName);
+        ReferenceBuilder r = new ReferenceBuilder(sheetName);
+        sheets.add(r);
+        return r;
+    }
+
+    private void checkNewSheetName(String sheetName) {
+        for (Object o : sheets) {
+            if (o instanceof ReferenceBuilder r && r.sheetName.equals(sheetName)) {
+                throw new IllegalArgumentException("duplicate sheet " + sheetName);
+            }
+        }
+        if (sheetName.equals("About 说明") || sheetName.equals(LISTS_SHEET)) {
+            throw new IllegalArgumentException("reserved sheet name " + sheetName);
+        }
+    }
+
+    /** A plain sheet for readers: title (A1), a note (A2), a header row (row 4) and text rows from row 5. */
+    public static final class ReferenceBuilder {
+        private final String sheetName;
+        private String title;
+        private String note = "Reference only, not a rule table: the rule compiler ignores this sheet. "
+                + "仅供参考，不是规则表：规则编译器不读取本页。";
+        private final List<String> headers = new ArrayList<>();
+        private final List<Integer> widths = new ArrayList<>();
+        private final List<Object[]> rows = new ArrayList<>();
+
+        private ReferenceBuilder(String sheetName) {
+            this.sheetName = sheetName;
+        }
+
+        public ReferenceBuilder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** The line in A2; it must not read {@code Table 表}, which would make the sheet a table. */
+        public ReferenceBuilder note(String note) {
+            if (note != null && note.strip().equalsIgnoreCase(TABLE_MARK)) {
+                throw new IllegalArgumentException("a reference sheet's A2 must not read \"" + TABLE_MARK + "\"");
+            }
+            this.note = note;
+            return this;
+        }
+
+        /** A column: its bilingual header and width in characters. */
+        public ReferenceBuilder column(String header, int width) {
+            if (!rows.isEmpty()) {
+                throw new IllegalStateException("declare all columns before the first row");
+            }
+            headers.add(Objects.requireNonNull(header, "header"));
+            widths.add(width);
+            return this;
+        }
+
+        /** One row, one value per column (the same value kinds as a table row). */
+        public ReferenceBuilder row(Object... cells) {
+            if (cells.length != headers.size()) {
+                throw new IllegalArgumentException(sheetName + ": row has " + cells.length + " cells, sheet has "
+                        + headers.size() + " columns: " + Arrays.toString(cells));
+            }
+            TableBuilder.checkCells(sheetName, cells);
+            rows.add(cells.clone());
+            return this;
+        }
     }
 
     /** One decision table (one sheet). */
@@ -158,8 +247,21 @@ public final class WorkbookBuilder {
             return this;
         }
 
+        /**
+         * One or more of {@code WARRANTY}, {@code INSURANCE}, {@code ASSISTANCE}, comma-separated
+         * ({@code "WARRANTY, ASSISTANCE"}); written into the cell as given.
+         */
         public TableBuilder claimType(String claimType) {
-            this.claimType = oneOf(claimType, "WARRANTY", "INSURANCE", "ASSISTANCE");
+            Objects.requireNonNull(claimType, "claimType");
+            List<String> seen = new ArrayList<>();
+            for (String item : claimType.split(",", -1)) {
+                String type = oneOf(item.strip(), CLAIM_TYPES.toArray(String[]::new));
+                if (seen.contains(type)) {
+                    throw new IllegalArgumentException("claim type " + type + " named twice: " + claimType);
+                }
+                seen.add(type);
+            }
+            this.claimType = claimType;
             return this;
         }
 
@@ -193,15 +295,19 @@ public final class WorkbookBuilder {
                 throw new IllegalArgumentException(key + ": row has " + cells.length + " cells, table has "
                         + columns.size() + " columns: " + Arrays.toString(cells));
             }
+            checkCells(key, cells);
+            rows.add(cells.clone());
+            return this;
+        }
+
+        private static void checkCells(String where, Object[] cells) {
             for (Object c : cells) {
                 if (c != null && !(c instanceof String || c instanceof Integer || c instanceof Long
                         || c instanceof BigInteger || c instanceof BigDecimal || c instanceof Boolean
                         || c instanceof LocalDate)) {
-                    throw new IllegalArgumentException(key + ": unsupported cell value " + c.getClass());
+                    throw new IllegalArgumentException(where + ": unsupported cell value " + c.getClass());
                 }
             }
-            rows.add(cells.clone());
-            return this;
         }
 
         private static String oneOf(String value, String... allowed) {
@@ -227,8 +333,12 @@ public final class WorkbookBuilder {
             Styles styles = new Styles(wb);
             Lists lists = new Lists(wb);
             writeAbout(wb, styles);
-            for (TableBuilder t : tables) {
-                writeTable(wb, t, styles, lists);
+            for (Object sheet : sheets) {
+                if (sheet instanceof TableBuilder t) {
+                    writeTable(wb, t, styles, lists);
+                } else {
+                    writeReference(wb, (ReferenceBuilder) sheet, styles);
+                }
             }
             lists.finish();
             var core = wb.getProperties().getCoreProperties();
@@ -390,6 +500,9 @@ public final class WorkbookBuilder {
             } else if (col.binding().startsWith("THEN ") && col.type().equals("money")) {
                 constraint = helper.createDecimalConstraint(OperatorType.GREATER_OR_EQUAL, "0", null);
                 error = "Enter an amount in CNY (0 or more), or leave blank 请输入金额（元，不小于 0），或留空";
+            } else if (col.binding().startsWith("THEN ") && col.type().equals("decimal")) {
+                constraint = helper.createDecimalConstraint(OperatorType.GREATER_OR_EQUAL, "0", null);
+                error = "Enter a number (0 or more), or leave blank 请输入不小于 0 的数值，或留空";
             }
             if (constraint != null) {
                 DataValidation dv = helper.createValidation(constraint,
@@ -406,6 +519,33 @@ public final class WorkbookBuilder {
         }
 
         sheet.createFreezePane(0, FIRST_RULE_ROW);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Reference sheets
+
+    private static void writeReference(XSSFWorkbook wb, ReferenceBuilder ref, Styles s) {
+        Sheet sheet = wb.createSheet(ref.sheetName);
+        Row title = sheet.createRow(0);
+        title.setHeightInPoints(24);
+        text(title, 0, ref.title != null ? ref.title : ref.sheetName, s.title);
+        if (ref.note != null && !ref.note.isEmpty()) {
+            text(sheet.createRow(1), 0, ref.note, s.note);
+        }
+        Row head = sheet.createRow(3);
+        head.setHeightInPoints(32);
+        for (int c = 0; c < ref.headers.size(); c++) {
+            text(head, c, ref.headers.get(c), s.header);
+            sheet.setColumnWidth(c, ref.widths.get(c) * 256);
+        }
+        int r = 4;
+        for (Object[] cells : ref.rows) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < cells.length; c++) {
+                value(row, c, cells[c], null, s);
+            }
+        }
+        sheet.createFreezePane(0, 4);
     }
 
     private static int width(Column col) {
@@ -459,14 +599,18 @@ public final class WorkbookBuilder {
         } else if (v instanceof BigDecimal dec) {
             cell.setCellValue(dec.doubleValue());
             cell.setCellStyle(type.equals("rate") ? s.rate
-                    : type.startsWith("integer") ? s.integer : s.money);
+                    : type.startsWith("integer") ? s.integer
+                    : type.startsWith("decimal") ? s.decimal : s.money);
         } else {
             long n = ((Number) v).longValue();
             if (v instanceof BigInteger big && !BigInteger.valueOf(n).equals(big)) {
                 throw new IllegalArgumentException("number too large: " + big);
             }
             cell.setCellValue(n);
-            cell.setCellStyle(type.equals("rate") ? s.rate : s.integer);
+            // a whole number in a money column still shows as an amount (0.00), so 0 is visibly a price
+            cell.setCellStyle(type.equals("rate") ? s.rate
+                    : type.startsWith("money") ? s.money
+                    : type.startsWith("decimal") ? s.decimal : s.integer);
         }
     }
 
@@ -489,6 +633,20 @@ public final class WorkbookBuilder {
     record EnumValue(String name, String zh) {
     }
 
+    /** {@code THEN claim.compute}: the formulas of docs/workbook-format.md, in its order. */
+    static final List<EnumValue> FORMULAS = List.of(
+            new EnumValue("LINES_SUM", "损失 = 各核定项目金额之和"),
+            new EnumValue("MIN_ASSESSED", "损失取其与定损金额的较低者"),
+            new EnumValue("MIN_INVOICED", "损失取其与维修发票金额的较低者"),
+            new EnumValue("CAP_SUM_INSURED", "损失以保险金额为限"),
+            new EnumValue("DEDUCTIBLE", "扣除第三方已赔付和绝对免赔后的赔款"),
+            new EnumValue("PLUS_RESCUE", "加施救费，以保险金额为限"));
+
+    /** {@code THEN charge.basis}: how an assistance charge is priced. */
+    static final List<EnumValue> CHARGE_BASES = List.of(
+            new EnumValue("TARIFF", "按救援价目"),
+            new EnumValue("HIGHWAY_TOLL", "高速通行费（实报实销）"));
+
     /** The constants of the enum named in a type ({@code enum X}, {@code enum set X}); empty otherwise. */
     static List<EnumValue> enumValues(String type) {
         String simple;
@@ -502,6 +660,15 @@ public final class WorkbookBuilder {
         if (simple.equals("Effect")) {
             return List.of(new EnumValue("DENY", "拒赔"), new EnumValue("REFER", "转人工审核"),
                     new EnumValue("INFO", "提示"));
+        }
+        // The rule engine's own vocabularies (io.autoclaims.rules.internal), written out here so the
+        // drop-downs, and so the generated workbooks, do not depend on the engine's internals.
+        // WorkbookBuilderTest checks them against the engine's enums.
+        if (simple.equals("Formula")) {
+            return FORMULAS;
+        }
+        if (simple.equals("ChargeBasis")) {
+            return CHARGE_BASES;
         }
         Class<?> cls;
         try {
@@ -587,6 +754,8 @@ public final class WorkbookBuilder {
         final CellStyle integer;
         final CellStyle rate;
         final CellStyle money;
+        final CellStyle decimal;
+        final CellStyle note;
 
         Styles(XSSFWorkbook wb) {
             Font titleFont = wb.createFont();
@@ -656,6 +825,14 @@ public final class WorkbookBuilder {
             money = wb.createCellStyle();
             money.setVerticalAlignment(VerticalAlignment.TOP);
             money.setDataFormat(format.getFormat("#,##0.00"));
+
+            decimal = wb.createCellStyle();
+            decimal.setVerticalAlignment(VerticalAlignment.TOP);
+            decimal.setDataFormat(format.getFormat("General"));
+
+            note = wb.createCellStyle();
+            note.setFont(labelFont);
+            note.setAlignment(HorizontalAlignment.LEFT);
         }
     }
 
@@ -751,6 +928,107 @@ public final class WorkbookBuilder {
                     "该系统总成的更换次数，次");
             fact("line.samePartMainReplacements", "counted replacements of the same main part, times",
                     "同一主要零部件的更换次数，次");
+
+            // insurance and assistance (claim facts)
+            fact("claim.causes", "incident.cause and every line's own cause, several values",
+                    "事故原因及各项目自身原因（可多项）");
+            fact("claim.payee", "who receives the payment (payee)", "赔款领取人");
+            fact("incident.occurredOn", "day of the incident; date yyyy-MM-dd", "出险日；日期 yyyy-MM-dd");
+            fact("incident.handledBy", "who handled the accident (incident.handledBy)", "事故处理方式");
+            fact("incident.monthsToSubmit",
+                    "months from occurredOn to submittedOn (> 24 = later than 2 years), months",
+                    "出险日至提出索赔的月数（> 24 即超过两年），月");
+            fact("incident.reportTimesKnown", "both occurredAt and reportedAt are given",
+                    "是否提供了出险时间和报案时间");
+            fact("incident.hoursToReport", "reportedAt − occurredAt, hours (blank unless both are given)",
+                    "出险至报案的小时数，小时（两个时间都提供时才有值）");
+            fact("incident.daysToReport", "reportedOn − occurredOn, days", "出险日至报案日的天数，天");
+            fact("incident.rescueCostCny", "rescue costs claimed (施救费), CNY", "施救费，元");
+            fact("incident.thirdPartyRecoveryCny", "amount already recovered from a third party, CNY",
+                    "第三方已赔付金额，元");
+            fact("driver.licensed", "the driver held a valid licence (driver.licensed)", "驾驶人是否持有有效驾驶证");
+            fact("driver.permittedByInsured", "the insured permitted the driver to drive (driver.permittedByInsured)",
+                    "驾驶人是否经被保险人允许");
+            fact("driver.leftScene", "the driver left the scene (driver.leftScene)", "驾驶人是否逃离事故现场");
+            fact("driver.bacMgPer100ml", "driver's blood alcohol, mg/100 ml", "驾驶人血液酒精含量，毫克/100毫升");
+            fact("policy.given", "the claim has a policy", "是否提供保单");
+            fact("policy.inForce", "the policy is in force on occurredOn (startsOn <= occurredOn <= endsOn)",
+                    "出险日是否在保险期间内");
+            fact("policy.daysSinceStart", "occurredOn − policy.startsOn, days (negative before the start)",
+                    "起保日至出险日的天数，天（起保前为负数）");
+            fact("policy.coverages", "covers purchased (policy.coverages), several values; empty without a policy",
+                    "投保的主险（可多项）；无保单时为空");
+            fact("policy.addOns", "add-ons purchased (policy.addOns), several values; empty without a policy",
+                    "投保的附加险（可多项）；无保单时为空");
+            fact("policy.hasDeductible", "absoluteDeductibleRate or absoluteDeductibleCny is not zero",
+                    "是否约定绝对免赔率或绝对免赔额");
+            fact("policy.startsOn", "first day of the policy; date yyyy-MM-dd", "保险期间起始日；日期 yyyy-MM-dd");
+            fact("policy.endsOn", "last day of the policy; date yyyy-MM-dd", "保险期间终止日；日期 yyyy-MM-dd");
+            fact("policy.absoluteDeductibleRate", "absolute deductible rate (0.05 = 5%)", "绝对免赔率（0.05 即 5%）");
+            fact("policy.absoluteDeductibleCny", "absolute deductible per event, CNY", "每次事故绝对免赔额，元");
+            fact("policy.sumInsuredCny", "sum insured (保险金额), CNY", "保险金额，元");
+            fact("assessment.given", "the claim has a loss assessment", "是否有定损");
+            fact("assessment.amountKnown", "the assessment gives amountCny", "定损是否给出金额");
+            fact("assessment.invoiceKnown", "the assessment gives invoicedCny", "是否提供实际维修发票金额");
+            fact("assessment.atOtherShop", "repaired at a shop other than the one that assessed (shopId differs)",
+                    "是否在定损以外的维修厂修理");
+            fact("assessment.amountCny", "assessed amount, CNY", "定损金额，元");
+            fact("assessment.invoicedCny", "repair invoice amount, CNY", "维修发票金额，元");
+            fact("claim.compute", "a formula applied when the row fires (see the Formulas sheet)",
+                    "本行命中时执行的计算公式（见公式页）");
+            fact("claim.lossCny", "the loss as the formulas so far made it, CNY", "目前核定的损失，元");
+            fact("claim.lossAtSumInsured", "claim.lossCny >= policy.sumInsuredCny", "损失是否达到保险金额");
+            fact("claim.deductibleCny", "what the DEDUCTIBLE formula took off, CNY", "免赔扣除的金额，元");
+            fact("claim.rescuePaidCny", "rescue costs the PLUS_RESCUE formula added, CNY", "赔付的施救费，元");
+            fact("claim.payableCny", "the payable as the formulas so far made it (rescue included), CNY",
+                    "目前计算的赔款（含施救费），元");
+            fact("assistance.member", "the customer is a rescue club member", "是否为救援俱乐部会员");
+            fact("assistance.membershipValid", "a member whose membershipValidUntil is on or after occurredOn",
+                    "会员资格在出险日是否有效");
+            fact("assistance.membershipValidUntil", "last day of the membership; date yyyy-MM-dd",
+                    "会员有效期至；日期 yyyy-MM-dd");
+            fact("assistance.service", "service requested: TOW or ON_SITE", "救援服务：拖车或现场救援");
+            fact("assistance.towKm", "towing distance, km", "拖车距离，公里");
+            fact("assistance.insideFifthRing", "the rescue is inside the 5th ring road", "是否在五环以内");
+            fact("assistance.highwayTollCny", "highway tolls, CNY", "高速通行费，元");
+            fact("assistance.payer", "who pays the job (call-out and towing)", "救援费用（出车和拖车）由谁支付");
+            fact("assistance.tariff", "which club price applies: MEMBER or NON_MEMBER", "适用的俱乐部价格：会员价或非会员价");
+            fact("assistance.capAtSumInsured", "the payer's share stops at policy.sumInsuredCny, the rest is the customer's",
+                    "付费方以保险金额为限，超出部分由客户支付");
+            fact("assistance.memberSavingsCny",
+                    "non-member minus member price of the tariff-priced charges (tolls left out), CNY",
+                    "非会员价与会员价之差（不含通行费），元");
+            fact("vehicle.termMonths", "whole-vehicle warranty term, months", "整车保修期，月");
+            fact("vehicle.termKm", "whole-vehicle warranty term, km", "整车保修里程，公里");
+            fact("vehicle.monthsOverTerm", "months since start minus the whole-vehicle term (> 0: expired), months",
+                    "已用月数减整车保修期（> 0 即超期），月");
+            fact("vehicle.kmOverTerm", "odometer minus the whole-vehicle term (> 0: expired), km",
+                    "行驶里程减整车保修里程（> 0 即超里程），公里");
+        }
+
+        /** The columns of an itemised assistance charge: set by a row, never read as facts. */
+        private static final Map<String, Fact> CHARGE_COLUMNS = new LinkedHashMap<>();
+
+        private static void charge(String name, String en, String zh) {
+            CHARGE_COLUMNS.put(name, new Fact(en, zh));
+        }
+
+        static {
+            charge("charge.item", "adds one itemised charge, e.g. CALL_OUT, TOWING, HIGHWAY_TOLL",
+                    "增加一项收费明细，如出车费、拖车费、高速通行费");
+            charge("charge.basis", "TARIFF (blank): priced by the columns that follow; HIGHWAY_TOLL: the tolls at cost",
+                    "TARIFF（空白）：按后面各列定价；HIGHWAY_TOLL：通行费实报实销");
+            charge("charge.memberFixedCny", "member price, fixed part, CNY", "会员价固定部分，元");
+            charge("charge.memberFreeKm", "km included in the member's fixed price, km", "会员价包含的公里数，公里");
+            charge("charge.memberPerKmCny", "member price per started km beyond the free km, CNY/km",
+                    "会员超出免费里程后每公里价格（不足 1 公里按 1 公里计），元/公里");
+            charge("charge.nonMemberFixedCny", "non-member price, fixed part, CNY", "非会员价固定部分，元");
+            charge("charge.nonMemberFreeKm", "km included in the non-member's fixed price, km",
+                    "非会员价包含的公里数，公里");
+            charge("charge.nonMemberPerKmCny", "non-member price per started km beyond the free km, CNY/km",
+                    "非会员超出免费里程后每公里价格（不足 1 公里按 1 公里计），元/公里");
+            charge("charge.payer", "who pays this item; blank: the job's payer (assistance.payer)",
+                    "本项由谁支付；空白：救援费用的付费方");
         }
 
         private static final Map<String, String> TYPES = Map.ofEntries(
@@ -759,6 +1037,8 @@ public final class WorkbookBuilder {
                 Map.entry("money range", "an amount in CNY, or a range such as > 100000 金额（元）或范围"),
                 Map.entry("date range", "a date yyyy-MM-dd, or a range such as >= 2022-01-01 日期或范围"),
                 Map.entry("rate range", "a rate, or a range 系数或范围"),
+                Map.entry("decimal range", "a decimal number, or a range such as >= 20 数值或范围"),
+                Map.entry("decimal", "a decimal number, e.g. 15 数值，如 15"),
                 Map.entry("boolean", "TRUE or FALSE TRUE 或 FALSE"),
                 Map.entry("code set", "one or more codes such as R2021 一个或多个代码"),
                 Map.entry("integer", "a whole number (a number cell) 整数（数字单元格）"),
@@ -803,7 +1083,7 @@ public final class WorkbookBuilder {
             } else if (binding.startsWith("IF ") || binding.startsWith("THEN ")) {
                 boolean reads = binding.startsWith("IF ");
                 String factName = binding.substring(reads ? 3 : 5).trim();
-                Fact f = FACTS.get(factName);
+                Fact f = FACTS.containsKey(factName) ? FACTS.get(factName) : CHARGE_COLUMNS.get(factName);
                 what = (reads ? "Reads " : "Sets ") + factName + (f != null ? ": " + f.en() : "") + "\n"
                         + (reads ? "读取 " : "设置 ") + factName + (f != null ? "：" + f.zh() : "");
             } else {

@@ -55,6 +55,11 @@ class WorkbookBuilderTest {
 
     @Test
     void aboutSheetNamesTheRulebook() {
+        checkAbout(wb);
+    }
+
+    /** The About sheet of every default workbook: name, version, effective date, owner, change log. */
+    static void checkAbout(Workbook wb) {
         assertEquals("About 说明", wb.getSheetName(0));
         Sheet about = wb.getSheetAt(0);
         Map<String, Cell> pairs = new LinkedHashMap<>();
@@ -105,7 +110,9 @@ class WorkbookBuilderTest {
             assertTrue(s(props, 1).matches("[A-Za-z][A-Za-z0-9_]*"), sheet.getSheetName());
             assertTrue(Set.of("FIRST", "COLLECT").contains(s(props, 3)));
             assertTrue(Set.of("CLAIM", "LINE").contains(s(props, 5)));
-            assertEquals("WARRANTY", s(props, 7));
+            // the terms also serve roadside assistance (workbook-format.md, "The vehicle line")
+            assertEquals(sheet.getSheetName().equals("Terms 保修期限") ? "WARRANTY, ASSISTANCE" : "WARRANTY",
+                    s(props, 7), sheet.getSheetName());
             Cell step = props.getCell(9);
             assertEquals(CellType.NUMERIC, step.getCellType(), "step is a number cell");
             assertTrue(step.getNumericCellValue() > lastStep, "steps ascend in sheet order");
@@ -214,6 +221,8 @@ class WorkbookBuilderTest {
         assertEquals(150000, t01.getCell(3).getNumericCellValue());
         Row t04 = terms.getRow(8);
         assertEquals("T-04", s(t04, 0));
+        assertTrue(s(t04, 4).contains("Roadside assistance (A1) reads this row as the whole-vehicle term"),
+                s(t04, 4));
         assertTrue(t04.getCell(1) == null || t04.getCell(1).getCellType() == CellType.BLANK, "blank = any");
         assertNull(terms.getRow(9), "rule rows end after T-04");
 
@@ -301,6 +310,11 @@ class WorkbookBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> t.row("A-1", "COLLISION", 1.5));
         assertThrows(IllegalArgumentException.class, () -> b.table("T 表", "T"));
         assertThrows(IllegalArgumentException.class, () -> b.table("U", "1U"));
+        assertThrows(IllegalArgumentException.class, () -> t.claimType("WARRANTY, LEASE"));
+        assertThrows(IllegalArgumentException.class, () -> t.claimType("WARRANTY, WARRANTY"));
+        assertThrows(IllegalArgumentException.class, () -> t.claimType(""));
+        assertThrows(IllegalArgumentException.class, () -> b.reference("T 表"));
+        assertThrows(IllegalArgumentException.class, () -> b.reference("R").note("Table 表"));
         t.row("A-1", "COLLISION", 7L);
         try (Workbook small = new XSSFWorkbook(new ByteArrayInputStream(b.toBytes()))) {
             // Cause has too many constants for an inline list: the drop-down reads a hidden sheet
@@ -314,9 +328,236 @@ class WorkbookBuilderTest {
         }
     }
 
-    // ---------------------------------------------------------------------------------------------
+    @Test
+    void claimTypesAreWrittenAsGivenAndReferenceSheetsAreNoTables() throws IOException {
+        WorkbookBuilder b = WorkbookBuilder.create().about("t", "1", null, null);
+        b.table("T 表", "T").claimType("WARRANTY, ASSISTANCE").column("ID", "rule id", "Rule id 规则编号")
+                .column("THEN charge.memberFreeKm", "decimal", "Free km 免费公里")
+                .column("THEN charge.memberFixedCny", "money", "Fixed 固定价")
+                .row("A-1", 15, 0);
+        b.reference("R 参考").title("Reference 参考").column("Name 名称", 10).column("Value 值", 10).row("x", "y");
+        try (XSSFWorkbook small = new XSSFWorkbook(new ByteArrayInputStream(b.toBytes()))) {
+            assertEquals(List.of("About 说明", "T 表", "R 参考"),
+                    List.of(small.getSheetName(0), small.getSheetName(1), small.getSheetName(2)));
+            XSSFSheet t = small.getSheet("T 表");
+            assertEquals("WARRANTY, ASSISTANCE", t.getRow(1).getCell(7).getStringCellValue());
+            Map<Integer, DataValidation> dvs = validations(t);
+            assertEquals(ValidationType.DECIMAL, dvs.get(1).getValidationConstraint().getValidationType());
+            assertEquals(ValidationType.DECIMAL, dvs.get(2).getValidationConstraint().getValidationType());
+            Cell zero = t.getRow(5).getCell(2);
+            assertEquals(CellType.NUMERIC, zero.getCellType(), "a price of 0 is a number cell");
+            assertEquals("0.00", new DataFormatter().formatCellValue(zero));
+            assertEquals("15", new DataFormatter().formatCellValue(t.getRow(5).getCell(1)));
+            Sheet r = small.getSheet("R 参考");
+            assertFalse(isTable(r));
+            assertEquals("Reference 参考", r.getRow(0).getCell(0).getStringCellValue());
+            assertEquals(List.of("Name 名称", "Value 值"), texts(r.getRow(3), 2));
+            assertEquals(List.of("x", "y"), texts(r.getRow(4), 2));
+        }
+    }
 
-    private static Map<Integer, DataValidation> validations(XSSFSheet sheet) {
+    /** The builder writes the engine's vocabularies out; they must agree with the engine's enums. */
+    @Test
+    void hardCodedVocabulariesMatchTheEngine() {
+        Map<String, List<WorkbookBuilder.EnumValue>> written = Map.of(
+                "io.autoclaims.rules.internal.Formula", WorkbookBuilder.FORMULAS,
+                "io.autoclaims.rules.internal.ChargeBasis", WorkbookBuilder.CHARGE_BASES,
+                "io.autoclaims.rules.internal.Effect", WorkbookBuilder.enumValues("enum Effect"));
+        assertEquals(List.of("LINES_SUM", "MIN_ASSESSED", "MIN_INVOICED", "CAP_SUM_INSURED", "DEDUCTIBLE",
+                "PLUS_RESCUE"), names(WorkbookBuilder.enumValues("enum Formula")));
+        assertEquals(List.of("TARIFF", "HIGHWAY_TOLL"), names(WorkbookBuilder.enumValues("enum ChargeBasis")));
+        for (var e : written.entrySet()) {
+            Class<?> cls;
+            try {
+                cls = Class.forName(e.getKey());
+            } catch (ClassNotFoundException missing) {
+                continue; // the engine does not have this vocabulary (yet): nothing to compare
+            }
+            Set<String> engine = new HashSet<>();
+            for (Object o : cls.getEnumConstants()) {
+                engine.add(((Enum<?>) o).name());
+            }
+            assertEquals(engine, new HashSet<>(names(e.getValue())), e.getKey());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // checks shared with DefaultInsuranceWorkbookTest and DefaultAssistanceWorkbookTest
+
+    /** Expected row 2 of a table sheet. */
+    record TableProps(String sheet, String key, String hit, String per, String claimType, int step) {
+    }
+
+    static boolean isTable(Sheet sheet) {
+        Cell a2 = cell(sheet, 1, 0);
+        return a2 != null && a2.getCellType() == CellType.STRING && "Table 表".equals(a2.getStringCellValue());
+    }
+
+    /**
+     * The table sheets, in order, with their properties; rows 3-5 (bindings with comments, types,
+     * bilingual filled headers) and frozen panes.
+     */
+    static void checkTables(Workbook wb, List<TableProps> expected) {
+        List<TableProps> actual = new ArrayList<>();
+        for (Sheet sheet : wb) {
+            if (!isTable(sheet)) {
+                continue;
+            }
+            String name = sheet.getSheetName();
+            Row props = sheet.getRow(1);
+            assertEquals(List.of("Table 表", "Hit 命中", "Per 每", "Claim type 索赔类型", "Step 步骤", "Gate 生效条件"),
+                    List.of(s(props, 0), s(props, 2), s(props, 4), s(props, 6), s(props, 8), s(props, 10)));
+            Cell step = props.getCell(9);
+            assertEquals(CellType.NUMERIC, step.getCellType(), "step is a number cell");
+            actual.add(new TableProps(name, s(props, 1), s(props, 3), s(props, 5), s(props, 7),
+                    (int) step.getNumericCellValue()));
+            Cell gate = props.getCell(11);
+            assertTrue(gate == null || gate.getCellType() == CellType.BLANK, name + ": no gate");
+            assertFalse(cell(sheet, 0, 0).getStringCellValue().isBlank(), "title in A1");
+
+            Row bindings = sheet.getRow(2);
+            Row types = sheet.getRow(3);
+            Row headers = sheet.getRow(4);
+            assertEquals("ID", s(bindings, 0), name);
+            assertEquals("rule id", s(types, 0), name);
+            assertTrue(bindings.getLastCellNum() <= 15, name + ": at most 15 columns");
+            for (int c = 0; c < bindings.getLastCellNum(); c++) {
+                String binding = s(bindings, c);
+                assertTrue(binding.matches("ID|IF \\S+|THEN \\S+|EFFECT|CODE|TEXT zh|TEXT en|NOTE"), binding);
+                String comment = bindings.getCell(c).getCellComment().getString().getString();
+                assertTrue(comment.contains(s(types, c)), name + " " + binding + ": " + comment);
+                if (binding.startsWith("IF ") || binding.startsWith("THEN ")) {
+                    String fact = binding.substring(binding.indexOf(' ') + 1);
+                    assertTrue(comment.contains(fact + ": "), name + " " + binding + " is documented: " + comment);
+                }
+                assertFalse(s(types, c).isBlank(), name + " type of " + binding);
+                String header = s(headers, c);
+                assertTrue(header.codePoints().anyMatch(cp -> cp >= 0x4E00 && cp <= 0x9FFF)
+                        && header.matches(".*[A-Za-z].*"), "bilingual header: " + header);
+                assertTrue(headers.getCell(c).getCellStyle().getFillPattern().getCode() != 0, "header filled");
+                if (s(types, c).startsWith("enum set ")) {
+                    assertNotNull(headers.getCell(c).getCellComment(), name + " " + binding + " lists its values");
+                }
+            }
+            assertEquals(bindings.getLastCellNum(), types.getLastCellNum(), name);
+            assertEquals(bindings.getLastCellNum(), headers.getLastCellNum(), name);
+            PaneInformation pane = sheet.getPaneInformation();
+            assertNotNull(pane, name);
+            assertTrue(pane.isFreezePane());
+            assertEquals(5, pane.getHorizontalSplitPosition(), name + " rows 1-5 frozen");
+        }
+        assertEquals(expected, actual);
+    }
+
+    /** Row 3 of a table sheet: what each column reads or sets. */
+    static List<String> bindings(Workbook wb, String sheet) {
+        Row row = wb.getSheet(sheet).getRow(2);
+        return texts(row, row.getLastCellNum());
+    }
+
+    /** Row 4 of a table sheet: the declared types. */
+    static List<String> types(Workbook wb, String sheet) {
+        Row row = wb.getSheet(sheet).getRow(3);
+        return texts(row, row.getLastCellNum());
+    }
+
+    /** The rule ids of a table sheet, top to bottom, until the first blank id. */
+    static List<String> ruleIds(Sheet sheet) {
+        List<String> ids = new ArrayList<>();
+        for (int r = 5; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null || s(row, 0).isBlank()) {
+                break;
+            }
+            ids.add(s(row, 0));
+        }
+        return ids;
+    }
+
+    /** The rule row with the given id. */
+    static Row ruleRow(Workbook wb, String id) {
+        for (Sheet sheet : wb) {
+            if (isTable(sheet)) {
+                int i = ruleIds(sheet).indexOf(id);
+                if (i >= 0) {
+                    return sheet.getRow(5 + i);
+                }
+            }
+        }
+        throw new AssertionError("no rule row " + id);
+    }
+
+    /** The cell of a rule row under the given binding (row 3); null when blank. */
+    static Cell cellOf(Row row, String binding) {
+        Row bindings = row.getSheet().getRow(2);
+        int c = texts(bindings, bindings.getLastCellNum()).indexOf(binding);
+        assertTrue(c >= 0, "no column " + binding + " in " + row.getSheet().getSheetName());
+        return row.getCell(c);
+    }
+
+    /** The text of a rule row's cell under the given binding ("" when blank). */
+    static String textOf(Row row, String binding) {
+        Cell cell = cellOf(row, binding);
+        return cell == null || cell.getCellType() == CellType.BLANK ? "" : cell.getStringCellValue();
+    }
+
+    /**
+     * Every rule id is unique within the workbook, every row with a CODE has both texts (and a row
+     * without one none), and every placeholder names a fact the table can read; {@code {rule.x}}
+     * must be a condition of the row. Returns the rule ids in sheet order.
+     */
+    static List<String> checkRuleRows(Workbook wb) {
+        List<String> all = new ArrayList<>();
+        Pattern placeholder = Pattern.compile("\\{([^}]*)}");
+        Set<String> extra = Set.of("line.id", "line.part", "line.problem", "claim.id", "shop.id",
+                "documents.missing");
+        for (Sheet sheet : wb) {
+            if (!isTable(sheet)) {
+                continue;
+            }
+            List<String> bindings = texts(sheet.getRow(2), sheet.getRow(2).getLastCellNum());
+            boolean line = "LINE".equals(s(sheet.getRow(1), 5));
+            int code = bindings.indexOf("CODE");
+            for (String id : ruleIds(sheet)) {
+                assertFalse(all.contains(id), "duplicate rule id " + id);
+                all.add(id);
+                assertTrue(id.matches("[A-Z][A-Z0-9]*-[0-9]{2}"), "rule id " + id);
+                Row row = ruleRow(wb, id);
+                if (code < 0 || s(row, code).isBlank()) {
+                    for (String text : List.of("TEXT zh", "TEXT en")) {
+                        assertTrue(!bindings.contains(text) || s(row, bindings.indexOf(text)).isBlank(),
+                                id + ": a text without a code is never shown");
+                    }
+                    continue;
+                }
+                assertTrue(s(row, code).matches("[A-Z][A-Z0-9_]*"), id + " code " + s(row, code));
+                for (String text : List.of("TEXT zh", "TEXT en")) {
+                    assertTrue(bindings.contains(text), id + ": coded row in a table without " + text);
+                    String value = s(row, bindings.indexOf(text));
+                    assertFalse(value.isBlank(), id + " " + text);
+                    assertTrue(text.equals("TEXT zh")
+                            ? value.codePoints().anyMatch(cp -> cp >= 0x4E00 && cp <= 0x9FFF)
+                            : value.matches("[A-Z{].*[a-z]{3,}.*"), id + " " + text + " is in its language: " + value);
+                    Matcher m = placeholder.matcher(value);
+                    while (m.find()) {
+                        String name = m.group(1);
+                        String fact = name.replaceFirst("^rule\\.", "");
+                        assertTrue(extra.contains(fact) || WorkbookBuilder.ColumnDocs.knownFacts().contains(fact),
+                                id + ": unknown placeholder {" + name + "}");
+                        assertTrue(line || !fact.startsWith("line."), id + ": claim table names " + fact);
+                        if (name.startsWith("rule.")) {
+                            int c = bindings.indexOf("IF " + fact);
+                            assertTrue(c >= 0 && !s(row, c).isBlank(),
+                                    id + ": {" + name + "} is not a condition of the row");
+                        }
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    static Map<Integer, DataValidation> validations(XSSFSheet sheet) {
         Map<Integer, DataValidation> out = new LinkedHashMap<>();
         for (DataValidation dv : sheet.getDataValidations()) {
             for (CellRangeAddress range : dv.getRegions().getCellRangeAddresses()) {
@@ -328,17 +569,21 @@ class WorkbookBuilderTest {
         return out;
     }
 
-    private static Cell cell(Sheet sheet, int r, int c) {
+    static List<String> names(List<WorkbookBuilder.EnumValue> values) {
+        return values.stream().map(WorkbookBuilder.EnumValue::name).toList();
+    }
+
+    static Cell cell(Sheet sheet, int r, int c) {
         Row row = sheet.getRow(r);
         return row == null ? null : row.getCell(c);
     }
 
-    private static String s(Row row, int c) {
+    static String s(Row row, int c) {
         Cell cell = row.getCell(c);
-        return cell == null ? "" : cell.getStringCellValue();
+        return cell == null || cell.getCellType() == CellType.BLANK ? "" : cell.getStringCellValue();
     }
 
-    private static List<String> texts(Row row, int n) {
+    static List<String> texts(Row row, int n) {
         List<String> out = new ArrayList<>();
         for (int c = 0; c < n; c++) {
             out.add(s(row, c));
