@@ -52,8 +52,13 @@ class AdjudicatorTest {
 
     @Test
     void theShippedWorkbookIsTheGeneratorsOutput() {
-        Rulebook generated = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", DefaultWarrantyWorkbook.build()));
+        Rulebook generated = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", DefaultWarrantyWorkbook.build(),
+                "insurance.xlsx", io.autoclaims.rules.testing.DefaultInsuranceWorkbook.build(),
+                "assistance.xlsx", io.autoclaims.rules.testing.DefaultAssistanceWorkbook.build()));
         assertEquals(generated.fingerprint(), rulebook.fingerprint());
+        for (io.autoclaims.model.ClaimType type : io.autoclaims.model.ClaimType.values()) {
+            assertTrue(rulebook.supports(type), type.name());
+        }
         assertEquals("autoclaims default rulebook", rulebook.name());
         assertEquals("2026.1", rulebook.version());
         assertTrue(rulebook.warnings().isEmpty(), rulebook.warnings().toString());
@@ -76,6 +81,9 @@ class AdjudicatorTest {
 
     @Test
     void claimTypesWithoutTablesAreAnsweredWithAnErrorRecord() {
+        // the warranty workbook alone: its terms table serves assistance too, but decides nothing
+        Adjudicator adjudicator = Adjudicator.of(
+                Rulebook.fromWorkbooks(Map.of("warranty.xlsx", DefaultWarrantyWorkbook.build())));
         Claim warranty = CODEC.readClaim(CLAIM);
         Claim assistance = new Claim("A-1", ClaimType.ASSISTANCE, warranty.submittedOn(), warranty.vehicle(),
                 warranty.incident(), null, List.of(), List.of(), List.of(), null, null, null,
@@ -131,6 +139,8 @@ class AdjudicatorTest {
     @Test
     void swapIsAtomicAndCallsInFlightFinish() throws Exception {
         Rulebook other = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", DefaultWarrantyWorkbook.build(),
+                "insurance.xlsx", io.autoclaims.rules.testing.DefaultInsuranceWorkbook.build(),
+                "assistance.xlsx", io.autoclaims.rules.testing.DefaultAssistanceWorkbook.build(),
                 "extra.xlsx", io.autoclaims.rules.testing.WorkbookBuilder.create()
                         .about("extra", "9", java.time.LocalDate.of(2026, 1, 1), "t").toBytes()));
         assertNotEquals(rulebook.fingerprint(), other.fingerprint());

@@ -38,8 +38,11 @@ public final class CompiledRulebook {
         this.warnings = List.copyOf(warnings);
         this.drl = drl;
         this.kieBase = kieBase;
+        // a claim type is supported when some table of it reports reasons: a shared lookup (the
+        // warranty terms serve assistance too) is no policy for a type on its own
         Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
-        stages.forEach(t -> types.addAll(t.claimTypes()));
+        stages.stream().filter(t -> t.rows().stream().anyMatch(r -> r.code() != null))
+                .forEach(t -> types.addAll(t.claimTypes()));
         this.claimTypes = Set.copyOf(types);
     }
 
