@@ -175,6 +175,9 @@ public final class Template {
             if (type.kind() == ValueType.Kind.RATE) {
                 return d.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
             }
+            if (type.kind() != ValueType.Kind.MONEY) {
+                return d.stripTrailingZeros().toPlainString();
+            }
             return MONEY.get().format(d);
         }
         if (value instanceof LocalDate d) {
