@@ -4,6 +4,7 @@ import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.rules.internal.CompiledRulebook;
 import io.autoclaims.rules.internal.RulebookCompiler;
+import io.autoclaims.rules.internal.WorkbookGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,8 +44,8 @@ public final class Rulebook {
     }
 
     /**
-     * Loads workbooks from files or folders; a folder contributes every {@code .xlsx} file in it
-     * (not in subfolders), ignoring Office lock files ({@code ~$name.xlsx}).
+     * Loads workbooks from files or folders; a folder contributes every Excel file in it (not in
+     * subfolders), ignoring Office lock files ({@code ~$name.xlsx}); only {@code .xlsx} loads.
      */
     public static Rulebook load(Path... paths) {
         return load(List.of(paths));
@@ -58,11 +59,11 @@ public final class Rulebook {
                 if (Files.isDirectory(p)) {
                     try (Stream<Path> s = Files.list(p)) {
                         for (Path f : s.filter(Rulebook::isWorkbook).sorted().toList()) {
-                            files.put(f.getFileName().toString(), Files.readAllBytes(f));
+                            files.put(f.getFileName().toString(), read(f));
                         }
                     }
                 } else {
-                    files.put(p.getFileName().toString(), Files.readAllBytes(p));
+                    files.put(p.getFileName().toString(), read(p));
                 }
             } catch (IOException e) {
                 throw new RulebookException(List.of(WorkbookIssue.error("UNREADABLE_FILE",
@@ -79,9 +80,20 @@ public final class Rulebook {
         return new Rulebook(RulebookCompiler.compile(workbooks));
     }
 
+    /** The file's bytes; a file too large to be a rule workbook is refused before it is read. */
+    private static byte[] read(Path f) throws IOException {
+        long size = Files.size(f);
+        if (size > WorkbookGuard.MAX_FILE_BYTES) {
+            throw new RulebookException(List.of(WorkbookGuard.tooLarge(CellRef.workbook(f.getFileName().toString()),
+                    size)));
+        }
+        return Files.readAllBytes(f);
+    }
+
     private static boolean isWorkbook(Path p) {
         String name = p.getFileName().toString();
-        return Files.isRegularFile(p) && name.toLowerCase(Locale.ROOT).endsWith(".xlsx") && !name.startsWith("~$");
+        // macro and binary workbooks are listed too, so that they are refused loudly, not skipped
+        return Files.isRegularFile(p) && name.toLowerCase(Locale.ROOT).matches(".*\\.xls[xmb]?") && !name.startsWith("~$");
     }
 
     public String name() {

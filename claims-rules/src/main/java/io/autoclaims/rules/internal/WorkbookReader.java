@@ -53,6 +53,9 @@ public final class WorkbookReader {
 
     /** Reads a workbook; issues are appended to {@code issues}. Returns null if it cannot be opened. */
     public static WorkbookModel read(String file, byte[] bytes, List<WorkbookIssue> issues) {
+        if (!WorkbookGuard.check(file, bytes, issues)) {
+            return null;
+        }
         return new WorkbookReader(file, issues).read(bytes);
     }
 

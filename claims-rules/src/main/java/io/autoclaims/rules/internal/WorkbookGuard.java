@@ -1,0 +1,104 @@
+package io.autoclaims.rules.internal;
+
+import io.autoclaims.rules.CellRef;
+import io.autoclaims.rules.WorkbookIssue;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Looks at a workbook file before Apache POI opens it, so that a hostile or broken file is refused
+ * with a clear message in bounded memory: macros, external links, zip bombs, and sheets too large to
+ * be rule tables. Nothing in the file is ever executed; this only keeps the reader's memory bounded.
+ */
+public final class WorkbookGuard {
+    /** Largest workbook file accepted (compressed). A 10,000-row table is well under 2 MB. */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    /** Largest total of the uncompressed parts: bounds the memory POI needs to read the workbook. */
+    public static final long MAX_UNCOMPRESSED_BYTES = 48L * 1024 * 1024;
+    /** A part that inflates more than this many times its compressed size is treated as a zip bomb. */
+    private static final long MAX_RATIO = 200;
+
+    private WorkbookGuard() {
+    }
+
+    /** True when the file may be opened; otherwise an error naming the file is added. */
+    static boolean check(String file, byte[] bytes, List<WorkbookIssue> issues) {
+        CellRef where = CellRef.workbook(file);
+        String lower = file.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".xlsm") || lower.endsWith(".xltm") || lower.endsWith(".xlsb")) {
+            issues.add(WorkbookIssue.error("MACRO_WORKBOOK", where,
+                    "macro-enabled and binary workbooks are not accepted as rule workbooks",
+                    "save it as an Excel Workbook (.xlsx); rules are values, never code"));
+            return false;
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            issues.add(tooLarge(where, bytes.length));
+            return false;
+        }
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
+            // not a zip: let POI say what it is (an old .xls, or not a workbook at all)
+            return true;
+        }
+        long total = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            ZipEntry entry;
+            byte[] buffer = new byte[64 * 1024];
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName().toLowerCase(Locale.ROOT);
+                if (name.endsWith("vbaproject.bin")) {
+                    issues.add(WorkbookIssue.error("MACRO_WORKBOOK", where, "the workbook contains macros (VBA)",
+                            "save it as an Excel Workbook (.xlsx) without macros"));
+                    return false;
+                }
+                if (name.startsWith("xl/externallinks/")) {
+                    issues.add(WorkbookIssue.error("EXTERNAL_LINK", where,
+                            "the workbook links to other workbooks; rule values must be typed in this one",
+                            "break the links (Data > Edit Links > Break Link) and save again"));
+                    return false;
+                }
+                long size = 0;
+                // count what actually inflates: entry headers can lie
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    size += n;
+                    total += n;
+                    if (total > MAX_UNCOMPRESSED_BYTES) {
+                        issues.add(WorkbookIssue.error("WORKBOOK_TOO_LARGE", where,
+                                "the workbook unpacks to more than " + mb(MAX_UNCOMPRESSED_BYTES)
+                                        + " (a sheet with far more rows than a rule table has, or a zip bomb)",
+                                "keep rule tables to their rows; move data and pictures to other files"));
+                        return false;
+                    }
+                }
+                long compressed = entry.getCompressedSize();
+                if (compressed > 0 && size > 1024 * 1024 && size / compressed > MAX_RATIO) {
+                    issues.add(WorkbookIssue.error("ZIP_BOMB", where,
+                            "the part " + entry.getName() + " inflates " + size / compressed
+                                    + " times its packed size: refused as a possible zip bomb",
+                            "save the workbook again from Excel, WPS or LibreOffice"));
+                    return false;
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", where,
+                    "the file cannot be read as an Excel workbook: " + e.getMessage(),
+                    "save it as .xlsx from Excel, WPS or LibreOffice"));
+            return false;
+        }
+        return true;
+    }
+
+    /** The error for a file too large to be a rule workbook, before reading it. */
+    public static WorkbookIssue tooLarge(CellRef where, long bytes) {
+        return WorkbookIssue.error("WORKBOOK_TOO_LARGE", where,
+                "the file has " + mb(bytes) + ", more than the " + mb(MAX_FILE_BYTES) + " a rule workbook may have",
+                "keep rule tables to their rows; move data and pictures to other files");
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+}
