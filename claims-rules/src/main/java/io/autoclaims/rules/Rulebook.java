@@ -34,13 +34,18 @@ public final class Rulebook {
 
     /** The rulebook shipped with the library (the policy of {@code default-rulebook.md}). */
     public static Rulebook loadDefault() {
+        return fromWorkbooks(defaultWorkbooks());
+    }
+
+    /** The shipped workbooks' bytes by file name. */
+    static Map<String, byte[]> defaultWorkbooks() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         ClassLoader loader = Rulebook.class.getClassLoader();
         for (String name : resource(loader, DEFAULT_FOLDER + "index.txt").lines()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
             files.put(name, resourceBytes(loader, DEFAULT_FOLDER + name));
         }
-        return fromWorkbooks(files);
+        return files;
     }
 
     /**
@@ -53,6 +58,11 @@ public final class Rulebook {
 
     /** As {@link #load(Path...)}. */
     public static Rulebook load(List<Path> paths) {
+        return fromWorkbooks(readWorkbooks(paths));
+    }
+
+    /** The workbooks' bytes by file name, from files or folders. */
+    static Map<String, byte[]> readWorkbooks(List<Path> paths) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Path p : paths) {
             try {
@@ -71,7 +81,7 @@ public final class Rulebook {
                         "check the path and the file's permissions")));
             }
         }
-        return fromWorkbooks(files);
+        return files;
     }
 
     /** Compiles workbooks given as bytes by file name (e.g. {@code warranty.xlsx}). */

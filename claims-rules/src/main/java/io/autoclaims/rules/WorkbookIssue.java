@@ -4,10 +4,11 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * A problem found in a rule workbook: where it is, what is wrong and how to fix it. Errors stop a
- * rulebook from loading; warnings never do.
+ * A problem found in a rule workbook: where it is, what is wrong and how to fix it, in English and,
+ * where given, Chinese. Errors stop a rulebook from loading; warnings never do.
  */
-public record WorkbookIssue(Severity severity, String code, CellRef where, String message, String hint) {
+public record WorkbookIssue(Severity severity, String code, CellRef where, String message, String hint,
+        String messageZh, String hintZh) {
 
     /** How bad an issue is. */
     public enum Severity { WARNING, ERROR }
@@ -28,11 +29,25 @@ public record WorkbookIssue(Severity severity, String code, CellRef where, Strin
     }
 
     public static WorkbookIssue error(String code, CellRef where, String message, String hint) {
-        return new WorkbookIssue(Severity.ERROR, code, where, message, hint);
+        return new WorkbookIssue(Severity.ERROR, code, where, message, hint, null, null);
     }
 
     public static WorkbookIssue warning(String code, CellRef where, String message, String hint) {
-        return new WorkbookIssue(Severity.WARNING, code, where, message, hint);
+        return new WorkbookIssue(Severity.WARNING, code, where, message, hint, null, null);
+    }
+
+    /** The same issue with its Chinese message and hint. */
+    public WorkbookIssue withZh(String zhMessage, String zhHint) {
+        return new WorkbookIssue(severity, code, where, message, hint, zhMessage, zhHint);
+    }
+
+    /** {@code workbook!Sheet!Cell: 中文说明（修改方法）}, or the English text when no Chinese is given. */
+    public String toStringZh() {
+        if (messageZh == null) {
+            return toString();
+        }
+        String text = where + ": " + messageZh;
+        return hintZh == null || hintZh.isEmpty() ? text : text + "（" + hintZh + "）";
     }
 
     public boolean isError() {

@@ -64,7 +64,7 @@ final class DrlWriter {
         List<CellRef> cells = new ArrayList<>();
         constraints.add("stage == " + ref.stage());
         cells.add(table.keyCell());
-        if (table.hit() == HitPolicy.FIRST) {
+        if (table.hit() != HitPolicy.COLLECT) {
             constraints.add("hit == -1");
             cells.add(table.keyCell());
         }
@@ -79,7 +79,7 @@ final class DrlWriter {
         emit("    )", row.idCell());
         emit("then", row.idCell());
         emit("    $f.fire(" + ref.index() + ");", row.idCell());
-        if (table.hit() == HitPolicy.FIRST) {
+        if (table.hit() != HitPolicy.COLLECT) {
             // the modified fact no longer matches any row of this table: Drools drops the others
             emit("    update($f);", row.idCell());
         }

@@ -56,6 +56,30 @@ public final class RulebookCompiler {
         return CompiledRulebook.of(stages, rows, info(workbooks), workbooks, warnings, drl.drl(), kieBase);
     }
 
+    /**
+     * Everything {@code claims check} reports: what loading checks (types, references, legal
+     * floors, and Drools' own compilation), plus the table analysis (gaps, unreachable rows,
+     * overlaps). Never throws for a bad workbook; the issues are in sheet order.
+     */
+    public static List<WorkbookIssue> check(Map<String, byte[]> files) {
+        List<WorkbookIssue> issues = new ArrayList<>();
+        List<TableModel> tables = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
+            WorkbookModel wb = WorkbookReader.read(f.getKey(), f.getValue(), issues);
+            if (wb != null) {
+                tables.addAll(wb.tables());
+            }
+        }
+        Validator.check(tables, issues);
+        Lint.check(tables, issues);
+        if (issues.stream().noneMatch(WorkbookIssue::isError) && !tables.isEmpty()) {
+            List<TableModel> stages = new ArrayList<>();
+            DrlWriter.Result drl = DrlWriter.write(CompiledRulebook.number(tables, stages));
+            DroolsCompiler.compile(drl, CellRef.workbook(tables.get(0).workbook()), issues);
+        }
+        return issues.stream().sorted(WorkbookIssue.IN_SHEET_ORDER).toList();
+    }
+
     private static RulebookException failure(List<WorkbookIssue> issues) {
         return new RulebookException(issues.stream().sorted(WorkbookIssue.IN_SHEET_ORDER).toList());
     }

@@ -238,7 +238,7 @@ public final class WorkbookBuilder {
         }
 
         public TableBuilder hit(String hit) {
-            this.hit = oneOf(hit, "FIRST", "COLLECT");
+            this.hit = oneOf(hit, "FIRST", "UNIQUE", "COLLECT");
             return this;
         }
 

@@ -1,0 +1,50 @@
+package io.autoclaims.rules;
+
+import io.autoclaims.rules.internal.RulebookCompiler;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code claims check} finds in rule workbooks before a release: every cell against its type,
+ * references, legal floors, gaps, unreachable rows and overlaps, each anchored to its cell, in
+ * English and Chinese. Unlike {@link Rulebook#load}, it never throws for a bad workbook.
+ */
+public record RulebookCheck(List<WorkbookIssue> issues) {
+
+    public RulebookCheck {
+        issues = List.copyOf(issues);
+    }
+
+    /** Checks workbooks given as bytes by file name. */
+    public static RulebookCheck of(Map<String, byte[]> workbooks) {
+        return new RulebookCheck(RulebookCompiler.check(workbooks));
+    }
+
+    /** Checks workbook files or folders of them (as {@link Rulebook#load(Path...)} finds them). */
+    public static RulebookCheck of(List<Path> paths) {
+        try {
+            return of(Rulebook.readWorkbooks(paths));
+        } catch (RulebookException e) {
+            return new RulebookCheck(e.issues());
+        }
+    }
+
+    /** Checks the rulebook shipped with the library. */
+    public static RulebookCheck ofDefault() {
+        return of(Rulebook.defaultWorkbooks());
+    }
+
+    public List<WorkbookIssue> errors() {
+        return issues.stream().filter(WorkbookIssue::isError).toList();
+    }
+
+    public List<WorkbookIssue> warnings() {
+        return issues.stream().filter(i -> !i.isError()).toList();
+    }
+
+    /** True when there is no error (warnings allowed). */
+    public boolean passed() {
+        return errors().isEmpty();
+    }
+}

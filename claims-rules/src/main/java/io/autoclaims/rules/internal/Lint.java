@@ -1,0 +1,410 @@
+package io.autoclaims.rules.internal;
+
+import io.autoclaims.rules.WorkbookIssue;
+import io.autoclaims.rules.internal.Predicate.BoolIs;
+import io.autoclaims.rules.internal.Predicate.CodeIn;
+import io.autoclaims.rules.internal.Predicate.EnumIn;
+import io.autoclaims.rules.internal.Predicate.Range;
+import io.autoclaims.rules.internal.RowModel.Condition;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds what is wrong with a table as a whole: gaps (an input no row of a single-hit table covers),
+ * unreachable rows (a row every claim it matches is taken by earlier rows first) and overlaps (two
+ * rows of a UNIQUE table that match the same claim with different outcomes). Each condition fact
+ * is cut into the cells the table's own values distinguish (every cause, TRUE and FALSE, the ranges
+ * between the bounds written), so the analysis is exact, and every finding names a concrete claim.
+ */
+final class Lint {
+    /** Tables with more cells than this are sampled by their rows only (reported as a warning). */
+    private static final long MAX_CELLS = 5_000_000L;
+    private static final int MAX_EXAMPLES = 3;
+
+    private Lint() {
+    }
+
+    static void check(List<TableModel> tables, List<WorkbookIssue> issues) {
+        for (TableModel t : tables) {
+            new TableLint(t, issues).run();
+        }
+    }
+
+    /** One condition fact of a table, cut into cells. */
+    private static final class Dim {
+        final FactDef fact;
+        final List<String> labels = new ArrayList<>();
+        /** For enums and codes, the value of each cell; for ranges, a representative number. */
+        final List<Object> values = new ArrayList<>();
+        /** Set-valued facts: the constants that matter, one bit each of the cell index. */
+        final List<Enum<?>> members = new ArrayList<>();
+
+        Dim(FactDef fact) {
+            this.fact = fact;
+        }
+
+        int size() {
+            return labels.size();
+        }
+
+        /** The cells a condition cell covers. */
+        BitSet cover(Predicate p) {
+            BitSet covered = new BitSet(size());
+            for (int i = 0; i < size(); i++) {
+                if (matches(p, i)) {
+                    covered.set(i);
+                }
+            }
+            return covered;
+        }
+
+        private boolean matches(Predicate p, int cell) {
+            if (p instanceof EnumIn in && fact.type().kind() == ValueType.Kind.ENUM_SET) {
+                boolean any = false;
+                for (Enum<?> e : in.values()) {
+                    any |= (cell & (1 << members.indexOf(e))) != 0;
+                }
+                return any != in.negated();
+            }
+            Object value = values.get(cell);
+            if (p instanceof EnumIn in) {
+                return in.values().contains(value) != in.negated();
+            }
+            if (p instanceof CodeIn in) {
+                return in.values().contains(value);
+            }
+            if (p instanceof BoolIs b) {
+                return value.equals(b.value());
+            }
+            Range r = (Range) p;
+            BigDecimal v = (BigDecimal) value;
+            boolean low = r.low() == null || (r.lowIncluded() ? v.compareTo(r.low()) >= 0 : v.compareTo(r.low()) > 0);
+            boolean high = r.high() == null
+                    || (r.highIncluded() ? v.compareTo(r.high()) <= 0 : v.compareTo(r.high()) < 0);
+            return low && high;
+        }
+    }
+
+    private static final class TableLint {
+        private final TableModel table;
+        private final List<WorkbookIssue> issues;
+        private final List<Dim> dims = new ArrayList<>();
+        /** masks[row][dim]: the cells of that dimension the row covers. */
+        private BitSet[][] masks;
+
+        TableLint(TableModel table, List<WorkbookIssue> issues) {
+            this.table = table;
+            this.issues = issues;
+        }
+
+        void run() {
+            if (table.hit() == HitPolicy.COLLECT || table.rows().isEmpty()) {
+                return;
+            }
+            buildDims();
+            long cells = 1;
+            for (Dim d : dims) {
+                cells = Math.multiplyExact(cells, Math.max(1, d.size()));
+                if (cells > MAX_CELLS) {
+                    issues.add(WorkbookIssue.warning("TOO_LARGE_TO_ANALYSE", table.keyCell(),
+                            "the table's conditions make more than " + MAX_CELLS
+                                    + " combinations; gaps and unreachable rows were not checked",
+                            "split the table or use fewer distinct values").withZh(
+                            "本表条件组合超过 " + MAX_CELLS + " 种，未检查遗漏与不可达的规则", "拆分表格或减少不同取值"));
+                    return;
+                }
+            }
+            buildMasks();
+            gaps();
+            unreachable();
+            if (table.hit() == HitPolicy.UNIQUE) {
+                overlaps();
+            }
+        }
+
+        private void buildDims() {
+            Map<FactDef, List<Predicate>> byFact = new LinkedHashMap<>();
+            for (ColumnModel c : table.columns()) {
+                if (c.role() == ColumnModel.Role.IF && !byFact.containsKey(c.fact())) {
+                    byFact.put(c.fact(), new ArrayList<>());
+                }
+            }
+            for (RowModel r : table.rows()) {
+                for (Condition c : r.conditions()) {
+                    byFact.get(c.fact()).add(c.predicate());
+                }
+            }
+            byFact.forEach((fact, predicates) -> {
+                if (!predicates.isEmpty()) {
+                    dims.add(dim(fact, predicates));
+                }
+            });
+        }
+
+        private Dim dim(FactDef fact, List<Predicate> predicates) {
+            Dim d = new Dim(fact);
+            ValueType type = fact.type();
+            switch (type.kind()) {
+                case ENUM -> {
+                    for (Enum<?> e : type.enumClass().getEnumConstants()) {
+                        d.labels.add(e.name());
+                        d.values.add(e);
+                    }
+                }
+                case ENUM_SET -> {
+                    Set<Enum<?>> used = new LinkedHashSet<>();
+                    predicates.forEach(p -> used.addAll(((EnumIn) p).values()));
+                    d.members.addAll(used);
+                    for (int bits = 0; bits < (1 << d.members.size()); bits++) {
+                        List<String> in = new ArrayList<>();
+                        for (int i = 0; i < d.members.size(); i++) {
+                            if ((bits & (1 << i)) != 0) {
+                                in.add(d.members.get(i).name());
+                            }
+                        }
+                        d.labels.add(in.isEmpty() ? "none of " + names(d.members) : "[" + String.join(", ", in) + "]");
+                        d.values.add(bits);
+                    }
+                }
+                case BOOLEAN -> {
+                    d.labels.add("TRUE");
+                    d.values.add(Boolean.TRUE);
+                    d.labels.add("FALSE");
+                    d.values.add(Boolean.FALSE);
+                }
+                case CODE -> {
+                    Set<String> codes = new TreeSet<>();
+                    predicates.forEach(p -> codes.addAll(((CodeIn) p).values()));
+                    for (String c : codes) {
+                        d.labels.add(c);
+                        d.values.add(c);
+                    }
+                    d.labels.add("(another code)");
+                    d.values.add("\u0000other");
+                }
+                default -> ranges(d, predicates);
+            }
+            return d;
+        }
+
+        /** Cells between the bounds the table writes: below the first, each bound, between, above. */
+        private static void ranges(Dim d, List<Predicate> predicates) {
+            TreeSet<BigDecimal> points = new TreeSet<>();
+            for (Predicate p : predicates) {
+                Range r = (Range) p;
+                if (r.low() != null) {
+                    points.add(r.low());
+                }
+                if (r.high() != null) {
+                    points.add(r.high());
+                }
+            }
+            boolean whole = d.fact.type().kind() == ValueType.Kind.INTEGER || d.fact.type().kind() == ValueType.Kind.DATE;
+            BigDecimal step = whole ? BigDecimal.ONE : new BigDecimal("0.01");
+            BigDecimal previous = null;
+            for (BigDecimal p : points) {
+                BigDecimal below = previous == null ? p.subtract(step) : between(previous, p, whole);
+                if (below != null) {
+                    addRange(d, below);
+                }
+                addRange(d, p);
+                previous = p;
+            }
+            addRange(d, previous == null ? BigDecimal.ZERO : previous.add(step));
+        }
+
+        /** A number strictly between a and b, or null when none is (whole numbers 5 and 6). */
+        private static BigDecimal between(BigDecimal a, BigDecimal b, boolean whole) {
+            if (whole) {
+                return b.subtract(a).compareTo(BigDecimal.ONE) > 0 ? a.add(BigDecimal.ONE) : null;
+            }
+            return a.add(b).divide(BigDecimal.valueOf(2));
+        }
+
+        private static void addRange(Dim d, BigDecimal value) {
+            d.values.add(value);
+            d.labels.add(d.fact.type().kind() == ValueType.Kind.DATE
+                    ? LocalDate.ofEpochDay(value.longValueExact()).toString()
+                    : value.stripTrailingZeros().toPlainString());
+        }
+
+        private void buildMasks() {
+            List<RowModel> rows = table.rows();
+            masks = new BitSet[rows.size()][dims.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                for (int d = 0; d < dims.size(); d++) {
+                    Dim dim = dims.get(d);
+                    Predicate p = null;
+                    for (Condition c : rows.get(r).conditions()) {
+                        if (c.fact() == dim.fact) {
+                            p = c.predicate();
+                        }
+                    }
+                    BitSet all = new BitSet(dim.size());
+                    all.set(0, dim.size());
+                    masks[r][d] = p == null ? all : dim.cover(p);
+                }
+            }
+        }
+
+        // ---- gaps ---------------------------------------------------------------------------
+
+        private void gaps() {
+            List<int[]> found = new ArrayList<>();
+            List<Integer> all = new ArrayList<>();
+            for (int r = 0; r < table.rows().size(); r++) {
+                all.add(r);
+            }
+            findGaps(0, all, new int[dims.size()], found);
+            for (int[] gap : found) {
+                String example = describe(gap);
+                issues.add(WorkbookIssue.error("GAP", table.keyCell(),
+                        "no row of " + table.key() + " covers a claim with " + example,
+                        "add a row for it, or a last row with blank conditions as the default").withZh(
+                        "表 " + table.key() + " 没有规则覆盖：" + example, "为其增加一行，或在最后增加一行条件全部留空的默认规则"));
+            }
+        }
+
+        private void findGaps(int d, List<Integer> candidates, int[] cell, List<int[]> found) {
+            if (found.size() >= MAX_EXAMPLES) {
+                return;
+            }
+            if (candidates.isEmpty()) {
+                int[] gap = cell.clone();
+                for (int i = d; i < gap.length; i++) {
+                    gap[i] = -1;
+                }
+                found.add(gap);
+                return;
+            }
+            if (d == dims.size()) {
+                return;
+            }
+            for (int c = 0; c < dims.get(d).size() && found.size() < MAX_EXAMPLES; c++) {
+                List<Integer> next = new ArrayList<>();
+                for (int r : candidates) {
+                    if (masks[r][d].get(c)) {
+                        next.add(r);
+                    }
+                }
+                cell[d] = c;
+                findGaps(d + 1, next, cell, found);
+            }
+        }
+
+        // ---- unreachable rows -----------------------------------------------------------------
+
+        private void unreachable() {
+            for (int r = 1; r < table.rows().size(); r++) {
+                List<Integer> earlier = new ArrayList<>();
+                for (int e = 0; e < r; e++) {
+                    earlier.add(e);
+                }
+                Set<Integer> shadowing = new TreeSet<>();
+                if (covered(r, 0, earlier, shadowing)) {
+                    RowModel row = table.rows().get(r);
+                    List<String> by = shadowing.stream().map(i -> table.rows().get(i).ruleId()).toList();
+                    issues.add(WorkbookIssue.error("UNREACHABLE_ROW", row.idCell(),
+                            "row " + row.row() + " (" + row.ruleId() + ") never fires: every claim it matches is "
+                                    + "taken first by " + String.join(", ", by),
+                            "move it above those rows, narrow them, or delete it").withZh(
+                            "第 " + row.row() + " 行（" + row.ruleId() + "）永远不会命中：它匹配的每个索赔都先被 "
+                                    + String.join("、", by) + " 命中",
+                            "把它移到这些行之前、收窄这些行的条件，或删除它"));
+                }
+            }
+        }
+
+        /** True when every cell of row r, from dimension d on, is covered by one of the earlier rows. */
+        private boolean covered(int r, int d, List<Integer> earlier, Set<Integer> shadowing) {
+            if (earlier.isEmpty()) {
+                return false;
+            }
+            if (d == dims.size()) {
+                shadowing.add(earlier.get(0));
+                return true;
+            }
+            BitSet mine = masks[r][d];
+            for (int c = mine.nextSetBit(0); c >= 0; c = mine.nextSetBit(c + 1)) {
+                List<Integer> next = new ArrayList<>();
+                for (int e : earlier) {
+                    if (masks[e][d].get(c)) {
+                        next.add(e);
+                    }
+                }
+                if (!covered(r, d + 1, next, shadowing)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        // ---- overlaps (UNIQUE tables) ---------------------------------------------------------
+
+        private void overlaps() {
+            List<RowModel> rows = table.rows();
+            for (int a = 0; a < rows.size(); a++) {
+                for (int b = a + 1; b < rows.size(); b++) {
+                    int[] shared = intersection(a, b);
+                    if (shared == null || sameOutcome(rows.get(a), rows.get(b))) {
+                        continue;
+                    }
+                    String example = describe(shared);
+                    RowModel first = rows.get(a);
+                    RowModel second = rows.get(b);
+                    issues.add(WorkbookIssue.error("OVERLAP", second.idCell(),
+                            "rows " + first.row() + " (" + first.ruleId() + ") and " + second.row() + " ("
+                                    + second.ruleId() + ") both match a claim with " + example
+                                    + ", with different outcomes",
+                            "narrow one of them so that one claim matches one row").withZh(
+                            "第 " + first.row() + " 行（" + first.ruleId() + "）与第 " + second.row() + " 行（"
+                                    + second.ruleId() + "）同时匹配：" + example + "，结果却不同",
+                            "收窄其中一行的条件，使每个索赔只匹配一行"));
+                }
+            }
+        }
+
+        private int[] intersection(int a, int b) {
+            int[] cell = new int[dims.size()];
+            for (int d = 0; d < dims.size(); d++) {
+                BitSet both = (BitSet) masks[a][d].clone();
+                both.and(masks[b][d]);
+                if (both.isEmpty()) {
+                    return null;
+                }
+                cell[d] = both.nextSetBit(0);
+            }
+            return cell;
+        }
+
+        private static boolean sameOutcome(RowModel a, RowModel b) {
+            return Objects.equals(a.code(), b.code()) && a.effect() == b.effect()
+                    && a.outputs().stream().map(o -> o.fact().name() + "=" + o.value()).toList()
+                            .equals(b.outputs().stream().map(o -> o.fact().name() + "=" + o.value()).toList());
+        }
+
+        /** A concrete claim for the cells: {@code line.cause = MISUSE, line.monthsOverTerm = 1}. */
+        private String describe(int[] cell) {
+            List<String> parts = new ArrayList<>();
+            for (int d = 0; d < dims.size(); d++) {
+                if (cell[d] >= 0) {
+                    parts.add(dims.get(d).fact.name() + " = " + dims.get(d).labels.get(cell[d]));
+                }
+            }
+            return parts.isEmpty() ? "any facts" : String.join(", ", parts);
+        }
+
+        private static String names(List<Enum<?>> members) {
+            return members.stream().map(Enum::name).toList().toString();
+        }
+    }
+}

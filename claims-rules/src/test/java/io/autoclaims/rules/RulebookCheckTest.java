@@ -1,0 +1,103 @@
+package io.autoclaims.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.autoclaims.rules.testing.WorkbookBuilder;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code claims check}: the table analysis finds gaps, unreachable rows and overlaps, by cell. */
+class RulebookCheckTest {
+
+    private static WorkbookBuilder terms(String hit, Object[]... rows) {
+        WorkbookBuilder wb = WorkbookBuilder.create().about("t", "1", LocalDate.of(2026, 1, 1), "t");
+        WorkbookBuilder.TableBuilder t = wb.table("Terms 保修期限", "Terms").hit(hit).per("LINE").claimType("WARRANTY")
+                .step(10)
+                .column("ID", "rule id", "Id")
+                .column("IF line.system", "enum set PartSystem", "System")
+                .column("IF period.daysSinceStart", "integer range", "Days")
+                .column("THEN line.termMonths", "integer", "Months");
+        for (Object[] row : rows) {
+            t.row(row);
+        }
+        return wb;
+    }
+
+    private static List<WorkbookIssue> errors(WorkbookBuilder wb) {
+        return RulebookCheck.of(Map.of("warranty.xlsx", wb.toBytes())).errors();
+    }
+
+    @Test
+    void theShippedRulebookPassesWithNoFinding() {
+        RulebookCheck check = RulebookCheck.ofDefault();
+        assertTrue(check.issues().isEmpty(), check.issues().toString());
+        assertTrue(check.passed());
+    }
+
+    @Test
+    void aSystemWithNoTermAndNoDefaultRowIsAGap() {
+        List<WorkbookIssue> errors = errors(terms("FIRST",
+                new Object[] {"T-01", "TRACTION_BATTERY, DRIVE_MOTOR", null, 96},
+                new Object[] {"T-02", "NOT TRACTION_BATTERY, DRIVE_MOTOR, ENGINE", null, 36}));
+        assertEquals(1, errors.size(), errors.toString());
+        WorkbookIssue gap = errors.get(0);
+        assertEquals("GAP", gap.code());
+        assertEquals("warranty.xlsx!Terms 保修期限!B2", gap.where().toString());
+        assertTrue(gap.message().contains("line.system = ENGINE"), gap.message());
+        assertTrue(gap.toStringZh().contains("没有规则覆盖"), gap.toStringZh());
+    }
+
+    @Test
+    void aRangeLeftOpenIsAGapWithAConcreteValue() {
+        List<WorkbookIssue> errors = errors(terms("FIRST",
+                new Object[] {"T-01", null, "<= 7", 96},
+                new Object[] {"T-02", null, "> 8", 36}));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().contains("period.daysSinceStart = 8"), errors.get(0).message());
+    }
+
+    @Test
+    void aRowShadowedByEarlierRowsIsUnreachable() {
+        List<WorkbookIssue> errors = errors(terms("FIRST",
+                new Object[] {"T-01", null, "<= 60", 96},
+                new Object[] {"T-02", null, "> 30", 36},
+                new Object[] {"T-03", "ENGINE", "10..90", 48}));
+        assertEquals(1, errors.size(), errors.toString());
+        WorkbookIssue e = errors.get(0);
+        assertEquals("UNREACHABLE_ROW", e.code());
+        assertEquals("A8", e.where().cell());
+        assertTrue(e.message().contains("T-01") && e.message().contains("T-02"), e.message());
+    }
+
+    @Test
+    void overlappingRowsOfAUniqueTableAreNamedWithAnExample() {
+        List<WorkbookIssue> errors = errors(terms("UNIQUE",
+                new Object[] {"T-01", "ENGINE, TRANSMISSION", null, 60},
+                new Object[] {"T-02", "TRANSMISSION, BRAKE", "<= 100", 36},
+                new Object[] {"T-03", null, null, 36}));
+        List<String> codes = errors.stream().map(WorkbookIssue::code).toList();
+        assertTrue(codes.contains("OVERLAP"), errors.toString());
+        WorkbookIssue overlap = errors.stream().filter(i -> i.code().equals("OVERLAP")).findFirst().orElseThrow();
+        assertEquals("A7", overlap.where().cell());
+        assertTrue(overlap.message().contains("line.system = TRANSMISSION"), overlap.message());
+    }
+
+    @Test
+    void rowsWithTheSameOutcomeMayOverlapInAUniqueTable() {
+        List<WorkbookIssue> errors = errors(terms("UNIQUE",
+                new Object[] {"T-01", "ENGINE, TRANSMISSION", null, 36},
+                new Object[] {"T-02", "NOT ENGINE", null, 36}));
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void typeErrorsAreReportedByCheckWithoutThrowing() {
+        RulebookCheck check = RulebookCheck.of(Map.of("warranty.xlsx",
+                terms("FIRST", new Object[] {"T-01", null, null, "3 years"}).toBytes()));
+        assertEquals("D6", check.errors().get(0).where().cell());
+        assertTrue(!check.passed());
+    }
+}
