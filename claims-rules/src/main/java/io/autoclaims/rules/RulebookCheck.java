@@ -1,5 +1,6 @@
 package io.autoclaims.rules;
 
+import io.autoclaims.rules.internal.Annotator;
 import io.autoclaims.rules.internal.RulebookCompiler;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,9 +31,27 @@ public record RulebookCheck(List<WorkbookIssue> issues) {
         }
     }
 
+    /** The workbooks' bytes by file name, as {@link Rulebook#load(Path...)} reads them. */
+    public static Map<String, byte[]> read(List<Path> paths) {
+        return Rulebook.readWorkbooks(paths);
+    }
+
+    /** The shipped workbooks' bytes by file name. */
+    public static Map<String, byte[]> defaultWorkbooks() {
+        return Rulebook.defaultWorkbooks();
+    }
+
     /** Checks the rulebook shipped with the library. */
     public static RulebookCheck ofDefault() {
         return of(Rulebook.defaultWorkbooks());
+    }
+
+    /**
+     * Copies of the workbooks with a comment and a fill colour on every cell a finding names (only
+     * the workbooks that have such findings), by file name.
+     */
+    public Map<String, byte[]> annotate(Map<String, byte[]> workbooks) {
+        return Annotator.annotate(workbooks, issues);
     }
 
     public List<WorkbookIssue> errors() {
