@@ -80,6 +80,23 @@ public final class RulebookCompiler {
         return issues.stream().sorted(WorkbookIssue.IN_SHEET_ORDER).toList();
     }
 
+    /** The tables of the workbooks as read (type-checked, not compiled); problems go to {@code issues}. */
+    public static List<WorkbookModel> read(Map<String, byte[]> files, List<WorkbookIssue> issues) {
+        List<WorkbookModel> workbooks = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
+            WorkbookModel wb = WorkbookReader.read(f.getKey(), f.getValue(), issues);
+            if (wb != null) {
+                workbooks.add(wb);
+            }
+        }
+        return workbooks;
+    }
+
+    /** Name, version and fingerprint of workbooks as read. */
+    public static RulebookInfo infoOf(List<WorkbookModel> workbooks) {
+        return info(workbooks);
+    }
+
     private static RulebookException failure(List<WorkbookIssue> issues) {
         return new RulebookException(issues.stream().sorted(WorkbookIssue.IN_SHEET_ORDER).toList());
     }

@@ -12,9 +12,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -372,9 +374,11 @@ public final class WorkbookReader {
         String enText = null;
         CellRef zhCell = null;
         CellRef enCell = null;
+        Map<String, String> shown = new LinkedHashMap<>();
         for (ColumnModel col : columns) {
             Cell cell = row.getCell(col.index());
             CellRef where = ref(sheet, r, col.index());
+            shown.put(col.label(), display(cell).trim());
             if (cell != null && cell.getCellType() == CellType.FORMULA) {
                 issues.add(WorkbookIssue.error("FORMULA", where, "formulas are not allowed in rule rows",
                         "type the value itself"));
@@ -469,7 +473,7 @@ public final class WorkbookReader {
         if (errorCount() > before) {
             return null;
         }
-        return new RowModel(ruleId, r + 1, conditions, outputs, effect, code, zh, en, idCell);
+        return new RowModel(ruleId, r + 1, conditions, outputs, effect, code, zh, en, idCell, shown);
     }
 
     private Template text(String text, Template.Language language, CellRef where, Scope scope, String name) {

@@ -1,0 +1,65 @@
+package io.autoclaims.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code claims diff}: a copy with one changed term and one inserted row, followed by rule ids. */
+class DiffCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aChangedTermAndAnInsertedRowAreReportedByRuleId() throws IOException {
+        Path old = dir.resolve("old.xlsx");
+        Path changed = dir.resolve("new.xlsx");
+        byte[] original;
+        try (InputStream in = DiffCommandTest.class.getResourceAsStream("/io/autoclaims/rules/default/warranty.xlsx")) {
+            original = in.readAllBytes();
+        }
+        Files.write(old, original);
+        try (Workbook wb = WorkbookFactory.create(new java.io.ByteArrayInputStream(original));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet terms = wb.getSheet("Terms 保修期限");
+            for (Row row : terms) {
+                if (row.getCell(0) != null && "T-01".equals(row.getCell(0).getStringCellValue())) {
+                    row.getCell(2).setCellValue(120);
+                }
+            }
+            // a new first row: every later row moves down one, their ids do not
+            terms.shiftRows(5, terms.getLastRowNum(), 1);
+            Row added = terms.createRow(5);
+            added.createCell(0).setCellValue("T-00");
+            added.createCell(1).setCellValue("GLASS");
+            added.createCell(2).setCellValue(60);
+            added.createCell(3).setCellValue(100000);
+            wb.write(out);
+            Files.write(changed, out.toByteArray());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = ClaimsCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "diff", old.toString(),
+                changed.toString());
+        String text = out.toString();
+        assertEquals(0, status, err.toString());
+        assertTrue(text.contains("ADDED T-00 (Terms 保修期限, row 6)"), text);
+        assertTrue(text.contains("CHANGED T-01 (Terms 保修期限, row 6 -> 7)"), text);
+        assertTrue(text.contains("THEN line.termMonths: \"96\" -> \"120\""), text);
+        assertTrue(!text.contains("T-02"), "rows that only moved are not changes: " + text);
+        assertTrue(text.contains("2 rule row(s) changed"), text);
+        assertTrue(text.startsWith("old: autoclaims default rulebook 2026.1 ("), text);
+    }
+}
