@@ -41,6 +41,12 @@ final class ClaimRun {
     private final List<FactHandle> lineHandles = new ArrayList<>();
     private boolean denied;
     private boolean finished;
+    /** Set for explanations: the values each table saw, taken as the claim entered its stage. */
+    private List<Snapshot> snapshots;
+
+    /** The condition facts' values one table saw for the claim or one of its lines. */
+    record Snapshot(int stage, TableModel table, LineFacts line, Map<FactDef, Object> values) {
+    }
 
     ClaimRun(CompiledRulebook rulebook, Claim claim) {
         this.rulebook = rulebook;
@@ -86,6 +92,29 @@ final class ClaimRun {
 
     List<Fired> fired() {
         return fired;
+    }
+
+    void startTracing() {
+        snapshots = new ArrayList<>();
+    }
+
+    boolean tracing() {
+        return snapshots != null;
+    }
+
+    List<Snapshot> snapshots() {
+        return snapshots;
+    }
+
+    /** Records what the table's conditions read, as the claim or line enters the table's stage. */
+    void snapshot(int stage, TableModel table, LineFacts line) {
+        Map<FactDef, Object> values = new LinkedHashMap<>();
+        for (ColumnModel c : table.columns()) {
+            if (c.role() == ColumnModel.Role.IF) {
+                values.put(c.fact(), read(c.fact(), line, null));
+            }
+        }
+        snapshots.add(new Snapshot(stage, table, line, values));
     }
 
     /** Every row that fired, reason or not, in firing order. */
@@ -190,7 +219,7 @@ final class ClaimRun {
     }
 
     /** A fact value as it goes into the verdict's JSON: names for enums, ISO text for dates. */
-    private static Object jsonValue(Object value) {
+    static Object jsonValue(Object value) {
         if (value instanceof Enum<?> e) {
             return e.name();
         }

@@ -34,14 +34,18 @@ public final class Engine {
         return run(claims).stream().map(r -> Settlement.verdict(r, rulebook.info())).toList();
     }
 
-    /** Verdicts with every rule row that fired for each claim, in order. */
+    /** Verdicts with every rule row that fired and what each table saw, for each claim, in order. */
     public List<Explanation> explain(List<Claim> claims) {
-        return run(claims).stream()
-                .map(r -> new Explanation(Settlement.verdict(r, rulebook.info()), r.trace()))
+        return run(claims, true).stream()
+                .map(r -> new Explanation(Settlement.verdict(r, rulebook.info()), r.trace(), Traces.of(r)))
                 .toList();
     }
 
     private List<ClaimRun> run(List<Claim> claims) {
+        return run(claims, false);
+    }
+
+    private List<ClaimRun> run(List<Claim> claims, boolean trace) {
         KieSession session = idle.poll();
         if (session == null) {
             session = rulebook.kieBase().newKieSession();
@@ -51,6 +55,9 @@ public final class Engine {
         try {
             for (Claim c : claims) {
                 ClaimRun run = new ClaimRun(rulebook, c);
+                if (trace) {
+                    run.startTracing();
+                }
                 FactHandle ch = session.insert(run.facts());
                 List<FactHandle> lh = new ArrayList<>();
                 for (LineFacts l : run.stageLines()) {
@@ -87,11 +94,17 @@ public final class Engine {
                 }
                 any = true;
                 if (table.scope() == Scope.CLAIM) {
+                    if (run.tracing()) {
+                        run.snapshot(s, table, null);
+                    }
                     run.facts().enterStage(s);
                     session.update(run.claimHandle(), run.facts());
                 } else {
                     List<LineFacts> lines = run.stageLines();
                     for (int i = 0; i < lines.size(); i++) {
+                        if (run.tracing()) {
+                            run.snapshot(s, table, lines.get(i));
+                        }
                         lines.get(i).enterStage(s);
                         session.update(run.lineHandles().get(i), lines.get(i));
                     }
