@@ -1,0 +1,614 @@
+package io.autoclaims.batch;
+
+import io.autoclaims.model.Claim;
+import io.autoclaims.model.ErrorRecord;
+import io.autoclaims.model.InputError;
+import io.autoclaims.model.Verdict;
+import io.autoclaims.model.json.ClaimCodec;
+import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.UnsupportedClaimException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Re-evaluates a JSON Lines backlog with a rulebook: streamed, in parallel, resumable.
+ *
+ * <pre>{@code
+ * RunSummary s = BacklogRun.builder()
+ *         .rulebook(Rulebook.loadDefault())
+ *         .input(Path.of("backlog.jsonl"))
+ *         .output(Path.of("verdicts.jsonl"))
+ *         .threads(2)
+ *         .checkpoint(Path.of("backlog.ckpt"))      // optional: resumable after kill -9
+ *         .progress(ProgressListener.console(err))  // optional
+ *         .build()
+ *         .run();
+ * }</pre>
+ *
+ * <p><b>Output.</b> Exactly one record per input line, in input order: the verdict, or an error record
+ * for a line that breaks the contract or whose claim type the rulebook does not support (code
+ * {@code UNSUPPORTED_CLAIM_TYPE}, field {@code type}), byte for byte what
+ * {@link Adjudicator#adjudicateJsonLines} writes for the same input; UTF-8, each record ended by
+ * {@code \n}. Lines are numbered, split and cleaned (BOM, {@code \r\n}, blank lines) by
+ * {@link ClaimCodec#readLines}. Bytes that are not UTF-8 are read as U+FFFD. The output is the same
+ * whatever the thread count.
+ *
+ * <p><b>Memory.</b> The input is read in batches of 1,000 lines; a bounded queue of
+ * {@code 2 × threads} batches in flight serves as the reorder buffer, so memory does not grow with
+ * the backlog.
+ *
+ * <p><b>Checkpoint and resume.</b> With a checkpoint directory, after each write of one or more
+ * finished batches (at most 8) the output is fsynced and {@code checkpoint.txt} is replaced
+ * atomically: the rulebook fingerprint, the input's size and the SHA-256 of the input prefix
+ * consumed, the lines done, the output's length, and the counts so far (not the thread count: a
+ * resume may use another). A run started again with the same arguments verifies the rulebook
+ * fingerprint, the input size and the prefix hash (recomputed while skipping the done lines) and the
+ * output path, and refuses with {@link CheckpointMismatchException} before writing anything if one
+ * differs; otherwise it truncates the output to the recorded length (dropping a torn or unrecorded
+ * tail) and continues with the next line. When every line is written the checkpoint is marked
+ * complete: running again then only verifies it and reports the finished run (nothing is
+ * re-adjudicated). If the output file is missing, the checkpoint is discarded and the run starts
+ * over from line 1. The checkpoint needs the input to be a regular file.
+ */
+public final class BacklogRun {
+    /** Lines per batch: parsed, adjudicated (one Drools session round) and written together. */
+    static final int BATCH_LINES = 1000;
+    /** A batch is cut early, at a line end, once it holds this many bytes. */
+    private static final int BATCH_BYTES = 4 << 20;
+    /** Output writes are sliced so the JDK's per-thread direct buffer stays small. */
+    private static final int WRITE_SLICE = 256 << 10;
+    /** Batches written between two checkpoints at most, when the workers are ahead of the writer. */
+    private static final int MAX_BATCHES_PER_CHECKPOINT = 8;
+
+    private static final Future<Batch> END = CompletableFuture.completedFuture(null);
+
+    private final Rulebook rulebook;
+    private final Path input;
+    private final Path output;
+    private final int threads;
+    private final Path checkpointDir;
+    private final ProgressListener progress;
+    private final int batchLines;
+
+    private final ClaimCodec codec = ClaimCodec.create();
+
+    private BacklogRun(Builder b) {
+        this.rulebook = b.rulebook;
+        this.input = b.input;
+        this.output = b.output;
+        this.threads = b.threads;
+        this.checkpointDir = b.checkpoint;
+        this.progress = b.progress;
+        this.batchLines = b.batchLines;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The records of one batch, encoded, with their tallies and where the batch ended in the input. */
+    private record Batch(byte[] bytes, int length, Counts counts, long inputEnd, String prefixSha256) {
+    }
+
+    /**
+     * Runs to the end of the input and returns the summary.
+     *
+     * @throws CheckpointMismatchException when the checkpoint belongs to another rulebook, input or output
+     * @throws java.nio.file.NoSuchFileException when the input does not exist
+     * @throws IOException when reading or writing fails
+     */
+    public RunSummary run() throws IOException {
+        long started = System.nanoTime();
+        if (Files.exists(output) && Files.isSameFile(input, output)) {
+            throw new IllegalArgumentException("the output " + output + " is the input file");
+        }
+        boolean regular = Files.isRegularFile(input);
+        if (checkpointDir != null && !regular) {
+            throw new IllegalArgumentException("a checkpoint needs the input to be a regular file, " + input + " is not");
+        }
+        long inputSize = regular ? Files.size(input) : -1;
+        Adjudicator adjudicator = Adjudicator.of(rulebook);
+
+        Checkpoint cp = null;
+        if (checkpointDir != null) {
+            Files.createDirectories(checkpointDir);
+            cp = Checkpoint.read(checkpointDir);
+        }
+        InputStream in = Files.newInputStream(input);
+        FileChannel out = null;
+        try {
+            MessageDigest sha = sha256();
+            ChunkReader chunks = new ChunkReader(in, sha, 0, 1, batchLines, BATCH_BYTES);
+            if (cp != null) {
+                verify(cp, inputSize, chunks);
+                if (!Files.exists(output)) {
+                    progress.note("The output " + output + " is missing: discarding the checkpoint and starting over from line 1.");
+                    Checkpoint.delete(checkpointDir);
+                    cp = null;
+                    in.close();
+                    in = Files.newInputStream(input);
+                    chunks = new ChunkReader(in, sha256(), 0, 1, batchLines, BATCH_BYTES);
+                } else if (Files.size(output) < cp.outputOffset()) {
+                    throw new CheckpointMismatchException("The output " + output + " holds " + Files.size(output)
+                            + " bytes but the checkpoint in " + checkpointDir + " recorded " + cp.outputOffset()
+                            + ": the output was changed by something else. Remove the checkpoint directory to start over.");
+                }
+            }
+            out = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long outOffset = cp == null ? 0 : cp.outputOffset();
+            out.truncate(outOffset);
+            out.position(outOffset);
+            Counts total = cp == null ? new Counts() : cp.counts();
+            State state = new State(started, inputSize, total, cp == null ? 0 : cp.linesDone(),
+                    cp == null ? 0 : cp.inputOffset(), outOffset, chunks.prefixSha256());
+            if (cp != null && cp.complete()) {
+                progress.note("The checkpoint in " + checkpointDir + " records a complete run: nothing to do.");
+                progress.started(state.progress(-1));
+                return finish(state);
+            }
+            pipeline(adjudicator, chunks, out, state);
+            if (checkpointDir != null) {
+                out.force(true);
+                checkpoint(state, true);
+            }
+            return finish(state);
+        } finally {
+            try {
+                in.close();
+            } finally {
+                if (out != null) {
+                    out.close();
+                }
+            }
+        }
+    }
+
+    /** Refuses a checkpoint of another rulebook, input or output; leaves {@code chunks} after the done prefix. */
+    private void verify(Checkpoint cp, long inputSize, ChunkReader chunks) throws IOException {
+        String where = "The checkpoint in " + checkpointDir;
+        String restart = " Remove the checkpoint directory to start over, or give the arguments of the checkpointed run.";
+        if (!cp.rulebookFingerprint().equals(rulebook.fingerprint())) {
+            throw new CheckpointMismatchException(where + " was made with another rulebook (" + cp.rulebook()
+                    + ", fingerprint " + cp.rulebookFingerprint() + "), not " + rulebook.name() + " "
+                    + rulebook.version() + " (fingerprint " + rulebook.fingerprint() + ")." + restart);
+        }
+        String outputPath = output.toAbsolutePath().normalize().toString();
+        if (!cp.output().equals(outputPath)) {
+            throw new CheckpointMismatchException(where + " belongs to the output " + cp.output() + ", not "
+                    + outputPath + "." + restart);
+        }
+        if (cp.inputSize() != inputSize) {
+            throw new CheckpointMismatchException(where + " was made with another input: " + cp.input() + " of "
+                    + cp.inputSize() + " bytes, but " + input + " has " + inputSize + " bytes." + restart);
+        }
+        try {
+            chunks.skip(cp.inputOffset(), cp.linesDone());
+        } catch (java.io.EOFException e) {
+            throw new CheckpointMismatchException(where + " was made with another input: " + e.getMessage() + "." + restart);
+        }
+        if (!chunks.prefixSha256().equals(cp.inputSha256())) {
+            throw new CheckpointMismatchException(where + " was made with another input: the first "
+                    + cp.inputOffset() + " bytes of " + input + " (" + String.format(Locale.ROOT, "%,d", cp.linesDone())
+                    + " lines) differ from those of " + cp.input() + " (SHA-256 " + chunks.prefixSha256() + ", recorded "
+                    + cp.inputSha256() + ")." + restart);
+        }
+    }
+
+    /** What the writer knows: where input and output stand, the counts so far. Writer thread only. */
+    private static final class State {
+        final long started;
+        final long inputSize;
+        final Counts total;
+        final long resumedFromLine;
+        final long resumedFromByte;
+        long inputOffset;
+        long outputOffset;
+        String prefixSha256;
+
+        State(long started, long inputSize, Counts total, long resumedFromLine, long resumedFromByte,
+              long outputOffset, String prefixSha256) {
+            this.started = started;
+            this.inputSize = inputSize;
+            this.total = total;
+            this.resumedFromLine = resumedFromLine;
+            this.resumedFromByte = resumedFromByte;
+            this.inputOffset = resumedFromByte;
+            this.outputOffset = outputOffset;
+            this.prefixSha256 = prefixSha256;
+        }
+
+        Progress progress(long linesTotal) {
+            return new Progress(total.lines(), linesTotal, inputOffset, inputSize, resumedFromLine, resumedFromByte,
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void pipeline(Adjudicator adjudicator, ChunkReader chunks, FileChannel out, State state)
+            throws IOException {
+        AtomicLong linesTotal = new AtomicLong(-1);
+        Thread counter = progress != ProgressListener.NONE && state.inputSize >= 0 ? countLines(linesTotal) : null;
+        progress.started(state.progress(linesTotal.get()));
+
+        BlockingQueue<Future<Batch>> queue = new ArrayBlockingQueue<>(Math.max(2, 2 * threads));
+        ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("claims-batch-worker-"));
+        Thread reader = daemon("claims-batch-reader").newThread(() -> {
+            try {
+                try {
+                    for (ChunkReader.Chunk c; (c = chunks.next()) != null; ) {
+                        ChunkReader.Chunk chunk = c;
+                        queue.put(workers.submit(() -> adjudicate(adjudicator, chunk)));
+                    }
+                    queue.put(END);
+                } catch (IOException | RuntimeException | Error e) {
+                    queue.put(CompletableFuture.failedFuture(e));
+                }
+            } catch (InterruptedException e) {
+                // the writer gave up: nothing more to hand over
+            }
+        });
+        reader.start();
+        try {
+            int sinceCheckpoint = 0;
+            while (true) {
+                Future<Batch> f = take(queue);
+                if (f == END) {
+                    break;
+                }
+                Batch b = await(f);
+                write(out, b);
+                state.outputOffset += b.length();
+                state.inputOffset = b.inputEnd();
+                state.prefixSha256 = b.prefixSha256();
+                state.total.add(b.counts());
+                if (checkpointDir != null) {
+                    sinceCheckpoint++;
+                    Future<Batch> next = queue.peek();
+                    boolean moreReady = next != null && next != END && next.isDone();
+                    if (!moreReady || sinceCheckpoint >= MAX_BATCHES_PER_CHECKPOINT) {
+                        if (next != END) {
+                            out.force(false);
+                            checkpoint(state, false);
+                        }
+                        sinceCheckpoint = 0;
+                    }
+                }
+                progress.progress(state.progress(linesTotal.get()));
+            }
+        } finally {
+            reader.interrupt();
+            workers.shutdownNow();
+            if (counter != null) {
+                counter.interrupt();
+            }
+            try {
+                reader.join();
+                workers.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Batch adjudicate(Adjudicator adjudicator, ChunkReader.Chunk chunk) {
+        String text = new String(chunk.data(), 0, chunk.length(), StandardCharsets.UTF_8);
+        // readLines numbers from 1 and skips a BOM on its first line: a batch that does not start the
+        // file gets a blank line in front (skipped below), so a BOM on its first line stays as it is.
+        boolean atStart = chunk.startOffset() == 0;
+        List<ReadResult> results;
+        try (Stream<ReadResult> lines = codec.readLines(new StringReader(atStart ? text : "\n" + text))) {
+            results = lines.skip(atStart ? 0 : 1).toList();
+        }
+        if (results.size() != chunk.lines()) {
+            throw new IllegalStateException("batch at line " + chunk.firstLine() + ": read " + results.size()
+                    + " lines, expected " + chunk.lines());
+        }
+        long base = chunk.firstLine() - (atStart ? 1 : 2);
+
+        Rulebook rb = adjudicator.rulebook();
+        List<Claim> supported = new ArrayList<>(results.size());
+        for (ReadResult r : results) {
+            if (r instanceof ReadResult.Ok ok && rb.supports(ok.claim().type())) {
+                supported.add(ok.claim());
+            }
+        }
+        Iterator<Verdict> verdicts = supported.isEmpty() ? List.<Verdict>of().iterator()
+                : adjudicator.adjudicateAll(supported).iterator();
+        Counts counts = new Counts();
+        Bytes bytes = new Bytes(chunk.length() * 4);
+        for (ReadResult r : results) {
+            long line = base + r.line();
+            String record;
+            if (r instanceof ReadResult.Failed failed) {
+                ErrorRecord e = failed.error();
+                record = codec.writeError(new ErrorRecord(e.claimId(), line, e.error()));
+                counts.errors++;
+            } else {
+                Claim claim = ((ReadResult.Ok) r).claim();
+                counts.types[claim.type().ordinal()]++;
+                if (rb.supports(claim.type())) {
+                    Verdict v = verdicts.next();
+                    record = codec.writeVerdict(v);
+                    counts.verdicts++;
+                    counts.decisions[v.decision().ordinal()]++;
+                } else {
+                    record = codec.writeError(new ErrorRecord(claim.claimId(), line, unsupported(adjudicator, claim)));
+                    counts.errors++;
+                }
+            }
+            bytes.append(record);
+        }
+        return new Batch(bytes.array, bytes.length, counts, chunk.endOffset(), chunk.prefixSha256());
+    }
+
+    /** The adjudicator's own error for a claim type its rulebook has no rules for. */
+    private static InputError unsupported(Adjudicator adjudicator, Claim claim) {
+        try {
+            adjudicator.adjudicate(claim);
+        } catch (UnsupportedClaimException e) {
+            return e.error();
+        }
+        throw new IllegalStateException("the rulebook does not support " + claim.type()
+                + " claims, yet the adjudicator gave claim " + claim.claimId() + " a verdict");
+    }
+
+    /** A growable UTF-8 buffer of records, each followed by \n. */
+    private static final class Bytes {
+        byte[] array;
+        int length;
+
+        Bytes(int capacity) {
+            array = new byte[Math.max(1024, capacity)];
+        }
+
+        void append(String record) {
+            byte[] b = record.getBytes(StandardCharsets.UTF_8);
+            if (length + b.length + 1 > array.length) {
+                array = java.util.Arrays.copyOf(array, Math.max(length + b.length + 1, array.length + array.length / 2));
+            }
+            System.arraycopy(b, 0, array, length, b.length);
+            length += b.length;
+            array[length++] = '\n';
+        }
+    }
+
+    private static void write(FileChannel out, Batch b) throws IOException {
+        for (int from = 0; from < b.length(); from += WRITE_SLICE) {
+            ByteBuffer slice = ByteBuffer.wrap(b.bytes(), from, Math.min(WRITE_SLICE, b.length() - from));
+            while (slice.hasRemaining()) {
+                out.write(slice);
+            }
+        }
+    }
+
+    private void checkpoint(State state, boolean complete) throws IOException {
+        new Checkpoint(input.toAbsolutePath().normalize().toString(), state.inputSize, state.inputOffset,
+                state.prefixSha256, output.toAbsolutePath().normalize().toString(), state.outputOffset,
+                state.total.lines(), rulebook.fingerprint(), rulebook.name() + " " + rulebook.version(), complete,
+                state.total).write(checkpointDir);
+    }
+
+    private RunSummary finish(State state) {
+        double seconds = (System.nanoTime() - state.started) / 1e9;
+        long lines = state.total.lines();
+        RunSummary summary = new RunSummary(lines, state.total.verdicts, state.total.errors,
+                state.total.decisionMap(), state.total.typeMap(), state.resumedFromLine, seconds,
+                seconds > 0 ? (lines - state.resumedFromLine) / seconds : 0);
+        progress.finished(summary);
+        return summary;
+    }
+
+    /** Counts the input's lines in the background (as readLines numbers them), for the progress total. */
+    private Thread countLines(AtomicLong total) {
+        Thread t = daemon("claims-batch-line-counter").newThread(() -> {
+            try (InputStream in = Files.newInputStream(input)) {
+                byte[] buffer = new byte[1 << 20];
+                long lines = 0;
+                int last = '\n';
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                    if (n > 0) {
+                        last = buffer[n - 1];
+                    }
+                }
+                total.set(last == '\n' ? lines : lines + 1);
+            } catch (IOException e) {
+                // the total stays unknown; the run itself reports real I/O failures
+            }
+        });
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
+    }
+
+    private static Future<Batch> take(BlockingQueue<Future<Batch>> queue) throws InterruptedIOException {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the next batch");
+        }
+    }
+
+    private static Batch await(Future<Batch> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a batch");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix.endsWith("-") ? prefix + n.incrementAndGet() : prefix);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Configures a run. Each setting can be given once; {@link #rulebook}, {@link #input} and
+     * {@link #output} are required.
+     */
+    public static final class Builder {
+        private Rulebook rulebook;
+        private Path input;
+        private Path output;
+        private int threads;
+        private Path checkpoint;
+        private boolean checkpointSet;
+        private ProgressListener progress;
+        private int batchLines = BATCH_LINES;
+
+        private Builder() {
+        }
+
+        /** The rulebook every line is adjudicated with. */
+        public Builder rulebook(Rulebook rulebook) {
+            once(this.rulebook, "rulebook");
+            this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
+            return this;
+        }
+
+        /** The JSON Lines backlog (a regular file when a checkpoint is used). */
+        public Builder input(Path input) {
+            once(this.input, "input");
+            this.input = Objects.requireNonNull(input, "input");
+            return this;
+        }
+
+        /** Where the records go; created or replaced (or, when resuming, truncated to the checkpoint and continued). */
+        public Builder output(Path output) {
+            once(this.output, "output");
+            this.output = Objects.requireNonNull(output, "output");
+            return this;
+        }
+
+        /** Worker threads adjudicating batches, 1 or more; default: the available processors. */
+        public Builder threads(int threads) {
+            if (this.threads != 0) {
+                throw new IllegalStateException("threads was already set to " + this.threads);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** A directory for the checkpoint (created if missing), or null for a run that cannot be resumed. */
+        public Builder checkpoint(Path dirOrNull) {
+            if (checkpointSet) {
+                throw new IllegalStateException("checkpoint was already set to " + checkpoint);
+            }
+            checkpointSet = true;
+            this.checkpoint = dirOrNull;
+            return this;
+        }
+
+        /** Where progress goes; default {@link ProgressListener#NONE}. */
+        public Builder progress(ProgressListener listener) {
+            once(this.progress, "progress");
+            this.progress = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** True: {@link ProgressListener#console} on standard error; false: none. */
+        public Builder progress(boolean show) {
+            return progress(show ? ProgressListener.console(new PrintWriter(System.err, true)) : ProgressListener.NONE);
+        }
+
+        /** Lines per batch (tests use small batches to get many checkpoints). */
+        Builder batchLines(int lines) {
+            if (lines < 1) {
+                throw new IllegalArgumentException("batch lines must be 1 or more, got " + lines);
+            }
+            this.batchLines = lines;
+            return this;
+        }
+
+        public BacklogRun build() {
+            if (rulebook == null || input == null || output == null) {
+                throw new IllegalStateException("rulebook, input and output are required; missing: "
+                        + (rulebook == null ? "rulebook " : "") + (input == null ? "input " : "")
+                        + (output == null ? "output" : "").strip());
+            }
+            if (threads == 0) {
+                threads = Runtime.getRuntime().availableProcessors();
+            }
+            if (progress == null) {
+                progress = ProgressListener.NONE;
+            }
+            return new BacklogRun(this);
+        }
+
+        private static void once(Object current, String name) {
+            if (current != null) {
+                throw new IllegalStateException(name + " was already set to " + current);
+            }
+        }
+    }
+}

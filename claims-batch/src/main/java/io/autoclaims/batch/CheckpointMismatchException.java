@@ -1,0 +1,14 @@
+package io.autoclaims.batch;
+
+/**
+ * A checkpoint that cannot be resumed with the given arguments: it was made with another rulebook,
+ * another input or another output, or it is unreadable. The message says which and how to proceed
+ * (remove the checkpoint directory to start over). Nothing has been written when this is thrown.
+ */
+public final class CheckpointMismatchException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CheckpointMismatchException(String message) {
+        super(message);
+    }
+}

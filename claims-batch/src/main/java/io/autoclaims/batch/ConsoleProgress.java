@@ -1,0 +1,143 @@
+package io.autoclaims.batch;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** The library's progress listeners for standard error. */
+final class ConsoleProgress {
+    private ConsoleProgress() {
+    }
+
+    static String line(Progress p) {
+        StringBuilder s = new StringBuilder();
+        if (p.linesTotal() >= 0) {
+            s.append(String.format(Locale.ROOT, "%,d / %,d lines", p.linesDone(), p.linesTotal()));
+            p.fraction().ifPresent(f -> s.append(String.format(Locale.ROOT, "  %.1f%%", f * 100)));
+        } else {
+            s.append(String.format(Locale.ROOT, "%,d lines", p.linesDone()));
+            if (p.bytesTotal() > 0) {
+                s.append(String.format(Locale.ROOT, "  %.1f%% of %,.1f MB", 100.0 * p.bytesDone() / p.bytesTotal(),
+                        p.bytesTotal() / 1e6));
+            }
+        }
+        s.append(String.format(Locale.ROOT, "  %,.0f claims/s  elapsed %s", p.linesPerSecond(),
+                Durations.clock(p.elapsed().toNanos() / 1e9)));
+        p.eta().ifPresent(eta -> s.append("  eta ").append(Durations.clock(eta.toMillis() / 1e3)));
+        return s.toString();
+    }
+
+    static void started(PrintWriter err, Progress start) {
+        if (start.resumedFromLine() > 0) {
+            err.printf(Locale.ROOT, "resuming from the checkpoint: %,d lines done, continuing at line %,d%n",
+                    start.resumedFromLine(), start.resumedFromLine() + 1);
+            err.flush();
+        }
+    }
+
+    static void finished(PrintWriter err, RunSummary summary) {
+        err.println(summary.describe());
+        err.flush();
+    }
+
+    /** A plain line every so often. */
+    static final class Plain implements ProgressListener {
+        private final PrintWriter err;
+        private final long everyNanos;
+        private long last;
+
+        Plain(PrintWriter err, Duration every) {
+            this.err = err;
+            this.everyNanos = every.toNanos();
+        }
+
+        @Override
+        public void started(Progress start) {
+            last = System.nanoTime();
+            ConsoleProgress.started(err, start);
+        }
+
+        @Override
+        public void progress(Progress now) {
+            long t = System.nanoTime();
+            if (t - last >= everyNanos) {
+                last = t;
+                err.println(line(now));
+                err.flush();
+            }
+        }
+
+        @Override
+        public void note(String message) {
+            err.println(message);
+            err.flush();
+        }
+
+        @Override
+        public void finished(RunSummary summary) {
+            ConsoleProgress.finished(err, summary);
+        }
+    }
+
+    /** me.tongfei progress bar, redrawn in place. */
+    static final class Bar implements ProgressListener {
+        private final PrintStream terminal;
+        private final PrintWriter summary;
+        private ProgressBar bar;
+
+        Bar(PrintStream terminal, PrintWriter summary) {
+            this.terminal = terminal;
+            this.summary = summary;
+        }
+
+        @Override
+        public void started(Progress start) {
+            ConsoleProgress.started(summary, start);
+            bar = new ProgressBarBuilder()
+                    .setTaskName("reevaluate")
+                    .setInitialMax(start.linesTotal())
+                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+                    .setConsumer(new ConsoleProgressBarConsumer(terminal))
+                    .setUnit(" lines", 1)
+                    .showSpeed()
+                    .setSpeedUnit(ChronoUnit.SECONDS)
+                    .setUpdateIntervalMillis(500)
+                    .continuousUpdate()
+                    .startsFrom(start.resumedFromLine(), Duration.ZERO)
+                    .build();
+        }
+
+        @Override
+        public void note(String message) {
+            summary.println(message);
+            summary.flush();
+        }
+
+        @Override
+        public void progress(Progress now) {
+            if (bar == null) {
+                started(now);
+            }
+            if (now.linesTotal() >= 0 && bar.getMax() != now.linesTotal()) {
+                bar.maxHint(now.linesTotal());
+            }
+            bar.stepTo(now.linesDone());
+        }
+
+        @Override
+        public void finished(RunSummary s) {
+            if (bar != null) {
+                bar.maxHint(s.lines());
+                bar.stepTo(s.lines());
+                bar.close();
+            }
+            ConsoleProgress.finished(summary, s);
+        }
+    }
+}
