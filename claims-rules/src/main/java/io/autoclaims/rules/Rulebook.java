@@ -155,6 +155,11 @@ public final class Rulebook {
         return "Rulebook[" + name() + " " + version() + ", " + fingerprint().substring(0, 12) + "]";
     }
 
+    /** A file next to the shipped workbooks (their scenarios' claims), as text. */
+    static String defaultResource(String name) {
+        return resource(Rulebook.class.getClassLoader(), DEFAULT_FOLDER + name);
+    }
+
     private static String resource(ClassLoader loader, String name) {
         return new String(resourceBytes(loader, name), StandardCharsets.UTF_8);
     }

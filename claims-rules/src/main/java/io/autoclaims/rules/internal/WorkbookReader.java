@@ -66,14 +66,21 @@ public final class WorkbookReader {
             String name = null;
             String version = null;
             List<TableModel> tables = new ArrayList<>();
+            List<ScenarioModel> scenarios = new ArrayList<>();
             boolean sawAbout = false;
             for (Sheet sheet : wb) {
-                appendCanonical(sheet);
+                boolean scenarioSheet = sheet.getSheetName().toLowerCase(Locale.ROOT).startsWith("scenarios");
+                if (!scenarioSheet) {
+                    // scenarios test the rules but do not change a verdict: they stay out of the fingerprint
+                    appendCanonical(sheet);
+                }
                 if (sheet.getSheetName().toLowerCase(Locale.ROOT).startsWith("about")) {
                     sawAbout = true;
                     String[] about = readAbout(sheet);
                     name = about[0];
                     version = about[1];
+                } else if (scenarioSheet) {
+                    scenarios.addAll(readScenarios(sheet));
                 } else if (text(cell(sheet, PROPS_ROW, 0)).toLowerCase(Locale.ROOT).startsWith("table")) {
                     TableModel t = readTable(sheet);
                     if (t != null) {
@@ -91,7 +98,7 @@ public final class WorkbookReader {
                         "the workbook has no rule table (a sheet whose cell A2 reads \"Table 表\")", null));
             }
             return new WorkbookModel(file, name == null ? "" : name, version == null ? "" : version, tables,
-                    canonical.toString());
+                    canonical.toString(), scenarios);
         } catch (IOException | RuntimeException e) {
             issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", CellRef.workbook(file),
                     "the file cannot be read as an Excel workbook: " + e.getMessage(),
@@ -129,6 +136,110 @@ public final class WorkbookReader {
                     "the About sheet has no \"Version 版本\" row", "add a row \"Version 版本\" with the version in B"));
         }
         return new String[] {name, version};
+    }
+
+    // ---- scenarios ------------------------------------------------------------------------------
+
+    /**
+     * A Scenarios sheet: a title, then a header row whose first cell reads ID (ID, Claim, Decision,
+     * Remedy, Payable, Reasons, Description, each may carry its Chinese name) within the first five
+     * rows, then one scenario per row.
+     */
+    private List<ScenarioModel> readScenarios(Sheet sheet) {
+        List<ScenarioModel> scenarios = new ArrayList<>();
+        Row header = null;
+        for (int r = 0; r < 5 && header == null; r++) {
+            if (sheet.getRow(r) != null && text(sheet.getRow(r).getCell(0)).toLowerCase(Locale.ROOT).startsWith("id")) {
+                header = sheet.getRow(r);
+            }
+        }
+        if (header == null) {
+            issues.add(WorkbookIssue.error("BAD_SCENARIOS", ref(sheet, 1, 0),
+                    "a Scenarios sheet needs a header row starting with ID in its first five rows",
+                    "headers: ID, Claim, Decision, Remedy, Payable, Reasons, Description"));
+            return scenarios;
+        }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (Cell c : header) {
+            String label = text(c).toLowerCase(Locale.ROOT);
+            for (String known : List.of("id", "claim", "decision", "remedy", "payable", "reasons", "description")) {
+                if (label.startsWith(known)) {
+                    columns.putIfAbsent(known, c.getColumnIndex());
+                }
+            }
+        }
+        if (!columns.containsKey("id") || !columns.containsKey("claim")) {
+            issues.add(WorkbookIssue.error("BAD_SCENARIOS", ref(sheet, header.getRowNum(), 0),
+                    "a Scenarios sheet needs an ID and a Claim column",
+                    "headers: ID, Claim, Decision, Remedy, Payable, Reasons, Description"));
+            return scenarios;
+        }
+        for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            String id = text(row.getCell(columns.get("id")));
+            String claim = text(row.getCell(columns.get("claim")));
+            if (id.isEmpty() && claim.isEmpty()) {
+                continue;
+            }
+            if (claim.isEmpty()) {
+                issues.add(WorkbookIssue.error("BAD_SCENARIO", ref(sheet, r, columns.get("claim")),
+                        "scenario " + id + " has no claim", "write the claim's JSON, or file.jsonl#claimId"));
+                continue;
+            }
+            scenarios.add(new ScenarioModel(file, sheet.getSheetName(), r + 1, id.isEmpty() ? "row " + (r + 1) : id,
+                    claim, expected(sheet, row, columns.get("decision"), io.autoclaims.model.Decision.class),
+                    expected(sheet, row, columns.get("remedy"), io.autoclaims.model.Remedy.class),
+                    payable(sheet, row, columns.get("payable")), reasons(row, columns.get("reasons")),
+                    columns.containsKey("description") ? text(row.getCell(columns.get("description"))) : "",
+                    ref(sheet, r, columns.get("id"))));
+        }
+        return scenarios;
+    }
+
+    private <E extends Enum<E>> E expected(Sheet sheet, Row row, Integer column, Class<E> type) {
+        String value = column == null ? "" : text(row.getCell(column)).toUpperCase(Locale.ROOT);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            issues.add(WorkbookIssue.error("BAD_VALUE", ref(sheet, row.getRowNum(), column),
+                    "\"" + value + "\" is not a " + type.getSimpleName(),
+                    "write one of " + List.of(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private BigDecimal payable(Sheet sheet, Row row, Integer column) {
+        Object v = column == null ? null : value(row.getCell(column));
+        if (v == null) {
+            return null;
+        }
+        try {
+            return v instanceof BigDecimal d ? d : new BigDecimal(v.toString().replace(",", ""));
+        } catch (NumberFormatException e) {
+            issues.add(WorkbookIssue.error("BAD_VALUE", ref(sheet, row.getRowNum(), column),
+                    "\"" + v + "\" is not an amount", "write the payable in CNY, e.g. 17480.00"));
+            return null;
+        }
+    }
+
+    private List<String> reasons(Row row, Integer column) {
+        String value = column == null ? "" : text(row.getCell(column));
+        if (value.isEmpty()) {
+            return null;
+        }
+        List<String> codes = new ArrayList<>();
+        for (String c : value.split("[,，;；、\\s]+")) {
+            if (!c.isEmpty()) {
+                codes.add(c);
+            }
+        }
+        return codes;
     }
 
     // ---- tables ---------------------------------------------------------------------------------

@@ -1,0 +1,60 @@
+package io.autoclaims.cli;
+
+import io.autoclaims.rules.RuleRef;
+import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.RulebookScenarios;
+import io.autoclaims.rules.ScenarioReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code claims test}: runs the workbooks' own scenarios and reports row coverage. */
+@Command(name = "test",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the test scenarios on the workbooks' Scenarios sheets: each failure with its scenario row",
+            "and the fields that differ, then row coverage: the rule rows no scenario reaches."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:every scenario passed", "1:a scenario failed", "3:the rulebook does not load"})
+final class TestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rules", paramLabel = "PATH",
+            description = "A rule workbook or a folder; scenario claim files are read next to it. Default: shipped.")
+    List<Path> rules;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ScenarioReport report;
+        try {
+            report = rules == null || rules.isEmpty() ? RulebookScenarios.runDefault() : RulebookScenarios.run(rules);
+        } catch (RulebookException e) {
+            e.errors().forEach(i -> err.println("error: " + i));
+            err.flush();
+            return ClaimsCli.RULEBOOK;
+        }
+        for (ScenarioReport.Result r : report.failures()) {
+            out.printf("FAIL %s (%s)%s%n", r.id(), r.where(), r.description().isEmpty() ? "" : " " + r.description());
+            r.differences().forEach(d -> out.println("    " + d));
+        }
+        out.printf("%d scenario(s): %d passed, %d failed%n", report.results().size(),
+                report.results().size() - report.failures().size(), report.failures().size());
+        out.printf(Locale.ROOT, "row coverage: %d of %d rule rows (%.1f%%)%n", report.rules() - report.uncovered().size(),
+                report.rules(), report.coverage() * 100);
+        for (RuleRef r : report.uncovered()) {
+            out.printf("    not reached: %s (%s row %d)%n", r.ruleId(), r.table(), r.row());
+        }
+        out.flush();
+        return report.passed() ? 0 : 1;
+    }
+}

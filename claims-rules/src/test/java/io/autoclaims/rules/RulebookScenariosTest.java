@@ -1,0 +1,107 @@
+package io.autoclaims.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.autoclaims.rules.testing.DefaultWarrantyWorkbook;
+import io.autoclaims.rules.testing.WorkbookBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scenarios inside a workbook: run, failures by row and field, row coverage, JUnit dynamic tests. */
+class RulebookScenariosTest {
+    private static final String CLAIM = "{\"claimId\":\"%s\",\"type\":\"WARRANTY\",\"submittedOn\":\"2024-05-21\","
+            + "\"vehicle\":{\"vin\":\"LSGKB54H8JA123456\",\"purchasedOn\":\"2023-01-10\",\"odometerKm\":22000,"
+            + "\"warrantyRegistered\":true},\"incident\":{\"occurredOn\":\"2024-05-20\",\"cause\":\"%s\"},"
+            + "\"repairShop\":{\"id\":\"4S-SH-001\",\"authorized\":true,\"tier\":\"DEALER_4S\"},"
+            + "\"lines\":[{\"lineId\":\"L1\",\"system\":\"BRAKE\",\"part\":\"制动主缸\",\"repairCostCny\":950.00,"
+            + "\"replaceCostCny\":2100.00}],\"documents\":[\"REPAIR_ORDER\"]}";
+
+    @TempDir
+    static Path dir;
+
+    /** The shipped warranty workbook with two scenarios: one right, one expecting the wrong payable. */
+    private static byte[] workbookWithScenarios() {
+        byte[] base = DefaultWarrantyWorkbook.build();
+        return WorkbookErrorsTest.edit(base, wb -> {
+            var sheet = wb.createSheet("Scenarios 测试场景");
+            String[] header = {"ID", "Claim", "Decision", "Remedy", "Payable", "Reasons", "Description"};
+            var h = sheet.createRow(1);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(header[i]);
+            }
+            Object[][] rows = {
+                {"SC-1", String.format(CLAIM, "S-1", "QUALITY_DEFECT"), "APPROVED", "REPAIR", 950.0, "COVERED_REPAIR",
+                    "a brake repair"},
+                {"SC-2", "claims.jsonl#S-2", "DENIED", "NONE", 100.0, "CAUSE_EXCLUDED", "misuse, wrong payable"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(2 + r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (rows[r][c] instanceof Double d) {
+                        row.createCell(c).setCellValue(d);
+                    } else {
+                        row.createCell(c).setCellValue((String) rows[r][c]);
+                    }
+                }
+            }
+        });
+    }
+
+    private static Path folder() throws Exception {
+        Files.write(dir.resolve("warranty.xlsx"), workbookWithScenarios());
+        Files.writeString(dir.resolve("claims.jsonl"), String.format(CLAIM, "S-2", "MISUSE") + "\n");
+        return dir;
+    }
+
+    @Test
+    void failuresNameTheScenarioRowAndTheFieldsThatDiffer() throws Exception {
+        ScenarioReport report = RulebookScenarios.run(List.of(folder()));
+        assertEquals(2, report.results().size());
+        assertEquals(1, report.failures().size());
+        ScenarioReport.Result failed = report.failures().get(0);
+        assertEquals("SC-2", failed.id());
+        assertEquals("warranty.xlsx!Scenarios 测试场景!A4", failed.where().toString());
+        assertEquals(List.of("payable: expected 100.00, got 0.00"), failed.differences());
+    }
+
+    @Test
+    void coverageNamesTheRowsNoScenarioReaches() throws Exception {
+        ScenarioReport report = RulebookScenarios.run(List.of(folder()));
+        assertEquals(35, report.rules());
+        List<String> uncovered = report.uncovered().stream().map(RuleRef::ruleId).toList();
+        assertTrue(!uncovered.contains("W7-01") && !uncovered.contains("W2-01") && !uncovered.contains("T-04"),
+                uncovered.toString());
+        assertTrue(uncovered.contains("S1-01") && uncovered.contains("W1-01"), uncovered.toString());
+        assertTrue(report.coverage() > 0.1 && report.coverage() < 0.5, String.valueOf(report.coverage()));
+    }
+
+    @Test
+    void scenariosDoNotChangeTheFingerprint() {
+        assertEquals(Rulebook.fromWorkbooks(Map.of("warranty.xlsx", DefaultWarrantyWorkbook.build())).fingerprint(),
+                Rulebook.fromWorkbooks(Map.of("warranty.xlsx", workbookWithScenarios())).fingerprint());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> asDynamicTestsOneFailing() throws Exception {
+        List<DynamicTest> tests = RulebookScenarios.dynamicTests(folder()).toList();
+        assertEquals(2, tests.size());
+        assertTrue(tests.get(0).getDisplayName().startsWith("SC-1 (warranty.xlsx!Scenarios 测试场景!A3) a brake repair"));
+        // only the passing one is run here; the failing one must throw
+        try {
+            tests.get(1).getExecutable().execute();
+            throw new IllegalStateException("SC-2 should fail");
+        } catch (AssertionError expected) {
+            assertTrue(expected.getMessage().contains("payable: expected 100.00, got 0.00"));
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+        return Stream.of(tests.get(0));
+    }
+}
