@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * A claim as a host system sends it (see {@code claims-contract.md}). Defaults are already applied:
- * absent lists are empty, {@code payee} is {@code INSURED}. Fields the claim's type does not use may
+ * absent lists are empty, {@code payee} is {@code INSURED}, {@code incident.reportedOn} is
+ * {@code submittedOn}. Fields the claim's type does not use may
  * be null ({@code repairShop}, {@code policy}, {@code assessment}, {@code assistance}).
  */
 public record Claim(
@@ -34,6 +35,12 @@ public record Claim(
         Objects.requireNonNull(submittedOn, "submittedOn");
         Objects.requireNonNull(vehicle, "vehicle");
         Objects.requireNonNull(incident, "incident");
+        if (incident.reportedOn() == null) {
+            // the contract's default: first notice on the day the claim was submitted
+            incident = new Incident(incident.occurredOn(), incident.occurredAt(), incident.reportedAt(), submittedOn,
+                    incident.cause(), incident.faults(), incident.handledBy(), incident.driver(),
+                    incident.rescueCostCny(), incident.thirdPartyRecoveryCny());
+        }
         lines = List.copyOf(lines == null ? List.of() : lines);
         documents = List.copyOf(documents == null ? List.of() : documents);
         history = List.copyOf(history == null ? List.of() : history);

@@ -93,7 +93,7 @@ public final class ClaimChecks {
             return missing("repairShop", c.type());
         }
         if (repairClaim && c.lines().isEmpty()) {
-            return invalid("lines", "must hold at least one line for a " + c.type() + " claim, got []");
+            return invalid("lines", "must hold at least one line for " + c.type() + " claims, got []");
         }
         if (c.type() == ClaimType.INSURANCE && c.policy() == null) {
             return missing("policy", c.type());
@@ -133,6 +133,6 @@ public final class ClaimChecks {
 
     private static Optional<InputError> missing(String field, ClaimType type) {
         return Optional.of(new InputError("MISSING_FIELD", field,
-                "required field \"" + field + "\" is missing or null: a " + type + " claim needs it"));
+                "required field \"" + field + "\" is missing or null: " + type + " claims need it"));
     }
 }

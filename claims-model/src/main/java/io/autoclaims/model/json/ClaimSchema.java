@@ -202,7 +202,7 @@ final class ClaimSchema {
         }
         if (repairClaim && v.<List<ClaimLine>>get("lines").isEmpty()) {
             throw InvalidClaimException.invalidField(at.field("lines"),
-                    "must hold at least one line for a " + type + " claim, got []");
+                    "must hold at least one line for " + type + " claims, got []");
         }
         if (type == ClaimType.INSURANCE && !v.has("policy")) {
             throw requiredFor(type, at.field("policy"));
@@ -231,6 +231,6 @@ final class ClaimSchema {
 
     private static InvalidClaimException requiredFor(ClaimType type, Path at) {
         return InvalidClaimException.missingField(at,
-                "required field \"" + at + "\" is missing or null: a " + type + " claim needs it");
+                "required field \"" + at + "\" is missing or null: " + type + " claims need it");
     }
 }

@@ -409,7 +409,7 @@ class ClaimCodecReadTest {
     void warrantyAndInsuranceNeedARepairShopAndLines() {
         String noShop = replace(WARRANTY, "\"repairShop\": {\"id\": \"S-1\", \"authorized\": true, \"tier\": \"DEALER_4S\"}, ", "");
         InputError error = assertError(noShop, "MISSING_FIELD", "repairShop");
-        assertEquals("required field \"repairShop\" is missing or null: a WARRANTY claim needs it", error.message());
+        assertEquals("required field \"repairShop\" is missing or null: WARRANTY claims need it", error.message());
         // type requirements come after the whole claim is read
         assertError(replace(noShop, "\"PURCHASE_INVOICE\"", "\"INVOICE\""), "INVALID_FIELD", "documents[1]");
         assertError(replace(INSURANCE, "\"repairShop\": {\"id\": \"S-2\", \"authorized\": false, \"tier\": \"INDEPENDENT\"}, ", ""),
