@@ -29,15 +29,17 @@ public final class DefaultWarrantyWorkbook {
     private DefaultWarrantyWorkbook() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         Path path = Path.of(args.length > 0 ? args[0] : DEFAULT_PATH);
-        builder().writeTo(path);
+        java.nio.file.Files.write(path, build());
         System.out.println("wrote " + path.toAbsolutePath());
     }
 
     /** The default warranty workbook as .xlsx bytes. */
     public static byte[] build() {
-        return builder().toBytes();
+        WorkbookBuilder wb = builder();
+        DefaultScenarios.addTo(wb, "warranty");
+        return wb.toBytes();
     }
 
     /** The default warranty workbook, still open for tests that want to add to it. */

@@ -1,0 +1,68 @@
+package io.autoclaims.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code claims test}: the shipped scenarios pass with full row coverage; an edited copy fails by row. */
+class TestCommandTest {
+    private static final String DEFAULT = "/io/autoclaims/rules/default/";
+
+    @TempDir
+    Path dir;
+
+    private String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = ClaimsCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new String[] {String.valueOf(status), out.toString(), err.toString()};
+    }
+
+    @Test
+    void theShippedScenariosPassAndReachEveryRuleRow() {
+        String[] r = run("test");
+        assertEquals("0", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("95 scenario(s): 95 passed, 0 failed"), r[1]);
+        assertTrue(r[1].contains("row coverage: 84 of 84 rule rows (100.0%)"), r[1]);
+    }
+
+    @Test
+    void aLongerWholeVehicleKmTermBreaksTheScenariosThatExpectedExpiry() throws IOException {
+        Files.createDirectories(dir.resolve("scenarios"));
+        Files.write(dir.resolve("scenarios/warranty.jsonl"), resource("scenarios/warranty.jsonl"));
+        try (Workbook wb = WorkbookFactory.create(new java.io.ByteArrayInputStream(resource("warranty.xlsx")));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (Row row : wb.getSheet("Terms 保修期限")) {
+                if (row.getCell(0) != null && "T-04".equals(row.getCell(0).getStringCellValue())) {
+                    row.getCell(3).setCellValue(200000);
+                }
+            }
+            wb.write(out);
+            Files.write(dir.resolve("warranty.xlsx"), out.toByteArray());
+        }
+        String[] r = run("test", "--rules", dir.toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("FAIL SC-W-"), r[1]);
+        assertTrue(r[1].contains("(warranty.xlsx!Scenarios 测试场景!A"), r[1]);
+        assertTrue(r[1].contains("decision: expected DENIED, got "), r[1]);
+        assertTrue(r[1].contains("35 scenario(s): 34 passed, 1 failed"), r[1]);
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = TestCommandTest.class.getResourceAsStream(DEFAULT + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
