@@ -224,7 +224,8 @@ class DefaultInsuranceWorkbookTest {
         Sheet sheet = wb.getSheet(FORMULAS_SHEET);
         assertFalse(isTable(sheet), "A2 must not read Table 表");
         assertNotEquals("Table 表", s(sheet.getRow(1), 0));
-        assertEquals(wb.getNumberOfSheets() - 1, wb.getSheetIndex(FORMULAS_SHEET), "after the tables");
+        assertEquals(wb.getNumberOfSheets() - 2, wb.getSheetIndex(FORMULAS_SHEET), "after the tables, before the scenarios");
+        assertEquals("Scenarios 测试场景", wb.getSheetName(wb.getNumberOfSheets() - 1));
         List<String> names = new ArrayList<>();
         for (int r = 4; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
