@@ -29,6 +29,8 @@ final class Lint {
     /** Tables with more cells than this are sampled by their rows only (reported as a warning). */
     private static final long MAX_CELLS = 5_000_000L;
     private static final int MAX_EXAMPLES = 3;
+    /** Gaps looked at before they are widened and reported (at most MAX_EXAMPLES). */
+    private static final int MAX_GAPS = 200;
 
     private Lint() {
     }
@@ -265,8 +267,14 @@ final class Lint {
                 all.add(r);
             }
             findGaps(0, all, new int[dims.size()], found);
+            List<BitSet[]> reported = new ArrayList<>();
             for (int[] gap : found) {
-                String example = describe(gap);
+                if (reported.size() >= MAX_EXAMPLES || reported.stream().anyMatch(b -> inside(gap, b))) {
+                    continue;
+                }
+                BitSet[] box = widen(gap);
+                reported.add(box);
+                String example = describe(box);
                 issues.add(WorkbookIssue.error("GAP", table.keyCell(),
                         "no row of " + table.key() + " covers a claim with " + example,
                         "add a row for it, or a last row with blank conditions as the default").withZh(
@@ -274,8 +282,98 @@ final class Lint {
             }
         }
 
+        /**
+         * The gap grown, fact by fact, to every value no row covers together with the others, so
+         * that a finding reads "line.cause = QUALITY_DEFECT, line.repairable = TRUE" rather than one
+         * point of it. A fact that does not matter disappears.
+         */
+        private BitSet[] widen(int[] gap) {
+            BitSet[] box = new BitSet[dims.size()];
+            for (int d = 0; d < dims.size(); d++) {
+                box[d] = new BitSet();
+                if (gap[d] >= 0) {
+                    box[d].set(gap[d]);
+                } else {
+                    box[d].set(0, dims.get(d).size());
+                }
+            }
+            for (int d = 0; d < dims.size(); d++) {
+                for (int c = 0; c < dims.get(d).size(); c++) {
+                    if (box[d].get(c)) {
+                        continue;
+                    }
+                    box[d].set(c);
+                    if (anyRowMeets(box)) {
+                        box[d].clear(c);
+                    }
+                }
+            }
+            return box;
+        }
+
+        private boolean anyRowMeets(BitSet[] box) {
+            for (BitSet[] row : masks) {
+                boolean meets = true;
+                for (int d = 0; d < dims.size() && meets; d++) {
+                    meets = row[d].intersects(box[d]);
+                }
+                if (meets) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean inside(int[] cell, BitSet[] box) {
+            for (int d = 0; d < box.length; d++) {
+                if (cell[d] >= 0 && !box[d].get(cell[d])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A region as analysts write conditions: one value, a list, NOT a short list, or a range. */
+        private String describe(BitSet[] box) {
+            List<String> parts = new ArrayList<>();
+            for (int d = 0; d < dims.size(); d++) {
+                Dim dim = dims.get(d);
+                BitSet cells = box[d];
+                int n = cells.cardinality();
+                if (n == dim.size()) {
+                    continue;
+                }
+                String name = dim.fact.name();
+                ValueType.Kind kind = dim.fact.type().kind();
+                boolean ordered = kind != ValueType.Kind.ENUM && kind != ValueType.Kind.ENUM_SET
+                        && kind != ValueType.Kind.BOOLEAN && kind != ValueType.Kind.CODE;
+                if (n == 1) {
+                    parts.add(name + " = " + dim.labels.get(cells.nextSetBit(0)));
+                } else if (ordered) {
+                    int first = cells.nextSetBit(0);
+                    int last = cells.length() - 1;
+                    parts.add(first == 0 ? name + " <= " + dim.labels.get(last)
+                            : last == dim.size() - 1 ? name + " >= " + dim.labels.get(first)
+                            : name + " " + dim.labels.get(first) + ".." + dim.labels.get(last));
+                } else if (n > dim.size() / 2) {
+                    List<String> not = new ArrayList<>();
+                    for (int c = cells.nextClearBit(0); c < dim.size(); c = cells.nextClearBit(c + 1)) {
+                        not.add(dim.labels.get(c));
+                    }
+                    parts.add(name + " = NOT " + String.join(", ", not));
+                } else {
+                    List<String> in = new ArrayList<>();
+                    for (int c = cells.nextSetBit(0); c >= 0; c = cells.nextSetBit(c + 1)) {
+                        in.add(dim.labels.get(c));
+                    }
+                    parts.add(name + " = " + String.join(", ", in));
+                }
+            }
+            return parts.isEmpty() ? "any facts" : String.join(", ", parts);
+        }
+
         private void findGaps(int d, List<Integer> candidates, int[] cell, List<int[]> found) {
-            if (found.size() >= MAX_EXAMPLES) {
+            if (found.size() >= MAX_GAPS) {
                 return;
             }
             if (candidates.isEmpty()) {
@@ -289,7 +387,7 @@ final class Lint {
             if (d == dims.size()) {
                 return;
             }
-            for (int c = 0; c < dims.get(d).size() && found.size() < MAX_EXAMPLES; c++) {
+            for (int c = 0; c < dims.get(d).size() && found.size() < MAX_GAPS; c++) {
                 List<Integer> next = new ArrayList<>();
                 for (int r : candidates) {
                     if (masks[r][d].get(c)) {
