@@ -94,6 +94,32 @@ class RulebookCheckTest {
     }
 
     @Test
+    void aSanbaoThresholdStricterThanTheLawIsAnError() {
+        byte[] bytes = WorkbookErrorsTest.edit(io.autoclaims.rules.testing.DefaultWarrantyWorkbook.build(), wb -> {
+            var sheet = wb.getSheet("Sanbao repeated repairs 三包多次修理");
+            int column = -1;
+            for (var c : sheet.getRow(2)) {
+                if (c.getStringCellValue().equals("IF history.repairDays")) {
+                    column = c.getColumnIndex();
+                }
+            }
+            for (var row : sheet) {
+                if (row.getCell(0) != null && "S4-06".equals(row.getCell(0).getStringCellValue())) {
+                    row.getCell(column).setCellValue("> 40");
+                }
+            }
+        });
+        List<WorkbookIssue> errors = RulebookCheck.of(Map.of("warranty.xlsx", bytes)).errors();
+        assertEquals(1, errors.size(), errors.toString());
+        WorkbookIssue e = errors.get(0);
+        assertEquals("WEAKER_THAN_LAW", e.code());
+        assertEquals("Sanbao repeated repairs 三包多次修理", e.where().sheet());
+        assertTrue(e.message().contains("under R2021") && e.message().contains("> 30")
+                && e.message().contains("art. 24(4)"), e.message());
+        assertTrue(e.toStringZh().contains("三包权利"), e.toStringZh());
+    }
+
+    @Test
     void typeErrorsAreReportedByCheckWithoutThrowing() {
         RulebookCheck check = RulebookCheck.of(Map.of("warranty.xlsx",
                 terms("FIRST", new Object[] {"T-01", null, null, "3 years"}).toBytes()));

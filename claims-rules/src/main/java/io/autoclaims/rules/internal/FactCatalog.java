@@ -43,7 +43,10 @@ public final class FactCatalog {
     static final int ASSISTANCE_PAYER = 12;
     static final int ASSISTANCE_TARIFF = 13;
     static final int CAP_AT_SUM_INSURED = 14;
-    static final int CLAIM_SLOTS = 15;
+    static final int LAW_REPAIR_DAYS = 15;
+    static final int LAW_SAME_PROBLEM_REPAIRS = 16;
+    static final int LAW_REPEAT_COUNT = 17;
+    static final int CLAIM_SLOTS = 18;
     // line slots
     static final int TERM_MONTHS = 0;
     static final int TERM_KM = 1;
@@ -65,6 +68,14 @@ public final class FactCatalog {
     public static final FactDef REGIME_TERM_FLOOR_EXEMPT;
     public static final FactDef REGIME_USAGE_RATE_FACT;
     public static final FactDef REGIME_MAX_USAGE_RATE;
+    public static final FactDef REGIME_LAW_REPAIR_DAYS;
+    public static final FactDef REGIME_LAW_SAME_PROBLEM_REPAIRS;
+    public static final FactDef REGIME_LAW_REPEAT_COUNT;
+    public static final FactDef HISTORY_REPAIR_DAYS;
+    public static final FactDef HISTORY_SERIOUS_SAFETY_REPAIRS;
+    public static final FactDef LINE_SAME_PROBLEM_REPAIRS;
+    public static final FactDef LINE_SYSTEM_ASSEMBLY_REPLACEMENTS;
+    public static final FactDef LINE_SAME_PART_MAIN_REPLACEMENTS;
     public static final FactDef COMPUTE;
     public static final FactDef CHARGE_ITEM;
     public static final FactDef CHARGE_BASIS;
@@ -120,11 +131,19 @@ public final class FactCatalog {
                 REGIME_USAGE_RATE, Combine.REPLACE, ClaimFacts::getRegimeUsageRate, "usage-compensation rate n");
         REGIME_MAX_USAGE_RATE = claimSlot("regime.maxUsageRate", ValueType.RATE, "maxUsageRate", MAX_USAGE_RATE,
                 Combine.REPLACE, ClaimFacts::getMaxUsageRate, "legal maximum of n");
+        REGIME_LAW_REPAIR_DAYS = claimSlot("regime.lawRepairDays", ValueType.INTEGER, null, LAW_REPAIR_DAYS,
+                Combine.REPLACE, c -> c.base(LAW_REPAIR_DAYS), "the law's limit of total repair days (more than it)");
+        REGIME_LAW_SAME_PROBLEM_REPAIRS = claimSlot("regime.lawSameProblemRepairs", ValueType.INTEGER, null,
+                LAW_SAME_PROBLEM_REPAIRS, Combine.REPLACE, c -> c.base(LAW_SAME_PROBLEM_REPAIRS),
+                "the law's limit of repairs of one problem (more than it)");
+        REGIME_LAW_REPEAT_COUNT = claimSlot("regime.lawRepeatCount", ValueType.INTEGER, null, LAW_REPEAT_COUNT,
+                Combine.REPLACE, c -> c.base(LAW_REPEAT_COUNT),
+                "the law's count of serious safety repairs or replacements (at least it)");
         claim("sanbao.withinPeriod", ValueType.BOOLEAN, "withinSanbaoPeriod", ClaimFacts::isWithinSanbaoPeriod,
                 "within the 三包有效期 by months and km");
-        claim("history.seriousSafetyRepairs", ValueType.INTEGER, "seriousSafetyRepairs",
+        HISTORY_SERIOUS_SAFETY_REPAIRS = claim("history.seriousSafetyRepairs", ValueType.INTEGER, "seriousSafetyRepairs",
                 ClaimFacts::getSeriousSafetyRepairs, "counted history entries with seriousSafety");
-        claim("history.repairDays", ValueType.INTEGER, "historyRepairDays", ClaimFacts::getHistoryRepairDays,
+        HISTORY_REPAIR_DAYS = claim("history.repairDays", ValueType.INTEGER, "historyRepairDays", ClaimFacts::getHistoryRepairDays,
                 "sum of repairDays of counted history entries");
         claim("lines.coveredCount", ValueType.INTEGER, "coveredCount", ClaimFacts::getCoveredCount,
                 "lines covered so far");
@@ -279,13 +298,13 @@ public final class FactCatalog {
                 "the line is covered");
         lineSlot("line.remedy", ValueType.enumOf(LineRemedy.class), "remedy", LINE_REMEDY, LineFacts::getRemedy,
                 "the line's remedy");
-        line("line.sameProblemRepairs", ValueType.INTEGER, "sameProblemRepairs", LineFacts::getSameProblemRepairs,
+        LINE_SAME_PROBLEM_REPAIRS = line("line.sameProblemRepairs", ValueType.INTEGER, "sameProblemRepairs", LineFacts::getSameProblemRepairs,
                 "counted history entries with the line's problem");
         line("line.sameProblemSeriousRepairs", ValueType.INTEGER, "sameProblemSeriousRepairs",
                 LineFacts::getSameProblemSeriousRepairs, "... of those with seriousSafety");
-        line("line.systemAssemblyReplacements", ValueType.INTEGER, "systemAssemblyReplacements",
+        LINE_SYSTEM_ASSEMBLY_REPLACEMENTS = line("line.systemAssemblyReplacements", ValueType.INTEGER, "systemAssemblyReplacements",
                 LineFacts::getSystemAssemblyReplacements, "counted assembly replacements in the line's system");
-        line("line.samePartMainReplacements", ValueType.INTEGER, "samePartMainReplacements",
+        LINE_SAME_PART_MAIN_REPLACEMENTS = line("line.samePartMainReplacements", ValueType.INTEGER, "samePartMainReplacements",
                 LineFacts::getSamePartMainReplacements, "counted main-part replacements of the line's part");
     }
 

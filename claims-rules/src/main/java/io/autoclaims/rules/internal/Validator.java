@@ -52,6 +52,67 @@ final class Validator {
             }
         }
         checkLegalFloors(tables, issues);
+        checkLawThresholds(tables, issues);
+    }
+
+    /**
+     * A 三包 condition (R2021 art. 24) the consumer must at least get: a rule row may ask for less
+     * than the law, never more. "More than" limits (repair days, repairs of one problem) and
+     * "at least" counts (serious safety repairs, replacements) each compare with the regime's cell.
+     */
+    private record LawBound(FactDef fact, FactDef law, boolean moreThan, String article) {
+    }
+
+    private static final List<LawBound> LAW_BOUNDS = List.of(
+            new LawBound(FactCatalog.HISTORY_REPAIR_DAYS, FactCatalog.REGIME_LAW_REPAIR_DAYS, true,
+                    "R2021 art. 24(4): total repair time over 30 days (R2013: 35)"),
+            new LawBound(FactCatalog.LINE_SAME_PROBLEM_REPAIRS, FactCatalog.REGIME_LAW_SAME_PROBLEM_REPAIRS, true,
+                    "R2021 art. 24(4): the same problem repaired more than 4 times (R2013: 5)"),
+            new LawBound(FactCatalog.HISTORY_SERIOUS_SAFETY_REPAIRS, FactCatalog.REGIME_LAW_REPEAT_COUNT, false,
+                    "R2021 art. 24(1): serious safety failure repaired 2 times"),
+            new LawBound(FactCatalog.LINE_SYSTEM_ASSEMBLY_REPLACEMENTS, FactCatalog.REGIME_LAW_REPEAT_COUNT, false,
+                    "R2021 art. 24(2): assembly replaced 2 times"),
+            new LawBound(FactCatalog.LINE_SAME_PART_MAIN_REPLACEMENTS, FactCatalog.REGIME_LAW_REPEAT_COUNT, false,
+                    "R2021 art. 24(3): the same main part replaced 2 times"));
+
+    private static void checkLawThresholds(List<TableModel> tables, List<WorkbookIssue> issues) {
+        List<RowModel> regimeRows = tables.stream().flatMap(t -> t.rows().stream())
+                .filter(r -> output(r, FactCatalog.REGIME_FACT) != null).toList();
+        for (TableModel t : tables) {
+            for (RowModel r : t.rows()) {
+                Condition regimeCond = condition(r, FactCatalog.REGIME_FACT);
+                for (LawBound bound : LAW_BOUNDS) {
+                    Condition c = condition(r, bound.fact());
+                    if (c == null || !(c.predicate() instanceof Predicate.Range range) || range.low() == null) {
+                        continue;
+                    }
+                    for (RowModel regime : regimeRows) {
+                        String code = (String) output(regime, FactCatalog.REGIME_FACT).value();
+                        Object law = value(regime, bound.law());
+                        if (law == null || (regimeCond != null
+                                && !((CodeIn) regimeCond.predicate()).values().contains(code))) {
+                            continue;
+                        }
+                        // the smallest whole value the row accepts, against the smallest the law must
+                        BigDecimal rowMin = range.lowIncluded() ? range.low() : range.low().add(BigDecimal.ONE);
+                        BigDecimal lawMin = BigDecimal.valueOf((Integer) law + (bound.moreThan() ? 1 : 0));
+                        if (rowMin.compareTo(lawMin) > 0) {
+                            String need = (bound.moreThan() ? "> " : ">= ") + law;
+                            issues.add(WorkbookIssue.error("WEAKER_THAN_LAW", c.cell(),
+                                    "under " + code + " the law gives the consumer this remedy from "
+                                            + bound.fact().name() + " " + need + ", but the row asks for "
+                                            + Template.describe(range, bound.fact().type(), Template.Language.EN)
+                                            + " (" + bound.article() + ")",
+                                    "write " + need + " or less strict").withZh(
+                                    code + " 规定 " + bound.fact().name() + " " + need + " 即应给予消费者此项三包权利，"
+                                            + "本行却要求 " + Template.describe(range, bound.fact().type(),
+                                                    Template.Language.ZH) + "（" + bound.article() + "）",
+                                    "改为 " + need + " 或更宽松的条件"));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** One regime's legal minimums, from the row that sets it. */

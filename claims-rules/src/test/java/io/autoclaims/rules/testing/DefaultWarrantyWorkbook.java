@@ -99,14 +99,17 @@ public final class DefaultWarrantyWorkbook {
                         "Exempt from the minimum term 不受最低包修期限制")
                 .column("THEN regime.usageRate", "rate", "Usage rate n 使用补偿系数 n")
                 .column("THEN regime.maxUsageRate", "rate", "Legal maximum of n 补偿系数法定上限")
+                .column("THEN regime.lawRepairDays", "integer", "Law: repair days over 法定累计修理天数（超过）")
+                .column("THEN regime.lawSameProblemRepairs", "integer", "Law: same problem repairs over 法定同一问题修理次数（超过）")
+                .column("THEN regime.lawRepeatCount", "integer", "Law: repeats at least 法定严重故障修理或更换次数（达到）")
                 .column("NOTE", "text", "Note 备注");
         t.row("RG-01", "< 2022-01-01", "R2013", 24, 50000, 36, 60000, "WEAR_PART, LOW_VOLTAGE_BATTERY",
-                rate("0.005"), rate("0.008"),
+                rate("0.005"), rate("0.008"), 35, 5, 2,
                 "R2013 = the 2013 rule (家用汽车产品修理、更换、退货责任规定, 2013) for periods starting before "
                         + "2022-01-01: 三包有效期 2 years / 50,000 km, 包修期 at least 3 years / 60,000 km, "
                         + "usage rate n 0.5%-0.8% (this rulebook uses 0.5%). default-rulebook.md: Regime.");
         t.row("RG-02", ">= 2022-01-01", "R2021", 24, 50000, 36, 60000, "WEAR_PART, LOW_VOLTAGE_BATTERY",
-                rate("0.005"), rate("0.005"),
+                rate("0.005"), rate("0.005"), 30, 4, 2,
                 "R2021 (SAMR Order 43) from 2022-01-01: art. 18 包修期 at least 3 years / 60,000 km and "
                         + "三包有效期 at least 2 years / 50,000 km; art. 27 caps n at 0.5%; wear parts and the "
                         + "12 V battery have their own terms (art. 9(6)). default-rulebook.md: Regime.");

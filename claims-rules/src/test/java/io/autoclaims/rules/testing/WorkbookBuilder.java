@@ -885,6 +885,12 @@ public final class WorkbookBuilder {
                     "换车或退车的使用补偿系数 n（0.005 即 0.5%）");
             fact("regime.maxUsageRate", "legal maximum of the usage compensation rate n",
                     "法定使用补偿系数上限");
+            fact("regime.lawRepairDays", "the law: total repair days over which 三包 replacement or refund is due",
+                    "法律规定：累计修理超过该天数应予换车或退车");
+            fact("regime.lawSameProblemRepairs", "the law: repairs of one problem over which replacement is due",
+                    "法律规定：同一问题修理超过该次数应予换车或退车");
+            fact("regime.lawRepeatCount", "the law: serious safety repairs or replacements that make it due",
+                    "法律规定：严重安全故障修理或更换达到该次数应予换车或退车");
             fact("sanbao.withinPeriod", "the incident is within the 三包 period (months and km)",
                     "是否在三包有效期内（月数和里程）");
             fact("history.seriousSafetyRepairs", "counted prior repairs of serious safety failures, times",
