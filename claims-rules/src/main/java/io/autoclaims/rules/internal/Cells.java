@@ -67,7 +67,9 @@ final class Cells {
                 if (values != null && values.size() != 1) {
                     issues.add(WorkbookIssue.error("ONE_VALUE", where,
                             "\"" + shown + "\" names " + values.size() + " values, the column takes one",
-                            "write one of " + type.constants()));
+                            "write one of " + type.constants()).withZh(
+                            "\"" + shown + "\" 列出了 " + values.size() + " 个取值，本列只能填一个",
+                            "请填写其中一个：" + type.constants()));
                     yield null;
                 }
                 yield values == null ? null : values.get(0);
@@ -80,7 +82,7 @@ final class Cells {
                 List<String> codes = codes(value, shown, where, issues);
                 if (codes != null && codes.size() != 1) {
                     issues.add(WorkbookIssue.error("ONE_VALUE", where, "\"" + shown + "\" names several codes",
-                            "write one code"));
+                            "write one code").withZh("\"" + shown + "\" 列出了多个代码", "请只填写一个代码"));
                     yield null;
                 }
                 yield codes == null ? null : codes.get(0);
@@ -105,7 +107,9 @@ final class Cells {
         if (!(value instanceof String s)) {
             issues.add(WorkbookIssue.error("BAD_VALUE", where,
                     "\"" + shown + "\" is not a " + type.enumClass().getSimpleName() + " value",
-                    "write one or more of " + type.constants()));
+                    "write one or more of " + type.constants()).withZh(
+                    "\"" + shown + "\" 不是有效的 " + type.enumClass().getSimpleName() + " 取值",
+                    "可填写以下一个或多个：" + type.constants()));
             return null;
         }
         Set<Enum<?>> values = new LinkedHashSet<>();
@@ -119,22 +123,28 @@ final class Cells {
                 Enum<?> loose = type.constant(name.toUpperCase(Locale.ROOT).replace(' ', '_'));
                 if (loose != null) {
                     issues.add(WorkbookIssue.warning("ENUM_SPELLING", where,
-                            "\"" + name + "\" was read as " + loose.name(), "write " + loose.name()));
+                            "\"" + name + "\" was read as " + loose.name(), "write " + loose.name()).withZh(
+                            "\"" + name + "\" 已按 " + loose.name() + " 读取", "请写作 " + loose.name()));
                     e = loose;
                 } else {
                     issues.add(WorkbookIssue.error("UNKNOWN_VALUE", where,
                             "\"" + name + "\" is not a " + type.enumClass().getSimpleName() + " value",
-                            "write one of " + type.constants()));
+                            "write one of " + type.constants()).withZh(
+                            "\"" + name + "\" 不是有效的 " + type.enumClass().getSimpleName() + " 取值",
+                            "可填写：" + type.constants()));
                     return null;
                 }
             }
             if (!values.add(e)) {
-                issues.add(WorkbookIssue.warning("DUPLICATE_VALUE", where, e.name() + " is listed twice", null));
+                issues.add(WorkbookIssue.warning("DUPLICATE_VALUE", where, e.name() + " is listed twice", null)
+                        .withZh(e.name() + " 重复列出", null));
             }
         }
         if (values.isEmpty()) {
             issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" names no value",
-                    "write one or more of " + type.constants() + ", or leave the cell blank for any"));
+                    "write one or more of " + type.constants() + ", or leave the cell blank for any").withZh(
+                    "\"" + shown + "\" 没有列出任何取值",
+                    "请填写以下一个或多个：" + type.constants() + "，或留空表示任意"));
             return null;
         }
         return new ArrayList<>(values);
@@ -143,7 +153,8 @@ final class Cells {
     private static List<String> codes(Object value, String shown, CellRef where, List<WorkbookIssue> issues) {
         if (!(value instanceof String s)) {
             issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not a code",
-                    "write a code in UPPER_SNAKE_CASE such as R2021"));
+                    "write a code in UPPER_SNAKE_CASE such as R2021").withZh(
+                    "\"" + shown + "\" 不是代码", "请填写大写字母加下划线格式的代码，例如 R2021"));
             return null;
         }
         List<String> codes = new ArrayList<>();
@@ -154,7 +165,8 @@ final class Cells {
             }
             if (!WorkbookReader.CODE.matcher(code).matches()) {
                 issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + code + "\" is not a code",
-                        "codes are capital letters, digits and _ starting with a letter, e.g. R2021"));
+                        "codes are capital letters, digits and _ starting with a letter, e.g. R2021").withZh(
+                        "\"" + code + "\" 不是代码", "代码由大写字母、数字和 _ 组成，以字母开头，例如 R2021"));
                 return null;
             }
             codes.add(code);
@@ -176,12 +188,15 @@ final class Cells {
             if (b != null) {
                 issues.add(WorkbookIssue.warning("BOOLEAN_AS_TEXT", where,
                         "\"" + shown + "\" is text; it was read as " + b,
-                        "pick TRUE or FALSE from the drop-down so the cell holds a real boolean"));
+                        "pick TRUE or FALSE from the drop-down so the cell holds a real boolean").withZh(
+                        "\"" + shown + "\" 是文本，已按 " + b + " 读取",
+                        "请从下拉列表中选择 TRUE 或 FALSE，使单元格保存真正的布尔值"));
                 return b;
             }
         }
         issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not TRUE or FALSE",
-                "pick TRUE or FALSE, or leave the cell blank for any"));
+                "pick TRUE or FALSE, or leave the cell blank for any").withZh(
+                "\"" + shown + "\" 不是 TRUE 或 FALSE", "请选择 TRUE 或 FALSE，或留空表示任意"));
         return null;
     }
 
@@ -193,7 +208,7 @@ final class Cells {
         }
         if (value instanceof Boolean) {
             issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not " + expected(fact),
-                    rangeHint(fact)));
+                    rangeHint(fact)).withZh("\"" + shown + "\" 不是" + expectedZh(fact), rangeHintZh(fact)));
             return null;
         }
         String s = ((String) value).trim();
@@ -206,7 +221,8 @@ final class Cells {
             }
             if (low.compareTo(high) > 0) {
                 issues.add(WorkbookIssue.error("EMPTY_RANGE", where, "\"" + shown + "\" is an empty range",
-                        "write the lower bound first, e.g. 5..10"));
+                        "write the lower bound first, e.g. 5..10").withZh(
+                        "\"" + shown + "\" 是空范围（下限大于上限）", "请先写下限，例如 5..10"));
                 return null;
             }
             return new Range(low, true, high, true);
@@ -214,7 +230,7 @@ final class Cells {
         Matcher cmp = COMPARISON.matcher(s);
         if (!cmp.matches()) {
             issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not " + expected(fact),
-                    rangeHint(fact)));
+                    rangeHint(fact)).withZh("\"" + shown + "\" 不是" + expectedZh(fact), rangeHintZh(fact)));
             return null;
         }
         BigDecimal v = bound(fact, cmp.group(2), shown, where, issues);
@@ -243,7 +259,8 @@ final class Cells {
                 return BigDecimal.valueOf(LocalDate.parse(raw.toString().trim(), DATE).toEpochDay());
             } catch (DateTimeParseException e) {
                 issues.add(WorkbookIssue.error("BAD_VALUE", where,
-                        "\"" + raw + "\" is not a date that exists (yyyy-MM-dd)", rangeHint(fact)));
+                        "\"" + raw + "\" is not a date that exists (yyyy-MM-dd)", rangeHint(fact)).withZh(
+                        "\"" + raw + "\" 不是存在的日期（yyyy-MM-dd）", rangeHintZh(fact)));
                 return null;
             }
         }
@@ -257,7 +274,9 @@ final class Cells {
         if (d != null && value instanceof String) {
             issues.add(WorkbookIssue.warning("NUMBER_AS_TEXT", where,
                     "\"" + shown + "\" is text; it was read as the number " + d.toPlainString(),
-                    "type it as a number so Excel checks it"));
+                    "type it as a number so Excel checks it").withZh(
+                    "\"" + shown + "\" 是文本，已按数字 " + d.toPlainString() + " 读取",
+                    "请以数字格式输入，以便 Excel 检查"));
         }
         return d;
     }
@@ -278,26 +297,28 @@ final class Cells {
                 }
             } catch (NumberFormatException e) {
                 issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + raw + "\" is not " + expected(fact),
-                        numberHint(fact)));
+                        numberHint(fact)).withZh("\"" + raw + "\" 不是" + expectedZh(fact), numberHintZh(fact)));
                 return null;
             }
         } else {
             issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not " + expected(fact),
-                    numberHint(fact)));
+                    numberHint(fact)).withZh("\"" + shown + "\" 不是" + expectedZh(fact), numberHintZh(fact)));
             return null;
         }
         if (kind == ValueType.Kind.INTEGER && !WorkbookReader.isWhole(d)) {
             issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + raw + "\" is not " + expected(fact),
-                    numberHint(fact)));
+                    numberHint(fact)).withZh("\"" + raw + "\" 不是" + expectedZh(fact), numberHintZh(fact)));
             return null;
         }
         if (kind == ValueType.Kind.MONEY && d.stripTrailingZeros().scale() > 2) {
             issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + raw + "\" has more than 2 decimals",
-                    "money is in yuan with at most 2 decimals (fen)"));
+                    "money is in yuan with at most 2 decimals (fen)").withZh(
+                    "\"" + raw + "\" 的小数超过 2 位", "金额以元为单位，最多保留 2 位小数（到分）"));
             return null;
         }
         if (kind == ValueType.Kind.INTEGER && d.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + raw + "\" is too large", numberHint(fact)));
+            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + raw + "\" is too large", numberHint(fact))
+                    .withZh("\"" + raw + "\" 数值过大", numberHintZh(fact)));
             return null;
         }
         return d.stripTrailingZeros();
@@ -315,6 +336,19 @@ final class Cells {
         };
     }
 
+    /** The Chinese of {@link #expected}, read after 不是: 整数月数, 以元为单位的金额, ... */
+    private static String expectedZh(FactDef fact) {
+        String unit = unitZh(fact.name());
+        return switch (fact.type().kind()) {
+            case INTEGER -> "整数" + (unit.isEmpty() ? "" : unit + "数");
+            case MONEY -> "以元为单位的金额";
+            case RATE -> "系数";
+            case DECIMAL -> "数值";
+            case DATE -> "日期";
+            default -> "数值";
+        };
+    }
+
     private static String numberHint(FactDef fact) {
         return switch (fact.type().kind()) {
             case INTEGER -> "write a whole number such as " + (unit(fact.name()).equals("months") ? "36" : "3000");
@@ -325,9 +359,34 @@ final class Cells {
         };
     }
 
+    private static String numberHintZh(FactDef fact) {
+        return switch (fact.type().kind()) {
+            case INTEGER -> "请填写整数，例如 " + (unit(fact.name()).equals("months") ? "36" : "3000");
+            case MONEY -> "请填写金额，例如 18400.00";
+            case RATE -> "请填写小数，例如 0.005（或 0.5%）";
+            case DECIMAL -> "请填写数值，例如 15 或 19.9";
+            default -> "请填写数值";
+        };
+    }
+
     private static String rangeHint(FactDef fact) {
         String example = fact.type().kind() == ValueType.Kind.DATE ? ">= 2022-01-01" : "<= 7";
         return "write a value, a comparison such as " + example + ", a range such as 5..10, or leave blank for any";
+    }
+
+    private static String rangeHintZh(FactDef fact) {
+        String example = fact.type().kind() == ValueType.Kind.DATE ? ">= 2022-01-01" : "<= 7";
+        return "请填写一个值、比较式（如 " + example + "）、范围（如 5..10），或留空表示任意";
+    }
+
+    /** The unit of {@link #unit} in Chinese: 月, 公里, 天, or empty. */
+    private static String unitZh(String factName) {
+        return switch (unit(factName)) {
+            case "months" -> "月";
+            case "km" -> "公里";
+            case "days" -> "天";
+            default -> "";
+        };
     }
 
     private static String unit(String factName) {

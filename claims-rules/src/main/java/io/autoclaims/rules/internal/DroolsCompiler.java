@@ -40,7 +40,9 @@ final class DroolsCompiler {
             for (Message m : errors) {
                 issues.add(WorkbookIssue.error("RULE_COMPILE_ERROR", locate(m, drl, fallback),
                         "Drools could not compile the rule made from this cell: " + m.getText().strip(),
-                        "check the value typed here; if it looks right, report it with the rulebook"));
+                        "check the value typed here; if it looks right, report it with the rulebook").withZh(
+                        "Drools 无法编译由此单元格生成的规则：" + m.getText().strip(),
+                        "请检查此处填写的值；如果看起来没有问题，请连同规则集一起报告"));
             }
             return null;
         }

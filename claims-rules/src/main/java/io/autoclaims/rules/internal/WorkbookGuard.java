@@ -32,7 +32,9 @@ public final class WorkbookGuard {
         if (lower.endsWith(".xlsm") || lower.endsWith(".xltm") || lower.endsWith(".xlsb")) {
             issues.add(WorkbookIssue.error("MACRO_WORKBOOK", where,
                     "macro-enabled and binary workbooks are not accepted as rule workbooks",
-                    "save it as an Excel Workbook (.xlsx); rules are values, never code"));
+                    "save it as an Excel Workbook (.xlsx); rules are values, never code").withZh(
+                    "启用宏的工作簿和二进制工作簿不能作为规则工作簿",
+                    "请另存为 Excel 工作簿（.xlsx）；规则只填写取值，从不包含代码"));
             return false;
         }
         if (bytes.length > MAX_FILE_BYTES) {
@@ -51,13 +53,16 @@ public final class WorkbookGuard {
                 String name = entry.getName().toLowerCase(Locale.ROOT);
                 if (name.endsWith("vbaproject.bin")) {
                     issues.add(WorkbookIssue.error("MACRO_WORKBOOK", where, "the workbook contains macros (VBA)",
-                            "save it as an Excel Workbook (.xlsx) without macros"));
+                            "save it as an Excel Workbook (.xlsx) without macros").withZh(
+                            "工作簿包含宏（VBA）", "请另存为不含宏的 Excel 工作簿（.xlsx）"));
                     return false;
                 }
                 if (name.startsWith("xl/externallinks/")) {
                     issues.add(WorkbookIssue.error("EXTERNAL_LINK", where,
                             "the workbook links to other workbooks; rule values must be typed in this one",
-                            "break the links (Data > Edit Links > Break Link) and save again"));
+                            "break the links (Data > Edit Links > Break Link) and save again").withZh(
+                            "工作簿链接了其他工作簿；规则取值必须直接填写在本工作簿中",
+                            "请断开链接（数据 > 编辑链接 > 断开链接）后重新保存"));
                     return false;
                 }
                 long size = 0;
@@ -69,7 +74,10 @@ public final class WorkbookGuard {
                         issues.add(WorkbookIssue.error("WORKBOOK_TOO_LARGE", where,
                                 "the workbook unpacks to more than " + mb(MAX_UNCOMPRESSED_BYTES)
                                         + " (a sheet with far more rows than a rule table has, or a zip bomb)",
-                                "keep rule tables to their rows; move data and pictures to other files"));
+                                "keep rule tables to their rows; move data and pictures to other files").withZh(
+                                "工作簿解压后超过 " + mb(MAX_UNCOMPRESSED_BYTES)
+                                        + "（某个工作表的行数远超规则表应有的行数，或是 zip 炸弹）",
+                                "规则表只保留规则行；数据和图片请移到其他文件"));
                         return false;
                     }
                 }
@@ -78,14 +86,19 @@ public final class WorkbookGuard {
                     issues.add(WorkbookIssue.error("ZIP_BOMB", where,
                             "the part " + entry.getName() + " inflates " + size / compressed
                                     + " times its packed size: refused as a possible zip bomb",
-                            "save the workbook again from Excel, WPS or LibreOffice"));
+                            "save the workbook again from Excel, WPS or LibreOffice").withZh(
+                            "部件 " + entry.getName() + " 解压后是压缩大小的 " + size / compressed
+                                    + " 倍：疑似 zip 炸弹，已拒绝",
+                            "请用 Excel、WPS 或 LibreOffice 重新保存工作簿"));
                     return false;
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
             issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", where,
                     "the file cannot be read as an Excel workbook: " + e.getMessage(),
-                    "save it as .xlsx from Excel, WPS or LibreOffice"));
+                    "save it as .xlsx from Excel, WPS or LibreOffice").withZh(
+                    "文件无法作为 Excel 工作簿读取：" + e.getMessage(),
+                    "请用 Excel、WPS 或 LibreOffice 另存为 .xlsx"));
             return false;
         }
         return true;
@@ -95,7 +108,9 @@ public final class WorkbookGuard {
     public static WorkbookIssue tooLarge(CellRef where, long bytes) {
         return WorkbookIssue.error("WORKBOOK_TOO_LARGE", where,
                 "the file has " + mb(bytes) + ", more than the " + mb(MAX_FILE_BYTES) + " a rule workbook may have",
-                "keep rule tables to their rows; move data and pictures to other files");
+                "keep rule tables to their rows; move data and pictures to other files").withZh(
+                "文件大小为 " + mb(bytes) + "，超过规则工作簿允许的 " + mb(MAX_FILE_BYTES),
+                "规则表只保留规则行；数据和图片请移到其他文件");
     }
 
     private static String mb(long bytes) {

@@ -91,18 +91,23 @@ public final class WorkbookReader {
             if (!sawAbout) {
                 issues.add(WorkbookIssue.error("NO_ABOUT_SHEET", CellRef.workbook(file),
                         "the workbook has no \"About 说明\" sheet",
-                        "add a sheet named \"About 说明\" with the rows \"Rulebook 规则集\" and \"Version 版本\""));
+                        "add a sheet named \"About 说明\" with the rows \"Rulebook 规则集\" and \"Version 版本\"")
+                        .withZh("工作簿缺少 \"About 说明\" 工作表",
+                                "请添加名为 \"About 说明\" 的工作表，其中包含 \"Rulebook 规则集\" 和 \"Version 版本\" 两行"));
             }
             if (tables.isEmpty()) {
                 issues.add(WorkbookIssue.warning("NO_TABLES", CellRef.workbook(file),
-                        "the workbook has no rule table (a sheet whose cell A2 reads \"Table 表\")", null));
+                        "the workbook has no rule table (a sheet whose cell A2 reads \"Table 表\")", null)
+                        .withZh("工作簿中没有规则表（即 A2 单元格为 \"Table 表\" 的工作表）", null));
             }
             return new WorkbookModel(file, name == null ? "" : name, version == null ? "" : version, tables,
                     canonical.toString(), scenarios);
         } catch (IOException | RuntimeException e) {
             issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", CellRef.workbook(file),
                     "the file cannot be read as an Excel workbook: " + e.getMessage(),
-                    "save it as .xlsx from Excel, WPS or LibreOffice"));
+                    "save it as .xlsx from Excel, WPS or LibreOffice").withZh(
+                    "文件无法作为 Excel 工作簿读取：" + e.getMessage(),
+                    "请用 Excel、WPS 或 LibreOffice 另存为 .xlsx"));
             return null;
         }
     }
@@ -123,17 +128,20 @@ public final class WorkbookReader {
                 version = value;
                 if (value.isEmpty()) {
                     issues.add(WorkbookIssue.error("NO_VERSION", ref(sheet, row.getRowNum(), 1),
-                            "the rulebook version is blank", "write the version, e.g. 2026.1"));
+                            "the rulebook version is blank", "write the version, e.g. 2026.1")
+                            .withZh("规则集版本为空", "请填写版本号，例如 2026.1"));
                 }
             }
         }
         if (name == null || name.isEmpty()) {
             issues.add(WorkbookIssue.error("NO_NAME", nameRef, "the rulebook has no name",
-                    "write it next to \"Rulebook 规则集\" in column B"));
+                    "write it next to \"Rulebook 规则集\" in column B")
+                    .withZh("规则集没有名称", "请在 \"Rulebook 规则集\" 右侧的 B 列填写名称"));
         }
         if (version == null) {
             issues.add(WorkbookIssue.error("NO_VERSION", CellRef.sheet(file, sheet.getSheetName()),
-                    "the About sheet has no \"Version 版本\" row", "add a row \"Version 版本\" with the version in B"));
+                    "the About sheet has no \"Version 版本\" row", "add a row \"Version 版本\" with the version in B")
+                    .withZh("About 工作表缺少 \"Version 版本\" 行", "请添加 \"Version 版本\" 行，并在 B 列填写版本号"));
         }
         return new String[] {name, version};
     }
@@ -156,7 +164,9 @@ public final class WorkbookReader {
         if (header == null) {
             issues.add(WorkbookIssue.error("BAD_SCENARIOS", ref(sheet, 1, 0),
                     "a Scenarios sheet needs a header row starting with ID in its first five rows",
-                    "headers: ID, Claim, Decision, Remedy, Payable, Reasons, Description"));
+                    "headers: ID, Claim, Decision, Remedy, Payable, Reasons, Description").withZh(
+                    "场景工作表的前五行中需要有一行以 ID 开头的表头",
+                    "表头依次为：ID、Claim、Decision、Remedy、Payable、Reasons、Description"));
             return scenarios;
         }
         Map<String, Integer> columns = new LinkedHashMap<>();
@@ -171,7 +181,9 @@ public final class WorkbookReader {
         if (!columns.containsKey("id") || !columns.containsKey("claim")) {
             issues.add(WorkbookIssue.error("BAD_SCENARIOS", ref(sheet, header.getRowNum(), 0),
                     "a Scenarios sheet needs an ID and a Claim column",
-                    "headers: ID, Claim, Decision, Remedy, Payable, Reasons, Description"));
+                    "headers: ID, Claim, Decision, Remedy, Payable, Reasons, Description").withZh(
+                    "场景工作表需要 ID 列和 Claim 列",
+                    "表头依次为：ID、Claim、Decision、Remedy、Payable、Reasons、Description"));
             return scenarios;
         }
         for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
@@ -186,7 +198,8 @@ public final class WorkbookReader {
             }
             if (claim.isEmpty()) {
                 issues.add(WorkbookIssue.error("BAD_SCENARIO", ref(sheet, r, columns.get("claim")),
-                        "scenario " + id + " has no claim", "write the claim's JSON, or file.jsonl#claimId"));
+                        "scenario " + id + " has no claim", "write the claim's JSON, or file.jsonl#claimId")
+                        .withZh("场景 " + id + " 没有填写索赔", "请填写索赔的 JSON，或写作 file.jsonl#claimId"));
                 continue;
             }
             scenarios.add(new ScenarioModel(file, sheet.getSheetName(), r + 1, id.isEmpty() ? "row " + (r + 1) : id,
@@ -209,7 +222,9 @@ public final class WorkbookReader {
         } catch (IllegalArgumentException e) {
             issues.add(WorkbookIssue.error("BAD_VALUE", ref(sheet, row.getRowNum(), column),
                     "\"" + value + "\" is not a " + type.getSimpleName(),
-                    "write one of " + List.of(type.getEnumConstants())));
+                    "write one of " + List.of(type.getEnumConstants())).withZh(
+                    "\"" + value + "\" 不是有效的 " + type.getSimpleName(),
+                    "可填写：" + List.of(type.getEnumConstants())));
             return null;
         }
     }
@@ -223,7 +238,8 @@ public final class WorkbookReader {
             return v instanceof BigDecimal d ? d : new BigDecimal(v.toString().replace(",", ""));
         } catch (NumberFormatException e) {
             issues.add(WorkbookIssue.error("BAD_VALUE", ref(sheet, row.getRowNum(), column),
-                    "\"" + v + "\" is not an amount", "write the payable in CNY, e.g. 17480.00"));
+                    "\"" + v + "\" is not an amount", "write the payable in CNY, e.g. 17480.00")
+                    .withZh("\"" + v + "\" 不是金额", "请填写以元为单位的应付金额，例如 17480.00"));
             return null;
         }
     }
@@ -252,7 +268,9 @@ public final class WorkbookReader {
         if (!TABLE_KEY.matcher(key).matches()) {
             issues.add(WorkbookIssue.error("BAD_TABLE_KEY", ref(sheet, PROPS_ROW, 1),
                     "\"" + key + "\" is not a table key",
-                    "write a name of letters, digits and _ starting with a letter, e.g. Coverage"));
+                    "write a name of letters, digits and _ starting with a letter, e.g. Coverage").withZh(
+                    "\"" + key + "\" 不是有效的表键名",
+                    "请填写以字母开头、由字母、数字和 _ 组成的名称，例如 Coverage"));
         }
         HitPolicy hit = property(sheet, 2, "Hit", HitPolicy.class);
         Scope scope = property(sheet, 4, "Per", Scope.class);
@@ -278,7 +296,8 @@ public final class WorkbookReader {
         checkMergedRuleCells(sheet);
         if (rows.isEmpty()) {
             issues.add(WorkbookIssue.warning("EMPTY_TABLE", ref(sheet, FIRST_RULE_ROW, 0),
-                    "the table has no rule rows", "add rules from row " + (FIRST_RULE_ROW + 1)));
+                    "the table has no rule rows", "add rules from row " + (FIRST_RULE_ROW + 1))
+                    .withZh("本表没有规则行", "请从第 " + (FIRST_RULE_ROW + 1) + " 行起添加规则"));
         }
         if (errorCount() > before) {
             return null;
@@ -293,7 +312,9 @@ public final class WorkbookReader {
         if (!labelText.toLowerCase(Locale.ROOT).startsWith(label.toLowerCase(Locale.ROOT))) {
             issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", ref(sheet, PROPS_ROW, labelColumn),
                     "expected the label \"" + label + "\" here, found \"" + labelText + "\"",
-                    "row 2 holds: Table, Hit, Per, Claim type, Step, Gate as label/value pairs"));
+                    "row 2 holds: Table, Hit, Per, Claim type, Step, Gate as label/value pairs").withZh(
+                    "此处应为标签 \"" + label + "\"，实际为 \"" + labelText + "\"",
+                    "第 2 行按“标签、取值”成对填写：Table、Hit、Per、Claim type、Step、Gate"));
             return null;
         }
         String value = text(cell(sheet, PROPS_ROW, labelColumn + 1)).toUpperCase(Locale.ROOT);
@@ -303,7 +324,8 @@ public final class WorkbookReader {
             }
         }
         issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", where,
-                "\"" + value + "\" is not a valid " + label, "write one of " + List.of(type.getEnumConstants())));
+                "\"" + value + "\" is not a valid " + label, "write one of " + List.of(type.getEnumConstants()))
+                .withZh("\"" + value + "\" 不是有效的 " + label + " 取值", "可填写：" + List.of(type.getEnumConstants())));
         return null;
     }
 
@@ -313,7 +335,9 @@ public final class WorkbookReader {
         if (!labelText.toLowerCase(Locale.ROOT).startsWith("claim type")) {
             issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", ref(sheet, PROPS_ROW, 6),
                     "expected the label \"Claim type\" here, found \"" + labelText + "\"",
-                    "row 2 holds: Table, Hit, Per, Claim type, Step, Gate as label/value pairs"));
+                    "row 2 holds: Table, Hit, Per, Claim type, Step, Gate as label/value pairs").withZh(
+                    "此处应为标签 \"Claim type\"，实际为 \"" + labelText + "\"",
+                    "第 2 行按“标签、取值”成对填写：Table、Hit、Per、Claim type、Step、Gate"));
             return Set.of();
         }
         Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
@@ -325,13 +349,15 @@ public final class WorkbookReader {
                 types.add(ClaimType.valueOf(item.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", ref(sheet, PROPS_ROW, 7),
-                        "\"" + item + "\" is not a claim type", "write one or more of " + List.of(ClaimType.values())));
+                        "\"" + item + "\" is not a claim type", "write one or more of " + List.of(ClaimType.values()))
+                        .withZh("\"" + item + "\" 不是有效的索赔类型", "可填写以下一个或多个：" + List.of(ClaimType.values())));
                 return Set.of();
             }
         }
         if (types.isEmpty()) {
             issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", ref(sheet, PROPS_ROW, 7),
-                    "the table names no claim type", "write one or more of " + List.of(ClaimType.values())));
+                    "the table names no claim type", "write one or more of " + List.of(ClaimType.values()))
+                    .withZh("本表没有填写索赔类型", "可填写以下一个或多个：" + List.of(ClaimType.values())));
         }
         return types;
     }
@@ -343,7 +369,9 @@ public final class WorkbookReader {
         }
         issues.add(WorkbookIssue.error("BAD_TABLE_PROPERTY", ref(sheet, PROPS_ROW, 9),
                 "the step \"" + display(cell(sheet, PROPS_ROW, 9)) + "\" is not a whole number",
-                "write the table's step as a number, e.g. 40; tables run in ascending step order"));
+                "write the table's step as a number, e.g. 40; tables run in ascending step order").withZh(
+                "步骤 \"" + display(cell(sheet, PROPS_ROW, 9)) + "\" 不是整数",
+                "请以数字填写本表的步骤，例如 40；各表按步骤从小到大依次执行"));
         return null;
     }
 
@@ -357,7 +385,9 @@ public final class WorkbookReader {
                 || gate.type().kind() != ValueType.Kind.BOOLEAN) {
             issues.add(WorkbookIssue.error("BAD_GATE", ref(sheet, PROPS_ROW, 11),
                     "\"" + name + "\" is not a boolean claim fact that rows can set",
-                    "leave the gate blank or name one, e.g. sanbao.allowed"));
+                    "leave the gate blank or name one, e.g. sanbao.allowed").withZh(
+                    "\"" + name + "\" 不是规则行可以设置的布尔型索赔事实",
+                    "Gate 可留空，或填写一个这样的事实，例如 sanbao.allowed"));
             return null;
         }
         return gate;
@@ -368,7 +398,8 @@ public final class WorkbookReader {
         Row bindings = sheet.getRow(BINDING_ROW);
         if (bindings == null) {
             issues.add(WorkbookIssue.error("NO_COLUMNS", ref(sheet, BINDING_ROW, 0),
-                    "row 3 must say what each column reads or sets", "write ID, IF <fact>, THEN <fact>, ..."));
+                    "row 3 must say what each column reads or sets", "write ID, IF <fact>, THEN <fact>, ...")
+                    .withZh("第 3 行必须说明每一列读取或设置什么", "请填写 ID、IF <事实>、THEN <事实>……"));
             return null;
         }
         int ids = 0;
@@ -401,20 +432,27 @@ public final class WorkbookReader {
                     if (fact == null) {
                         issues.add(WorkbookIssue.error("UNKNOWN_FACT", where,
                                 "\"" + factName + "\" is not a fact the engine knows",
-                                "see docs/workbook-format.md for the list of facts, e.g. line.cause"));
+                                "see docs/workbook-format.md for the list of facts, e.g. line.cause").withZh(
+                                "\"" + factName + "\" 不是引擎认识的事实",
+                                "事实列表见 docs/workbook-format.md，例如 line.cause"));
                         continue;
                     }
                     if (role == Role.IF && (!fact.condition() || (fact.scope() == Scope.LINE && scope == Scope.CLAIM))) {
                         issues.add(WorkbookIssue.error("NOT_A_CONDITION", where,
                                 "\"" + factName + "\" cannot be a condition of a " + scope + " table",
                                 fact.condition() ? "line facts need a table with Per = LINE"
-                                        : "this fact can only be set (THEN) or named in texts"));
+                                        : "this fact can only be set (THEN) or named in texts").withZh(
+                                "\"" + factName + "\" 不能作为 " + scope + " 表的条件",
+                                fact.condition() ? "行事实（line.*）需要 Per = LINE 的表"
+                                        : "此事实只能被设置（THEN）或在说明文本中引用"));
                         continue;
                     }
                     if (role == Role.THEN && (!fact.settable() || (fact.scope() == Scope.LINE && scope == Scope.CLAIM))) {
                         issues.add(WorkbookIssue.error("NOT_SETTABLE", where,
                                 "\"" + factName + "\" cannot be set by a " + scope + " table",
-                                "only facts marked 'set' in docs/workbook-format.md can be THEN columns"));
+                                "only facts marked 'set' in docs/workbook-format.md can be THEN columns").withZh(
+                                "\"" + factName + "\" 不能由 " + scope + " 表设置",
+                                "只有 docs/workbook-format.md 中标注为 'set' 的事实才能作为 THEN 列"));
                         continue;
                     }
                     expectedType = role == Role.IF ? fact.type().conditionName() : fact.type().outputName();
@@ -432,7 +470,8 @@ public final class WorkbookReader {
                     String lang = words.length > 1 ? words[1].trim().toLowerCase(Locale.ROOT) : "";
                     if (!lang.equals("zh") && !lang.equals("en")) {
                         issues.add(WorkbookIssue.error("BAD_COLUMN", where,
-                                "a text column must say its language", "write TEXT zh or TEXT en"));
+                                "a text column must say its language", "write TEXT zh or TEXT en")
+                                .withZh("文本列必须注明语言", "请写 TEXT zh 或 TEXT en"));
                         continue;
                     }
                     role = lang.equals("zh") ? Role.TEXT_ZH : Role.TEXT_EN;
@@ -447,7 +486,9 @@ public final class WorkbookReader {
                 default -> {
                     issues.add(WorkbookIssue.error("BAD_COLUMN", where,
                             "\"" + binding + "\" does not say what the column holds",
-                            "write ID, IF <fact>, THEN <fact>, EFFECT, CODE, TEXT zh, TEXT en or NOTE"));
+                            "write ID, IF <fact>, THEN <fact>, EFFECT, CODE, TEXT zh, TEXT en or NOTE").withZh(
+                            "\"" + binding + "\" 没有说明本列的内容",
+                            "请填写 ID、IF <事实>、THEN <事实>、EFFECT、CODE、TEXT zh、TEXT en 或 NOTE"));
                     continue;
                 }
             }
@@ -455,19 +496,25 @@ public final class WorkbookReader {
                 issues.add(WorkbookIssue.error("TYPE_MISMATCH", ref(sheet, TYPE_ROW, c),
                         "the column " + binding + " holds " + expectedType + ", but its type cell says \""
                                 + text(cell(sheet, TYPE_ROW, c)) + "\"",
-                        "write \"" + expectedType + "\" in the type row"));
+                        "write \"" + expectedType + "\" in the type row").withZh(
+                        "列 " + binding + " 的类型是 " + expectedType + "，但类型单元格写的是 \""
+                                + text(cell(sheet, TYPE_ROW, c)) + "\"",
+                        "请在类型行填写 \"" + expectedType + "\""));
                 continue;
             }
             columns.add(new ColumnModel(c, role, fact, header, where));
         }
         if (ids != 1) {
             issues.add(WorkbookIssue.error("NO_ID_COLUMN", ref(sheet, BINDING_ROW, 0),
-                    "a table needs exactly one ID column, found " + ids, "add a column \"ID\" of type \"rule id\""));
+                    "a table needs exactly one ID column, found " + ids, "add a column \"ID\" of type \"rule id\"")
+                    .withZh("每个表需要且只能有一个 ID 列，实际有 " + ids + " 个",
+                            "请添加一列 \"ID\"，类型为 \"rule id\""));
         }
         if (hasCode && !(hasZh && hasEn)) {
             issues.add(WorkbookIssue.error("NO_TEXT_COLUMNS", ref(sheet, BINDING_ROW, 0),
                     "a table with reason codes needs a TEXT zh and a TEXT en column",
-                    "every reason has Chinese and English text"));
+                    "every reason has Chinese and English text").withZh(
+                    "带原因代码的表需要 TEXT zh 列和 TEXT en 列", "每个原因都要有中文和英文说明"));
         }
         return columns;
     }
@@ -492,7 +539,7 @@ public final class WorkbookReader {
             shown.put(col.label(), display(cell).trim());
             if (cell != null && cell.getCellType() == CellType.FORMULA) {
                 issues.add(WorkbookIssue.error("FORMULA", where, "formulas are not allowed in rule rows",
-                        "type the value itself"));
+                        "type the value itself").withZh("规则行中不允许使用公式", "请直接填写数值"));
                 continue;
             }
             Object value = value(cell);
@@ -502,11 +549,14 @@ public final class WorkbookReader {
                     ruleId = value == null ? null : display(cell);
                     if (ruleId == null || ruleId.isEmpty()) {
                         issues.add(WorkbookIssue.error("NO_RULE_ID", where, "the rule row has no rule id",
-                                "give every row a stable id such as W5-03"));
+                                "give every row a stable id such as W5-03")
+                                .withZh("该规则行没有规则编号", "请为每一行填写固定不变的编号，例如 W5-03"));
                     } else if (!RULE_ID.matcher(ruleId).matches()) {
                         issues.add(WorkbookIssue.error("BAD_RULE_ID", where,
                                 "\"" + ruleId + "\" is not a rule id",
-                                "use letters, digits, '.', '_' and '-' (up to 32), e.g. W5-03"));
+                                "use letters, digits, '.', '_' and '-' (up to 32), e.g. W5-03").withZh(
+                                "\"" + ruleId + "\" 不是有效的规则编号",
+                                "请使用字母、数字、'.'、'_' 和 '-'（最多 32 个字符），例如 W5-03"));
                     }
                 }
                 case IF -> {
@@ -532,7 +582,8 @@ public final class WorkbookReader {
                             effect = Effect.valueOf(e);
                         } catch (IllegalArgumentException ex) {
                             issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + e + "\" is not an effect",
-                                    "write DENY, REFER or INFO (blank means INFO)"));
+                                    "write DENY, REFER or INFO (blank means INFO)").withZh(
+                                    "\"" + e + "\" 不是有效的处理结果", "请填写 DENY、REFER 或 INFO（空白即 INFO）"));
                         }
                     }
                 }
@@ -541,7 +592,8 @@ public final class WorkbookReader {
                         code = display(cell).trim();
                         if (!CODE.matcher(code).matches()) {
                             issues.add(WorkbookIssue.error("BAD_CODE", where, "\"" + code + "\" is not a reason code",
-                                    "write UPPER_SNAKE_CASE, e.g. WARRANTY_EXPIRED"));
+                                    "write UPPER_SNAKE_CASE, e.g. WARRANTY_EXPIRED").withZh(
+                                    "\"" + code + "\" 不是有效的原因代码", "请使用大写字母加下划线，例如 WARRANTY_EXPIRED"));
                             code = null;
                         }
                     }
@@ -562,12 +614,13 @@ public final class WorkbookReader {
         Template zh = null;
         Template en = null;
         if (code != null) {
-            zh = text(zhText, Template.Language.ZH, zhCell, scope, "Chinese");
-            en = text(enText, Template.Language.EN, enCell, scope, "English");
+            zh = text(zhText, Template.Language.ZH, zhCell, scope, "Chinese", "中文");
+            en = text(enText, Template.Language.EN, enCell, scope, "English", "英文");
         } else if ((zhText != null || enText != null) && idCell != null) {
             issues.add(WorkbookIssue.warning("TEXT_WITHOUT_CODE", zhText != null ? zhCell : enCell,
                     "the row has a reason text but no reason code, so the text is never shown",
-                    "add a CODE or remove the text"));
+                    "add a CODE or remove the text").withZh(
+                    "该行有原因说明但没有原因代码，因此说明永远不会显示", "请填写 CODE，或删除说明"));
         }
         for (Template t : new Template[] {zh, en}) {
             if (t == null) {
@@ -577,7 +630,9 @@ public final class WorkbookReader {
                 if (conditions.stream().noneMatch(c -> c.fact() == f)) {
                     issues.add(WorkbookIssue.error("UNKNOWN_PLACEHOLDER", t == zh ? zhCell : enCell,
                             "the placeholder {rule." + f.name() + "} names no condition of this row",
-                            "{rule.<fact>} shows this row's own condition on <fact>; fill that condition cell"));
+                            "{rule.<fact>} shows this row's own condition on <fact>; fill that condition cell").withZh(
+                            "占位符 {rule." + f.name() + "} 没有对应本行的任何条件",
+                            "{rule.<事实>} 显示本行对 <事实> 的条件；请填写该条件单元格"));
                 }
             }
         }
@@ -587,10 +642,12 @@ public final class WorkbookReader {
         return new RowModel(ruleId, r + 1, conditions, outputs, effect, code, zh, en, idCell, shown);
     }
 
-    private Template text(String text, Template.Language language, CellRef where, Scope scope, String name) {
+    private Template text(String text, Template.Language language, CellRef where, Scope scope, String name,
+            String nameZh) {
         if (text == null || text.isBlank()) {
             issues.add(WorkbookIssue.error("NO_REASON_TEXT", where, "the reason has no " + name + " text",
-                    "write the text the customer or adjuster reads, naming the facts with {placeholders}"));
+                    "write the text the customer or adjuster reads, naming the facts with {placeholders}").withZh(
+                    "原因缺少" + nameZh + "说明", "请填写客户或理赔员看到的说明，用 {占位符} 引用事实"));
             return null;
         }
         List<String> unknown = new ArrayList<>();
@@ -598,7 +655,9 @@ public final class WorkbookReader {
         for (String u : unknown) {
             issues.add(WorkbookIssue.error("UNKNOWN_PLACEHOLDER", where,
                     "the placeholder {" + u + "} names no fact this table can read",
-                    "use a fact from docs/workbook-format.md, e.g. {line.termMonths}"));
+                    "use a fact from docs/workbook-format.md, e.g. {line.termMonths}").withZh(
+                    "占位符 {" + u + "} 不是本表可以读取的事实",
+                    "请使用 docs/workbook-format.md 中列出的事实，例如 {line.termMonths}"));
         }
         return t;
     }
@@ -609,7 +668,8 @@ public final class WorkbookReader {
                 issues.add(WorkbookIssue.error("MERGED_CELLS",
                         new CellRef(file, sheet.getSheetName(), range.formatAsString()),
                         "merged cells are not allowed in the column rows or rule rows",
-                        "unmerge them and type the value in every row it applies to"));
+                        "unmerge them and type the value in every row it applies to").withZh(
+                        "列定义行和规则行中不允许合并单元格", "请取消合并，并在适用的每一行中分别填写取值"));
             }
         }
     }
