@@ -27,14 +27,17 @@ final class Validator {
             if (other != null) {
                 issues.add(WorkbookIssue.error("DUPLICATE_TABLE", t.keyCell(),
                         "the table key " + t.key() + " is used by " + other.keyCell() + " too",
-                        "give every table its own key"));
+                        "give every table its own key").withZh(
+                        "表名 " + t.key() + " 与 " + other.keyCell() + " 重复", "每张表使用不同的表名"));
             }
             for (ClaimType type : t.claimTypes()) {
                 TableModel sameStep = steps.computeIfAbsent(type, c -> new HashMap<>()).putIfAbsent(t.step(), t);
                 if (sameStep != null) {
                     issues.add(WorkbookIssue.error("DUPLICATE_STEP", t.keyCell(),
                             "step " + t.step() + " of " + type + " is also the step of " + sameStep.keyCell(),
-                            "give each table of a claim type its own step number"));
+                            "give each table of a claim type its own step number").withZh(
+                            type + " 的步骤 " + t.step() + " 与 " + sameStep.keyCell() + " 重复",
+                            "同一索赔类型的每张表使用不同的步骤编号"));
                 }
             }
             for (RowModel r : t.rows()) {
@@ -42,12 +45,15 @@ final class Validator {
                 if (dup != null) {
                     issues.add(WorkbookIssue.error("DUPLICATE_RULE_ID", r.idCell(),
                             "the rule id " + r.ruleId() + " is also used at " + dup.idCell(),
-                            "rule ids must be unique in the rulebook; reasons and reports follow them"));
+                            "rule ids must be unique in the rulebook; reasons and reports follow them").withZh(
+                            "规则编号 " + r.ruleId() + " 与 " + dup.idCell() + " 重复",
+                            "规则编号在整个规则集中必须唯一，理由和报告都依据它"));
                 }
                 if (r.effect() != Effect.INFO && r.code() == null) {
                     issues.add(WorkbookIssue.error("EFFECT_WITHOUT_CODE", r.idCell(),
                             "the row " + r.effect() + "s the claim but reports no reason code",
-                            "add a CODE and the reason texts"));
+                            "add a CODE and the reason texts").withZh(
+                            "本行的效果为 " + r.effect() + "，却没有理由代码", "填写 CODE 及中英文理由"));
                 }
             }
         }
@@ -137,7 +143,10 @@ final class Validator {
                         "the usage-compensation rate " + pct(g.usageRate()) + " of " + g.code()
                                 + " is above the legal maximum of " + pct(g.maxUsageRate())
                                 + " (R2021 art. 27: n <= 0.5%)",
-                        "lower it to " + pct(g.maxUsageRate()) + " or less"));
+                        "lower it to " + pct(g.maxUsageRate()) + " or less").withZh(
+                        g.code() + " 的使用补偿系数 " + pct(g.usageRate()) + " 高于法定上限 " + pct(g.maxUsageRate())
+                                + "（R2021 第二十七条：n 不超过 0.5%）",
+                        "降至 " + pct(g.maxUsageRate()) + " 或以下"));
             }
         }
         for (TableModel t : tables) {
@@ -165,7 +174,10 @@ final class Validator {
                                         + " is below the legal minimum of " + g.minMonths() + " months under "
                                         + g.code() + " (R2021 art. 18: 包修期 >= 3 years / 60,000 km)",
                                 "raise it to at least " + g.minMonths() + " months; only "
-                                        + exemptNames(g) + " may have shorter terms"));
+                                        + exemptNames(g) + " may have shorter terms").withZh(
+                                (systems == null ? "整车" : "这些系统") + "的保修期 " + months.value() + " 个月低于 "
+                                        + g.code() + " 的法定最低 " + g.minMonths() + " 个月（R2021 第十八条：包修期不少于 3 年或 6 万公里）",
+                                "至少提高到 " + g.minMonths() + " 个月；只有 " + exemptNames(g) + " 可以更短"));
                     }
                     if (km != null && g.minKm() != null && (Integer) km.value() < g.minKm()) {
                         issues.add(WorkbookIssue.error("TERM_BELOW_LAW", km.cell(),
@@ -173,7 +185,10 @@ final class Validator {
                                         + " is below the legal minimum of " + g.minKm() + " km under " + g.code()
                                         + " (R2021 art. 18: 包修期 >= 3 years / 60,000 km)",
                                 "raise it to at least " + g.minKm() + " km; only " + exemptNames(g)
-                                        + " may have shorter terms"));
+                                        + " may have shorter terms").withZh(
+                                (systems == null ? "整车" : "这些系统") + "的保修里程 " + km.value() + " 公里低于 "
+                                        + g.code() + " 的法定最低 " + g.minKm() + " 公里（R2021 第十八条：包修期不少于 3 年或 6 万公里）",
+                                "至少提高到 " + g.minKm() + " 公里；只有 " + exemptNames(g) + " 可以更短"));
                     }
                 }
             }
