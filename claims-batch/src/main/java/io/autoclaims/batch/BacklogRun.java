@@ -66,12 +66,13 @@ import java.util.stream.Stream;
  * whatever the thread count.
  *
  * <p><b>Memory.</b> The input is read in batches of 1,000 lines; a bounded queue of
- * {@code 2 × threads} batches in flight serves as the reorder buffer, so memory does not grow with
- * the backlog.
+ * {@code threads + 1} batches in flight (being adjudicated, or done and waiting for their turn) is
+ * the reorder buffer, so memory does not grow with the backlog: about 30 MB for the default rulebook
+ * plus about 8 MB per thread.
  *
- * <p><b>Checkpoint and resume.</b> With a checkpoint directory, after each write of one or more
- * finished batches (at most 8) the output is fsynced and {@code checkpoint.txt} is replaced
- * atomically: the rulebook fingerprint, the input's size and the SHA-256 of the input prefix
+ * <p><b>Checkpoint and resume.</b> With a checkpoint directory, after each batch is written the
+ * output is fsynced and {@code checkpoint.txt} is replaced atomically (temporary file, fsync, rename,
+ * fsync of the directory): the rulebook fingerprint, the input's size and the SHA-256 of the input prefix
  * consumed, the lines done, the output's length, and the counts so far (not the thread count: a
  * resume may use another). A run started again with the same arguments verifies the rulebook
  * fingerprint, the input size and the prefix hash (recomputed while skipping the done lines) and the
@@ -89,8 +90,6 @@ public final class BacklogRun {
     private static final int BATCH_BYTES = 4 << 20;
     /** Output writes are sliced so the JDK's per-thread direct buffer stays small. */
     private static final int WRITE_SLICE = 256 << 10;
-    /** Batches written between two checkpoints at most, when the workers are ahead of the writer. */
-    private static final int MAX_BATCHES_PER_CHECKPOINT = 8;
 
     private static final Future<Batch> END = CompletableFuture.completedFuture(null);
 
@@ -261,7 +260,7 @@ public final class BacklogRun {
         Thread counter = progress != ProgressListener.NONE && state.inputSize >= 0 ? countLines(linesTotal) : null;
         progress.started(state.progress(linesTotal.get()));
 
-        BlockingQueue<Future<Batch>> queue = new ArrayBlockingQueue<>(Math.max(2, 2 * threads));
+        BlockingQueue<Future<Batch>> queue = new ArrayBlockingQueue<>(threads + 1);
         ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("claims-batch-worker-"));
         Thread reader = daemon("claims-batch-reader").newThread(() -> {
             try {
@@ -280,7 +279,6 @@ public final class BacklogRun {
         });
         reader.start();
         try {
-            int sinceCheckpoint = 0;
             while (true) {
                 Future<Batch> f = take(queue);
                 if (f == END) {
@@ -292,17 +290,9 @@ public final class BacklogRun {
                 state.inputOffset = b.inputEnd();
                 state.prefixSha256 = b.prefixSha256();
                 state.total.add(b.counts());
-                if (checkpointDir != null) {
-                    sinceCheckpoint++;
-                    Future<Batch> next = queue.peek();
-                    boolean moreReady = next != null && next != END && next.isDone();
-                    if (!moreReady || sinceCheckpoint >= MAX_BATCHES_PER_CHECKPOINT) {
-                        if (next != END) {
-                            out.force(false);
-                            checkpoint(state, false);
-                        }
-                        sinceCheckpoint = 0;
-                    }
+                if (checkpointDir != null && queue.peek() != END) {
+                    out.force(false);
+                    checkpoint(state, false);
                 }
                 progress.progress(state.progress(linesTotal.get()));
             }

@@ -50,7 +50,7 @@ class BacklogRunTest {
 
     @BeforeAll
     static void load() {
-        rulebook = Rulebook.loadDefault();
+        rulebook = TestRulebooks.defaultRulebook();
     }
 
     // ---- output ----------------------------------------------------------------------------------
