@@ -2,8 +2,6 @@ package io.autoclaims.cli;
 
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
-import io.autoclaims.rules.RulebookException;
-import io.autoclaims.rules.WorkbookIssue;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,10 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,9 +41,8 @@ final class AdjudicateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "PATH",
-            description = "A rule workbook (.xlsx) or a folder of them; repeat for several. Default: the shipped rulebook.")
-    List<Path> rules;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--in", paramLabel = "FILE", defaultValue = "-",
             description = "The JSON Lines backlog; - for standard input (default).")
@@ -58,18 +55,10 @@ final class AdjudicateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Rulebook rulebook;
         long started = System.nanoTime();
-        try {
-            rulebook = rules == null || rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
-        } catch (RulebookException e) {
-            err.println("The rulebook does not load:");
-            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
-            err.flush();
+        Rulebook rulebook = rules.load(err);
+        if (rulebook == null) {
             return ClaimsCli.RULEBOOK;
-        }
-        for (WorkbookIssue w : rulebook.warnings()) {
-            err.println("warning: " + w);
         }
         Adjudicator adjudicator = Adjudicator.of(rulebook);
         long lines;

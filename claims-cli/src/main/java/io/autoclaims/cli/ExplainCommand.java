@@ -10,7 +10,6 @@ import io.autoclaims.model.json.InvalidClaimException;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Explanation;
 import io.autoclaims.rules.Rulebook;
-import io.autoclaims.rules.RulebookException;
 import io.autoclaims.rules.TableTrace;
 import io.autoclaims.rules.UnsupportedClaimException;
 import java.io.IOException;
@@ -19,10 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,8 +49,8 @@ final class ExplainCommand implements Callable<Integer> {
             description = "A file holding one claim as JSON, or - for standard input.")
     String claim;
 
-    @Option(names = "--rules", paramLabel = "PATH", description = "A rule workbook or a folder; default: shipped.")
-    List<Path> rules;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--lang", defaultValue = "en", description = "zh or en (default) for text output.")
     Lang lang;
@@ -72,12 +71,8 @@ final class ExplainCommand implements Callable<Integer> {
             err.flush();
             return ClaimsCli.USAGE;
         }
-        Rulebook rulebook;
-        try {
-            rulebook = rules == null || rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
-        } catch (RulebookException e) {
-            e.errors().forEach(i -> err.println("error: " + i));
-            err.flush();
+        Rulebook rulebook = rules.load(err);
+        if (rulebook == null) {
             return ClaimsCli.RULEBOOK;
         }
         Explanation e;

@@ -4,17 +4,16 @@ import io.autoclaims.batch.BacklogRun;
 import io.autoclaims.batch.CheckpointMismatchException;
 import io.autoclaims.batch.ProgressListener;
 import io.autoclaims.rules.Rulebook;
-import io.autoclaims.rules.RulebookException;
 import io.autoclaims.rules.WorkbookIssue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,9 +41,8 @@ final class ReevaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "PATH",
-            description = "A rule workbook (.xlsx) or a folder of them; repeat for several. Default: the shipped rulebook.")
-    List<Path> rules;
+    @Mixin
+    RulesOption rules;
 
     @Option(names = "--in", paramLabel = "BACKLOG.jsonl", required = true, description = "The JSON Lines backlog.")
     Path in;
@@ -69,13 +67,8 @@ final class ReevaluateCommand implements Callable<Integer> {
             err.flush();
             return ClaimsCli.USAGE;
         }
-        Rulebook rulebook;
-        try {
-            rulebook = rules == null || rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
-        } catch (RulebookException e) {
-            err.println("The rulebook does not load:");
-            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
-            err.flush();
+        Rulebook rulebook = rules.load(err);
+        if (rulebook == null) {
             return ClaimsCli.RULEBOOK;
         }
         for (WorkbookIssue w : rulebook.warnings()) {
