@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
-import java.io.StringReader;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -88,8 +88,6 @@ public final class BacklogRun {
     static final int BATCH_LINES = 1000;
     /** A batch is cut early, at a line end, once it holds this many bytes. */
     private static final int BATCH_BYTES = 4 << 20;
-    /** Output writes are sliced so the JDK's per-thread direct buffer stays small. */
-    private static final int WRITE_SLICE = 256 << 10;
 
     private static final Future<Batch> END = CompletableFuture.completedFuture(null);
 
@@ -118,8 +116,11 @@ public final class BacklogRun {
     }
 
     /** The records of one batch, encoded, with their tallies and where the batch ended in the input. */
-    private record Batch(byte[] bytes, int length, Counts counts, long inputEnd, String prefixSha256) {
+    private record Batch(Blocks bytes, Counts counts, long inputEnd, String prefixSha256) {
     }
+
+    private static final byte[] NO_BYTES = {};
+    private static final byte[] NEWLINE = {'\n'};
 
     /**
      * Runs to the end of the input and returns the summary.
@@ -285,8 +286,8 @@ public final class BacklogRun {
                     break;
                 }
                 Batch b = await(f);
-                write(out, b);
-                state.outputOffset += b.length();
+                b.bytes().writeTo(out);
+                state.outputOffset += b.bytes().length;
                 state.inputOffset = b.inputEnd();
                 state.prefixSha256 = b.prefixSha256();
                 state.total.add(b.counts());
@@ -312,12 +313,12 @@ public final class BacklogRun {
     }
 
     private Batch adjudicate(Adjudicator adjudicator, ChunkReader.Chunk chunk) {
-        String text = new String(chunk.data(), 0, chunk.length(), StandardCharsets.UTF_8);
         // readLines numbers from 1 and skips a BOM on its first line: a batch that does not start the
         // file gets a blank line in front (skipped below), so a BOM on its first line stays as it is.
         boolean atStart = chunk.startOffset() == 0;
         List<ReadResult> results;
-        try (Stream<ReadResult> lines = codec.readLines(new StringReader(atStart ? text : "\n" + text))) {
+        try (Stream<ReadResult> lines = codec.readLines(new InputStreamReader(
+                chunk.bytes(atStart ? NO_BYTES : NEWLINE), StandardCharsets.UTF_8))) {
             results = lines.skip(atStart ? 0 : 1).toList();
         }
         if (results.size() != chunk.lines()) {
@@ -336,7 +337,7 @@ public final class BacklogRun {
         Iterator<Verdict> verdicts = supported.isEmpty() ? List.<Verdict>of().iterator()
                 : adjudicator.adjudicateAll(supported).iterator();
         Counts counts = new Counts();
-        Bytes bytes = new Bytes(chunk.length() * 4);
+        Blocks bytes = new Blocks();
         for (ReadResult r : results) {
             long line = base + r.line();
             String record;
@@ -357,9 +358,10 @@ public final class BacklogRun {
                     counts.errors++;
                 }
             }
-            bytes.append(record);
+            bytes.append(record.getBytes(StandardCharsets.UTF_8));
+            bytes.append((byte) '\n');
         }
-        return new Batch(bytes.array, bytes.length, counts, chunk.endOffset(), chunk.prefixSha256());
+        return new Batch(bytes, counts, chunk.endOffset(), chunk.prefixSha256());
     }
 
     /** The adjudicator's own error for a claim type its rulebook has no rules for. */
@@ -373,31 +375,53 @@ public final class BacklogRun {
                 + " claims, yet the adjudicator gave claim " + claim.claimId() + " a verdict");
     }
 
-    /** A growable UTF-8 buffer of records, each followed by \n. */
-    private static final class Bytes {
-        byte[] array;
-        int length;
+    /**
+     * The encoded records of a batch in 64 KB blocks: a batch's output (about 2 MB) in one array would
+     * be a humongous object for G1, and one per batch keeps starting concurrent marking cycles.
+     */
+    private static final class Blocks {
+        private static final int BLOCK = 64 << 10;
+        final List<byte[]> blocks = new ArrayList<>();
+        private byte[] current = new byte[BLOCK];
+        private int position;
+        long length;
 
-        Bytes(int capacity) {
-            array = new byte[Math.max(1024, capacity)];
-        }
-
-        void append(String record) {
-            byte[] b = record.getBytes(StandardCharsets.UTF_8);
-            if (length + b.length + 1 > array.length) {
-                array = java.util.Arrays.copyOf(array, Math.max(length + b.length + 1, array.length + array.length / 2));
+        void append(byte[] b) {
+            int from = 0;
+            while (from < b.length) {
+                if (position == current.length) {
+                    blocks.add(current);
+                    current = new byte[BLOCK];
+                    position = 0;
+                }
+                int n = Math.min(b.length - from, current.length - position);
+                System.arraycopy(b, from, current, position, n);
+                position += n;
+                from += n;
             }
-            System.arraycopy(b, 0, array, length, b.length);
             length += b.length;
-            array[length++] = '\n';
         }
-    }
 
-    private static void write(FileChannel out, Batch b) throws IOException {
-        for (int from = 0; from < b.length(); from += WRITE_SLICE) {
-            ByteBuffer slice = ByteBuffer.wrap(b.bytes(), from, Math.min(WRITE_SLICE, b.length() - from));
-            while (slice.hasRemaining()) {
-                out.write(slice);
+        void append(byte b) {
+            if (position == current.length) {
+                blocks.add(current);
+                current = new byte[BLOCK];
+                position = 0;
+            }
+            current[position++] = b;
+            length++;
+        }
+
+        void writeTo(FileChannel out) throws IOException {
+            for (byte[] block : blocks) {
+                write(out, ByteBuffer.wrap(block));
+            }
+            write(out, ByteBuffer.wrap(current, 0, position));
+        }
+
+        private static void write(FileChannel out, ByteBuffer b) throws IOException {
+            while (b.hasRemaining()) {
+                out.write(b);
             }
         }
     }

@@ -1,37 +1,60 @@
 package io.autoclaims.batch;
 
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Cuts the raw input bytes into batches of whole physical lines (each batch ends just after a
- * {@code \n}, or at the end of input), numbering lines as {@code ClaimCodec.readLines} does: one line
+ * {@code \n}, or at the end of input), counting lines as {@code ClaimCodec.readLines} does: one line
  * per {@code \n}, plus the text after the last one if any. Cutting at the byte {@code 0x0A} is safe in
  * UTF-8, so a batch never splits a character or a {@code \r\n}. Keeps the SHA-256 of every byte handed
  * out so far (the consumed prefix). Single-threaded: the reader thread owns it.
+ *
+ * <p>A batch is a list of slices of the 64 KB read buffers, never one large array: with G1, an array
+ * of half a region (512 KB in a small heap) or more is a humongous object, and allocating one per
+ * batch starts a concurrent marking cycle each time.
  */
 final class ChunkReader {
+    static final int BUFFER = 64 << 10;
 
-    /** One batch of physical lines: {@code data[0..length)} holds exactly {@code lines} lines. */
-    record Chunk(long firstLine, int lines, long startOffset, byte[] data, int length, long endOffset,
-                 String prefixSha256) {
+    /** {@code array[from..to)}, never written again once handed out. */
+    record Slice(byte[] array, int from, int to) {
     }
 
-    private static final int MAX_HINT = 16 << 20;
+    /** One batch of physical lines: the slices hold exactly {@code lines} lines, {@code length} bytes. */
+    record Chunk(long firstLine, int lines, long startOffset, List<Slice> slices, long length,
+                 long endOffset, String prefixSha256) {
+
+        /** The batch's bytes, after {@code prefix}. */
+        InputStream bytes(byte[] prefix) {
+            List<InputStream> parts = new ArrayList<>(slices.size() + 1);
+            if (prefix.length > 0) {
+                parts.add(new ByteArrayInputStream(prefix));
+            }
+            for (Slice s : slices) {
+                parts.add(new ByteArrayInputStream(s.array(), s.from(), s.to() - s.from()));
+            }
+            return new SequenceInputStream(Collections.enumeration(parts));
+        }
+    }
 
     private final InputStream in;
     private final MessageDigest sha;
     private final int maxLines;
     private final int maxBytes;
-    private final byte[] buffer = new byte[1 << 16];
+    private byte[] buffer = new byte[0];
     private int position;
     private int limit;
     private long offset;
     private long nextLine;
-    private int sizeHint = 1 << 16;
 
     /**
      * @param in        the input, positioned at {@code offset}
@@ -74,19 +97,23 @@ final class ChunkReader {
         }
     }
 
-    long offset() {
-        return offset;
-    }
-
     /** The next batch, or null at the end of input. */
     Chunk next() throws IOException {
-        byte[] data = new byte[sizeHint];
-        int length = 0;
+        List<Slice> slices = new ArrayList<>();
+        long length = 0;
         int lines = 0;
         boolean partial = false;
+        int sliceStart = position;
         while (lines < maxLines && (length < maxBytes || partial)) {
-            if (position == limit && !fill()) {
-                break;
+            if (position == limit) {
+                if (position > sliceStart) {
+                    slices.add(new Slice(buffer, sliceStart, position));
+                }
+                if (!fill()) {
+                    sliceStart = position;
+                    break;
+                }
+                sliceStart = position;
             }
             int i = position;
             while (i < limit && buffer[i] != '\n') {
@@ -94,12 +121,7 @@ final class ChunkReader {
             }
             boolean newline = i < limit;
             int end = newline ? i + 1 : limit;
-            int n = end - position;
-            if (length + n > data.length) {
-                data = java.util.Arrays.copyOf(data, Math.max(length + n, data.length * 2));
-            }
-            System.arraycopy(buffer, position, data, length, n);
-            length += n;
+            length += end - position;
             position = end;
             if (newline) {
                 lines++;
@@ -108,29 +130,36 @@ final class ChunkReader {
                 partial = true;
             }
         }
+        if (position > sliceStart) {
+            slices.add(new Slice(buffer, sliceStart, position));
+        }
         if (partial) {
             lines++; // the text after the last \n at the end of input is a line
         }
         if (length == 0) {
             return null;
         }
-        sizeHint = Math.min(MAX_HINT, Math.max(sizeHint, length + length / 8));
+        for (Slice s : slices) {
+            sha.update(s.array(), s.from(), s.to() - s.from());
+        }
         long start = offset;
-        sha.update(data, 0, length);
         offset += length;
-        Chunk c = new Chunk(nextLine, lines, start, data, length, offset, prefixSha256());
+        Chunk c = new Chunk(nextLine, lines, start, List.copyOf(slices), length, offset, prefixSha256());
         nextLine += lines;
         return c;
     }
 
+    /** Reads into a fresh buffer: the old one may be referenced by batches handed out. */
     private boolean fill() throws IOException {
+        byte[] next = new byte[BUFFER];
         int n;
         do {
-            n = in.read(buffer);
+            n = in.read(next);
         } while (n == 0);
         if (n < 0) {
             return false;
         }
+        buffer = next;
         position = 0;
         limit = n;
         return true;
