@@ -175,7 +175,6 @@ public final class BacklogRun {
                     cp == null ? 0 : cp.inputOffset(), outOffset, chunks.prefixSha256());
             if (cp != null && cp.complete()) {
                 progress.note("The checkpoint in " + checkpointDir + " records a complete run: nothing to do.");
-                progress.started(state.progress(-1));
                 return finish(state);
             }
             pipeline(adjudicator, chunks, out, state);

@@ -1,0 +1,10 @@
+/**
+ * Re-evaluation of JSON Lines backlogs at scale: {@link io.autoclaims.batch.BacklogRun} streams a
+ * backlog of any size through a rulebook on several threads, writes exactly one record per input line
+ * in input order (the same bytes for any thread count), and with a checkpoint directory survives
+ * {@code kill -9} and resumes exactly once; {@link io.autoclaims.batch.RunSummary} is what it returns,
+ * {@link io.autoclaims.batch.ProgressListener} where its progress goes, and
+ * {@link io.autoclaims.batch.SyntheticBacklog} a seeded generator of realistic backlogs for tests and
+ * benchmarks.
+ */
+package io.autoclaims.batch;
