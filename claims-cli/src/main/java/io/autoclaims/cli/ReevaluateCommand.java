@@ -22,13 +22,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "reevaluate",
         mixinStandardHelpOptions = true,
         description = {
-            "Re-evaluates a JSON Lines backlog of any size: streamed (memory stays flat), adjudicated on several",
-            "threads, one record per input line written in input order (the same bytes for any --threads).",
-            "Progress and a final summary go to standard error.",
-            "With --checkpoint the run can be killed at any moment and started again with the same arguments:",
-            "it continues after the last line made durable, and the finished output has every line exactly once.",
-            "A checkpoint of another rulebook, input or output is refused; a complete one only reports the",
-            "finished run; if the output file is missing, the checkpoint is discarded and the run starts over."},
+            "Re-evaluates a JSON Lines backlog of any size with a rulebook, on several threads.",
+            "",
+            "The backlog is streamed (memory stays flat) and one record is written per input line, in input"
+                    + " order: the same bytes as 'claims adjudicate' writes, for any --threads. Progress and a final"
+                    + " summary go to standard error.",
+            "",
+            "With --checkpoint the run can be killed at any moment and started again with the same arguments:"
+                    + " it continues after the last durable batch, and the finished output holds every line exactly"
+                    + " once. A checkpoint of another rulebook, input or output is refused (exit status 2). Once the"
+                    + " run is complete, running it again only reports it; if the output file is missing, the"
+                    + " checkpoint is discarded and the run starts over."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every input line produced a record (error records included)",
