@@ -2,13 +2,11 @@ package io.autoclaims.batch;
 
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.ErrorRecord;
-import io.autoclaims.model.InputError;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
-import io.autoclaims.rules.UnsupportedClaimException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -353,7 +351,8 @@ public final class BacklogRun {
                     counts.verdicts++;
                     counts.decisions[v.decision().ordinal()]++;
                 } else {
-                    record = codec.writeError(new ErrorRecord(claim.claimId(), line, unsupported(adjudicator, claim)));
+                    record = codec.writeError(new ErrorRecord(claim.claimId(), line,
+                            adjudicator.unsupported(claim).orElseThrow()));
                     counts.errors++;
                 }
             }
@@ -361,17 +360,6 @@ public final class BacklogRun {
             bytes.append((byte) '\n');
         }
         return new Batch(bytes, counts, chunk.endOffset(), chunk.prefixSha256());
-    }
-
-    /** The adjudicator's own error for a claim type its rulebook has no rules for. */
-    private static InputError unsupported(Adjudicator adjudicator, Claim claim) {
-        try {
-            adjudicator.adjudicate(claim);
-        } catch (UnsupportedClaimException e) {
-            return e.error();
-        }
-        throw new IllegalStateException("the rulebook does not support " + claim.type()
-                + " claims, yet the adjudicator gave claim " + claim.claimId() + " a verdict");
     }
 
     /**

@@ -168,6 +168,14 @@ public final class Adjudicator {
         return batch.size();
     }
 
+    /**
+     * The error record content ({@code UNSUPPORTED_CLAIM_TYPE} on field {@code type}) for a claim
+     * whose type the current rulebook has no tables for; empty when it can be adjudicated.
+     */
+    public java.util.Optional<InputError> unsupported(Claim claim) {
+        return java.util.Optional.ofNullable(unsupported(current.get().engine(), claim));
+    }
+
     /** Claims built in Java get the checks the codec applies to JSON. */
     private static void checkValid(Claim c) {
         ClaimChecks.firstProblem(c).ifPresent(error -> {
