@@ -120,6 +120,30 @@ class RulebookCheckTest {
     }
 
     @Test
+    void anEarlyWindowShorterThanTheLawSheetIsAnError() {
+        byte[] bytes = WorkbookErrorsTest.edit(io.autoclaims.rules.testing.DefaultWarrantyWorkbook.build(), wb -> {
+            var sheet = wb.getSheet("Sanbao early 三包早期");
+            int column = -1;
+            for (var c : sheet.getRow(2)) {
+                if (c.getStringCellValue().equals("IF period.daysSinceStart")) {
+                    column = c.getColumnIndex();
+                }
+            }
+            for (var row : sheet) {
+                if (row.getCell(0) != null && "S1-01".equals(row.getCell(0).getStringCellValue())) {
+                    row.getCell(column).setCellValue("<= 5");
+                }
+            }
+        });
+        List<WorkbookIssue> errors = RulebookCheck.of(Map.of("warranty.xlsx", bytes)).errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("WEAKER_THAN_LAW", errors.get(0).code());
+        assertEquals("Sanbao early 三包早期", errors.get(0).where().sheet());
+        assertTrue(errors.get(0).message().contains("<= 7") && errors.get(0).message().contains("art. 22"),
+                errors.get(0).message());
+    }
+
+    @Test
     void typeErrorsAreReportedByCheckWithoutThrowing() {
         RulebookCheck check = RulebookCheck.of(Map.of("warranty.xlsx",
                 terms("FIRST", new Object[] {"T-01", null, null, "3 years"}).toBytes()));

@@ -29,7 +29,9 @@ class RulebookScenariosTest {
 
     /** The shipped warranty workbook with two scenarios: one right, one expecting the wrong payable. */
     private static byte[] workbookWithScenarios() {
-        byte[] base = DefaultWarrantyWorkbook.builder().toBytes();
+        WorkbookBuilder withoutScenarios = DefaultWarrantyWorkbook.builder();
+        DefaultWarrantyWorkbook.law(withoutScenarios);
+        byte[] base = withoutScenarios.toBytes();
         return WorkbookErrorsTest.edit(base, wb -> {
             var sheet = wb.createSheet("Scenarios 测试场景");
             String[] header = {"ID", "Claim", "Decision", "Remedy", "Payable", "Reasons", "Description"};

@@ -42,6 +42,7 @@ public final class RulebookCompiler {
         List<TableModel> tables = new ArrayList<>();
         workbooks.forEach(w -> tables.addAll(w.tables()));
         Validator.check(tables, issues);
+        Validator.checkLawSheet(tables, workbooks.stream().flatMap(w -> w.laws().stream()).toList(), issues);
         if (issues.stream().anyMatch(WorkbookIssue::isError)) {
             throw failure(issues);
         }
@@ -64,13 +65,16 @@ public final class RulebookCompiler {
     public static List<WorkbookIssue> check(Map<String, byte[]> files) {
         List<WorkbookIssue> issues = new ArrayList<>();
         List<TableModel> tables = new ArrayList<>();
+        List<WorkbookModel.LawBound> laws = new ArrayList<>();
         for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
             WorkbookModel wb = WorkbookReader.read(f.getKey(), f.getValue(), issues);
             if (wb != null) {
                 tables.addAll(wb.tables());
+                laws.addAll(wb.laws());
             }
         }
         Validator.check(tables, issues);
+        Validator.checkLawSheet(tables, laws, issues);
         Lint.check(tables, issues);
         if (issues.stream().noneMatch(WorkbookIssue::isError) && !tables.isEmpty()) {
             List<TableModel> stages = new ArrayList<>();

@@ -18,6 +18,45 @@ final class Validator {
     private Validator() {
     }
 
+    /**
+     * The Law sheet's floors: each named rule row must accept at least the law's range of its fact
+     * (R2021 art. 22-23: 7 days; 60 days / 3,000 km), so a stricter cell is an error at that cell.
+     */
+    static void checkLawSheet(List<TableModel> tables, List<WorkbookModel.LawBound> laws, List<WorkbookIssue> issues) {
+        for (WorkbookModel.LawBound law : laws) {
+            RowModel row = tables.stream().flatMap(t -> t.rows().stream())
+                    .filter(r -> r.ruleId().equals(law.ruleId())).findFirst().orElse(null);
+            if (row == null) {
+                issues.add(WorkbookIssue.error("UNKNOWN_RULE", law.cell(), "no rule row has the id " + law.ruleId(),
+                        "name the id of the row the law applies to").withZh(
+                        "没有编号为 " + law.ruleId() + " 的规则行", "填写法律所约束的规则行编号"));
+                continue;
+            }
+            Condition c = condition(row, law.fact());
+            if (c == null || !(c.predicate() instanceof Predicate.Range r) || covers(r, law.range())) {
+                continue;
+            }
+            String need = Template.describe(law.range(), law.fact().type(), Template.Language.EN);
+            String has = Template.describe(r, law.fact().type(), Template.Language.EN);
+            issues.add(WorkbookIssue.error("WEAKER_THAN_LAW", c.cell(),
+                    "row " + row.ruleId() + " asks " + law.fact().name() + " " + has + ", but the law gives the consumer "
+                            + "this remedy for " + need + " (" + law.article() + ")",
+                    "write " + need + " or less strict").withZh(
+                    "规则 " + row.ruleId() + " 要求 " + law.fact().name() + " " + has + "，而法律规定 " + need
+                            + " 即应给予消费者此项权利（" + law.article() + "）",
+                    "改为 " + need + " 或更宽松的条件"));
+        }
+    }
+
+    /** True when every value the law's range holds is in the row's range. */
+    private static boolean covers(Predicate.Range row, Predicate.Range law) {
+        boolean low = row.low() == null || (law.low() != null && (row.low().compareTo(law.low()) < 0
+                || (row.low().compareTo(law.low()) == 0 && (row.lowIncluded() || !law.lowIncluded()))));
+        boolean high = row.high() == null || (law.high() != null && (row.high().compareTo(law.high()) > 0
+                || (row.high().compareTo(law.high()) == 0 && (row.highIncluded() || !law.highIncluded()))));
+        return low && high;
+    }
+
     static void check(List<TableModel> tables, List<WorkbookIssue> issues) {
         Map<String, TableModel> keys = new HashMap<>();
         Map<String, RowModel> ids = new HashMap<>();

@@ -7,9 +7,18 @@ import java.util.List;
  * the rulebook fingerprint is computed (values only, so re-saving or re-formatting changes nothing).
  */
 public record WorkbookModel(String file, String name, String version, List<TableModel> tables, String canonical,
-        List<ScenarioModel> scenarios) {
+        List<ScenarioModel> scenarios, List<LawBound> laws) {
     public WorkbookModel {
         tables = List.copyOf(tables);
         scenarios = List.copyOf(scenarios);
+        laws = List.copyOf(laws);
+    }
+
+    /**
+     * A floor the law sets under one rule row's condition (the Law sheet): the row must accept at
+     * least {@code range} of {@code fact}, e.g. S1-01 must cover {@code period.daysSinceStart <= 7}.
+     */
+    public record LawBound(String ruleId, FactDef fact, Predicate.Range range, String article,
+            io.autoclaims.rules.CellRef cell) {
     }
 }

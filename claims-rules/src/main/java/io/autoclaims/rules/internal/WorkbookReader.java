@@ -67,6 +67,7 @@ public final class WorkbookReader {
             String version = null;
             List<TableModel> tables = new ArrayList<>();
             List<ScenarioModel> scenarios = new ArrayList<>();
+            List<WorkbookModel.LawBound> laws = new ArrayList<>();
             boolean sawAbout = false;
             for (Sheet sheet : wb) {
                 boolean scenarioSheet = sheet.getSheetName().toLowerCase(Locale.ROOT).startsWith("scenarios");
@@ -81,6 +82,8 @@ public final class WorkbookReader {
                     version = about[1];
                 } else if (scenarioSheet) {
                     scenarios.addAll(readScenarios(sheet));
+                } else if (sheet.getSheetName().toLowerCase(Locale.ROOT).startsWith("law")) {
+                    laws.addAll(readLaw(sheet));
                 } else if (text(cell(sheet, PROPS_ROW, 0)).toLowerCase(Locale.ROOT).startsWith("table")) {
                     TableModel t = readTable(sheet);
                     if (t != null) {
@@ -101,7 +104,7 @@ public final class WorkbookReader {
                         .withZh("工作簿中没有规则表（即 A2 单元格为 \"Table 表\" 的工作表）", null));
             }
             return new WorkbookModel(file, name == null ? "" : name, version == null ? "" : version, tables,
-                    canonical.toString(), scenarios);
+                    canonical.toString(), scenarios, laws);
         } catch (IOException | RuntimeException e) {
             issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", CellRef.workbook(file),
                     "the file cannot be read as an Excel workbook: " + e.getMessage(),
@@ -144,6 +147,47 @@ public final class WorkbookReader {
                     .withZh("About 工作表缺少 \"Version 版本\" 行", "请添加 \"Version 版本\" 行，并在 B 列填写版本号"));
         }
         return new String[] {name, version};
+    }
+
+    // ---- law floors ----------------------------------------------------------------------------
+
+    /**
+     * The Law sheet: a header row starting with "Rule" (Rule id, Fact, Law, Article), then one floor
+     * per row: the rule row must accept at least the range in the Law column.
+     */
+    private List<WorkbookModel.LawBound> readLaw(Sheet sheet) {
+        List<WorkbookModel.LawBound> laws = new ArrayList<>();
+        int header = -1;
+        for (int r = 0; r < 5 && header < 0; r++) {
+            if (sheet.getRow(r) != null && text(sheet.getRow(r).getCell(0)).toLowerCase(Locale.ROOT).startsWith("rule")) {
+                header = r;
+            }
+        }
+        if (header < 0) {
+            return laws;
+        }
+        for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null || text(row.getCell(0)).isEmpty()) {
+                continue;
+            }
+            String factName = text(row.getCell(1));
+            FactDef fact = FactCatalog.get(factName);
+            if (fact == null || !fact.condition()) {
+                issues.add(WorkbookIssue.error("UNKNOWN_FACT", ref(sheet, r, 1),
+                        "\"" + factName + "\" is not a fact rows can have conditions on", "name a fact such as "
+                                + "period.daysSinceStart").withZh("\"" + factName + "\" 不是可作条件的事实",
+                        "填写事实名，例如 period.daysSinceStart"));
+                continue;
+            }
+            Object law = value(row.getCell(2));
+            Predicate p = law == null ? null : Cells.condition(fact, law, display(row.getCell(2)), ref(sheet, r, 2), issues);
+            if (p instanceof Predicate.Range range) {
+                laws.add(new WorkbookModel.LawBound(text(row.getCell(0)), fact, range, text(row.getCell(3)),
+                        ref(sheet, r, 2)));
+            }
+        }
+        return laws;
     }
 
     // ---- scenarios ------------------------------------------------------------------------------

@@ -38,8 +38,32 @@ public final class DefaultWarrantyWorkbook {
     /** The default warranty workbook as .xlsx bytes. */
     public static byte[] build() {
         WorkbookBuilder wb = builder();
+        law(wb);
         DefaultScenarios.addTo(wb, "warranty");
         return wb.toBytes();
+    }
+
+    /**
+     * The Law sheet: floors the law sets under the early 三包 windows. `claims check` and loading
+     * refuse a row that asks more of the consumer than these (R2021 art. 20, 22, 23; R2013).
+     */
+    public static void law(WorkbookBuilder wb) {
+        WorkbookBuilder.ReferenceBuilder law = wb.reference("Law 法定底线")
+                .title("Law 法定底线 — what the rows below may never ask more than: the law's windows for 三包")
+                .note("Each row: a rule row's condition must accept at least this range. Checked by the "
+                        + "rule compiler. 每行：所列规则行的条件至少要覆盖该范围，规则编译器据此校验。")
+                .column("Rule id 规则编号", 12).column("Fact 事实", 28).column("Law 法律底线", 16)
+                .column("Article 依据", 40);
+        law.row("S1-01", "period.daysSinceStart", "<= 7", "R2021 art. 22: 7 days");
+        for (String id : new String[] {"S2-01", "S3-01"}) {
+            String article = id.startsWith("S2") ? "R2021 art. 23: 60 days / 3,000 km" : "R2021 art. 20: 60 days / 3,000 km";
+            law.row(id, "period.daysSinceStart", "<= 60", article);
+            law.row(id, "vehicle.odometerKm", "<= 3000", article);
+        }
+        for (String id : new String[] {"S2-02", "S3-02"}) {
+            law.row(id, "period.daysSinceStart", "<= 60", "R2013: 60 days / 3,000 km");
+            law.row(id, "vehicle.odometerKm", "<= 3000", "R2013: 60 days / 3,000 km");
+        }
     }
 
     /** The default warranty workbook, still open for tests that want to add to it. */
