@@ -1,7 +1,6 @@
 package io.autoclaims.rules.internal;
 
 import io.autoclaims.rules.WorkbookIssue;
-import io.autoclaims.rules.internal.Predicate.BoolIs;
 import io.autoclaims.rules.internal.Predicate.CodeIn;
 import io.autoclaims.rules.internal.Predicate.EnumIn;
 import io.autoclaims.rules.internal.Predicate.Range;
@@ -45,9 +44,9 @@ final class Lint {
     private static final class Dim {
         final FactDef fact;
         final List<String> labels = new ArrayList<>();
-        /** For enums and codes, the value of each cell; for ranges, a representative number. */
+        /** A value each cell stands for: a constant, a code, a subset, TRUE/FALSE, or a number inside the range. */
         final List<Object> values = new ArrayList<>();
-        /** Set-valued facts: the constants that matter, one bit each of the cell index. */
+        /** Set-valued facts: the constants that matter; each cell holds one subset of them. */
         final List<Enum<?>> members = new ArrayList<>();
 
         Dim(FactDef fact) {
@@ -70,29 +69,7 @@ final class Lint {
         }
 
         private boolean matches(Predicate p, int cell) {
-            if (p instanceof EnumIn in && fact.type().kind() == ValueType.Kind.ENUM_SET) {
-                boolean any = false;
-                for (Enum<?> e : in.values()) {
-                    any |= (cell & (1 << members.indexOf(e))) != 0;
-                }
-                return any != in.negated();
-            }
-            Object value = values.get(cell);
-            if (p instanceof EnumIn in) {
-                return in.values().contains(value) != in.negated();
-            }
-            if (p instanceof CodeIn in) {
-                return in.values().contains(value);
-            }
-            if (p instanceof BoolIs b) {
-                return value.equals(b.value());
-            }
-            Range r = (Range) p;
-            BigDecimal v = (BigDecimal) value;
-            boolean low = r.low() == null || (r.lowIncluded() ? v.compareTo(r.low()) >= 0 : v.compareTo(r.low()) > 0);
-            boolean high = r.high() == null
-                    || (r.highIncluded() ? v.compareTo(r.high()) <= 0 : v.compareTo(r.high()) < 0);
-            return low && high;
+            return Predicates.test(p, values.get(cell));
         }
     }
 
@@ -167,14 +144,14 @@ final class Lint {
                     predicates.forEach(p -> used.addAll(((EnumIn) p).values()));
                     d.members.addAll(used);
                     for (int bits = 0; bits < (1 << d.members.size()); bits++) {
-                        List<String> in = new ArrayList<>();
+                        List<Enum<?>> in = new ArrayList<>();
                         for (int i = 0; i < d.members.size(); i++) {
                             if ((bits & (1 << i)) != 0) {
-                                in.add(d.members.get(i).name());
+                                in.add(d.members.get(i));
                             }
                         }
-                        d.labels.add(in.isEmpty() ? "none of " + names(d.members) : "[" + String.join(", ", in) + "]");
-                        d.values.add(bits);
+                        d.labels.add(in.isEmpty() ? "none of " + names(d.members) : names(in));
+                        d.values.add(in);
                     }
                 }
                 case BOOLEAN -> {
