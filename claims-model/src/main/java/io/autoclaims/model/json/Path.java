@@ -7,16 +7,24 @@ package io.autoclaims.model.json;
  */
 final class Path {
 
-    private final String text;
+    private final Path parent;
+    /** The field name, or null for an array element. */
+    private final String name;
+    private final int index;
     private final JsonLine.Duplicate duplicate;
+    /** Spelled out only when a message or a duplicate check needs it: most claims never ask. */
+    private String text;
 
-    private Path(String text, JsonLine.Duplicate duplicate) {
-        this.text = text;
+    private Path(Path parent, String name, int index, JsonLine.Duplicate duplicate) {
+        this.parent = parent;
+        this.name = name;
+        this.index = index;
         this.duplicate = duplicate;
+        this.text = parent == null ? "" : null;
     }
 
     static Path root(JsonLine.Duplicate duplicate) {
-        return new Path("", duplicate);
+        return new Path(null, null, -1, duplicate);
     }
 
     static String join(String parent, String name) {
@@ -28,11 +36,18 @@ final class Path {
     }
 
     Path field(String name) {
-        return new Path(join(text, name), duplicate);
+        return new Path(this, name, -1, duplicate);
     }
 
     Path index(int index) {
-        return new Path(join(text, index), duplicate);
+        return new Path(this, null, index, duplicate);
+    }
+
+    private String text() {
+        if (text == null) {
+            text = name != null ? join(parent.text(), name) : join(parent.text(), index);
+        }
+        return text;
     }
 
     /**
@@ -40,7 +55,7 @@ final class Path {
      * when the line's first duplicate key stood there.
      */
     void checkDuplicateAt(int position) {
-        if (duplicate != null && duplicate.position() == position && duplicate.objectPath().equals(text)) {
+        if (duplicate != null && duplicate.position() == position && duplicate.objectPath().equals(text())) {
             throw InvalidClaimException.invalidField(duplicate.fieldPath(),
                     "duplicate field \"" + duplicate.name() + "\": a field may appear only once in an object");
         }
@@ -48,6 +63,6 @@ final class Path {
 
     @Override
     public String toString() {
-        return text;
+        return text();
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +31,6 @@ final class ValueTypes {
     private ValueTypes() {
     }
 
-    private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DATE_TIME_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?");
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
@@ -121,12 +121,13 @@ final class ValueTypes {
 
     static final ValueType<LocalDate> LOCAL_DATE = new Simple<>((node, at) -> {
         String text = text(node, at, "must be a date yyyy-MM-dd");
-        if (!DATE_SHAPE.matcher(text).matches()) {
+        if (!isDateShape(text)) {
             throw InvalidClaimException.invalidField(at, "must be a date yyyy-MM-dd, got " + quote(text));
         }
         try {
-            return LocalDate.parse(text, DATE);
-        } catch (DateTimeParseException e) {
+            // the shape is checked: the digits are read directly (DateTimeFormatter costs ~1 us per date)
+            return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+        } catch (DateTimeException e) {
             throw InvalidClaimException.invalidField(at, "must be a date that exists (yyyy-MM-dd), got " + quote(text));
         }
     }, (out, value) -> out.writeString(formatDate(value)));
@@ -249,7 +250,33 @@ final class ValueTypes {
     }
 
     private static String formatDate(LocalDate date) {
-        return DATE.format(date);
+        // LocalDate.toString spells years 0..9999 as uuuu-MM-dd does, and much faster
+        return date.getYear() >= 0 && date.getYear() <= 9999 ? date.toString() : DATE.format(date);
+    }
+
+    /** {@code \d{4}-\d{2}-\d{2}} without a regex: read once per date of every claim. */
+    private static boolean isDateShape(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && !isAsciiDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     private static String formatDateTime(LocalDateTime time) {

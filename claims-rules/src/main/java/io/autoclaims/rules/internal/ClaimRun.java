@@ -70,8 +70,9 @@ final class ClaimRun {
      * Whether the claim runs that table: a table of its type, until the claim is finished; after a
      * denial only tables that can deny run, so that every ground is listed (reading 1).
      */
-    boolean runs(TableModel table) {
-        return !finished && table.serves(claim.type()) && (!denied || table.canDeny());
+    boolean runs(int stage) {
+        CompiledRulebook.StageFlags f = rulebook.flags(stage);
+        return !finished && f.serves()[claim.type().ordinal()] && (!denied || f.canDeny());
     }
 
     Claim claim() {
@@ -241,16 +242,14 @@ final class ClaimRun {
     }
 
     /** After a stage ran: note a denial; a coverage stage that left no line covered ends the claim. */
-    void afterStage(int stage, TableModel table) {
+    void afterStage(int stage) {
         for (Fired f : fired) {
             if (f.stage() == stage && f.effect() == Effect.DENY) {
                 denied = true;
                 return;
             }
         }
-        boolean decidesCoverage = table.columns().stream()
-                .anyMatch(c -> c.role() == ColumnModel.Role.THEN && c.fact() == FactCatalog.LINE_COVERED);
-        if (decidesCoverage && !facts.lines().isEmpty() && facts.getCoveredCount() == 0) {
+        if (rulebook.flags(stage).decidesCoverage() && !facts.lines().isEmpty() && facts.getCoveredCount() == 0) {
             finished = true;
         }
     }

@@ -20,7 +20,21 @@ public final class CompiledRulebook {
     public record RowRef(int index, int stage, TableModel table, RowModel row) {
     }
 
+    /** What the engine asks of a stage for every claim, worked out once. */
+    record StageFlags(boolean[] serves, boolean canDeny, boolean decidesCoverage) {
+        static StageFlags of(TableModel table) {
+            boolean[] serves = new boolean[ClaimType.values().length];
+            for (ClaimType t : table.claimTypes()) {
+                serves[t.ordinal()] = true;
+            }
+            boolean decidesCoverage = table.columns().stream()
+                    .anyMatch(c -> c.role() == ColumnModel.Role.THEN && c.fact() == FactCatalog.LINE_COVERED);
+            return new StageFlags(serves, table.canDeny(), decidesCoverage);
+        }
+    }
+
     private final List<TableModel> stages;
+    private final StageFlags[] flags;
     private final List<RowRef> rows;
     private final Set<ClaimType> claimTypes;
     private final RulebookInfo info;
@@ -32,6 +46,7 @@ public final class CompiledRulebook {
     private CompiledRulebook(List<TableModel> stages, List<RowRef> rows, RulebookInfo info,
             List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, String drl, KieBase kieBase) {
         this.stages = List.copyOf(stages);
+        this.flags = stages.stream().map(StageFlags::of).toArray(StageFlags[]::new);
         this.rows = List.copyOf(rows);
         this.info = info;
         this.workbooks = List.copyOf(workbooks);
@@ -43,7 +58,7 @@ public final class CompiledRulebook {
         Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
         stages.stream().filter(t -> t.rows().stream().anyMatch(r -> r.code() != null))
                 .forEach(t -> types.addAll(t.claimTypes()));
-        this.claimTypes = Set.copyOf(types);
+        this.claimTypes = types;
     }
 
     /** Orders tables by step (one order for all claim types), and numbers stages and rows. */
@@ -67,6 +82,10 @@ public final class CompiledRulebook {
 
     public List<TableModel> stages() {
         return stages;
+    }
+
+    StageFlags flags(int stage) {
+        return flags[stage];
     }
 
     public RowRef row(int index) {

@@ -89,7 +89,7 @@ public final class Engine {
             TableModel table = stages.get(s);
             boolean any = false;
             for (ClaimRun run : runs) {
-                if (!run.runs(table)) {
+                if (!run.runs(s)) {
                     continue;
                 }
                 any = true;
@@ -115,8 +115,8 @@ public final class Engine {
             }
             session.fireAllRules();
             for (ClaimRun run : runs) {
-                if (run.runs(table)) {
-                    run.afterStage(s, table);
+                if (run.runs(s)) {
+                    run.afterStage(s);
                 }
             }
         }

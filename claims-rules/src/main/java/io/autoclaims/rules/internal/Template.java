@@ -2,13 +2,15 @@ package io.autoclaims.rules.internal;
 
 import io.autoclaims.model.Labelled;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,12 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class Template {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
-    /** DecimalFormat is not thread-safe; one per thread. */
-    private static final ThreadLocal<DecimalFormat> MONEY = ThreadLocal.withInitial(() -> {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
-        return f;
-    });
+    /** English words of enumeration constants, made once: a reason text is formatted per fired row. */
+    private static final Map<Labelled, String> ENGLISH = new ConcurrentHashMap<>();
 
     /** The language a text is written in. */
     public enum Language { ZH, EN }
@@ -38,6 +36,11 @@ public final class Template {
     private final Language language;
     private final List<Object> parts;
     private final List<FactDef> facts;
+    /** The {rule.fact} texts of the last row formatted: a template belongs to one row's cell. */
+    private volatile RowTexts ruleTexts;
+
+    private record RowTexts(RowModel row, Map<FactDef, String> texts) {
+    }
 
     private Template(String source, Language language, List<Object> parts) {
         this.source = source;
@@ -110,12 +113,27 @@ public final class Template {
             if (p instanceof FactDef f) {
                 sb.append(formatValue(values.apply(f), f.type(), language));
             } else if (p instanceof RuleCondition r) {
-                sb.append(describe(row, r.fact()));
+                sb.append(ruleText(row, r.fact()));
             } else {
                 sb.append((String) p);
             }
         }
         return sb.toString();
+    }
+
+    private String ruleText(RowModel row, FactDef fact) {
+        RowTexts cached = ruleTexts;
+        if (cached == null || cached.row() != row) {
+            Map<FactDef, String> texts = new HashMap<>();
+            for (Object p : parts) {
+                if (p instanceof RuleCondition r) {
+                    texts.put(r.fact(), describe(row, r.fact()));
+                }
+            }
+            cached = new RowTexts(row, texts);
+            ruleTexts = cached;
+        }
+        return cached.texts().get(fact);
     }
 
     /** The row's condition on a fact as a short expression: {@code > 30}, {@code 5..10}, names. */
@@ -153,6 +171,21 @@ public final class Template {
         return (r.highIncluded() ? "<= " : "< ") + bound.apply(r.high());
     }
 
+    /** {@code 18,400.00}: two decimals rounded half up, thousands grouped with commas. */
+    static String money(BigDecimal amount) {
+        String plain = amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        int start = plain.startsWith("-") ? 1 : 0;
+        int point = plain.length() - 3;
+        StringBuilder sb = new StringBuilder(plain.length() + 8).append(plain, 0, start);
+        for (int i = start; i < point; i++) {
+            if (i > start && (point - i) % 3 == 0) {
+                sb.append(',');
+            }
+            sb.append(plain.charAt(i));
+        }
+        return sb.append(plain, point, plain.length()).toString();
+    }
+
     /** One value as a person reads it in that language. */
     static String formatValue(Object value, ValueType type, Language language) {
         if (value == null) {
@@ -166,7 +199,8 @@ public final class Template {
             return String.join(language == Language.ZH ? "、" : ", ", items);
         }
         if (value instanceof Labelled l) {
-            return language == Language.ZH ? l.zh() : l.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            return language == Language.ZH ? l.zh()
+                    : ENGLISH.computeIfAbsent(l, k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         if (value instanceof Boolean b) {
             return language == Language.ZH ? (b ? "是" : "否") : (b ? "yes" : "no");
@@ -178,7 +212,7 @@ public final class Template {
             if (type.kind() != ValueType.Kind.MONEY) {
                 return d.stripTrailingZeros().toPlainString();
             }
-            return MONEY.get().format(d);
+            return money(d);
         }
         if (value instanceof LocalDate d) {
             return d.toString();
