@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -36,7 +37,8 @@ public final class ClaimCodec {
 
     public static ClaimCodec create() {
         // Plain BigDecimals: money is written 18400.00, never 1.84E+4. Non-ASCII stays as-is (UTF-8).
-        return new ClaimCodec(JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build());
+        return new ClaimCodec(JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build());
     }
 
     /** Reads one JSON Lines line; never throws for bad input, which yields an error record. */
@@ -78,7 +80,26 @@ public final class ClaimCodec {
     /** The verdict on one line, fields in the contract's order. */
     public String writeVerdict(Verdict verdict) {
         Objects.requireNonNull(verdict, "verdict");
-        return write(out -> {
+        return write(verdictBody(verdict));
+    }
+
+    /**
+     * Writes the verdict as {@link #writeVerdict(Verdict)} spells it, without a line end; the writer
+     * is left open. Batch writers use it to skip a String per record.
+     */
+    public void writeVerdict(Verdict verdict, Writer out) throws IOException {
+        Objects.requireNonNull(verdict, "verdict");
+        write(verdictBody(verdict), out);
+    }
+
+    /** Writes the error record as {@link #writeError(ErrorRecord)} spells it, without a line end. */
+    public void writeError(ErrorRecord error, Writer out) throws IOException {
+        Objects.requireNonNull(error, "error");
+        write(errorBody(error), out);
+    }
+
+    private static Body verdictBody(Verdict verdict) {
+        return out -> {
             out.writeStartObject();
             out.writeStringField("claimId", verdict.claimId());
             out.writeStringField("type", verdict.type().name());
@@ -119,13 +140,17 @@ public final class ClaimCodec {
             out.writeStringField("fingerprint", verdict.rulebook().fingerprint());
             out.writeEndObject();
             out.writeEndObject();
-        });
+        };
     }
 
     /** The error record on one line; {@code claimId} is left out when unknown, {@code field} may be null. */
     public String writeError(ErrorRecord error) {
         Objects.requireNonNull(error, "error");
-        return write(out -> {
+        return write(errorBody(error));
+    }
+
+    private static Body errorBody(ErrorRecord error) {
+        return out -> {
             out.writeStartObject();
             if (error.claimId() != null) {
                 out.writeStringField("claimId", error.claimId());
@@ -137,7 +162,7 @@ public final class ClaimCodec {
             out.writeStringField("message", error.error().message());
             out.writeEndObject();
             out.writeEndObject();
-        });
+        };
     }
 
     private static Claim readRoot(JsonLine line) {
@@ -187,11 +212,17 @@ public final class ClaimCodec {
 
     private String write(Body body) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator out = json.createGenerator(text)) {
-            body.write(out);
+        try {
+            write(body, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen when writing to a StringWriter
         }
         return text.toString();
+    }
+
+    private void write(Body body, Writer target) throws IOException {
+        try (JsonGenerator out = json.createGenerator(target)) {
+            body.write(out);
+        }
     }
 }

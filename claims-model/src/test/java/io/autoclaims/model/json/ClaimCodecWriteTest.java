@@ -109,4 +109,19 @@ class ClaimCodecWriteTest {
                 + "\"message\":\"m\"}}",
                 CODEC.writeError(new ErrorRecord("保-1", 9, new InputError("MISSING_FIELD", "vehicle.vin", "m"))));
     }
+
+    @Test
+    void writerPathWritesWhatTheTextPathReturns() throws Exception {
+        Claim claim = CODEC.readClaim(Samples.replace(WARRANTY, "\"claimId\": \"W-17\"",
+                "\"claimId\":\"W-😀-保\""));
+        Verdict verdict = new Verdict(claim.claimId(), ClaimType.WARRANTY, Decision.APPROVED, Remedy.REPAIR,
+                new BigDecimal("10.00"), new BigDecimal("0.00"), new BigDecimal("0.00"), List.of(), List.of(),
+                List.of(), List.of(), new RulebookInfo("default", "2024.1", "sha256:abc"));
+        java.io.StringWriter out = new java.io.StringWriter();
+        CODEC.writeVerdict(verdict, out);
+        out.write('|');
+        ErrorRecord error = new ErrorRecord(claim.claimId(), 3, new InputError("INVALID_FIELD", "vin", "m"));
+        CODEC.writeError(error, out);
+        assertEquals(CODEC.writeVerdict(verdict) + "|" + CODEC.writeError(error), out.toString());
+    }
 }
