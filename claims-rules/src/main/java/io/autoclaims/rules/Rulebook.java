@@ -3,6 +3,7 @@ package io.autoclaims.rules;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.rules.internal.CompiledRulebook;
+import io.autoclaims.rules.internal.Engine;
 import io.autoclaims.rules.internal.RulebookCompiler;
 import io.autoclaims.rules.internal.WorkbookGuard;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,19 +24,39 @@ import java.util.stream.Stream;
  * A loaded, validated and compiled rulebook: one or more rule workbooks. Immutable and thread-safe;
  * share one instance. Loading reports every workbook problem at once, each with its cell
  * ({@link RulebookException}).
+ *
+ * <p>A rulebook keeps the workbooks it was compiled from ({@link #workbooks()}) and where its
+ * scenarios' claim files are, so that its own scenarios can be run on it later
+ * ({@link RulebookScenarios#run(Rulebook)}, {@link Adjudicator#swap(Rulebook)}).
  */
 public final class Rulebook {
     private static final String DEFAULT_FOLDER = "io/autoclaims/rules/default/";
+    /** Given when no folder was: a scenario naming a claim file then fails with this message. */
+    private static final RulebookScenarios.Files NO_FILES = name -> {
+        throw new java.io.FileNotFoundException(name + " (the rulebook was built from bytes without a folder for "
+                + "its scenarios' claim files: use Rulebook.fromWorkbooks(workbooks, files))");
+    };
 
     private final CompiledRulebook compiled;
+    /** The workbooks as given, by file name; never handed out (copies are). */
+    private final Map<String, byte[]> workbooks;
+    private final RulebookScenarios.Files scenarioFiles;
+    /**
+     * The engine (its pooled Drools sessions) lives with the rulebook, so that every adjudicator of
+     * it, and a rulebook swapped back in, reuses warm sessions.
+     */
+    private final Engine engine;
 
-    private Rulebook(CompiledRulebook compiled) {
+    private Rulebook(CompiledRulebook compiled, Map<String, byte[]> workbooks, RulebookScenarios.Files scenarioFiles) {
         this.compiled = compiled;
+        this.workbooks = workbooks;
+        this.scenarioFiles = scenarioFiles;
+        this.engine = new Engine(compiled);
     }
 
     /** The rulebook shipped with the library (the policy of {@code default-rulebook.md}). */
     public static Rulebook loadDefault() {
-        return fromWorkbooks(defaultWorkbooks());
+        return fromWorkbooks(defaultWorkbooks(), Rulebook::defaultResource);
     }
 
     /** The shipped workbooks' bytes by file name. */
@@ -56,9 +78,25 @@ public final class Rulebook {
         return load(List.of(paths));
     }
 
-    /** As {@link #load(Path...)}. */
+    /**
+     * As {@link #load(Path...)}. The scenarios' claim files are read next to the first path (the
+     * folder, or the folder of the file), as {@code claims test} reads them.
+     */
     public static Rulebook load(List<Path> paths) {
-        return fromWorkbooks(readWorkbooks(paths));
+        return fromWorkbooks(readWorkbooks(paths), RulebookScenarios.folder(folderOf(paths)));
+    }
+
+    /** The folder scenario claim files are read from: the first path, or the folder of that file. */
+    static Path folderOf(List<Path> paths) {
+        if (paths.isEmpty()) {
+            return Path.of(""); // nothing loads from no path; the compiler says so
+        }
+        Path first = paths.get(0);
+        if (Files.isDirectory(first)) {
+            return first;
+        }
+        Path parent = first.toAbsolutePath().getParent();
+        return parent == null ? first.toAbsolutePath() : parent;
     }
 
     /** The workbooks' bytes by file name, from files or folders. */
@@ -84,10 +122,32 @@ public final class Rulebook {
         return files;
     }
 
-    /** Compiles workbooks given as bytes by file name (e.g. {@code warranty.xlsx}). */
+    /**
+     * Compiles workbooks given as bytes by file name (e.g. {@code warranty.xlsx}). Its scenarios may
+     * hold claims as JSON in their cells; one naming a claim file ({@code file.jsonl#id}) fails when
+     * run, as there is no folder to read it from: see {@link #fromWorkbooks(Map, RulebookScenarios.Files)}.
+     */
     public static Rulebook fromWorkbooks(Map<String, byte[]> workbooks) {
+        return fromWorkbooks(workbooks, NO_FILES);
+    }
+
+    /**
+     * Compiles workbooks given as bytes by file name; {@code scenarioFiles} reads the claim files
+     * their scenarios name (e.g. {@link RulebookScenarios#folder(Path)}). The bytes are copied.
+     */
+    public static Rulebook fromWorkbooks(Map<String, byte[]> workbooks, RulebookScenarios.Files scenarioFiles) {
         Objects.requireNonNull(workbooks, "workbooks");
-        return new Rulebook(RulebookCompiler.compile(workbooks));
+        Objects.requireNonNull(scenarioFiles, "scenarioFiles");
+        Map<String, byte[]> copy = copy(workbooks);
+        return new Rulebook(RulebookCompiler.compile(copy), Collections.unmodifiableMap(copy), scenarioFiles);
+    }
+
+    /** A copy in the same order, each array copied too: neither side can change the other's bytes. */
+    private static Map<String, byte[]> copy(Map<String, byte[]> workbooks) {
+        Map<String, byte[]> copy = new LinkedHashMap<>();
+        workbooks.forEach((name, bytes) -> copy.put(Objects.requireNonNull(name, "workbook name"),
+                Objects.requireNonNull(bytes, name).clone()));
+        return copy;
     }
 
     /** The file's bytes; a file too large to be a rule workbook is refused before it is read. */
@@ -101,9 +161,16 @@ public final class Rulebook {
     }
 
     private static boolean isWorkbook(Path p) {
-        String name = p.getFileName().toString();
+        return Files.isRegularFile(p) && isWorkbookName(p.getFileName().toString());
+    }
+
+    /**
+     * True for a file name a folder load takes: Excel files, not the lock files of Excel or WPS
+     * ({@code ~$name.xlsx}) nor hidden files (LibreOffice's {@code .~lock.name#}, editors' backups).
+     */
+    static boolean isWorkbookName(String name) {
         // macro and binary workbooks are listed too, so that they are refused loudly, not skipped
-        return Files.isRegularFile(p) && name.toLowerCase(Locale.ROOT).matches(".*\\.xls[xmb]?") && !name.startsWith("~$");
+        return name.toLowerCase(Locale.ROOT).matches(".*\\.xls[xmb]?") && !name.startsWith("~$") && !name.startsWith(".");
     }
 
     public String name() {
@@ -146,8 +213,31 @@ public final class Rulebook {
         return compiled.drl();
     }
 
+    /**
+     * The workbooks it was compiled from, by file name, in the order given: a copy, each array
+     * copied, so that callers may keep or change them (e.g. to ship them to other machines and
+     * rebuild the same rulebook with {@link #fromWorkbooks(Map)}).
+     */
+    public Map<String, byte[]> workbooks() {
+        return Collections.unmodifiableMap(copy(workbooks));
+    }
+
+    /** The workbooks without copying, for this package only (nothing here changes them). */
+    Map<String, byte[]> workbookBytes() {
+        return workbooks;
+    }
+
+    /** Reads the claim files its scenarios name. */
+    RulebookScenarios.Files scenarioFiles() {
+        return scenarioFiles;
+    }
+
     CompiledRulebook compiled() {
         return compiled;
+    }
+
+    Engine engine() {
+        return engine;
     }
 
     @Override

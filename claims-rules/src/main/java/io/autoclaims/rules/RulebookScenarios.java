@@ -4,7 +4,6 @@ import io.autoclaims.model.Claim;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
-import io.autoclaims.rules.internal.RulebookCompiler;
 import io.autoclaims.rules.internal.ScenarioModel;
 import io.autoclaims.rules.internal.WorkbookModel;
 import java.io.IOException;
@@ -41,28 +40,30 @@ public final class RulebookScenarios {
 
     /** Runs the scenarios of workbook files or folders (referenced claim files are read next to them). */
     public static ScenarioReport run(List<Path> paths) {
-        Path first = paths.get(0);
-        Path dir = java.nio.file.Files.isDirectory(first) ? first : first.toAbsolutePath().getParent();
-        return run(Rulebook.readWorkbooks(paths), folder(dir));
+        return run(Rulebook.load(paths));
     }
 
     /** Runs the scenarios of the shipped rulebook. */
     public static ScenarioReport runDefault() {
-        return run(Rulebook.defaultWorkbooks(), Rulebook::defaultResource);
+        return run(Rulebook.loadDefault());
     }
 
     /** Compiles the workbooks, runs every scenario, and reports results and row coverage. */
     public static ScenarioReport run(Map<String, byte[]> workbooks, Files files) {
-        Rulebook rulebook = Rulebook.fromWorkbooks(workbooks);
-        List<WorkbookIssue> issues = new ArrayList<>();
+        return run(Rulebook.fromWorkbooks(workbooks, files));
+    }
+
+    /**
+     * Runs the scenarios of a rulebook already loaded, on it: claim files are read as it was loaded
+     * (next to its folder, from the shipped resources, or through the {@link Files} it was given).
+     */
+    public static ScenarioReport run(Rulebook rulebook) {
         List<ScenarioModel> scenarios = new ArrayList<>();
-        for (WorkbookModel w : RulebookCompiler.read(workbooks, issues)) {
+        for (WorkbookModel w : rulebook.compiled().workbooks()) {
             scenarios.addAll(w.scenarios());
         }
-        if (issues.stream().anyMatch(WorkbookIssue::isError)) {
-            throw new RulebookException(issues);
-        }
         Adjudicator adjudicator = Adjudicator.of(rulebook);
+        Files files = rulebook.scenarioFiles();
         ClaimCodec codec = ClaimCodec.create();
         Map<String, Map<String, Claim>> claimFiles = new HashMap<>();
         Set<String> reached = new LinkedHashSet<>();
@@ -75,13 +76,50 @@ public final class RulebookScenarios {
                 e.fired().forEach(r -> reached.add(r.ruleId()));
                 compare(s, e.verdict(), differences);
             } catch (RuntimeException | IOException ex) {
-                differences.add("the claim cannot be adjudicated: " + ex.getMessage());
+                differences.add(CANNOT_ADJUDICATE + ex.getMessage());
             }
             results.add(new ScenarioReport.Result(s.id(), s.idCell(), s.description(), differences.isEmpty(),
                     differences));
         }
         List<RuleRef> uncovered = rulebook.rules().stream().filter(r -> !reached.contains(r.ruleId())).toList();
         return new ScenarioReport(results, rulebook.rules().size(), uncovered);
+    }
+
+    /**
+     * Each failed scenario as an error at its ID cell, in English and Chinese: why a checked swap
+     * refuses the rulebook.
+     */
+    static List<WorkbookIssue> failures(ScenarioReport report) {
+        return report.failures().stream().map(r -> WorkbookIssue.error("SCENARIO_FAILED", r.where(),
+                "scenario " + r.id() + " fails: " + String.join("; ", r.differences()),
+                "fix the rule rows, or the scenario's expected values if the policy changed on purpose; "
+                        + "claims test lists every failure")
+                .withZh("测试场景 " + r.id() + " 未通过：" + String.join("；", r.differences().stream()
+                                .map(RulebookScenarios::zh).toList()),
+                        "请修正规则行；如政策是有意变更，请更新该场景的预期值；claims test 列出全部未通过的场景"))
+                .toList();
+    }
+
+    private static final String CANNOT_ADJUDICATE = "the claim cannot be adjudicated: ";
+    private static final java.util.regex.Pattern EXPECTED_GOT =
+            java.util.regex.Pattern.compile("(decision|remedy|payable|reasons): expected (.*), got (.*)");
+
+    /** One difference as {@link #compare} and {@link #run(Rulebook)} word it, in Chinese. */
+    static String zh(String difference) {
+        if (difference.startsWith(CANNOT_ADJUDICATE)) {
+            return "该索赔无法裁定：" + difference.substring(CANNOT_ADJUDICATE.length());
+        }
+        java.util.regex.Matcher m = EXPECTED_GOT.matcher(difference);
+        if (!m.matches()) {
+            return difference;
+        }
+        String field = switch (m.group(1)) {
+            case "decision" -> "结论";
+            case "remedy" -> "处理";
+            case "payable" -> "赔付";
+            default -> "理由代码";
+        };
+        return field + "应为 " + m.group(2) + "，实为 " + m.group(3);
     }
 
     /**

@@ -74,6 +74,38 @@ class RulebookScenariosTest {
     }
 
     @Test
+    void aLoadedRulebookRunsItsOwnScenariosWithTheClaimFilesBesideIt() throws Exception {
+        Rulebook rulebook = Rulebook.load(folder());
+        ScenarioReport report = RulebookScenarios.run(rulebook);
+        assertEquals(List.of("SC-2"), report.failures().stream().map(ScenarioReport.Result::id).toList());
+        List<WorkbookIssue> issues = RulebookScenarios.failures(report);
+        assertEquals(1, issues.size());
+        assertEquals("warranty.xlsx!Scenarios 测试场景!A4: 测试场景 SC-2 未通过：赔付应为 100.00，实为 0.00（请修正规则行；"
+                + "如政策是有意变更，请更新该场景的预期值；claims test 列出全部未通过的场景）", issues.get(0).toStringZh());
+        assertTrue(issues.get(0).toString().startsWith("warranty.xlsx!Scenarios 测试场景!A4: scenario SC-2 fails: "
+                + "payable: expected 100.00, got 0.00 (fix the rule rows"), issues.get(0).toString());
+    }
+
+    @Test
+    void builtFromBytesAScenarioNamingAFileSaysHowToGiveItsFolder() throws Exception {
+        Path folder = folder();
+        Rulebook rulebook = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", workbookWithScenarios()));
+        ScenarioReport report = RulebookScenarios.run(rulebook);
+        ScenarioReport.Result failed = report.failures().get(0);
+        assertEquals("SC-2", failed.id());
+        String difference = failed.differences().get(0);
+        assertTrue(difference.startsWith("the claim cannot be adjudicated: claims.jsonl")
+                && difference.contains("Rulebook.fromWorkbooks(workbooks, files)"), difference);
+        assertTrue(RulebookScenarios.failures(report).get(0).toStringZh().contains("该索赔无法裁定：claims.jsonl"));
+        // given the folder, it passes as loaded from it
+        Rulebook withFiles = Rulebook.fromWorkbooks(rulebook.workbooks(), RulebookScenarios.folder(folder));
+        assertEquals(rulebook.fingerprint(), withFiles.fingerprint());
+        assertEquals(List.of("SC-2"), RulebookScenarios.run(withFiles).failures().stream()
+                .filter(r -> r.differences().equals(List.of("payable: expected 100.00, got 0.00")))
+                .map(ScenarioReport.Result::id).toList());
+    }
+
+    @Test
     void coverageNamesTheRowsNoScenarioReaches() throws Exception {
         ScenarioReport report = RulebookScenarios.run(List.of(folder()));
         assertEquals(35, report.rules());
