@@ -9,42 +9,58 @@ import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.InvalidClaimException;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.internal.Engine;
+import io.autoclaims.rules.internal.RulebookCompiler;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Adjudicates claims with a rulebook. Thread-safe: call it from any number of threads. The rulebook
- * can be swapped atomically while calls are in flight; each call uses one rulebook from start to end.
+ * Adjudicates claims with a rulebook. Thread-safe: call it from any number of threads.
  *
  * <pre>{@code
  * Adjudicator adjudicator = Adjudicator.of(Rulebook.loadDefault());
  * Verdict v = adjudicator.adjudicate(claim);
  * }</pre>
+ *
+ * <p><b>Hot swap.</b> The live rulebook can be replaced while calls are in flight, without a
+ * restart. Every call ({@link #adjudicate}, {@link #adjudicateAll}, {@link #explain},
+ * {@link #adjudicateJson}, {@link #adjudicateJsonLines}) reads the live rulebook once and uses it
+ * from start to end, so each verdict carries the fingerprint of exactly the rulebook that made it,
+ * and a call never waits for a swap nor fails because of one: calls take no lock.
+ * <ul>
+ * <li>{@link #swap(Rulebook)} checks the candidate first (the table analysis of {@code claims
+ * check} and the rulebook's own scenarios); when anything fails it throws and the live rulebook
+ * stays. {@link #swap(Path...)} loads, checks and swaps.
+ * <li>{@link #rollback()} makes the previous rulebook live again in one call; {@link #previous()}
+ * is kept one level deep.
+ * <li>{@link #swapUnchecked(Rulebook)} skips the checks, for a host that has made its own.
+ * </ul>
+ * Swaps and rollbacks are serialised among themselves by a lock only they take. To reload when an
+ * analyst saves a workbook, see {@link RulebookWatcher}.
  */
 public final class Adjudicator {
     /** Claims per Drools session round on the batch paths. */
     static final int BATCH = 1000;
 
-    private final AtomicReference<Current> current;
-    private final ClaimCodec codec = ClaimCodec.create();
-
-    /** The rulebook in use and its engine, swapped together. */
-    private record Current(Rulebook rulebook, Engine engine) {
-        Current(Rulebook rulebook) {
-            this(rulebook, new Engine(rulebook.compiled()));
-        }
+    /** The live rulebook and the one it replaced, switched together in one write. */
+    private record State(Rulebook live, Rulebook previous) {
     }
 
+    /** Read once per call, without a lock; written only under {@link #swapLock}. */
+    private volatile State state;
+    private final Object swapLock = new Object();
+    private final ClaimCodec codec = ClaimCodec.create();
+
     private Adjudicator(Rulebook rulebook) {
-        this.current = new AtomicReference<>(new Current(rulebook));
+        this.state = new State(rulebook, null);
     }
 
     /** An adjudicator using that rulebook. */
@@ -54,15 +70,98 @@ public final class Adjudicator {
 
     /** The rulebook new calls use. */
     public Rulebook rulebook() {
-        return current.get().rulebook();
+        return state.live();
+    }
+
+    /** The rulebook the live one replaced, which {@link #rollback()} returns to; empty before any swap. */
+    public Optional<Rulebook> previous() {
+        return Optional.ofNullable(state.previous());
     }
 
     /**
-     * Switches to another rulebook: calls that start afterwards use it, calls in flight finish with
-     * the old one. Returns the rulebook that was replaced.
+     * Checks a rulebook, then makes it live: calls that start afterwards use it, calls in flight
+     * finish with the old one. Loading it has already checked every cell, the references, the legal
+     * floors and Drools' compilation; this adds what {@code claims check} and {@code claims test}
+     * add before a release: gaps, unreachable rows and overlaps of its tables, and the scenarios its
+     * workbooks carry, run on it. A rulebook without scenarios passes that part.
+     *
+     * @return the rulebook it replaced, now {@link #previous()}
+     * @throws RulebookException when a check fails, listing every problem at its cell (a failed
+     *     scenario at its ID cell, with the fields that differ), in English and Chinese; the live
+     *     rulebook and {@link #previous()} stay as they were
      */
     public Rulebook swap(Rulebook next) {
-        return current.getAndSet(new Current(Objects.requireNonNull(next, "next"))).rulebook();
+        Objects.requireNonNull(next, "next");
+        synchronized (swapLock) {
+            // checked under the lock: concurrent swaps take effect in the order they were checked
+            List<WorkbookIssue> problems = releaseProblems(next);
+            if (!problems.isEmpty()) {
+                throw new RulebookException(problems);
+            }
+            return commit(next);
+        }
+    }
+
+    /**
+     * Loads workbooks from files or folders as {@link Rulebook#load(Path...)} does, then swaps them
+     * in as {@link #swap(Rulebook)} does.
+     *
+     * @return the rulebook it replaced
+     * @throws RulebookException when the workbooks do not load or a check fails; nothing changes
+     */
+    public Rulebook swap(Path... paths) {
+        return swap(Rulebook.load(paths));
+    }
+
+    /**
+     * Makes a rulebook live without the checks of {@link #swap(Rulebook)}, for a host that ran them
+     * itself or must go live despite a scenario that is known to be out of date. The rulebook is
+     * still valid and compiled: a {@code Rulebook} cannot exist otherwise.
+     *
+     * @return the rulebook it replaced, now {@link #previous()}
+     */
+    public Rulebook swapUnchecked(Rulebook next) {
+        Objects.requireNonNull(next, "next");
+        synchronized (swapLock) {
+            return commit(next);
+        }
+    }
+
+    /**
+     * Makes the previous rulebook live again, without checks (it was live before). The one it
+     * replaces becomes the previous one, so a second rollback undoes the first.
+     *
+     * @return the rulebook it replaced
+     * @throws IllegalStateException when there was no swap to roll back
+     */
+    public Rulebook rollback() {
+        synchronized (swapLock) {
+            State s = state;
+            if (s.previous() == null) {
+                throw new IllegalStateException("no previous rulebook to roll back to: nothing was swapped");
+            }
+            state = new State(s.previous(), s.live());
+            return s.live();
+        }
+    }
+
+    private Rulebook commit(Rulebook next) {
+        State s = state;
+        state = new State(next, s.live());
+        return s.live();
+    }
+
+    /** Errors of the table analysis and failed scenarios: what stops a checked swap. */
+    static List<WorkbookIssue> releaseProblems(Rulebook candidate) {
+        List<WorkbookIssue> problems = new ArrayList<>(RulebookCompiler.lint(candidate.compiled()).stream()
+                .filter(WorkbookIssue::isError).toList());
+        problems.addAll(RulebookScenarios.failures(RulebookScenarios.run(candidate)));
+        return problems;
+    }
+
+    /** The engine of the live rulebook: read once per call, so a call never mixes two rulebooks. */
+    private Engine engine() {
+        return state.live().engine();
     }
 
     /**
@@ -81,7 +180,10 @@ public final class Adjudicator {
      * @throws UnsupportedClaimException when the rulebook has no tables for one of the claims' types
      */
     public List<Verdict> adjudicateAll(List<Claim> claims) {
-        Engine e = current.get().engine();
+        return adjudicateAll(engine(), claims);
+    }
+
+    private static List<Verdict> adjudicateAll(Engine e, List<Claim> claims) {
         for (Claim c : claims) {
             checkValid(c);
             checkSupported(e, c);
@@ -99,7 +201,7 @@ public final class Adjudicator {
      * @throws UnsupportedClaimException when the rulebook has no tables for the claim's type
      */
     public Explanation explain(Claim claim) {
-        Engine e = current.get().engine();
+        Engine e = engine();
         checkValid(claim);
         checkSupported(e, claim);
         return e.explain(List.of(claim)).get(0);
@@ -112,11 +214,12 @@ public final class Adjudicator {
             return codec.writeError(f.error());
         }
         Claim claim = ((ReadResult.Ok) r).claim();
-        InputError unsupported = unsupported(current.get().engine(), claim);
+        Engine e = engine(); // one rulebook both decides whether the type is supported and adjudicates
+        InputError unsupported = unsupported(e, claim);
         if (unsupported != null) {
             return codec.writeError(new ErrorRecord(claim.claimId(), 1, unsupported));
         }
-        return codec.writeVerdict(adjudicate(claim));
+        return codec.writeVerdict(adjudicateAll(e, List.of(claim)).get(0));
     }
 
     /**
@@ -124,7 +227,7 @@ public final class Adjudicator {
      * verdict or an error record. Returns the number of lines written.
      */
     public long adjudicateJsonLines(Reader in, Writer out) {
-        Engine e = current.get().engine();
+        Engine e = engine(); // every batch of the backlog on the same rulebook
         long written = 0;
         try (Stream<ReadResult> lines = codec.readLines(in)) {
             Iterator<ReadResult> it = lines.iterator();
@@ -172,8 +275,8 @@ public final class Adjudicator {
      * The error record content ({@code UNSUPPORTED_CLAIM_TYPE} on field {@code type}) for a claim
      * whose type the current rulebook has no tables for; empty when it can be adjudicated.
      */
-    public java.util.Optional<InputError> unsupported(Claim claim) {
-        return java.util.Optional.ofNullable(unsupported(current.get().engine(), claim));
+    public Optional<InputError> unsupported(Claim claim) {
+        return Optional.ofNullable(unsupported(engine(), claim));
     }
 
     /** Claims built in Java get the checks the codec applies to JSON. */

@@ -142,7 +142,8 @@ class AdjudicatorTest {
                 "insurance.xlsx", io.autoclaims.rules.testing.DefaultInsuranceWorkbook.build(),
                 "assistance.xlsx", io.autoclaims.rules.testing.DefaultAssistanceWorkbook.build(),
                 "extra.xlsx", io.autoclaims.rules.testing.WorkbookBuilder.create()
-                        .about("extra", "9", java.time.LocalDate.of(2026, 1, 1), "t").toBytes()));
+                        .about("extra", "9", java.time.LocalDate.of(2026, 1, 1), "t").toBytes()),
+                Rulebook::defaultResource); // the swap runs the shipped scenarios, which name claim files
         assertNotEquals(rulebook.fingerprint(), other.fingerprint());
         Adjudicator swapping = Adjudicator.of(rulebook);
         Claim claim = CODEC.readClaim(CLAIM);

@@ -84,6 +84,18 @@ public final class RulebookCompiler {
         return issues.stream().sorted(WorkbookIssue.IN_SHEET_ORDER).toList();
     }
 
+    /**
+     * The table analysis of {@code claims check} (gaps, unreachable rows, overlaps) on a rulebook
+     * already compiled: its tables as read, without reading or compiling again. In sheet order.
+     */
+    public static List<WorkbookIssue> lint(CompiledRulebook rulebook) {
+        List<WorkbookIssue> issues = new ArrayList<>();
+        List<TableModel> tables = new ArrayList<>();
+        rulebook.workbooks().forEach(w -> tables.addAll(w.tables()));
+        Lint.check(tables, issues);
+        return issues.stream().sorted(WorkbookIssue.IN_SHEET_ORDER).toList();
+    }
+
     /** The tables of the workbooks as read (type-checked, not compiled); problems go to {@code issues}. */
     public static List<WorkbookModel> read(Map<String, byte[]> files, List<WorkbookIssue> issues) {
         List<WorkbookModel> workbooks = new ArrayList<>();
