@@ -72,7 +72,8 @@ public final class Rulebook {
 
     /**
      * Loads workbooks from files or folders; a folder contributes every Excel file in it (not in
-     * subfolders), ignoring Office lock files ({@code ~$name.xlsx}); only {@code .xlsx} loads.
+     * subfolders), ignoring Office lock files ({@code ~$name.xlsx}) and hidden files; only
+     * {@code .xlsx} loads. The scenarios' claim files are read from the folder when they are run.
      */
     public static Rulebook load(Path... paths) {
         return load(List.of(paths));

@@ -17,6 +17,7 @@ import io.autoclaims.model.Vehicle;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -43,7 +44,7 @@ import java.util.TreeMap;
  * <p>Run from the repository root: {@code mvn -q -pl examples exec:java}, or with arguments
  * {@code -Dexec.args="examples/claims/warranty.jsonl path/to/rules"}: {@code args[0]} is the backlog
  * (default {@code examples/claims/warranty.jsonl}), the optional {@code args[1]} a rulebook file or
- * folder to swap in at the end.
+ * folder to check and swap in at the end.
  */
 public final class DealerSystemExample {
 
@@ -87,17 +88,23 @@ public final class DealerSystemExample {
         counts.forEach((decision, n) -> System.out.printf("  %-18s %3d%n", decision, n));
 
         // 4. A policy analyst published a new workbook: swap it in without restarting the DMS.
-        // Calls in flight finish with the old rulebook; the next calls use the new one. Load first:
-        // a workbook with errors throws here and the running rulebook stays in place.
+        // swap(...) loads it, runs the check and the workbook's own scenarios on it, and only then
+        // switches: calls in flight finish with the old rulebook, the next calls use the new one.
+        // Anything wrong throws, listing each problem at its cell, and the running rulebook stays.
+        // adjudicator.rollback() returns to the previous one; RulebookWatcher does this on every save.
         //
-        //     Rulebook next = Rulebook.load(Path.of("/srv/dms/rules/warranty-2026.2.xlsx"));
-        //     adjudicator.swap(next);
+        //     adjudicator.swap(Path.of("/srv/dms/rules/"));
         if (args.length > 1) {
-            Rulebook next = Rulebook.load(Path.of(args[1]));
-            Rulebook previous = adjudicator.swap(next);
             System.out.println();
-            System.out.printf("== 4. Swapped rulebook %s %s -> %s %s ==%n",
-                    previous.name(), previous.version(), next.name(), next.version());
+            try {
+                Rulebook previous = adjudicator.swap(Path.of(args[1]));
+                Rulebook next = adjudicator.rulebook();
+                System.out.printf("== 4. Swapped rulebook %s %s -> %s %s ==%n",
+                        previous.name(), previous.version(), next.name(), next.version());
+            } catch (RulebookException e) {
+                System.out.println("== 4. Rulebook refused, the running one stays 规则集被拒绝，继续使用原规则集 ==");
+                e.errors().forEach(issue -> System.out.println("  " + issue.toStringZh()));
+            }
         }
     }
 
