@@ -9,10 +9,7 @@ import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.PrintWriter;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -27,18 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Re-evaluates a JSON Lines backlog with a rulebook: streamed, in parallel, resumable.
@@ -87,8 +73,6 @@ public final class BacklogRun {
     /** A batch is cut early, at a line end, once it holds this many bytes. */
     private static final int BATCH_BYTES = 4 << 20;
 
-    private static final Future<Batch> END = CompletableFuture.completedFuture(null);
-
     private final Rulebook rulebook;
     private final Path input;
     private final Path output;
@@ -116,9 +100,6 @@ public final class BacklogRun {
     /** The records of one batch, encoded, with their tallies and where the batch ended in the input. */
     private record Batch(Blocks bytes, Counts counts, long inputEnd, String prefixSha256) {
     }
-
-    private static final byte[] NO_BYTES = {};
-    private static final byte[] NEWLINE = {'\n'};
 
     /**
      * Runs to the end of the input and returns the summary.
@@ -255,79 +236,35 @@ public final class BacklogRun {
     private void pipeline(Adjudicator adjudicator, ChunkReader chunks, FileChannel out, State state)
             throws IOException {
         AtomicLong linesTotal = new AtomicLong(-1);
-        Thread counter = progress != ProgressListener.NONE && state.inputSize >= 0 ? countLines(linesTotal) : null;
+        Thread counter = progress != ProgressListener.NONE && state.inputSize >= 0
+                ? BatchPipeline.countLines(input, linesTotal) : null;
         progress.started(state.progress(linesTotal.get()));
-
-        BlockingQueue<Future<Batch>> queue = new ArrayBlockingQueue<>(threads + 1);
-        ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("claims-batch-worker-"));
-        Thread reader = daemon("claims-batch-reader").newThread(() -> {
-            try {
-                try {
-                    for (ChunkReader.Chunk c; (c = chunks.next()) != null; ) {
-                        ChunkReader.Chunk chunk = c;
-                        queue.put(workers.submit(() -> adjudicate(adjudicator, chunk)));
-                    }
-                    queue.put(END);
-                } catch (IOException | RuntimeException | Error e) {
-                    queue.put(CompletableFuture.failedFuture(e));
-                }
-            } catch (InterruptedException e) {
-                // the writer gave up: nothing more to hand over
-            }
-        });
-        reader.start();
         try {
-            while (true) {
-                Future<Batch> f = take(queue);
-                if (f == END) {
-                    break;
-                }
-                Batch b = await(f);
+            BatchPipeline.run(chunks, threads, chunk -> adjudicate(adjudicator, chunk), (b, last) -> {
                 b.bytes().writeTo(out);
                 state.outputOffset += b.bytes().length;
                 state.inputOffset = b.inputEnd();
                 state.prefixSha256 = b.prefixSha256();
                 state.total.add(b.counts());
-                if (checkpointDir != null && queue.peek() != END) {
+                if (checkpointDir != null && !last) {
                     out.force(false);
                     checkpoint(state, false);
                 }
                 progress.progress(state.progress(linesTotal.get()));
-            }
+            });
         } finally {
-            reader.interrupt();
-            workers.shutdownNow();
             if (counter != null) {
                 counter.interrupt();
-            }
-            try {
-                reader.join();
-                workers.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }
 
     private Batch adjudicate(Adjudicator adjudicator, ChunkReader.Chunk chunk) {
-        // readLines numbers from 1 and skips a BOM on its first line: a batch that does not start the
-        // file gets a blank line in front (skipped below), so a BOM on its first line stays as it is.
-        boolean atStart = chunk.startOffset() == 0;
-        List<ReadResult> results;
-        try (Stream<ReadResult> lines = codec.readLines(new InputStreamReader(
-                chunk.bytes(atStart ? NO_BYTES : NEWLINE), StandardCharsets.UTF_8))) {
-            results = lines.skip(atStart ? 0 : 1).toList();
-        }
-        if (results.size() != chunk.lines()) {
-            throw new IllegalStateException("batch at line " + chunk.firstLine() + ": read " + results.size()
-                    + " lines, expected " + chunk.lines());
-        }
-        long base = chunk.firstLine() - (atStart ? 1 : 2);
-
+        List<BatchPipeline.Line> lines = BatchPipeline.read(codec, chunk);
         Rulebook rb = adjudicator.rulebook();
-        List<Claim> supported = new ArrayList<>(results.size());
-        for (ReadResult r : results) {
-            if (r instanceof ReadResult.Ok ok && rb.supports(ok.claim().type())) {
+        List<Claim> supported = new ArrayList<>(lines.size());
+        for (BatchPipeline.Line l : lines) {
+            if (l.read() instanceof ReadResult.Ok ok && rb.supports(ok.claim().type())) {
                 supported.add(ok.claim());
             }
         }
@@ -335,15 +272,13 @@ public final class BacklogRun {
                 : adjudicator.adjudicateAll(supported).iterator();
         Counts counts = new Counts();
         Blocks bytes = new Blocks();
-        for (ReadResult r : results) {
-            long line = base + r.line();
+        for (BatchPipeline.Line l : lines) {
             String record;
-            if (r instanceof ReadResult.Failed failed) {
-                ErrorRecord e = failed.error();
-                record = codec.writeError(new ErrorRecord(e.claimId(), line, e.error()));
+            if (l.read() instanceof ReadResult.Failed failed) {
+                record = codec.writeError(failed.error());
                 counts.errors++;
             } else {
-                Claim claim = ((ReadResult.Ok) r).claim();
+                Claim claim = ((ReadResult.Ok) l.read()).claim();
                 counts.types[claim.type().ordinal()]++;
                 if (rb.supports(claim.type())) {
                     Verdict v = verdicts.next();
@@ -351,7 +286,7 @@ public final class BacklogRun {
                     counts.verdicts++;
                     counts.decisions[v.decision().ordinal()]++;
                 } else {
-                    record = codec.writeError(new ErrorRecord(claim.claimId(), line,
+                    record = codec.writeError(new ErrorRecord(claim.claimId(), l.line(),
                             adjudicator.unsupported(claim).orElseThrow()));
                     counts.errors++;
                 }
@@ -430,84 +365,12 @@ public final class BacklogRun {
         return summary;
     }
 
-    /** Counts the input's lines in the background (as readLines numbers them), for the progress total. */
-    private Thread countLines(AtomicLong total) {
-        Thread t = daemon("claims-batch-line-counter").newThread(() -> {
-            try (InputStream in = Files.newInputStream(input)) {
-                byte[] buffer = new byte[1 << 20];
-                long lines = 0;
-                int last = '\n';
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        return;
-                    }
-                    for (int i = 0; i < n; i++) {
-                        if (buffer[i] == '\n') {
-                            lines++;
-                        }
-                    }
-                    if (n > 0) {
-                        last = buffer[n - 1];
-                    }
-                }
-                total.set(last == '\n' ? lines : lines + 1);
-            } catch (IOException e) {
-                // the total stays unknown; the run itself reports real I/O failures
-            }
-        });
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
-        return t;
-    }
-
-    private static Future<Batch> take(BlockingQueue<Future<Batch>> queue) throws InterruptedIOException {
-        try {
-            return queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the next batch");
-        }
-    }
-
-    private static Batch await(Future<Batch> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for a batch");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        }
-    }
-
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix.endsWith("-") ? prefix + n.incrementAndGet() : prefix);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**
