@@ -46,6 +46,12 @@ final class ConsoleProgress {
         err.flush();
     }
 
+    static void finished(PrintWriter err, ImpactSummary summary, Duration elapsed) {
+        err.println(summary.describe());
+        err.printf(Locale.ROOT, "  %,d lines compared in %s%n", summary.lines(), Durations.clock(elapsed.toNanos() / 1e9));
+        err.flush();
+    }
+
     /** A plain line every so often. */
     static final class Plain implements ProgressListener {
         private final PrintWriter err;
@@ -83,24 +89,35 @@ final class ConsoleProgress {
         public void finished(RunSummary summary) {
             ConsoleProgress.finished(err, summary);
         }
+
+        @Override
+        public void finished(ImpactSummary summary, Duration elapsed) {
+            ConsoleProgress.finished(err, summary, elapsed);
+        }
     }
 
     /** me.tongfei progress bar, redrawn in place. */
     static final class Bar implements ProgressListener {
         private final PrintStream terminal;
         private final PrintWriter summary;
+        private final String task;
         private ProgressBar bar;
 
         Bar(PrintStream terminal, PrintWriter summary) {
+            this(terminal, summary, "reevaluate");
+        }
+
+        Bar(PrintStream terminal, PrintWriter summary, String task) {
             this.terminal = terminal;
             this.summary = summary;
+            this.task = task;
         }
 
         @Override
         public void started(Progress start) {
             ConsoleProgress.started(summary, start);
             bar = new ProgressBarBuilder()
-                    .setTaskName("reevaluate")
+                    .setTaskName(task)
                     .setInitialMax(start.linesTotal())
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
                     .setConsumer(new ConsoleProgressBarConsumer(terminal))
@@ -138,6 +155,16 @@ final class ConsoleProgress {
                 bar.close();
             }
             ConsoleProgress.finished(summary, s);
+        }
+
+        @Override
+        public void finished(ImpactSummary s, Duration elapsed) {
+            if (bar != null) {
+                bar.maxHint(s.lines());
+                bar.stepTo(s.lines());
+                bar.close();
+            }
+            ConsoleProgress.finished(summary, s, elapsed);
         }
     }
 }

@@ -30,13 +30,22 @@ public interface ProgressListener {
     default void finished(RunSummary summary) {
     }
 
+    /** Once, when an {@link ImpactRun} has read every line and written its report. */
+    default void finished(ImpactSummary summary, Duration elapsed) {
+    }
+
     /**
      * The listener for a command line: a progress bar on {@link System#err} when it is a terminal
      * ({@code System.console() != null}), else a plain progress line on {@code err} every 5 seconds;
      * either way a final summary on {@code err}.
      */
     static ProgressListener console(PrintWriter err) {
-        return System.console() != null ? bar(System.err, err) : plain(err, Duration.ofSeconds(5));
+        return console(err, "reevaluate");
+    }
+
+    /** As {@link #console(PrintWriter)}, with {@code task} naming the progress bar. */
+    static ProgressListener console(PrintWriter err, String task) {
+        return System.console() != null ? new ConsoleProgress.Bar(System.err, err, task) : plain(err, Duration.ofSeconds(5));
     }
 
     /**

@@ -1,0 +1,291 @@
+package io.autoclaims.batch;
+
+import io.autoclaims.model.Claim;
+import io.autoclaims.model.ErrorRecord;
+import io.autoclaims.model.Verdict;
+import io.autoclaims.model.json.ClaimCodec;
+import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.Rulebook;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a rulebook change does to a backlog: both rulebooks adjudicate every line in one streaming,
+ * parallel pass (the machinery of {@link BacklogRun}), and the lines whose outcome differs are
+ * written to an impact report ({@link ImpactReport}: {@code impact.csv}, {@code impact.html},
+ * {@code impact.json}).
+ *
+ * <pre>{@code
+ * ImpactSummary s = ImpactRun.builder()
+ *         .oldRulebook(Rulebook.loadDefault())
+ *         .newRulebook(Rulebook.load(Path.of("rules-2027/")))
+ *         .input(Path.of("backlog.jsonl"))
+ *         .reportDir(Path.of("impact/"))
+ *         .threads(2)
+ *         .build()
+ *         .run();
+ * }</pre>
+ *
+ * <p>A line's outcome under a rulebook is what {@link BacklogRun} would write for it: the verdict, or
+ * the error record (unreadable or invalid line, or a claim type the rulebook does not support). A line
+ * that is a verdict under one rulebook and an error under the other is a change. Memory does not grow
+ * with the backlog: the changed rows go to the CSV as their batch is done, and only the totals and the
+ * top N largest changes are kept ({@link ImpactAccumulator}). The report is the same bytes for any
+ * thread count.
+ */
+public final class ImpactRun {
+    private static final int BATCH_BYTES = 4 << 20;
+
+    private final Rulebook oldRulebook;
+    private final Rulebook newRulebook;
+    private final Path input;
+    private final Path reportDir;
+    private final int threads;
+    private final int top;
+    private final ProgressListener progress;
+    private final int batchLines;
+    private final ClaimCodec codec = ClaimCodec.create();
+
+    private ImpactRun(Builder b) {
+        this.oldRulebook = b.oldRulebook;
+        this.newRulebook = b.newRulebook;
+        this.input = b.input;
+        this.reportDir = b.reportDir;
+        this.threads = b.threads;
+        this.top = b.top;
+        this.progress = b.progress;
+        this.batchLines = b.batchLines;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** One batch compared: its totals and its changed rows in input order. */
+    private record Batch(ImpactAccumulator totals, List<ImpactRow> changed, long inputEnd) {
+    }
+
+    /**
+     * Reads the whole input, writes the report and returns its summary.
+     *
+     * @throws java.nio.file.NoSuchFileException when the input does not exist
+     * @throws IOException when reading or writing fails
+     */
+    public ImpactSummary run() throws IOException {
+        long started = System.nanoTime();
+        Adjudicator older = Adjudicator.of(oldRulebook);
+        Adjudicator newer = Adjudicator.of(newRulebook);
+        long inputSize = Files.isRegularFile(input) ? Files.size(input) : -1;
+        Files.createDirectories(reportDir);
+        Path csvTmp = reportDir.resolve(ImpactReport.CSV + ".tmp");
+        ImpactAccumulator total = ImpactAccumulator.create(top);
+        AtomicLong linesTotal = new AtomicLong(-1);
+        Thread counter = progress != ProgressListener.NONE && inputSize >= 0
+                ? BatchPipeline.countLines(input, linesTotal) : null;
+        long[] bytesDone = {0};
+        try (InputStream in = Files.newInputStream(input);
+                OutputStream csvOut = Files.newOutputStream(csvTmp);
+                ImpactCsv csv = new ImpactCsv(csvOut)) {
+            progress.started(progress(0, linesTotal.get(), 0, inputSize, started));
+            ChunkReader chunks = new ChunkReader(in, BacklogRun.sha256(), 0, 1, batchLines, BATCH_BYTES);
+            BatchPipeline.run(chunks, threads, chunk -> compare(older, newer, chunk), (b, last) -> {
+                total.merge(b.totals());
+                for (ImpactRow r : b.changed()) {
+                    csv.write(r);
+                }
+                bytesDone[0] = b.inputEnd();
+                progress.progress(progress(total.lines(), linesTotal.get(), bytesDone[0], inputSize, started));
+            });
+            csv.flush();
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(csvTmp);
+            throw e;
+        } finally {
+            if (counter != null) {
+                counter.interrupt();
+            }
+        }
+        ImpactSummary summary = total.summary(oldRulebook.info(), newRulebook.info());
+        ImpactReport.finish(reportDir, summary, csvTmp);
+        progress.finished(summary, Duration.ofNanos(System.nanoTime() - started));
+        return summary;
+    }
+
+    private static Progress progress(long lines, long linesTotal, long bytes, long bytesTotal, long started) {
+        return new Progress(lines, linesTotal, bytes, bytesTotal, 0, 0, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private Batch compare(Adjudicator older, Adjudicator newer, ChunkReader.Chunk chunk) {
+        List<BatchPipeline.Line> lines = BatchPipeline.read(codec, chunk);
+        List<Outcome> olds = outcomes(older, lines);
+        List<Outcome> news = outcomes(newer, lines);
+        ImpactAccumulator acc = ImpactAccumulator.create(top);
+        List<ImpactRow> changed = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            BatchPipeline.Line l = lines.get(i);
+            String claimId;
+            io.autoclaims.model.ClaimType type;
+            if (l.read() instanceof ReadResult.Ok ok) {
+                claimId = ok.claim().claimId();
+                type = ok.claim().type();
+            } else {
+                claimId = ((ReadResult.Failed) l.read()).error().claimId();
+                type = null;
+            }
+            acc.add(l.line(), claimId, type, olds.get(i), news.get(i)).ifPresent(changed::add);
+        }
+        return new Batch(acc, changed, chunk.endOffset());
+    }
+
+    /** What {@code adjudicator} makes of each line, as {@link BacklogRun} would write it. */
+    private static List<Outcome> outcomes(Adjudicator adjudicator, List<BatchPipeline.Line> lines) {
+        Rulebook rb = adjudicator.rulebook();
+        List<Claim> supported = new ArrayList<>(lines.size());
+        for (BatchPipeline.Line l : lines) {
+            if (l.read() instanceof ReadResult.Ok ok && rb.supports(ok.claim().type())) {
+                supported.add(ok.claim());
+            }
+        }
+        Iterator<Verdict> verdicts = supported.isEmpty() ? List.<Verdict>of().iterator()
+                : adjudicator.adjudicateAll(supported).iterator();
+        List<Outcome> outcomes = new ArrayList<>(lines.size());
+        for (BatchPipeline.Line l : lines) {
+            if (l.read() instanceof ReadResult.Failed failed) {
+                ErrorRecord e = failed.error();
+                outcomes.add(Outcome.error(e.error()));
+            } else {
+                Claim claim = ((ReadResult.Ok) l.read()).claim();
+                outcomes.add(rb.supports(claim.type()) ? Outcome.of(verdicts.next())
+                        : Outcome.error(adjudicator.unsupported(claim).orElseThrow()));
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * Configures a run. Each setting can be given once; both rulebooks, {@link #input} and
+     * {@link #reportDir} are required.
+     */
+    public static final class Builder {
+        private Rulebook oldRulebook;
+        private Rulebook newRulebook;
+        private Path input;
+        private Path reportDir;
+        private int threads;
+        private int top = -1;
+        private ProgressListener progress;
+        private int batchLines = BacklogRun.BATCH_LINES;
+
+        private Builder() {
+        }
+
+        /** The rulebook in force: the "old" side of every comparison. */
+        public Builder oldRulebook(Rulebook rulebook) {
+            once(oldRulebook, "oldRulebook");
+            this.oldRulebook = Objects.requireNonNull(rulebook, "rulebook");
+            return this;
+        }
+
+        /** The changed rulebook: the "new" side. */
+        public Builder newRulebook(Rulebook rulebook) {
+            once(newRulebook, "newRulebook");
+            this.newRulebook = Objects.requireNonNull(rulebook, "rulebook");
+            return this;
+        }
+
+        /** The JSON Lines backlog. */
+        public Builder input(Path input) {
+            once(this.input, "input");
+            this.input = Objects.requireNonNull(input, "input");
+            return this;
+        }
+
+        /** The directory the report files go into (created if missing; earlier report files are replaced). */
+        public Builder reportDir(Path dir) {
+            once(this.reportDir, "reportDir");
+            this.reportDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** Worker threads, 1 or more; default: the available processors. */
+        public Builder threads(int threads) {
+            if (this.threads != 0) {
+                throw new IllegalStateException("threads was already set to " + this.threads);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** How many of the largest changes the page and the JSON list; default {@value ImpactAccumulator#DEFAULT_TOP}. */
+        public Builder top(int n) {
+            if (top >= 0) {
+                throw new IllegalStateException("top was already set to " + top);
+            }
+            if (n < 0) {
+                throw new IllegalArgumentException("top must be 0 or more, got " + n);
+            }
+            this.top = n;
+            return this;
+        }
+
+        /** Where progress goes; default {@link ProgressListener#NONE}. */
+        public Builder progress(ProgressListener listener) {
+            once(this.progress, "progress");
+            this.progress = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** True: {@link ProgressListener#console} on standard error; false: none. */
+        public Builder progress(boolean show) {
+            return progress(show ? ProgressListener.console(new PrintWriter(System.err, true), "impact")
+                    : ProgressListener.NONE);
+        }
+
+        /** Lines per batch (tests use small batches to get many merges). */
+        Builder batchLines(int lines) {
+            if (lines < 1) {
+                throw new IllegalArgumentException("batch lines must be 1 or more, got " + lines);
+            }
+            this.batchLines = lines;
+            return this;
+        }
+
+        public ImpactRun build() {
+            if (oldRulebook == null || newRulebook == null || input == null || reportDir == null) {
+                throw new IllegalStateException("oldRulebook, newRulebook, input and reportDir are required; missing: "
+                        + ((oldRulebook == null ? "oldRulebook " : "") + (newRulebook == null ? "newRulebook " : "")
+                        + (input == null ? "input " : "") + (reportDir == null ? "reportDir" : "")).strip());
+            }
+            if (threads == 0) {
+                threads = Runtime.getRuntime().availableProcessors();
+            }
+            if (top < 0) {
+                top = ImpactAccumulator.DEFAULT_TOP;
+            }
+            if (progress == null) {
+                progress = ProgressListener.NONE;
+            }
+            return new ImpactRun(this);
+        }
+
+        private static void once(Object current, String name) {
+            if (current != null) {
+                throw new IllegalStateException(name + " was already set to " + current);
+            }
+        }
+    }
+}

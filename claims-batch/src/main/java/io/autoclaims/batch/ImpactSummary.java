@@ -1,0 +1,125 @@
+package io.autoclaims.batch;
+
+import io.autoclaims.model.ClaimType;
+import io.autoclaims.model.RulebookInfo;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an impact run found: the same backlog under an old and a new rulebook. Every number is exact
+ * (counts, and money as {@link BigDecimal} with 2 decimals) and independent of how the backlog was
+ * split: {@link ImpactAccumulator}s of any partitioning merge to an equal summary.
+ *
+ * @param oldRulebook     the rulebook the backlog is compared from
+ * @param newRulebook     the rulebook it is compared to
+ * @param lines           input lines read (each yields one record per rulebook)
+ * @param errorLines      lines that are an error record under either rulebook
+ * @param oldErrors       lines that are an error record under the old rulebook
+ * @param newErrors       lines that are an error record under the new rulebook
+ * @param changed         lines whose outcome changed ({@link ImpactRow})
+ * @param oldPayable      total {@code payableCny} under the old rulebook (error records count 0)
+ * @param newPayable      total {@code payableCny} under the new rulebook
+ * @param transitions     lines by old status, then new status; every status present in both levels
+ * @param byType          lines with a readable claim, by claim type; every type present
+ * @param byRule          rule rows that appeared or disappeared in changed lines, largest money change first
+ * @param unattributed    changed lines where no rule row appeared or disappeared (the same rows gave other
+ *                        values, e.g. a changed amount cell)
+ * @param largest         the changed lines with the largest money change, at most {@code top}, largest first
+ * @param top             how many of the largest changes are kept
+ */
+public record ImpactSummary(RulebookInfo oldRulebook, RulebookInfo newRulebook, long lines, long errorLines,
+                            long oldErrors, long newErrors, long changed, BigDecimal oldPayable,
+                            BigDecimal newPayable, Map<ImpactStatus, Map<ImpactStatus, Long>> transitions,
+                            Map<ClaimType, TypeImpact> byType, List<RuleImpact> byRule, Group unattributed,
+                            List<ImpactRow> largest, int top) {
+
+    public ImpactSummary {
+        Objects.requireNonNull(oldRulebook, "oldRulebook");
+        Objects.requireNonNull(newRulebook, "newRulebook");
+        Objects.requireNonNull(oldPayable, "oldPayable");
+        Objects.requireNonNull(newPayable, "newPayable");
+        Objects.requireNonNull(unattributed, "unattributed");
+        EnumMap<ImpactStatus, Map<ImpactStatus, Long>> t = new EnumMap<>(ImpactStatus.class);
+        for (ImpactStatus from : ImpactStatus.values()) {
+            Map<ImpactStatus, Long> row = transitions.get(from);
+            EnumMap<ImpactStatus, Long> r = new EnumMap<>(ImpactStatus.class);
+            for (ImpactStatus to : ImpactStatus.values()) {
+                Long n = row == null ? null : row.get(to);
+                r.put(to, n == null ? 0L : n);
+            }
+            t.put(from, Collections.unmodifiableMap(r));
+        }
+        transitions = Collections.unmodifiableMap(t);
+        EnumMap<ClaimType, TypeImpact> types = new EnumMap<>(ClaimType.class);
+        for (ClaimType type : ClaimType.values()) {
+            TypeImpact ti = byType.get(type);
+            types.put(type, ti == null ? TypeImpact.NONE : ti);
+        }
+        byType = Collections.unmodifiableMap(types);
+        byRule = List.copyOf(byRule);
+        largest = List.copyOf(largest);
+    }
+
+    /** Lines of one claim type. */
+    public record TypeImpact(long claims, long changed, BigDecimal oldPayable, BigDecimal newPayable) {
+        static final TypeImpact NONE = new TypeImpact(0, 0, io.autoclaims.model.Money.ZERO,
+                io.autoclaims.model.Money.ZERO);
+
+        public BigDecimal delta() {
+            return newPayable.subtract(oldPayable);
+        }
+    }
+
+    /**
+     * The changed lines where one rule row appeared or disappeared (a line counts once per rule id,
+     * so a line where two rows changed counts under both: the groups may add up to more than the total).
+     *
+     * @param ruleId      the row's stable id
+     * @param table       its table (sheet) in the new rulebook, else in the old one
+     * @param row         its spreadsheet row there
+     * @param claims      changed lines where it appeared or disappeared
+     * @param appeared    of those, lines where it gave a reason only under the new rulebook
+     * @param disappeared of those, lines where it gave a reason only under the old rulebook
+     * @param delta       the money change of those lines, new minus old
+     */
+    public record RuleImpact(String ruleId, String table, int row, long claims, long appeared, long disappeared,
+                             BigDecimal delta) {
+    }
+
+    /** A count of changed lines and their money change. */
+    public record Group(long claims, BigDecimal delta) {
+    }
+
+    /** {@code newPayable - oldPayable}. */
+    public BigDecimal delta() {
+        return newPayable.subtract(oldPayable);
+    }
+
+    /** Lines that went from {@code from} to {@code to}. */
+    public long transition(ImpactStatus from, ImpactStatus to) {
+        return transitions.get(from).get(to);
+    }
+
+    /** The summary as printed at the end of a run, several lines, no trailing line end. */
+    public String describe() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%,d lines: %,d changed, %,d error lines (old %,d, new %,d)", lines, changed,
+                errorLines, oldErrors, newErrors));
+        s.append(String.format(Locale.ROOT, "%n  payable: old %s, new %s, delta %s", Reports.money(oldPayable),
+                Reports.money(newPayable), Reports.signed(delta())));
+        for (ImpactStatus from : ImpactStatus.values()) {
+            for (ImpactStatus to : ImpactStatus.values()) {
+                long n = transition(from, to);
+                if (from != to && n > 0) {
+                    s.append(String.format(Locale.ROOT, "%n  %s -> %s: %,d", from, to, n));
+                }
+            }
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package io.autoclaims.batch;
+
+import io.autoclaims.model.InputError;
+import io.autoclaims.model.Money;
+import io.autoclaims.model.Verdict;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * What one rulebook made of one input line: a verdict, or the error written instead (exactly one of
+ * the two is non-null). {@link ImpactAccumulator#add} compares two of them.
+ */
+public record Outcome(Verdict verdict, InputError error) {
+
+    public Outcome {
+        if ((verdict == null) == (error == null)) {
+            throw new IllegalArgumentException("an outcome is a verdict or an error, not both or neither");
+        }
+    }
+
+    public static Outcome of(Verdict verdict) {
+        return new Outcome(Objects.requireNonNull(verdict, "verdict"), null);
+    }
+
+    public static Outcome error(InputError error) {
+        return new Outcome(null, Objects.requireNonNull(error, "error"));
+    }
+
+    public ImpactStatus status() {
+        return verdict == null ? ImpactStatus.ERROR : ImpactStatus.of(verdict.decision());
+    }
+
+    /** What is paid: the verdict's {@code payableCny}; 0.00 for an error record (nothing is paid on it). */
+    public BigDecimal payable() {
+        return verdict == null ? Money.ZERO : verdict.payableCny();
+    }
+}
