@@ -206,6 +206,8 @@ class ImpactRunTest {
             assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(f)), Files.readAllBytes(dir.resolve("two").resolve(f)), f);
         }
         assertFalse(Files.exists(dir.resolve("one").resolve(ImpactReport.CSV + ".tmp")));
+        String page = Files.readString(dir.resolve("one").resolve(ImpactReport.HTML));
+        assertFalse(page.contains("http://") || page.contains("https://") || page.contains("<script"), "self-contained");
     }
 
     @Test
