@@ -9,7 +9,11 @@ import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -272,27 +276,33 @@ public final class BacklogRun {
                 : adjudicator.adjudicateAll(supported).iterator();
         Counts counts = new Counts();
         Blocks bytes = new Blocks();
-        for (BatchPipeline.Line l : lines) {
-            String record;
-            if (l.read() instanceof ReadResult.Failed failed) {
-                record = codec.writeError(failed.error());
-                counts.errors++;
-            } else {
-                Claim claim = ((ReadResult.Ok) l.read()).claim();
-                counts.types[claim.type().ordinal()]++;
-                if (rb.supports(claim.type())) {
-                    Verdict v = verdicts.next();
-                    record = codec.writeVerdict(v);
-                    counts.verdicts++;
-                    counts.decisions[v.decision().ordinal()]++;
-                } else {
-                    record = codec.writeError(new ErrorRecord(claim.claimId(), l.line(),
-                            adjudicator.unsupported(claim).orElseThrow()));
+        // records are encoded straight into the blocks: no String per record (malformed UTF-16, which
+        // only an escaped lone surrogate can make, becomes "?" as String.getBytes would make it)
+        Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        try {
+            for (BatchPipeline.Line l : lines) {
+                if (l.read() instanceof ReadResult.Failed failed) {
+                    codec.writeError(failed.error(), out);
                     counts.errors++;
+                } else {
+                    Claim claim = ((ReadResult.Ok) l.read()).claim();
+                    counts.types[claim.type().ordinal()]++;
+                    if (rb.supports(claim.type())) {
+                        Verdict v = verdicts.next();
+                        codec.writeVerdict(v, out);
+                        counts.verdicts++;
+                        counts.decisions[v.decision().ordinal()]++;
+                    } else {
+                        codec.writeError(new ErrorRecord(claim.claimId(), l.line(),
+                                adjudicator.unsupported(claim).orElseThrow()), out);
+                        counts.errors++;
+                    }
                 }
+                out.write('\n');
             }
-            bytes.append(record.getBytes(StandardCharsets.UTF_8));
-            bytes.append((byte) '\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen: the blocks are memory
         }
         return new Batch(bytes, counts, chunk.endOffset(), chunk.prefixSha256());
     }
@@ -301,36 +311,39 @@ public final class BacklogRun {
      * The encoded records of a batch in 64 KB blocks: a batch's output (about 2 MB) in one array would
      * be a humongous object for G1, and one per batch keeps starting concurrent marking cycles.
      */
-    private static final class Blocks {
+    private static final class Blocks extends OutputStream {
         private static final int BLOCK = 64 << 10;
         final List<byte[]> blocks = new ArrayList<>();
         private byte[] current = new byte[BLOCK];
         private int position;
         long length;
 
-        void append(byte[] b) {
-            int from = 0;
-            while (from < b.length) {
+        @Override
+        public void write(byte[] b, int off, int len) {
+            int from = off;
+            int end = off + len;
+            while (from < end) {
                 if (position == current.length) {
                     blocks.add(current);
                     current = new byte[BLOCK];
                     position = 0;
                 }
-                int n = Math.min(b.length - from, current.length - position);
+                int n = Math.min(end - from, current.length - position);
                 System.arraycopy(b, from, current, position, n);
                 position += n;
                 from += n;
             }
-            length += b.length;
+            length += len;
         }
 
-        void append(byte b) {
+        @Override
+        public void write(int b) {
             if (position == current.length) {
                 blocks.add(current);
                 current = new byte[BLOCK];
                 position = 0;
             }
-            current[position++] = b;
+            current[position++] = (byte) b;
             length++;
         }
 
