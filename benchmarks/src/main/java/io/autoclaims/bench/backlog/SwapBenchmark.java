@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link Adjudicator} while a third swaps its rulebook every {@code swapEveryMs} ms, alternating the
  * default rulebook and a copy with one changed cell (T-01: traction battery 96 -> 120 months). With
  * {@code swapEveryMs = 0} the third thread only sleeps: the baseline without swaps, same thread count.
- * Score of {@code adjudicate} = claims per second (both threads together); of {@code swapper} = swaps
- * per second. The claims are the valid lines of a 100,000-line synthetic backlog (all three types).
+ * Read {@code swapUnderLoad:claims} = claims per second (both threads together) and
+ * {@code swapUnderLoad:swapper} = swaps per second. The claims are the valid lines of a 100,000-line synthetic backlog (all three types).
  * The swap goes through {@link RulebookSwap}, the one call site to adapt to the checked swap API.
  *
  * <pre>
@@ -76,20 +76,27 @@ public class SwapBenchmark {
         claims = valid.subList(0, valid.size() / BATCH * BATCH);
     }
 
-    /** One adjudicating thread's position in the claims. */
+    /**
+     * One adjudicating thread's position in the claims, and its claim counter: JMH reports
+     * {@code swapUnderLoad:claims} in claims per second (JMH applies no {@code @OperationsPerInvocation}
+     * to one method of a group, so {@code swapUnderLoad:adjudicate} counts batches of 1,000).
+     */
     @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Cursor {
         int next;
+        public long claims;
     }
 
     @Benchmark
     @Group("swapUnderLoad")
     @GroupThreads(2)
-    @OperationsPerInvocation(BATCH)
     public List<Verdict> adjudicate(Cursor c) {
         int from = c.next;
         c.next = from + BATCH >= claims.size() ? 0 : from + BATCH;
-        return adjudicator.adjudicateAll(claims.subList(from, from + BATCH));
+        List<Verdict> verdicts = adjudicator.adjudicateAll(claims.subList(from, from + BATCH));
+        c.claims += BATCH;
+        return verdicts;
     }
 
     @Benchmark
