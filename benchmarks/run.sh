@@ -2,7 +2,7 @@
 # Builds benchmarks/target/benchmarks.jar and runs every benchmark of the module, writing JMH JSON (and
 # the console log, and what machine it ran on) to benchmarks/results/<UTC time>/.
 #
-#   benchmarks/run.sh            the full run (about 3 hours on 2 cores; for publishable numbers, on a quiet machine)
+#   benchmarks/run.sh            the full run (roughly 2 hours on 2 cores; for publishable numbers, on a quiet machine)
 #   benchmarks/run.sh --quick    short development run (about 45 minutes): fewer iterations, 200,000 claims
 #   benchmarks/run.sh [--quick] BacklogBenchmark ...   only the benchmarks whose names match (JMH regexps)
 set -euo pipefail
