@@ -4,8 +4,8 @@ import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
 
 /**
- * The one place the benchmarks switch a live rulebook. It calls {@link Adjudicator#swap(Rulebook)} as
- * it exists now; when the checked swap API (validation, rollback) lands, adapt this method only.
+ * The one place the benchmarks switch a live rulebook: {@link Adjudicator#swap(Rulebook)}, the checked
+ * swap a host calls (table analysis and the candidate's scenarios run on the swapping thread).
  */
 final class RulebookSwap {
     private RulebookSwap() {

@@ -1,6 +1,7 @@
 package io.autoclaims.bench.backlog;
 
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookScenarios;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +42,8 @@ final class Rulebooks {
     static Rulebook withTractionBatteryTerm(int months) {
         Map<String, byte[]> files = defaultWorkbooks();
         files.put("warranty.xlsx", changeTerm(files.get("warranty.xlsx"), "T-01", months));
-        return Rulebook.fromWorkbooks(files);
+        // the shipped scenarios' claim files: the checked swap runs them before the copy goes live
+        return Rulebook.fromWorkbooks(files, RulebookScenarios.defaultFiles());
     }
 
     private static byte[] changeTerm(byte[] workbook, String ruleId, int months) {
