@@ -1,7 +1,5 @@
 package io.autoclaims.batch;
 
-import io.autoclaims.model.Claim;
-import io.autoclaims.model.ErrorRecord;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
@@ -20,7 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -261,37 +258,24 @@ public final class BacklogRun {
 
     private Batch adjudicate(Adjudicator adjudicator, ChunkReader.Chunk chunk) {
         List<BatchPipeline.Line> lines = BatchPipeline.read(codec, chunk);
-        Rulebook rb = adjudicator.rulebook();
-        List<Claim> supported = new ArrayList<>(lines.size());
+        List<ReadResult> reads = new ArrayList<>(lines.size());
         for (BatchPipeline.Line l : lines) {
-            if (l.read() instanceof ReadResult.Ok ok && rb.supports(ok.claim().type())) {
-                supported.add(ok.claim());
-            }
+            reads.add(l.read());
         }
-        Iterator<Verdict> verdicts = supported.isEmpty() ? List.<Verdict>of().iterator()
-                : adjudicator.adjudicateAll(supported).iterator();
         Counts counts = new Counts();
         Blocks bytes = new Blocks();
-        for (BatchPipeline.Line l : lines) {
-            String record;
-            if (l.read() instanceof ReadResult.Failed failed) {
-                record = codec.writeError(failed.error());
-                counts.errors++;
-            } else {
-                Claim claim = ((ReadResult.Ok) l.read()).claim();
-                counts.types[claim.type().ordinal()]++;
-                if (rb.supports(claim.type())) {
-                    Verdict v = verdicts.next();
-                    record = codec.writeVerdict(v);
-                    counts.verdicts++;
-                    counts.decisions[v.decision().ordinal()]++;
-                } else {
-                    record = codec.writeError(new ErrorRecord(claim.claimId(), l.line(),
-                            adjudicator.unsupported(claim).orElseThrow()));
-                    counts.errors++;
-                }
+        for (LineBatch.Result r : LineBatch.adjudicate(adjudicator, reads)) {
+            if (r.type() != null) {
+                counts.types[r.type().ordinal()]++;
             }
-            bytes.append(record.getBytes(StandardCharsets.UTF_8));
+            Verdict v = r.outcome().verdict();
+            if (v != null) {
+                counts.verdicts++;
+                counts.decisions[v.decision().ordinal()]++;
+            } else {
+                counts.errors++;
+            }
+            bytes.append(r.record(codec).getBytes(StandardCharsets.UTF_8));
             bytes.append((byte) '\n');
         }
         return new Batch(bytes, counts, chunk.endOffset(), chunk.prefixSha256());
