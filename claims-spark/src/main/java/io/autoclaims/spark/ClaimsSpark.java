@@ -15,6 +15,7 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapred.FileInputFormat;
 import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -93,7 +94,7 @@ public final class ClaimsSpark {
      * A JSON Lines file (or a compressed one; or a directory of files, numbered in the order Hadoop
      * lists them) as numbered lines ({@link #LINES}), split on {@code \n} only, in at least
      * {@code minPartitions} partitions (the file's splits; no shuffle). Numbering takes one extra pass
-     * over the text (Spark's {@code zipWithIndex} counts the lines of each split first).
+     * over the text: the lines of each split are counted first (as Spark's {@code zipWithIndex} does).
      */
     public static Dataset<Row> readJsonl(SparkSession spark, String path, int minPartitions) {
         Objects.requireNonNull(path, "path");
@@ -104,9 +105,40 @@ public final class ClaimsSpark {
         JobConf conf = new JobConf(sc.hadoopConfiguration());
         conf.set("textinputformat.record.delimiter", "\n");
         FileInputFormat.setInputPaths(conf, path);
-        JavaRDD<String> text = sc.hadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class, minPartitions)
-                .map(kv -> kv._2().toString());
-        return number(spark, text);
+        JavaPairRDD<LongWritable, Text> raw = sc.hadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class,
+                minPartitions);
+        // zipWithIndex, without decoding the text in the counting pass
+        List<Long> counts = raw.mapPartitions(ClaimsSpark::count).collect();
+        long[] firstLine = new long[counts.size()];
+        for (int i = 1; i < firstLine.length; i++) {
+            firstLine[i] = firstLine[i - 1] + counts.get(i - 1);
+        }
+        JavaRDD<Row> rows = raw.mapPartitionsWithIndex((partition, it) -> numbered(it, firstLine[partition] + 1), true);
+        return spark.createDataFrame(rows, LINES);
+    }
+
+    private static Iterator<Long> count(Iterator<?> it) {
+        long n = 0;
+        for (; it.hasNext(); it.next()) {
+            n++;
+        }
+        return List.of(n).iterator();
+    }
+
+    private static Iterator<Row> numbered(Iterator<scala.Tuple2<LongWritable, Text>> it, long first) {
+        return new Iterator<>() {
+            long next = first;
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return RowFactory.create(next++, it.next()._2().toString()); // Hadoop reuses the Text: decode now
+            }
+        };
     }
 
     /** {@link #readJsonl(SparkSession, String, int)} with Spark's default minimum of partitions. */
@@ -142,7 +174,13 @@ public final class ClaimsSpark {
      * Dataset keeps the lines' partitioning and, within a partition, their order.
      */
     public static Dataset<String> reevaluateLines(Dataset<Row> lines, Rulebook rulebook) {
-        return records(verdicts(lines, rulebook));
+        return reevaluateLines(lines, ShippedRulebook.of(rulebook));
+    }
+
+    static Dataset<String> reevaluateLines(Dataset<Row> lines, ShippedRulebook shipped) {
+        // the records alone: no typed columns to build and drop again
+        Broadcast<ShippedRulebook> rulebook = broadcast(lines.sparkSession(), shipped);
+        return numbered(lines).mapPartitions(new Records(rulebook), Encoders.STRING());
     }
 
     /** The {@code record} column of {@link #verdicts}. */
@@ -216,6 +254,29 @@ public final class ClaimsSpark {
                 List<Row> out = new ArrayList<>(results.size());
                 for (LineBatch.Result r : results) {
                     out.add(row(r));
+                }
+                return out;
+            }, List::of);
+        }
+    }
+
+    /** As {@link Adjudicate}, the records only. */
+    private static final class Records implements MapPartitionsFunction<Row, String> {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<ShippedRulebook> rulebook;
+
+        Records(Broadcast<ShippedRulebook> rulebook) {
+            this.rulebook = rulebook;
+        }
+
+        @Override
+        public Iterator<String> call(Iterator<Row> rows) {
+            Adjudicator adjudicator = ExecutorRulebooks.adjudicator(rulebook.value()); // checked before any claim
+            return new Batches<Row, String>(rows, BATCH, batch -> {
+                List<LineBatch.Result> results = LineBatch.adjudicate(adjudicator, read(batch));
+                List<String> out = new ArrayList<>(results.size());
+                for (LineBatch.Result r : results) {
+                    out.add(r.record(CODEC));
                 }
                 return out;
             }, List::of);
