@@ -30,6 +30,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -45,7 +46,7 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * What a rulebook change does to a backlog, computed on Spark: both rulebooks adjudicate every line
  * in one pass over the Dataset; each partition keeps its totals in an {@link ImpactAccumulator}, and
- * the driver merges them into the same {@link ImpactSummary} as {@code claims impact}
+ * these are merged (in a tree, on the executors) into the same {@link ImpactSummary} as {@code claims impact}
  * ({@link io.autoclaims.batch.ImpactRun}) computes for the same lines.
  *
  * <pre>{@code
@@ -129,11 +130,12 @@ public final class SparkImpact implements AutoCloseable {
      */
     public synchronized ImpactSummary summary() {
         if (summary == null) {
-            ImpactAccumulator total = ImpactAccumulator.create(top);
-            for (Row r : pass.filter(functions.col(ACCUMULATOR).isNotNull()).select(ACCUMULATOR).collectAsList()) {
-                total.merge(deserialize(r.getAs(0)));
-            }
-            summary = total.summary(oldInfo, newInfo);
+            // merged in a tree on the executors: the driver receives one accumulator, not one per partition
+            JavaRDD<byte[]> parts = pass.filter(functions.col(ACCUMULATOR).isNotNull()).select(ACCUMULATOR)
+                    .javaRDD().map(r -> (byte[]) r.get(0));
+            byte[] total = parts.treeAggregate(serialize(ImpactAccumulator.create(top)), SparkImpact::merge,
+                    SparkImpact::merge, 2);
+            summary = deserialize(total).summary(oldInfo, newInfo);
         }
         return summary;
     }
@@ -240,6 +242,10 @@ public final class SparkImpact implements AutoCloseable {
             out.add(new ImpactRow.Rule(r.getString(0), r.getString(1), r.getInt(2), r.getString(3)));
         }
         return out;
+    }
+
+    private static byte[] merge(byte[] a, byte[] b) {
+        return serialize(deserialize(a).merge(deserialize(b)));
     }
 
     static byte[] serialize(ImpactAccumulator acc) {
