@@ -7,7 +7,11 @@ import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -264,19 +268,27 @@ public final class BacklogRun {
         }
         Counts counts = new Counts();
         Blocks bytes = new Blocks();
-        for (LineBatch.Result r : LineBatch.adjudicate(adjudicator, reads)) {
-            if (r.type() != null) {
-                counts.types[r.type().ordinal()]++;
+        // records are encoded straight into the blocks: no String per record (malformed UTF-16, which
+        // only an escaped lone surrogate can make, becomes "?" as String.getBytes would make it)
+        Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        try {
+            for (LineBatch.Result r : LineBatch.adjudicate(adjudicator, reads)) {
+                if (r.type() != null) {
+                    counts.types[r.type().ordinal()]++;
+                }
+                Verdict v = r.outcome().verdict();
+                if (v != null) {
+                    counts.verdicts++;
+                    counts.decisions[v.decision().ordinal()]++;
+                } else {
+                    counts.errors++;
+                }
+                r.writeRecord(codec, out);
+                out.write('\n');
             }
-            Verdict v = r.outcome().verdict();
-            if (v != null) {
-                counts.verdicts++;
-                counts.decisions[v.decision().ordinal()]++;
-            } else {
-                counts.errors++;
-            }
-            bytes.append(r.record(codec).getBytes(StandardCharsets.UTF_8));
-            bytes.append((byte) '\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen: the blocks are memory
         }
         return new Batch(bytes, counts, chunk.endOffset(), chunk.prefixSha256());
     }
@@ -285,36 +297,39 @@ public final class BacklogRun {
      * The encoded records of a batch in 64 KB blocks: a batch's output (about 2 MB) in one array would
      * be a humongous object for G1, and one per batch keeps starting concurrent marking cycles.
      */
-    private static final class Blocks {
+    private static final class Blocks extends OutputStream {
         private static final int BLOCK = 64 << 10;
         final List<byte[]> blocks = new ArrayList<>();
         private byte[] current = new byte[BLOCK];
         private int position;
         long length;
 
-        void append(byte[] b) {
-            int from = 0;
-            while (from < b.length) {
+        @Override
+        public void write(byte[] b, int off, int len) {
+            int from = off;
+            int end = off + len;
+            while (from < end) {
                 if (position == current.length) {
                     blocks.add(current);
                     current = new byte[BLOCK];
                     position = 0;
                 }
-                int n = Math.min(b.length - from, current.length - position);
+                int n = Math.min(end - from, current.length - position);
                 System.arraycopy(b, from, current, position, n);
                 position += n;
                 from += n;
             }
-            length += b.length;
+            length += len;
         }
 
-        void append(byte b) {
+        @Override
+        public void write(int b) {
             if (position == current.length) {
                 blocks.add(current);
                 current = new byte[BLOCK];
                 position = 0;
             }
-            current[position++] = b;
+            current[position++] = (byte) b;
             length++;
         }
 

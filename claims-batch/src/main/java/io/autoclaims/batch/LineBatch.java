@@ -8,6 +8,8 @@ import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -52,6 +54,15 @@ public final class LineBatch {
         public String record(ClaimCodec codec) {
             return outcome.verdict() != null ? codec.writeVerdict(outcome.verdict())
                     : codec.writeError(new ErrorRecord(claimId, line, outcome.error()));
+        }
+
+        /** Writes {@link #record} to {@code out} without making a String of it. */
+        public void writeRecord(ClaimCodec codec, Writer out) throws IOException {
+            if (outcome.verdict() != null) {
+                codec.writeVerdict(outcome.verdict(), out);
+            } else {
+                codec.writeError(new ErrorRecord(claimId, line, outcome.error()), out);
+            }
         }
     }
 

@@ -38,6 +38,14 @@ public final class RulebookScenarios {
         return name -> java.nio.file.Files.readString(dir.resolve(name));
     }
 
+    /**
+     * The shipped rulebook's scenario files: for a rulebook built from the shipped workbooks with a
+     * cell changed, {@code Rulebook.fromWorkbooks(bytes, RulebookScenarios.defaultFiles())}.
+     */
+    public static Files defaultFiles() {
+        return Rulebook::defaultResource;
+    }
+
     /** Runs the scenarios of workbook files or folders (referenced claim files are read next to them). */
     public static ScenarioReport run(List<Path> paths) {
         return run(Rulebook.load(paths));
