@@ -1,7 +1,5 @@
 package io.autoclaims.batch;
 
-import io.autoclaims.model.Claim;
-import io.autoclaims.model.ErrorRecord;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
@@ -24,7 +22,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -265,39 +262,28 @@ public final class BacklogRun {
 
     private Batch adjudicate(Adjudicator adjudicator, ChunkReader.Chunk chunk) {
         List<BatchPipeline.Line> lines = BatchPipeline.read(codec, chunk);
-        Rulebook rb = adjudicator.rulebook();
-        List<Claim> supported = new ArrayList<>(lines.size());
+        List<ReadResult> reads = new ArrayList<>(lines.size());
         for (BatchPipeline.Line l : lines) {
-            if (l.read() instanceof ReadResult.Ok ok && rb.supports(ok.claim().type())) {
-                supported.add(ok.claim());
-            }
+            reads.add(l.read());
         }
-        Iterator<Verdict> verdicts = supported.isEmpty() ? List.<Verdict>of().iterator()
-                : adjudicator.adjudicateAll(supported).iterator();
         Counts counts = new Counts();
         Blocks bytes = new Blocks();
         // records are encoded straight into the blocks: no String per record (malformed UTF-16, which
         // only an escaped lone surrogate can make, becomes "?" as String.getBytes would make it)
         Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
         try {
-            for (BatchPipeline.Line l : lines) {
-                if (l.read() instanceof ReadResult.Failed failed) {
-                    codec.writeError(failed.error(), out);
-                    counts.errors++;
-                } else {
-                    Claim claim = ((ReadResult.Ok) l.read()).claim();
-                    counts.types[claim.type().ordinal()]++;
-                    if (rb.supports(claim.type())) {
-                        Verdict v = verdicts.next();
-                        codec.writeVerdict(v, out);
-                        counts.verdicts++;
-                        counts.decisions[v.decision().ordinal()]++;
-                    } else {
-                        codec.writeError(new ErrorRecord(claim.claimId(), l.line(),
-                                adjudicator.unsupported(claim).orElseThrow()), out);
-                        counts.errors++;
-                    }
+            for (LineBatch.Result r : LineBatch.adjudicate(adjudicator, reads)) {
+                if (r.type() != null) {
+                    counts.types[r.type().ordinal()]++;
                 }
+                Verdict v = r.outcome().verdict();
+                if (v != null) {
+                    counts.verdicts++;
+                    counts.decisions[v.decision().ordinal()]++;
+                } else {
+                    counts.errors++;
+                }
+                r.writeRecord(codec, out);
                 out.write('\n');
             }
             out.flush();

@@ -3,6 +3,11 @@ package io.autoclaims.batch;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.Money;
 import io.autoclaims.model.RulebookInfo;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,12 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The running totals of an impact comparison, mergeable: each partition of a backlog (a batch here, a
  * Spark partition elsewhere) adds its lines to its own accumulator, and {@link #merge} combines them in
  * any order and grouping into the same numbers, so {@link #summary} is the same however the backlog was
- * split. Not thread-safe: one accumulator per thread, merged afterwards.
+ * split. Not thread-safe: one accumulator per thread, merged afterwards. Serializable, so that
+ * partitions computed on other machines can ship theirs to be merged (only between the same version
+ * of this library).
  *
  * <pre>{@code
  * ImpactAccumulator acc = ImpactAccumulator.create(50);
@@ -26,7 +34,10 @@ import java.util.TreeSet;
  * ImpactSummary s = acc.summary(oldRulebook.info(), newRulebook.info());
  * }</pre>
  */
-public final class ImpactAccumulator {
+public final class ImpactAccumulator implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     /** The default number of largest changes kept. */
     public static final int DEFAULT_TOP = 50;
 
@@ -55,7 +66,8 @@ public final class ImpactAccumulator {
     private final Map<String, RuleTotals> rules = new TreeMap<>();
     private long unattributedClaims;
     private BigDecimal unattributedDelta = Money.ZERO;
-    private final TreeSet<ImpactRow> largest = new TreeSet<>(LARGEST_FIRST);
+    /** Not serialized as a TreeSet (its comparator is not serializable): written as a list, sorted again on reading. */
+    private transient TreeSet<ImpactRow> largest = new TreeSet<>(LARGEST_FIRST);
 
     private ImpactAccumulator(int top) {
         this.top = top;
@@ -72,7 +84,10 @@ public final class ImpactAccumulator {
     }
 
     /** Table and row of a rule id on each side (the first seen; the same rulebook gives the same), and its sums. */
-    private static final class RuleTotals {
+    private static final class RuleTotals implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
         String newTable;
         int newRow;
         String oldTable;
@@ -169,6 +184,26 @@ public final class ImpactAccumulator {
         return Optional.of(row);
     }
 
+    /**
+     * Adds one batch of lines: {@code olds} and {@code news} are what the old and the new rulebook made
+     * of the same lines ({@link LineBatch#adjudicate}, in the same order); each changed line's row goes
+     * to {@code changed}, in input order.
+     */
+    public void addAll(List<LineBatch.Result> olds, List<LineBatch.Result> news, Consumer<ImpactRow> changed) {
+        if (olds.size() != news.size()) {
+            throw new IllegalArgumentException("old and new results differ in length: " + olds.size() + " and " + news.size());
+        }
+        for (int i = 0; i < olds.size(); i++) {
+            LineBatch.Result o = olds.get(i);
+            LineBatch.Result n = news.get(i);
+            if (o.line() != n.line()) {
+                throw new IllegalArgumentException("result " + i + " is line " + o.line() + " on the old side but line "
+                        + n.line() + " on the new");
+            }
+            add(o.line(), o.claimId(), o.type(), o.outcome(), n.outcome()).ifPresent(changed);
+        }
+    }
+
     private void keep(ImpactRow row) {
         if (top == 0) {
             return;
@@ -209,6 +244,21 @@ public final class ImpactAccumulator {
             keep(r);
         }
         return this;
+    }
+
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        out.writeObject(new ArrayList<>(largest));
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        largest = new TreeSet<>(LARGEST_FIRST);
+        for (Object row : (List<?>) in.readObject()) {
+            largest.add((ImpactRow) row);
+        }
     }
 
     /** Lines added so far. */

@@ -44,7 +44,7 @@ public record ImpactRow(long line, String claimId, ClaimType type, ImpactStatus 
                         Remedy oldRemedy, Remedy newRemedy, String oldError, String newError,
                         BigDecimal oldPayable, BigDecimal newPayable, List<String> changed,
                         List<String> reasonsAppeared, List<String> reasonsDisappeared,
-                        List<Rule> rulesAppeared, List<Rule> rulesDisappeared) {
+                        List<Rule> rulesAppeared, List<Rule> rulesDisappeared) implements java.io.Serializable {
 
     /** The names of what can differ, in report order. */
     public static final List<String> FIELDS = List.of("decision", "error", "remedy", "payable", "customerPays",
@@ -67,7 +67,7 @@ public record ImpactRow(long line, String claimId, ClaimType type, ImpactStatus 
      * spreadsheet row, and the claim line it was about (null for a claim-level reason). Verdicts do not
      * name the workbook file; the table name is unique within a rulebook.
      */
-    public record Rule(String ruleId, String table, int row, String lineId) {
+    public record Rule(String ruleId, String table, int row, String lineId) implements java.io.Serializable {
         public Rule {
             Objects.requireNonNull(ruleId, "ruleId");
         }

@@ -1,8 +1,5 @@
 package io.autoclaims.batch;
 
-import io.autoclaims.model.Claim;
-import io.autoclaims.model.ErrorRecord;
-import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
@@ -15,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -128,49 +124,14 @@ public final class ImpactRun {
 
     private Batch compare(Adjudicator older, Adjudicator newer, ChunkReader.Chunk chunk) {
         List<BatchPipeline.Line> lines = BatchPipeline.read(codec, chunk);
-        List<Outcome> olds = outcomes(older, lines);
-        List<Outcome> news = outcomes(newer, lines);
+        List<ReadResult> reads = new ArrayList<>(lines.size());
+        for (BatchPipeline.Line l : lines) {
+            reads.add(l.read());
+        }
         ImpactAccumulator acc = ImpactAccumulator.create(top);
         List<ImpactRow> changed = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            BatchPipeline.Line l = lines.get(i);
-            String claimId;
-            io.autoclaims.model.ClaimType type;
-            if (l.read() instanceof ReadResult.Ok ok) {
-                claimId = ok.claim().claimId();
-                type = ok.claim().type();
-            } else {
-                claimId = ((ReadResult.Failed) l.read()).error().claimId();
-                type = null;
-            }
-            acc.add(l.line(), claimId, type, olds.get(i), news.get(i)).ifPresent(changed::add);
-        }
+        acc.addAll(LineBatch.adjudicate(older, reads), LineBatch.adjudicate(newer, reads), changed::add);
         return new Batch(acc, changed, chunk.endOffset());
-    }
-
-    /** What {@code adjudicator} makes of each line, as {@link BacklogRun} would write it. */
-    private static List<Outcome> outcomes(Adjudicator adjudicator, List<BatchPipeline.Line> lines) {
-        Rulebook rb = adjudicator.rulebook();
-        List<Claim> supported = new ArrayList<>(lines.size());
-        for (BatchPipeline.Line l : lines) {
-            if (l.read() instanceof ReadResult.Ok ok && rb.supports(ok.claim().type())) {
-                supported.add(ok.claim());
-            }
-        }
-        Iterator<Verdict> verdicts = supported.isEmpty() ? List.<Verdict>of().iterator()
-                : adjudicator.adjudicateAll(supported).iterator();
-        List<Outcome> outcomes = new ArrayList<>(lines.size());
-        for (BatchPipeline.Line l : lines) {
-            if (l.read() instanceof ReadResult.Failed failed) {
-                ErrorRecord e = failed.error();
-                outcomes.add(Outcome.error(e.error()));
-            } else {
-                Claim claim = ((ReadResult.Ok) l.read()).claim();
-                outcomes.add(rb.supports(claim.type()) ? Outcome.of(verdicts.next())
-                        : Outcome.error(adjudicator.unsupported(claim).orElseThrow()));
-            }
-        }
-        return outcomes;
     }
 
     /**

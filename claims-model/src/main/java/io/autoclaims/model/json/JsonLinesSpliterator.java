@@ -8,9 +8,9 @@ import java.util.Spliterators;
 import java.util.function.Consumer;
 
 /**
- * Splits JSON Lines on {@code \n} only (a lone {@code \r} is JSON whitespace, not a line end), drops
- * the {@code \r} of {@code \r\n} and a byte order mark before the first line, and reads each line
- * as soon as the stream asks for it.
+ * Splits JSON Lines on {@code \n} only (a lone {@code \r} is JSON whitespace, not a line end) and
+ * hands each physical line with its number to {@link ClaimCodec#readLine} (which drops the {@code \r}
+ * of {@code \r\n} and a byte order mark before the first line) as soon as the stream asks for it.
  */
 final class JsonLinesSpliterator extends Spliterators.AbstractSpliterator<ReadResult> {
 
@@ -18,8 +18,6 @@ final class JsonLinesSpliterator extends Spliterators.AbstractSpliterator<ReadRe
     interface LineReader {
         ReadResult read(String line, long lineNumber);
     }
-
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final Reader in;
     private final LineReader reader;
@@ -41,12 +39,6 @@ final class JsonLinesSpliterator extends Spliterators.AbstractSpliterator<ReadRe
             return false;
         }
         lineNumber++;
-        if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-            line = line.substring(1);
-        }
-        if (line.endsWith("\r")) {
-            line = line.substring(0, line.length() - 1);
-        }
         action.accept(reader.read(line, lineNumber));
         return true;
     }

@@ -1,0 +1,301 @@
+package io.autoclaims.spark;
+
+import io.autoclaims.batch.LineBatch;
+import io.autoclaims.model.Verdict;
+import io.autoclaims.model.json.ClaimCodec;
+import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.Rulebook;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.FileInputFormat;
+import org.apache.hadoop.mapred.JobConf;
+import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Backlog re-evaluation on Apache Spark, with the same records as the local batch run
+ * ({@code claims reevaluate}, {@link io.autoclaims.batch.BacklogRun}) for every input line.
+ *
+ * <pre>{@code
+ * Dataset<Row> lines = ClaimsSpark.readJsonl(spark, "hdfs:///backlog/2025.jsonl");   // (line, text)
+ * Dataset<String> records = ClaimsSpark.reevaluate(lines, rulebook);                  // contract JSON
+ * Dataset<Row> verdicts = ClaimsSpark.verdicts(lines, rulebook);                      // typed, for SQL
+ * }</pre>
+ *
+ * <p><b>Line numbers.</b> An error record names its input line, so the lines must carry their numbers
+ * into the cluster: {@link #readJsonl} reads a JSON Lines file split on {@code \n} only (as the local
+ * run does; Spark's default text reader also splits on a lone {@code \r}) and numbers the lines from 1
+ * in file order. After that the rows may be repartitioned or shuffled at will: every record depends on
+ * its line alone. A table that already has a line number and the raw text goes in as
+ * {@code select(line, text)}.
+ *
+ * <p><b>The rulebook</b> travels as the bytes of its workbooks in a broadcast variable
+ * ({@link ShippedRulebook}) and is compiled once per executor JVM ({@link ExecutorRulebooks}), not per
+ * partition or claim; every executor checks that its compiled copy has the driver's fingerprint and
+ * fails the task before adjudicating anything when it has not ({@link RulebookMismatchException}).
+ * Each partition is adjudicated {@value #BATCH} lines at a time through the batch module's
+ * {@link LineBatch}.
+ */
+public final class ClaimsSpark {
+    /** Lines adjudicated together (one Drools session round), as in the local batch run. */
+    static final int BATCH = 1000;
+
+    /** Columns of numbered input lines: {@code line} (1-based, long) and {@code text} (the raw line, without {@code \n}). */
+    public static final StructType LINES = new StructType(new StructField[] {
+        field("line", DataTypes.LongType, false),
+        field("text", DataTypes.StringType, true)});
+
+    /** Money columns: exact, two decimals. */
+    public static final DataType MONEY = DataTypes.createDecimalType(18, 2);
+
+    /**
+     * Columns of {@link #verdicts}: one row per input line; the verdict columns are null on an error
+     * record and the error columns null on a verdict; {@code record} is the line's record in the
+     * contract's JSON.
+     */
+    public static final StructType VERDICTS = new StructType(new StructField[] {
+        field("line", DataTypes.LongType, false),
+        field("claimId", DataTypes.StringType, true),
+        field("type", DataTypes.StringType, true),
+        field("decision", DataTypes.StringType, true),
+        field("remedy", DataTypes.StringType, true),
+        field("payableCny", MONEY, true),
+        field("reasonCodes", DataTypes.createArrayType(DataTypes.StringType, false), true),
+        field("errorCode", DataTypes.StringType, true),
+        field("errorField", DataTypes.StringType, true),
+        field("record", DataTypes.StringType, false)});
+
+    private static final ClaimCodec CODEC = ClaimCodec.create();
+
+    private ClaimsSpark() {
+    }
+
+    /**
+     * A JSON Lines file (or a compressed one; or a directory of files, numbered in the order Hadoop
+     * lists them) as numbered lines ({@link #LINES}), split on {@code \n} only, in at least
+     * {@code minPartitions} partitions (the file's splits; no shuffle). Numbering takes one extra pass
+     * over the text: the lines of each split are counted first (as Spark's {@code zipWithIndex} does).
+     */
+    public static Dataset<Row> readJsonl(SparkSession spark, String path, int minPartitions) {
+        Objects.requireNonNull(path, "path");
+        if (minPartitions < 1) {
+            throw new IllegalArgumentException("minPartitions must be 1 or more, got " + minPartitions);
+        }
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JobConf conf = new JobConf(sc.hadoopConfiguration());
+        conf.set("textinputformat.record.delimiter", "\n");
+        FileInputFormat.setInputPaths(conf, path);
+        JavaPairRDD<LongWritable, Text> raw = sc.hadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class,
+                minPartitions);
+        // zipWithIndex, without decoding the text in the counting pass
+        List<Long> counts = raw.mapPartitions(ClaimsSpark::count).collect();
+        long[] firstLine = new long[counts.size()];
+        for (int i = 1; i < firstLine.length; i++) {
+            firstLine[i] = firstLine[i - 1] + counts.get(i - 1);
+        }
+        JavaRDD<Row> rows = raw.mapPartitionsWithIndex((partition, it) -> numbered(it, firstLine[partition] + 1), true);
+        return spark.createDataFrame(rows, LINES);
+    }
+
+    private static Iterator<Long> count(Iterator<?> it) {
+        long n = 0;
+        for (; it.hasNext(); it.next()) {
+            n++;
+        }
+        return List.of(n).iterator();
+    }
+
+    private static Iterator<Row> numbered(Iterator<scala.Tuple2<LongWritable, Text>> it, long first) {
+        return new Iterator<>() {
+            long next = first;
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return RowFactory.create(next++, it.next()._2().toString()); // Hadoop reuses the Text: decode now
+            }
+        };
+    }
+
+    /** {@link #readJsonl(SparkSession, String, int)} with Spark's default minimum of partitions. */
+    public static Dataset<Row> readJsonl(SparkSession spark, String path) {
+        return readJsonl(spark, path, spark.sparkContext().defaultMinPartitions());
+    }
+
+    /**
+     * Numbers the lines of a text Dataset from 1 in its order (partition by partition), as
+     * {@link #LINES}. For a file, prefer {@link #readJsonl}: {@code spark.read().textFile} also splits
+     * lines on a lone {@code \r} unless given {@code option("lineSep", "\n")}.
+     */
+    public static Dataset<Row> numberLines(Dataset<String> lines) {
+        return number(lines.sparkSession(), lines.javaRDD());
+    }
+
+    private static Dataset<Row> number(SparkSession spark, JavaRDD<String> text) {
+        JavaRDD<Row> rows = text.zipWithIndex().map(t -> RowFactory.create(t._2() + 1, t._1()));
+        return spark.createDataFrame(rows, LINES);
+    }
+
+    /**
+     * The records of the local batch run for a JSON Lines Dataset whose lines are numbered by their
+     * position ({@link #numberLines}): one verdict or error record per line, in the contract's JSON.
+     */
+    public static Dataset<String> reevaluate(Dataset<String> claimsJsonl, Rulebook rulebook) {
+        return reevaluateLines(numberLines(claimsJsonl), rulebook);
+    }
+
+    /**
+     * The records for numbered lines ({@link #LINES}: columns {@code line} and {@code text}): for each
+     * line, byte for byte the record the local batch run writes for that line of the same file. The
+     * Dataset keeps the lines' partitioning and, within a partition, their order.
+     */
+    public static Dataset<String> reevaluateLines(Dataset<Row> lines, Rulebook rulebook) {
+        return reevaluateLines(lines, ShippedRulebook.of(rulebook));
+    }
+
+    static Dataset<String> reevaluateLines(Dataset<Row> lines, ShippedRulebook shipped) {
+        // the records alone: no typed columns to build and drop again
+        Broadcast<ShippedRulebook> rulebook = broadcast(lines.sparkSession(), shipped);
+        return numbered(lines).mapPartitions(new Records(rulebook), Encoders.STRING());
+    }
+
+    /** The {@code record} column of {@link #verdicts}. */
+    public static Dataset<String> records(Dataset<Row> verdicts) {
+        return verdicts.select("record").as(Encoders.STRING());
+    }
+
+    /**
+     * The typed view of the records ({@link #VERDICTS}: line, claimId, type, decision, remedy,
+     * payableCny as decimal(18,2), reasonCodes, errorCode, errorField, record), for SQL users.
+     */
+    public static Dataset<Row> verdicts(Dataset<Row> lines, Rulebook rulebook) {
+        return verdicts(lines, ShippedRulebook.of(rulebook));
+    }
+
+    static Dataset<Row> verdicts(Dataset<Row> lines, ShippedRulebook shipped) {
+        Broadcast<ShippedRulebook> rulebook = broadcast(lines.sparkSession(), shipped);
+        return numbered(lines).mapPartitions(new Adjudicate(rulebook), Encoders.row(VERDICTS));
+    }
+
+    /**
+     * Old against new rulebook over numbered lines in one pass ({@link SparkImpact}): the same numbers
+     * as {@code claims impact}, the changed lines as a DataFrame, and the same report files. Keeps the
+     * {@value io.autoclaims.batch.ImpactAccumulator#DEFAULT_TOP} largest changes.
+     */
+    public static SparkImpact impact(Dataset<Row> lines, Rulebook older, Rulebook newer) {
+        return impact(lines, older, newer, io.autoclaims.batch.ImpactAccumulator.DEFAULT_TOP);
+    }
+
+    /** {@link #impact(Dataset, Rulebook, Rulebook)} keeping the {@code top} largest changes. */
+    public static SparkImpact impact(Dataset<Row> lines, Rulebook older, Rulebook newer, int top) {
+        return SparkImpact.start(lines, older, newer, top);
+    }
+
+    /** The rows' {@code line} (as long) and {@code text} columns, in that order. */
+    static Dataset<Row> numbered(Dataset<Row> lines) {
+        return lines.select(functions.col("line").cast(DataTypes.LongType), functions.col("text"));
+    }
+
+    static Broadcast<ShippedRulebook> broadcast(SparkSession spark, ShippedRulebook shipped) {
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(shipped);
+    }
+
+    /** Reads a partition's (line, text) rows as the local run reads them. */
+    static List<ReadResult> read(List<Row> rows) {
+        List<ReadResult> reads = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            if (r.isNullAt(0)) {
+                throw new IllegalArgumentException("an input row has no line number: " + r);
+            }
+            String text = r.isNullAt(1) ? "" : r.getString(1);
+            reads.add(CODEC.readLine(text, r.getLong(0)));
+        }
+        return reads;
+    }
+
+    /** Adjudicates a partition, {@value #BATCH} lines at a time, with the executor's compiled rulebook. */
+    private static final class Adjudicate implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<ShippedRulebook> rulebook;
+
+        Adjudicate(Broadcast<ShippedRulebook> rulebook) {
+            this.rulebook = rulebook;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            Adjudicator adjudicator = ExecutorRulebooks.adjudicator(rulebook.value()); // checked before any claim
+            return new Batches<Row, Row>(rows, BATCH, batch -> {
+                List<LineBatch.Result> results = LineBatch.adjudicate(adjudicator, read(batch));
+                List<Row> out = new ArrayList<>(results.size());
+                for (LineBatch.Result r : results) {
+                    out.add(row(r));
+                }
+                return out;
+            }, List::of);
+        }
+    }
+
+    /** As {@link Adjudicate}, the records only. */
+    private static final class Records implements MapPartitionsFunction<Row, String> {
+        private static final long serialVersionUID = 1L;
+        private final Broadcast<ShippedRulebook> rulebook;
+
+        Records(Broadcast<ShippedRulebook> rulebook) {
+            this.rulebook = rulebook;
+        }
+
+        @Override
+        public Iterator<String> call(Iterator<Row> rows) {
+            Adjudicator adjudicator = ExecutorRulebooks.adjudicator(rulebook.value()); // checked before any claim
+            return new Batches<Row, String>(rows, BATCH, batch -> {
+                List<LineBatch.Result> results = LineBatch.adjudicate(adjudicator, read(batch));
+                List<String> out = new ArrayList<>(results.size());
+                for (LineBatch.Result r : results) {
+                    out.add(r.record(CODEC));
+                }
+                return out;
+            }, List::of);
+        }
+    }
+
+    static Row row(LineBatch.Result r) {
+        Verdict v = r.outcome().verdict();
+        String type = r.type() == null ? null : r.type().name();
+        String record = r.record(CODEC);
+        if (v != null) {
+            return RowFactory.create(r.line(), r.claimId(), type, v.decision().name(), v.remedy().name(),
+                    v.payableCny(), v.reasonCodes().toArray(new String[0]), null, null, record);
+        }
+        return RowFactory.create(r.line(), r.claimId(), type, null, null, null, null, r.outcome().error().code(),
+                r.outcome().error().field(), record);
+    }
+
+    static StructField field(String name, DataType type, boolean nullable) {
+        return new StructField(name, type, nullable, Metadata.empty());
+    }
+}

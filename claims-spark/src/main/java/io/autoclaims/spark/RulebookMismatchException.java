@@ -1,0 +1,32 @@
+package io.autoclaims.spark;
+
+import java.io.Serial;
+
+/**
+ * An executor compiled the shipped workbooks to another fingerprint than the driver's rulebook has:
+ * the executor would give other verdicts than the driver expects (another version of the library on
+ * the executors, or damaged bytes). The task fails at once, before any claim is adjudicated.
+ */
+public final class RulebookMismatchException extends IllegalStateException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String expected;
+    private final String actual;
+
+    RulebookMismatchException(String message, String expected, String actual) {
+        super(message);
+        this.expected = expected;
+        this.actual = actual;
+    }
+
+    /** The fingerprint the driver shipped. */
+    public String expected() {
+        return expected;
+    }
+
+    /** The fingerprint the executor compiled, or null when the workbooks did not compile there. */
+    public String actual() {
+        return actual;
+    }
+}

@@ -1,0 +1,255 @@
+package io.autoclaims.spark;
+
+import io.autoclaims.batch.ImpactSummary;
+import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.WorkbookIssue;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The Spark commands of the {@code claims} command line, in their own main class so that
+ * {@code claims.jar} (claims-cli) never needs Spark: {@code ./claims spark-reevaluate ...} runs this class
+ * with Spark's jars (local mode), and a cluster runs it through {@code spark-submit --class
+ * io.autoclaims.spark.SparkCli claims-spark-app.jar spark-reevaluate ...}.
+ */
+@Command(name = "claims",
+        mixinStandardHelpOptions = true,
+        description = "Re-evaluates claim backlogs on Apache Spark.",
+        subcommands = {SparkCli.Reevaluate.class, SparkCli.Impact.class, CommandLine.HelpCommand.class})
+public final class SparkCli implements Runnable {
+    static final int USAGE = 2;
+    static final int RULEBOOK = 3;
+    static final int FAILED = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
+            // before Spark starts logging; spark-submit runs have their own configuration already
+            System.setProperty("log4j2.configurationFile", "io/autoclaims/spark/log4j2-cli.properties");
+        }
+        System.exit(run(args));
+    }
+
+    /** Runs in-process and returns the exit status (tests call this). */
+    public static int run(String... args) {
+        return new CommandLine(new SparkCli()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options every Spark command has. */
+    static class SparkOptions {
+        @Option(names = "--master", paramLabel = "URL",
+                description = "Spark master, e.g. local[2]; default: the one spark-submit gives, else local[*].")
+        String master;
+
+        @Option(names = "--partitions", paramLabel = "N",
+                description = "Read the backlog in at least N partitions (input splits, no shuffle); default: Spark's.")
+        Integer partitions;
+
+        /** The running session (spark-submit's, or a test's), or a new one; the flag says whether to stop it. */
+        Session session(String appName) {
+            boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+            SparkSession.Builder b = SparkSession.builder().appName(appName);
+            String m = master != null ? master : System.getProperty("spark.master", "local[*]");
+            if (master != null || System.getProperty("spark.master") == null) {
+                b.master(m);
+            }
+            if (m.startsWith("local") && System.getProperty("spark.ui.enabled") == null) {
+                b.config("spark.ui.enabled", "false");
+            }
+            return new Session(b.getOrCreate(), !existing);
+        }
+
+        Dataset<Row> lines(SparkSession spark, String in) {
+            return partitions == null ? ClaimsSpark.readJsonl(spark, in) : ClaimsSpark.readJsonl(spark, in, partitions);
+        }
+    }
+
+    record Session(SparkSession spark, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned) {
+                spark.stop();
+            }
+        }
+    }
+
+    static Rulebook load(List<Path> paths, PrintWriter err) {
+        try {
+            Rulebook rulebook = paths == null || paths.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(paths);
+            for (WorkbookIssue w : rulebook.warnings()) {
+                err.println("warning: " + w);
+            }
+            return rulebook;
+        } catch (RulebookException e) {
+            err.println("The rulebook does not load:");
+            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
+            err.flush();
+            return null;
+        }
+    }
+
+    @Command(name = "spark-reevaluate",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Re-evaluates a JSON Lines backlog on Spark: one record per input line, the same bytes as"
+                        + " 'claims reevaluate' writes for that line.",
+                "",
+                "--out is a directory of part files (replaced if it exists); in file-name order they hold the"
+                        + " records in input order, so 'cat OUT/part-*' is the local run's output file."},
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {
+                "0:every input line produced a record (error records included)",
+                "2:unusable arguments",
+                "3:the rulebook does not load; its problems are printed with their cells",
+                "4:the Spark job failed (its error is printed)"})
+    static final class Reevaluate extends SparkOptions implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--rules", paramLabel = "PATH",
+                description = "A rule workbook (.xlsx) or a folder of them, read on the driver; repeat for several."
+                        + " Default: the shipped rulebook.")
+        List<Path> rules;
+
+        @Option(names = "--in", paramLabel = "BACKLOG.jsonl", required = true,
+                description = "The JSON Lines backlog: a path or URI Hadoop reads (file:, hdfs:, s3a: ...).")
+        String in;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true,
+                description = "The output directory, a path or URI (Spark text part files; replaced).")
+        String out;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            if (partitions != null && partitions < 1) {
+                err.println("--partitions must be 1 or more, got " + partitions);
+                err.flush();
+                return USAGE;
+            }
+            Rulebook rulebook = load(rules, err);
+            if (rulebook == null) {
+                return RULEBOOK;
+            }
+            err.printf(Locale.ROOT, "rulebook %s %s (%s)%n", rulebook.name(), rulebook.version(),
+                    rulebook.fingerprint().substring(0, 12));
+            err.flush();
+            long started = System.nanoTime();
+            try (Session s = session("claims spark-reevaluate")) {
+                Dataset<String> records = ClaimsSpark.reevaluateLines(lines(s.spark(), in), rulebook);
+                records.write().mode(SaveMode.Overwrite).option("lineSep", "\n").text(out);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                long n = s.spark().read().text(out).count();
+                err.printf(Locale.ROOT, "%,d records written to %s in %.1f s (%,.0f lines/s, master %s)%n", n, out,
+                        seconds, n / seconds, s.spark().sparkContext().master());
+                err.flush();
+                return 0;
+            } catch (RuntimeException e) {
+                err.println("The Spark job failed: " + rootMessage(e));
+                err.flush();
+                return FAILED;
+            }
+        }
+    }
+
+    @Command(name = "spark-impact",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Runs a backlog through an old and a new rulebook on Spark in one pass and writes the report of"
+                        + " 'claims impact' (impact.csv, impact.html, impact.json: the same bytes), optionally the"
+                        + " changed lines as Parquet."},
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {
+                "0:every input line was compared",
+                "2:unusable arguments",
+                "3:a rulebook does not load",
+                "4:the Spark job failed"})
+    static final class Impact extends SparkOptions implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--old", paramLabel = "RULEBOOK", required = true, description = "The rulebook in force.")
+        List<Path> old;
+
+        @Option(names = "--new", paramLabel = "RULEBOOK", required = true, description = "The changed rulebook.")
+        List<Path> changed;
+
+        @Option(names = "--in", paramLabel = "BACKLOG.jsonl", required = true,
+                description = "The JSON Lines backlog: a path or URI Hadoop reads.")
+        String in;
+
+        @Option(names = "--report", paramLabel = "DIR", required = true,
+                description = "Local directory for impact.csv, impact.html and impact.json (written on the driver).")
+        Path report;
+
+        @Option(names = "--changed-parquet", paramLabel = "DIR",
+                description = "Also write the changed lines as Parquet there (replaced).")
+        Path parquet;
+
+        @Option(names = "--top", paramLabel = "N", defaultValue = "50",
+                description = "How many of the largest changes the page lists; default 50.")
+        int top;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            if ((partitions != null && partitions < 1) || top < 0) {
+                err.println("--partitions must be 1 or more and --top 0 or more");
+                err.flush();
+                return USAGE;
+            }
+            Rulebook older = load(old, err);
+            Rulebook newer = older == null ? null : load(changed, err);
+            if (newer == null) {
+                return RULEBOOK;
+            }
+            try (Session s = session("claims spark-impact");
+                    SparkImpact impact = ClaimsSpark.impact(lines(s.spark(), in), older, newer, top)) {
+                ImpactSummary summary = impact.writeReport(report);
+                if (parquet != null) {
+                    impact.changed().write().mode(SaveMode.Overwrite).parquet(parquet.toString());
+                }
+                err.printf(Locale.ROOT, "%,d lines: %,d changed; payable old %s, new %s, delta %s%n", summary.lines(),
+                        summary.changed(), summary.oldPayable().toPlainString(), summary.newPayable().toPlainString(),
+                        summary.newPayable().subtract(summary.oldPayable()).toPlainString());
+                err.println("report: " + report.resolve("impact.html"));
+                err.flush();
+                return 0;
+            } catch (java.io.IOException e) {
+                err.println("Writing the report failed: " + e.getMessage());
+                err.flush();
+                return FAILED;
+            } catch (RuntimeException e) {
+                err.println("The Spark job failed: " + rootMessage(e));
+                err.flush();
+                return FAILED;
+            }
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && !(t instanceof RulebookMismatchException)) {
+            t = t.getCause();
+        }
+        return t instanceof RulebookMismatchException ? t.getMessage() : e.toString();
+    }
+}
