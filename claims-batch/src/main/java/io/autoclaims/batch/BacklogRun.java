@@ -391,34 +391,28 @@ public final class BacklogRun {
 
         /** The rulebook every line is adjudicated with. */
         public Builder rulebook(Rulebook rulebook) {
-            once(this.rulebook, "rulebook");
+            Settings.once(this.rulebook, "rulebook");
             this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
             return this;
         }
 
         /** The JSON Lines backlog (a regular file when a checkpoint is used). */
         public Builder input(Path input) {
-            once(this.input, "input");
+            Settings.once(this.input, "input");
             this.input = Objects.requireNonNull(input, "input");
             return this;
         }
 
         /** Where the records go; created or replaced (or, when resuming, truncated to the checkpoint and continued). */
         public Builder output(Path output) {
-            once(this.output, "output");
+            Settings.once(this.output, "output");
             this.output = Objects.requireNonNull(output, "output");
             return this;
         }
 
         /** Worker threads adjudicating batches, 1 or more; default: the available processors. */
         public Builder threads(int threads) {
-            if (this.threads != 0) {
-                throw new IllegalStateException("threads was already set to " + this.threads);
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
-            }
-            this.threads = threads;
+            this.threads = Settings.threads(this.threads, threads);
             return this;
         }
 
@@ -434,7 +428,7 @@ public final class BacklogRun {
 
         /** Where progress goes; default {@link ProgressListener#NONE}. */
         public Builder progress(ProgressListener listener) {
-            once(this.progress, "progress");
+            Settings.once(this.progress, "progress");
             this.progress = Objects.requireNonNull(listener, "listener");
             return this;
         }
@@ -446,10 +440,7 @@ public final class BacklogRun {
 
         /** Lines per batch (tests use small batches to get many checkpoints). */
         Builder batchLines(int lines) {
-            if (lines < 1) {
-                throw new IllegalArgumentException("batch lines must be 1 or more, got " + lines);
-            }
-            this.batchLines = lines;
+            this.batchLines = Settings.batchLines(lines);
             return this;
         }
 
@@ -466,12 +457,6 @@ public final class BacklogRun {
                 progress = ProgressListener.NONE;
             }
             return new BacklogRun(this);
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " was already set to " + current);
-            }
         }
     }
 }

@@ -153,41 +153,35 @@ public final class ImpactRun {
 
         /** The rulebook in force: the "old" side of every comparison. */
         public Builder oldRulebook(Rulebook rulebook) {
-            once(oldRulebook, "oldRulebook");
+            Settings.once(oldRulebook, "oldRulebook");
             this.oldRulebook = Objects.requireNonNull(rulebook, "rulebook");
             return this;
         }
 
         /** The changed rulebook: the "new" side. */
         public Builder newRulebook(Rulebook rulebook) {
-            once(newRulebook, "newRulebook");
+            Settings.once(newRulebook, "newRulebook");
             this.newRulebook = Objects.requireNonNull(rulebook, "rulebook");
             return this;
         }
 
         /** The JSON Lines backlog. */
         public Builder input(Path input) {
-            once(this.input, "input");
+            Settings.once(this.input, "input");
             this.input = Objects.requireNonNull(input, "input");
             return this;
         }
 
         /** The directory the report files go into (created if missing; earlier report files are replaced). */
         public Builder reportDir(Path dir) {
-            once(this.reportDir, "reportDir");
+            Settings.once(this.reportDir, "reportDir");
             this.reportDir = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
         /** Worker threads, 1 or more; default: the available processors. */
         public Builder threads(int threads) {
-            if (this.threads != 0) {
-                throw new IllegalStateException("threads was already set to " + this.threads);
-            }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be 1 or more, got " + threads);
-            }
-            this.threads = threads;
+            this.threads = Settings.threads(this.threads, threads);
             return this;
         }
 
@@ -205,7 +199,7 @@ public final class ImpactRun {
 
         /** Where progress goes; default {@link ProgressListener#NONE}. */
         public Builder progress(ProgressListener listener) {
-            once(this.progress, "progress");
+            Settings.once(this.progress, "progress");
             this.progress = Objects.requireNonNull(listener, "listener");
             return this;
         }
@@ -218,10 +212,7 @@ public final class ImpactRun {
 
         /** Lines per batch (tests use small batches to get many merges). */
         Builder batchLines(int lines) {
-            if (lines < 1) {
-                throw new IllegalArgumentException("batch lines must be 1 or more, got " + lines);
-            }
-            this.batchLines = lines;
+            this.batchLines = Settings.batchLines(lines);
             return this;
         }
 
@@ -241,12 +232,6 @@ public final class ImpactRun {
                 progress = ProgressListener.NONE;
             }
             return new ImpactRun(this);
-        }
-
-        private static void once(Object current, String name) {
-            if (current != null) {
-                throw new IllegalStateException(name + " was already set to " + current);
-            }
         }
     }
 }
