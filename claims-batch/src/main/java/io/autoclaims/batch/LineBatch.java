@@ -73,6 +73,8 @@ public final class LineBatch {
     public static List<Result> adjudicate(Adjudicator adjudicator, List<? extends ReadResult> lines) {
         Objects.requireNonNull(adjudicator, "adjudicator");
         Rulebook rb = adjudicator.rulebook();
+        // pinned: a swap on the caller's adjudicator between the calls below cannot mix two rulebooks
+        Adjudicator pinned = Adjudicator.of(rb);
         List<Claim> supported = new ArrayList<>(lines.size());
         for (ReadResult l : lines) {
             if (l instanceof ReadResult.Ok ok && rb.supports(ok.claim().type())) {
@@ -80,7 +82,7 @@ public final class LineBatch {
             }
         }
         Iterator<Verdict> verdicts = supported.isEmpty() ? List.<Verdict>of().iterator()
-                : adjudicator.adjudicateAll(supported).iterator();
+                : pinned.adjudicateAll(supported).iterator();
         List<Result> results = new ArrayList<>(lines.size());
         for (ReadResult l : lines) {
             if (l instanceof ReadResult.Failed failed) {
@@ -89,7 +91,7 @@ public final class LineBatch {
             } else {
                 Claim claim = ((ReadResult.Ok) l).claim();
                 Outcome outcome = rb.supports(claim.type()) ? Outcome.of(verdicts.next())
-                        : Outcome.error(adjudicator.unsupported(claim).orElseThrow());
+                        : Outcome.error(pinned.unsupported(claim).orElseThrow());
                 results.add(new Result(l.line(), claim.claimId(), claim.type(), outcome));
             }
         }
