@@ -209,7 +209,12 @@ public final class Rulebook {
         return compiled.warnings();
     }
 
-    /** The generated Drools rules, for debugging: one rule per row, named {@code <table>_<row>}. */
+    /**
+     * The generated Drools rules, for debugging: one rule per row, named {@code <table>_<row>}, for
+     * tables under 16 rows; a larger table has one rule per form of row ({@code <table>_rows_<n>},
+     * reading its rows as row facts found by an index) and keeps per-row rules only for rows with a
+     * condition on a set-valued fact.
+     */
     public String toDrl() {
         return compiled.drl();
     }

@@ -79,6 +79,10 @@ final class ClaimRun {
         return claim;
     }
 
+    CompiledRulebook rulebook() {
+        return rulebook;
+    }
+
     ClaimFacts facts() {
         return facts;
     }

@@ -42,9 +42,12 @@ public final class CompiledRulebook {
     private final List<WorkbookIssue> warnings;
     private final String drl;
     private final KieBase kieBase;
+    /** The row indexes of the shape rules, by shape id. */
+    private final RowIndex[] indexes;
 
     private CompiledRulebook(List<TableModel> stages, List<RowRef> rows, RulebookInfo info,
-            List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, String drl, KieBase kieBase) {
+            List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, String drl, KieBase kieBase,
+            RowIndex[] indexes) {
         this.stages = List.copyOf(stages);
         this.flags = stages.stream().map(StageFlags::of).toArray(StageFlags[]::new);
         this.rows = List.copyOf(rows);
@@ -53,6 +56,7 @@ public final class CompiledRulebook {
         this.warnings = List.copyOf(warnings);
         this.drl = drl;
         this.kieBase = kieBase;
+        this.indexes = indexes.clone();
         // a claim type is supported when some table of it reports reasons: a shared lookup (the
         // warranty terms serve assistance too) is no policy for a type on its own
         Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
@@ -76,8 +80,13 @@ public final class CompiledRulebook {
     }
 
     static CompiledRulebook of(List<TableModel> stages, List<RowRef> rows, RulebookInfo info,
-            List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, String drl, KieBase kieBase) {
-        return new CompiledRulebook(stages, rows, info, workbooks, warnings, drl, kieBase);
+            List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, String drl, KieBase kieBase,
+            RowIndex[] indexes) {
+        return new CompiledRulebook(stages, rows, info, workbooks, warnings, drl, kieBase, indexes);
+    }
+
+    RowIndex index(int shape) {
+        return indexes[shape];
     }
 
     public List<TableModel> stages() {

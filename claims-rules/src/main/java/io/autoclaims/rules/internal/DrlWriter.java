@@ -15,10 +15,18 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Writes one Drools rule per table row. Only typed values reach the DRL: enumeration constants taken
- * from the Java enum itself, numbers printed from {@link BigDecimal}, and codes re-checked against
- * {@code [A-Z][A-Z0-9_]*}. Texts and notes never do. Each constraint gets its own DRL line, so a
- * compiler message points back to the cell it came from.
+ * Writes the Drools rules of the tables. A small table gets one rule per row, its values written into
+ * the constraints. A table of {@code indexedMinRows} rows or more gets one rule per {@link RowShape}:
+ * the rule's constraints compare the fact with the fields of a declared row fact type, and the rows
+ * become row facts (made after compilation, see {@link RowIndex}) that the rule reads with
+ * {@code from}; compilation no longer grows with the row count, and a claim meets only the rows its
+ * index finds. Rows a row fact cannot carry keep a rule of their own; salience (minus the row number)
+ * keeps the top-to-bottom order across both forms.
+ *
+ * <p>Only typed values reach the DRL: enumeration constants taken from the Java enum itself, numbers
+ * printed from {@link BigDecimal}, and codes re-checked against {@code [A-Z][A-Z0-9_]*}. Texts and
+ * notes never do. Each constraint gets its own DRL line, so a compiler message points back to the cell
+ * (or, for a shape rule, the table) it came from.
  */
 final class DrlWriter {
     static final String PACKAGE = "io.autoclaims.generated";
@@ -29,20 +37,137 @@ final class DrlWriter {
     private final Map<String, CellRef> ruleToCell = new HashMap<>();
     private int line = 1;
 
-    /** DRL text plus where each of its lines and rules came from. */
-    record Result(String drl, Map<Integer, CellRef> lineToCell, Map<String, CellRef> ruleToCell) {
+    /** Tables with at least this many rows compile to shape rules over indexed row facts. */
+    static final int INDEXED_MIN_ROWS = 16;
+
+    /** DRL text plus where each of its lines and rules came from, and the row shapes it declares. */
+    record Result(String drl, Map<Integer, CellRef> lineToCell, Map<String, CellRef> ruleToCell,
+            List<RowShape> shapes) {
+        Result(String drl, Map<Integer, CellRef> lineToCell, Map<String, CellRef> ruleToCell) {
+            this(drl, lineToCell, ruleToCell, List.of());
+        }
     }
 
     static Result write(List<CompiledRulebook.RowRef> rows) {
+        return write(rows, INDEXED_MIN_ROWS);
+    }
+
+    static Result write(List<CompiledRulebook.RowRef> rows, int indexedMinRows) {
         DrlWriter w = new DrlWriter();
         w.emit("package " + PACKAGE + ";", null);
         w.emit("", null);
         w.emit("import " + ClaimFacts.class.getName() + ";", null);
         w.emit("import " + LineFacts.class.getName() + ";", null);
-        for (CompiledRulebook.RowRef ref : rows) {
-            w.rule(ref);
+        List<RowShape> shapes = new ArrayList<>();
+        for (int from = 0; from < rows.size(); ) {
+            int stage = rows.get(from).stage();
+            int to = from;
+            while (to < rows.size() && rows.get(to).stage() == stage) {
+                to++;
+            }
+            List<CompiledRulebook.RowRef> tableRows = rows.subList(from, to);
+            TableModel table = tableRows.get(0).table();
+            if (tableRows.size() >= indexedMinRows) {
+                List<CompiledRulebook.RowRef> single = new ArrayList<>();
+                List<RowShape> planned = RowShape.plan(stage, table, tableRows, shapes.size(), single);
+                for (RowShape shape : planned) {
+                    w.shape(shape);
+                }
+                shapes.addAll(planned);
+                single.forEach(w::rule);
+            } else {
+                tableRows.forEach(w::rule);
+            }
+            from = to;
         }
-        return new Result(w.drl.toString(), Map.copyOf(w.lineToCell), Map.copyOf(w.ruleToCell));
+        return new Result(w.drl.toString(), Map.copyOf(w.lineToCell), Map.copyOf(w.ruleToCell), List.copyOf(shapes));
+    }
+
+    /** The name of a shape rule: {@code <table>_rows_<shape>}. */
+    static String shapeRuleName(RowShape shape) {
+        return shape.table().key() + "_rows_" + shape.id();
+    }
+
+    /** The row fact type and the one rule of a shape. */
+    private void shape(RowShape shape) {
+        TableModel table = shape.table();
+        CellRef at = table.keyCell();
+        String type = table.scope() == Scope.LINE ? "LineFacts" : "ClaimFacts";
+        String name = shapeRuleName(shape);
+        ruleToCell.put(name, at);
+        emit("", null);
+        emit("// " + at + ": " + shape.rows().size() + " rows of one form", null);
+        emit("declare " + shape.typeName(), at);
+        emit("    index : int", at);
+        emit("    priority : int", at);
+        List<String> constraints = new ArrayList<>();
+        List<String> factConstraints = new ArrayList<>();
+        factConstraints.add("stage == " + shape.stage());
+        if (table.hit() != HitPolicy.COLLECT) {
+            factConstraints.add("hit == -1");
+        }
+        for (int j = 0; j < shape.columns().size(); j++) {
+            RowShape.Column c = shape.columns().get(j);
+            FactDef fact = c.fact();
+            String accessor = fact.accessorFrom(table.scope());
+            String value = "$f." + accessor;
+            boolean numeric = c.kind() == RowShape.Kind.BETWEEN || c.kind() == RowShape.Kind.POINT
+                    || c.kind() == RowShape.Kind.RANGE;
+            if (isBoxed(fact) && (numeric || fact.type().kind() == ValueType.Kind.BOOLEAN)) {
+                factConstraints.add(accessor + " != null");
+            }
+            switch (c.kind()) {
+                case IN, NOT_IN -> {
+                    emit("    v" + j + " : java.util.Set", at);
+                    constraints.add("v" + j + (c.kind() == RowShape.Kind.IN ? " contains " : " not contains ") + value);
+                }
+                case BETWEEN -> {
+                    emit("    lo" + j + " : long", at);
+                    emit("    hi" + j + " : long", at);
+                    constraints.add("lo" + j + " <= " + value);
+                    constraints.add("hi" + j + " >= " + value);
+                }
+                case POINT -> {
+                    // equal by value, whatever the scale
+                    emit("    v" + j + " : java.math.BigDecimal", at);
+                    constraints.add("v" + j + " <= " + value);
+                    constraints.add("v" + j + " >= " + value);
+                }
+                case RANGE -> {
+                    if (c.hasLow()) {
+                        emit("    lo" + j + " : java.math.BigDecimal", at);
+                        constraints.add("lo" + j + (c.lowIncluded() ? " <= " : " < ") + value);
+                    }
+                    if (c.hasHigh()) {
+                        emit("    hi" + j + " : java.math.BigDecimal", at);
+                        constraints.add("hi" + j + (c.highIncluded() ? " >= " : " > ") + value);
+                    }
+                }
+            }
+        }
+        emit("end", at);
+        emit("", null);
+        emit("rule \"" + name + "\"", at);
+        emit("    salience $priority", at);
+        emit("when", at);
+        emit("    $f : " + type + "(", at);
+        for (int i = 0; i < factConstraints.size(); i++) {
+            emit("        " + factConstraints.get(i) + (i + 1 < factConstraints.size() ? "," : ""), at);
+        }
+        emit("    )", at);
+        emit("    " + shape.typeName() + "(", at);
+        emit("        $row : index,", at);
+        emit("        $priority : priority" + (constraints.isEmpty() ? "" : ","), at);
+        for (int i = 0; i < constraints.size(); i++) {
+            emit("        " + constraints.get(i) + (i + 1 < constraints.size() ? "," : ""), at);
+        }
+        emit("    ) from $f.rows(" + shape.id() + ")", at);
+        emit("then", at);
+        emit("    $f.fire($row);", at);
+        if (table.hit() != HitPolicy.COLLECT) {
+            emit("    update($f);", at);
+        }
+        emit("end", at);
     }
 
     static String ruleName(TableModel table, RowModel row) {

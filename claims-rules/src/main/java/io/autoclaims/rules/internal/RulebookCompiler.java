@@ -26,6 +26,14 @@ public final class RulebookCompiler {
      * sheet order, when any error is found.
      */
     public static CompiledRulebook compile(Map<String, byte[]> files) {
+        return compile(files, DrlWriter.INDEXED_MIN_ROWS);
+    }
+
+    /**
+     * As {@link #compile(Map)}, with tables of {@code indexedMinRows} rows or more compiled to shape
+     * rules over indexed row facts (1: every table; {@code Integer.MAX_VALUE}: none, one rule per row).
+     */
+    static CompiledRulebook compile(Map<String, byte[]> files, int indexedMinRows) {
         List<WorkbookIssue> issues = new ArrayList<>();
         if (files.isEmpty()) {
             issues.add(WorkbookIssue.error("NO_WORKBOOKS", CellRef.workbook("(none)"),
@@ -48,13 +56,14 @@ public final class RulebookCompiler {
         }
         List<TableModel> stages = new ArrayList<>();
         List<CompiledRulebook.RowRef> rows = CompiledRulebook.number(tables, stages);
-        DrlWriter.Result drl = DrlWriter.write(rows);
+        DrlWriter.Result drl = DrlWriter.write(rows, indexedMinRows);
         KieBase kieBase = DroolsCompiler.compile(drl, CellRef.workbook(workbooks.get(0).file()), issues);
         if (kieBase == null) {
             throw failure(issues);
         }
         List<WorkbookIssue> warnings = issues.stream().sorted(WorkbookIssue.IN_SHEET_ORDER).toList();
-        return CompiledRulebook.of(stages, rows, info(workbooks), workbooks, warnings, drl.drl(), kieBase);
+        return CompiledRulebook.of(stages, rows, info(workbooks), workbooks, warnings, drl.drl(), kieBase,
+                RowIndex.forShapes(drl.shapes(), kieBase));
     }
 
     /**

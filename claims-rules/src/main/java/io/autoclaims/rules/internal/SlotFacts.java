@@ -32,6 +32,11 @@ public abstract class SlotFacts {
         return hit;
     }
 
+    /** Called by a shape rule's {@code from}: the rows of that shape this object may match. */
+    public java.util.List<Object> rows(int shape) {
+        return claimFacts().run().rulebook().index(shape).candidates(this);
+    }
+
     void enterStage(int newStage) {
         stage = newStage;
         hit = -1;
