@@ -3,7 +3,7 @@
 # the console log, and what machine it ran on) to benchmarks/results/<UTC time>/.
 #
 #   benchmarks/run.sh            the full run (roughly 2 hours on 2 cores; for publishable numbers, on a quiet machine)
-#   benchmarks/run.sh --quick    short development run (about 45 minutes): fewer iterations, 200,000 claims
+#   benchmarks/run.sh --quick    short development run (about 50 minutes): fewer iterations, 200,000 claims
 #   benchmarks/run.sh [--quick] BacklogBenchmark ...   only the benchmarks whose names match (JMH regexps)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +37,7 @@ groups=(
   "SwapBenchmark|-f 1 -wi 2 -i 2 -w 5s -r 5s"
   "DecisionTableBenchmark|-f 1 -wi 3 -i 3 -w 3s -r 3s -jvmArgsAppend -Dbench.claims=200000"
   "ColdLoadBenchmark|-f 2"
+  "DefaultRulebookBenchmark|-f 1 -wi 3 -i 3 -w 5s -r 5s -jvmArgsAppend -Dbench.claims=50000"
 )
 for g in "${groups[@]}"; do
   name="${g%%|*}"
