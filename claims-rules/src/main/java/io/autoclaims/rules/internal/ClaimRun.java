@@ -36,7 +36,8 @@ final class ClaimRun {
     private final Claim claim;
     private final ClaimFacts facts;
     private final List<Fired> fired = new ArrayList<>();
-    private final List<RuleRef> trace = new ArrayList<>();
+    /** Fired rows as (stage, line index or -1, RuleRef), in firing order. */
+    private final List<Traced> trace = new ArrayList<>();
     private FactHandle claimHandle;
     private final List<FactHandle> lineHandles = new ArrayList<>();
     private boolean denied;
@@ -122,9 +123,17 @@ final class ClaimRun {
         snapshots.add(new Snapshot(stage, table, line, values));
     }
 
-    /** Every row that fired, reason or not, in firing order. */
+    private record Traced(int stage, int line, RuleRef rule) {
+    }
+
+    /**
+     * Every row that fired, reason or not: by stage, then the claim before its lines in line order,
+     * then in firing order (top to bottom within a table). Drools fires equal saliences of different
+     * lines in an order of its own; this order is the same whatever form the rules were compiled to.
+     */
     List<RuleRef> trace() {
-        return trace;
+        return trace.stream().sorted(Comparator.comparingInt(Traced::stage).thenComparingInt(Traced::line))
+                .map(Traced::rule).toList();
     }
 
     FactHandle claimHandle() {
@@ -144,8 +153,8 @@ final class ClaimRun {
     void fire(ClaimFacts claimFacts, LineFacts line, int rowIndex) {
         CompiledRulebook.RowRef ref = rulebook.row(rowIndex);
         RowModel row = ref.row();
-        trace.add(new RuleRef(row.ruleId(), ref.table().displayName(), row.row(),
-                line == null ? null : line.getLineId()));
+        trace.add(new Traced(ref.stage(), line == null ? -1 : line.index(), new RuleRef(row.ruleId(),
+                ref.table().displayName(), row.row(), line == null ? null : line.getLineId())));
         FactDef gate = ref.table().gate();
         if (gate != null) {
             claimFacts.countGatedHit();

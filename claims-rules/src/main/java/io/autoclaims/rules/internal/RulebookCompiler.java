@@ -32,8 +32,9 @@ public final class RulebookCompiler {
     /**
      * As {@link #compile(Map)}, with tables of {@code indexedMinRows} rows or more compiled to shape
      * rules over indexed row facts (1: every table; {@code Integer.MAX_VALUE}: none, one rule per row).
+     * For equivalence tests and diagnostics: both forms must give the same verdicts.
      */
-    static CompiledRulebook compile(Map<String, byte[]> files, int indexedMinRows) {
+    public static CompiledRulebook compile(Map<String, byte[]> files, int indexedMinRows) {
         List<WorkbookIssue> issues = new ArrayList<>();
         if (files.isEmpty()) {
             issues.add(WorkbookIssue.error("NO_WORKBOOKS", CellRef.workbook("(none)"),
