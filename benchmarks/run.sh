@@ -37,6 +37,7 @@ groups=(
   "SwapBenchmark|-f 1 -wi 2 -i 2 -w 5s -r 5s"
   "DecisionTableBenchmark|-f 1 -wi 3 -i 3 -w 3s -r 3s -jvmArgsAppend -Dbench.claims=200000"
   "ColdLoadBenchmark|-f 2"
+  "ColdStartBenchmark|-f 3"
 )
 for g in "${groups[@]}"; do
   name="${g%%|*}"
