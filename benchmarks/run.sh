@@ -38,6 +38,7 @@ groups=(
   "DecisionTableBenchmark|-f 1 -wi 3 -i 3 -w 3s -r 3s -jvmArgsAppend -Dbench.claims=200000"
   "ColdLoadBenchmark|-f 2"
   "DefaultRulebookBenchmark|-f 1 -wi 3 -i 3 -w 5s -r 5s -jvmArgsAppend -Dbench.claims=50000"
+  "ColdStartBenchmark|-f 3"
 )
 for g in "${groups[@]}"; do
   name="${g%%|*}"

@@ -2,24 +2,30 @@ package io.autoclaims.rules.internal;
 
 import io.autoclaims.rules.CellRef;
 import io.autoclaims.rules.WorkbookIssue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
 
 /**
  * Compiles generated DRL with Drools (classic engine) and translates every build message back to the
  * workbook cell the offending line came from.
+ *
+ * <p>The DRL goes straight to a {@link KnowledgeBuilder} and its packages into a new knowledge base:
+ * no KieFileSystem, generated pom, kmodule.xml or KieContainer, whose set-up (XStream, the Maven
+ * model, the KieRepository) cost a cold JVM more than a second and gave nothing a rulebook uses. The
+ * messages are the builder's own, as {@link Message}s, exactly as a KieBuilder reports them.
  */
 final class DroolsCompiler {
-    private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern RULE_NAME = Pattern.compile("rule[ =':\\\"]*([A-Za-z][A-Za-z0-9_]*_\\d+)");
 
     private DroolsCompiler() {
@@ -27,15 +33,15 @@ final class DroolsCompiler {
 
     /** The knowledge base, or null after adding the build's errors to {@code issues}. */
     static KieBase compile(DrlWriter.Result drl, CellRef fallback, List<WorkbookIssue> issues) {
-        KieServices ks = KieServices.Factory.get();
         ClassLoader loader = DroolsCompiler.class.getClassLoader();
-        // a release id per build: several rulebooks in one JVM must not replace each other
-        ReleaseId id = ks.newReleaseId("io.autoclaims.generated", "rulebook", "1.0." + BUILDS.incrementAndGet());
-        KieFileSystem kfs = ks.newKieFileSystem();
-        kfs.generateAndWritePomXML(id);
-        kfs.write("src/main/resources/" + DrlWriter.PACKAGE.replace('.', '/') + "/rulebook.drl", drl.drl());
-        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(loader));
+        builder.add(ResourceFactory.newByteArrayResource(drl.drl().getBytes(StandardCharsets.UTF_8))
+                .setSourcePath(DrlWriter.PACKAGE.replace('.', '/') + "/rulebook.drl"), ResourceType.DRL);
+        List<Message> errors = new ArrayList<>();
+        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
+            errors.add(r.asMessage(errors.size() + 1));
+        }
         if (!errors.isEmpty()) {
             for (Message m : errors) {
                 issues.add(WorkbookIssue.error("RULE_COMPILE_ERROR", locate(m, drl, fallback),
@@ -46,10 +52,7 @@ final class DroolsCompiler {
             }
             return null;
         }
-        KieContainer container = ks.newKieContainer(id, loader);
-        KieBase base = container.getKieBase();
-        ks.getRepository().removeKieModule(id);
-        return base;
+        return builder.newKieBase();
     }
 
     private static CellRef locate(Message m, DrlWriter.Result drl, CellRef fallback) {

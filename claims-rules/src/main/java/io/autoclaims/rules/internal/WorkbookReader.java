@@ -18,12 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
+import io.autoclaims.rules.internal.Grid.Cell;
+import io.autoclaims.rules.internal.Grid.Row;
+import io.autoclaims.rules.internal.Grid.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -45,7 +42,6 @@ public final class WorkbookReader {
 
     private final String file;
     private final List<WorkbookIssue> issues;
-    private final DataFormatter formatter = new DataFormatter(Locale.ROOT);
     private final StringBuilder canonical = new StringBuilder();
 
     private WorkbookReader(String file, List<WorkbookIssue> issues) {
@@ -62,49 +58,8 @@ public final class WorkbookReader {
     }
 
     private WorkbookModel read(byte[] bytes) {
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            String name = null;
-            String version = null;
-            List<TableModel> tables = new ArrayList<>();
-            List<ScenarioModel> scenarios = new ArrayList<>();
-            List<WorkbookModel.LawBound> laws = new ArrayList<>();
-            boolean sawAbout = false;
-            for (Sheet sheet : wb) {
-                boolean scenarioSheet = sheet.getSheetName().toLowerCase(Locale.ROOT).startsWith("scenarios");
-                if (!scenarioSheet) {
-                    // scenarios test the rules but do not change a verdict: they stay out of the fingerprint
-                    appendCanonical(sheet);
-                }
-                if (sheet.getSheetName().toLowerCase(Locale.ROOT).startsWith("about")) {
-                    sawAbout = true;
-                    String[] about = readAbout(sheet);
-                    name = about[0];
-                    version = about[1];
-                } else if (scenarioSheet) {
-                    scenarios.addAll(readScenarios(sheet));
-                } else if (sheet.getSheetName().toLowerCase(Locale.ROOT).startsWith("law")) {
-                    laws.addAll(readLaw(sheet));
-                } else if (text(cell(sheet, PROPS_ROW, 0)).toLowerCase(Locale.ROOT).startsWith("table")) {
-                    TableModel t = readTable(sheet);
-                    if (t != null) {
-                        tables.add(t);
-                    }
-                }
-            }
-            if (!sawAbout) {
-                issues.add(WorkbookIssue.error("NO_ABOUT_SHEET", CellRef.workbook(file),
-                        "the workbook has no \"About 说明\" sheet",
-                        "add a sheet named \"About 说明\" with the rows \"Rulebook 规则集\" and \"Version 版本\"")
-                        .withZh("工作簿缺少 \"About 说明\" 工作表",
-                                "请添加名为 \"About 说明\" 的工作表，其中包含 \"Rulebook 规则集\" 和 \"Version 版本\" 两行"));
-            }
-            if (tables.isEmpty()) {
-                issues.add(WorkbookIssue.warning("NO_TABLES", CellRef.workbook(file),
-                        "the workbook has no rule table (a sheet whose cell A2 reads \"Table 表\")", null)
-                        .withZh("工作簿中没有规则表（即 A2 单元格为 \"Table 表\" 的工作表）", null));
-            }
-            return new WorkbookModel(file, name == null ? "" : name, version == null ? "" : version, tables,
-                    canonical.toString(), scenarios, laws);
+        try {
+            return read(grid(bytes));
         } catch (IOException | RuntimeException e) {
             issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", CellRef.workbook(file),
                     "the file cannot be read as an Excel workbook: " + e.getMessage(),
@@ -115,22 +70,90 @@ public final class WorkbookReader {
         }
     }
 
+    /**
+     * The workbook's cells: read with SAX when it is a plain .xlsx ({@link FastXlsx}), else with POI's
+     * usermodel. With the system property {@value #CROSSCHECK_PROPERTY} set to true (the tests set
+     * it), a workbook the fast reader reads is read with POI too, and any difference is an error.
+     */
+    static Grid grid(byte[] bytes) throws IOException {
+        Grid fast = FastXlsx.read(bytes);
+        if (fast != null && !CROSSCHECK) {
+            return fast;
+        }
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            Grid poi = Grid.of(wb);
+            if (fast != null && !fast.equals(poi)) {
+                throw new AssertionError("FastXlsx read the workbook differently from POI:\n fast " + fast
+                        + "\n poi  " + poi);
+            }
+            return poi;
+        }
+    }
+
+    static final String CROSSCHECK_PROPERTY = "autoclaims.xlsx.crosscheck";
+    private static final boolean CROSSCHECK = Boolean.getBoolean(CROSSCHECK_PROPERTY);
+
+    private WorkbookModel read(Grid wb) {
+        String name = null;
+        String version = null;
+        List<TableModel> tables = new ArrayList<>();
+        List<ScenarioModel> scenarios = new ArrayList<>();
+        List<WorkbookModel.LawBound> laws = new ArrayList<>();
+        boolean sawAbout = false;
+        for (Sheet sheet : wb.sheets) {
+            boolean scenarioSheet = sheet.name.toLowerCase(Locale.ROOT).startsWith("scenarios");
+            if (!scenarioSheet) {
+                // scenarios test the rules but do not change a verdict: they stay out of the fingerprint
+                appendCanonical(sheet);
+            }
+            if (sheet.name.toLowerCase(Locale.ROOT).startsWith("about")) {
+                sawAbout = true;
+                String[] about = readAbout(sheet);
+                name = about[0];
+                version = about[1];
+            } else if (scenarioSheet) {
+                scenarios.addAll(readScenarios(sheet));
+            } else if (sheet.name.toLowerCase(Locale.ROOT).startsWith("law")) {
+                laws.addAll(readLaw(sheet));
+            } else if (text(cell(sheet, PROPS_ROW, 0)).toLowerCase(Locale.ROOT).startsWith("table")) {
+                TableModel t = readTable(sheet);
+                if (t != null) {
+                    tables.add(t);
+                }
+            }
+        }
+        if (!sawAbout) {
+            issues.add(WorkbookIssue.error("NO_ABOUT_SHEET", CellRef.workbook(file),
+                    "the workbook has no \"About 说明\" sheet",
+                    "add a sheet named \"About 说明\" with the rows \"Rulebook 规则集\" and \"Version 版本\"")
+                    .withZh("工作簿缺少 \"About 说明\" 工作表",
+                            "请添加名为 \"About 说明\" 的工作表，其中包含 \"Rulebook 规则集\" 和 \"Version 版本\" 两行"));
+        }
+        if (tables.isEmpty()) {
+            issues.add(WorkbookIssue.warning("NO_TABLES", CellRef.workbook(file),
+                    "the workbook has no rule table (a sheet whose cell A2 reads \"Table 表\")", null)
+                    .withZh("工作簿中没有规则表（即 A2 单元格为 \"Table 表\" 的工作表）", null));
+        }
+        return new WorkbookModel(file, name == null ? "" : name, version == null ? "" : version, tables,
+                canonical.toString(), scenarios, laws);
+    }
+
     // ---- About ----------------------------------------------------------------------------------
 
     private String[] readAbout(Sheet sheet) {
         String name = null;
         String version = null;
-        CellRef nameRef = CellRef.sheet(file, sheet.getSheetName());
+        CellRef nameRef = CellRef.sheet(file, sheet.name);
         for (Row row : sheet) {
-            String label = text(row.getCell(0)).toLowerCase(Locale.ROOT);
-            String value = text(row.getCell(1));
+            String label = text(row.cell(0)).toLowerCase(Locale.ROOT);
+            String value = text(row.cell(1));
             if (label.startsWith("rulebook") && name == null) {
                 name = value;
-                nameRef = ref(sheet, row.getRowNum(), 1);
+                nameRef = ref(sheet, row.rowNum, 1);
             } else if (label.startsWith("version") && version == null) {
                 version = value;
                 if (value.isEmpty()) {
-                    issues.add(WorkbookIssue.error("NO_VERSION", ref(sheet, row.getRowNum(), 1),
+                    issues.add(WorkbookIssue.error("NO_VERSION", ref(sheet, row.rowNum, 1),
                             "the rulebook version is blank", "write the version, e.g. 2026.1")
                             .withZh("规则集版本为空", "请填写版本号，例如 2026.1"));
                 }
@@ -142,7 +165,7 @@ public final class WorkbookReader {
                     .withZh("规则集没有名称", "请在 \"Rulebook 规则集\" 右侧的 B 列填写名称"));
         }
         if (version == null) {
-            issues.add(WorkbookIssue.error("NO_VERSION", CellRef.sheet(file, sheet.getSheetName()),
+            issues.add(WorkbookIssue.error("NO_VERSION", CellRef.sheet(file, sheet.name),
                     "the About sheet has no \"Version 版本\" row", "add a row \"Version 版本\" with the version in B")
                     .withZh("About 工作表缺少 \"Version 版本\" 行", "请添加 \"Version 版本\" 行，并在 B 列填写版本号"));
         }
@@ -159,19 +182,19 @@ public final class WorkbookReader {
         List<WorkbookModel.LawBound> laws = new ArrayList<>();
         int header = -1;
         for (int r = 0; r < 5 && header < 0; r++) {
-            if (sheet.getRow(r) != null && text(sheet.getRow(r).getCell(0)).toLowerCase(Locale.ROOT).startsWith("rule")) {
+            if (sheet.row(r) != null && text(sheet.row(r).cell(0)).toLowerCase(Locale.ROOT).startsWith("rule")) {
                 header = r;
             }
         }
         if (header < 0) {
             return laws;
         }
-        for (int r = header + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || text(row.getCell(0)).isEmpty()) {
+        for (int r = header + 1; r <= sheet.lastRowNum(); r++) {
+            Row row = sheet.row(r);
+            if (row == null || text(row.cell(0)).isEmpty()) {
                 continue;
             }
-            String factName = text(row.getCell(1));
+            String factName = text(row.cell(1));
             FactDef fact = FactCatalog.get(factName);
             if (fact == null || !fact.condition()) {
                 issues.add(WorkbookIssue.error("UNKNOWN_FACT", ref(sheet, r, 1),
@@ -180,10 +203,10 @@ public final class WorkbookReader {
                         "填写事实名，例如 period.daysSinceStart"));
                 continue;
             }
-            Object law = value(row.getCell(2));
-            Predicate p = law == null ? null : Cells.condition(fact, law, display(row.getCell(2)), ref(sheet, r, 2), issues);
+            Object law = value(row.cell(2));
+            Predicate p = law == null ? null : Cells.condition(fact, law, display(row.cell(2)), ref(sheet, r, 2), issues);
             if (p instanceof Predicate.Range range) {
-                laws.add(new WorkbookModel.LawBound(text(row.getCell(0)), fact, range, text(row.getCell(3)),
+                laws.add(new WorkbookModel.LawBound(text(row.cell(0)), fact, range, text(row.cell(3)),
                         ref(sheet, r, 2)));
             }
         }
@@ -201,8 +224,8 @@ public final class WorkbookReader {
         List<ScenarioModel> scenarios = new ArrayList<>();
         Row header = null;
         for (int r = 0; r < 5 && header == null; r++) {
-            if (sheet.getRow(r) != null && text(sheet.getRow(r).getCell(0)).toLowerCase(Locale.ROOT).startsWith("id")) {
-                header = sheet.getRow(r);
+            if (sheet.row(r) != null && text(sheet.row(r).cell(0)).toLowerCase(Locale.ROOT).startsWith("id")) {
+                header = sheet.row(r);
             }
         }
         if (header == null) {
@@ -218,25 +241,25 @@ public final class WorkbookReader {
             String label = text(c).toLowerCase(Locale.ROOT);
             for (String known : List.of("id", "claim", "decision", "remedy", "payable", "reasons", "description")) {
                 if (label.startsWith(known)) {
-                    columns.putIfAbsent(known, c.getColumnIndex());
+                    columns.putIfAbsent(known, c.column());
                 }
             }
         }
         if (!columns.containsKey("id") || !columns.containsKey("claim")) {
-            issues.add(WorkbookIssue.error("BAD_SCENARIOS", ref(sheet, header.getRowNum(), 0),
+            issues.add(WorkbookIssue.error("BAD_SCENARIOS", ref(sheet, header.rowNum, 0),
                     "a Scenarios sheet needs an ID and a Claim column",
                     "headers: ID, Claim, Decision, Remedy, Payable, Reasons, Description").withZh(
                     "场景工作表需要 ID 列和 Claim 列",
                     "表头依次为：ID、Claim、Decision、Remedy、Payable、Reasons、Description"));
             return scenarios;
         }
-        for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
+        for (int r = header.rowNum + 1; r <= sheet.lastRowNum(); r++) {
+            Row row = sheet.row(r);
             if (row == null) {
                 continue;
             }
-            String id = text(row.getCell(columns.get("id")));
-            String claim = text(row.getCell(columns.get("claim")));
+            String id = text(row.cell(columns.get("id")));
+            String claim = text(row.cell(columns.get("claim")));
             if (id.isEmpty() && claim.isEmpty()) {
                 continue;
             }
@@ -246,25 +269,25 @@ public final class WorkbookReader {
                         .withZh("场景 " + id + " 没有填写索赔", "请填写索赔的 JSON，或写作 file.jsonl#claimId"));
                 continue;
             }
-            scenarios.add(new ScenarioModel(file, sheet.getSheetName(), r + 1, id.isEmpty() ? "row " + (r + 1) : id,
+            scenarios.add(new ScenarioModel(file, sheet.name, r + 1, id.isEmpty() ? "row " + (r + 1) : id,
                     claim, expected(sheet, row, columns.get("decision"), io.autoclaims.model.Decision.class),
                     expected(sheet, row, columns.get("remedy"), io.autoclaims.model.Remedy.class),
                     payable(sheet, row, columns.get("payable")), reasons(row, columns.get("reasons")),
-                    columns.containsKey("description") ? text(row.getCell(columns.get("description"))) : "",
+                    columns.containsKey("description") ? text(row.cell(columns.get("description"))) : "",
                     ref(sheet, r, columns.get("id"))));
         }
         return scenarios;
     }
 
     private <E extends Enum<E>> E expected(Sheet sheet, Row row, Integer column, Class<E> type) {
-        String value = column == null ? "" : text(row.getCell(column)).toUpperCase(Locale.ROOT);
+        String value = column == null ? "" : text(row.cell(column)).toUpperCase(Locale.ROOT);
         if (value.isEmpty()) {
             return null;
         }
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            issues.add(WorkbookIssue.error("BAD_VALUE", ref(sheet, row.getRowNum(), column),
+            issues.add(WorkbookIssue.error("BAD_VALUE", ref(sheet, row.rowNum, column),
                     "\"" + value + "\" is not a " + type.getSimpleName(),
                     "write one of " + List.of(type.getEnumConstants())).withZh(
                     "\"" + value + "\" 不是有效的 " + type.getSimpleName(),
@@ -274,14 +297,14 @@ public final class WorkbookReader {
     }
 
     private BigDecimal payable(Sheet sheet, Row row, Integer column) {
-        Object v = column == null ? null : value(row.getCell(column));
+        Object v = column == null ? null : value(row.cell(column));
         if (v == null) {
             return null;
         }
         try {
             return v instanceof BigDecimal d ? d : new BigDecimal(v.toString().replace(",", ""));
         } catch (NumberFormatException e) {
-            issues.add(WorkbookIssue.error("BAD_VALUE", ref(sheet, row.getRowNum(), column),
+            issues.add(WorkbookIssue.error("BAD_VALUE", ref(sheet, row.rowNum, column),
                     "\"" + v + "\" is not an amount", "write the payable in CNY, e.g. 17480.00")
                     .withZh("\"" + v + "\" 不是金额", "请填写以元为单位的应付金额，例如 17480.00"));
             return null;
@@ -289,7 +312,7 @@ public final class WorkbookReader {
     }
 
     private List<String> reasons(Row row, Integer column) {
-        String value = column == null ? "" : text(row.getCell(column));
+        String value = column == null ? "" : text(row.cell(column));
         if (value.isEmpty()) {
             return null;
         }
@@ -306,7 +329,7 @@ public final class WorkbookReader {
 
     private TableModel readTable(Sheet sheet) {
         int before = errorCount();
-        String sheetName = sheet.getSheetName();
+        String sheetName = sheet.name;
         String title = text(cell(sheet, TITLE_ROW, 0));
         String key = text(cell(sheet, PROPS_ROW, 1));
         if (!TABLE_KEY.matcher(key).matches()) {
@@ -327,8 +350,8 @@ public final class WorkbookReader {
             return null;
         }
         List<RowModel> rows = new ArrayList<>();
-        for (int r = FIRST_RULE_ROW; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
+        for (int r = FIRST_RULE_ROW; r <= sheet.lastRowNum(); r++) {
+            Row row = sheet.row(r);
             if (row == null || isBlankRow(row, columns)) {
                 continue;
             }
@@ -439,7 +462,7 @@ public final class WorkbookReader {
 
     private List<ColumnModel> readColumns(Sheet sheet, Scope scope) {
         List<ColumnModel> columns = new ArrayList<>();
-        Row bindings = sheet.getRow(BINDING_ROW);
+        Row bindings = sheet.row(BINDING_ROW);
         if (bindings == null) {
             issues.add(WorkbookIssue.error("NO_COLUMNS", ref(sheet, BINDING_ROW, 0),
                     "row 3 must say what each column reads or sets", "write ID, IF <fact>, THEN <fact>, ...")
@@ -450,8 +473,8 @@ public final class WorkbookReader {
         boolean hasCode = false;
         boolean hasZh = false;
         boolean hasEn = false;
-        for (int c = 0; c < bindings.getLastCellNum(); c++) {
-            String binding = text(bindings.getCell(c)).replaceAll("\\s+", " ");
+        for (int c = 0; c < bindings.lastCellNum(); c++) {
+            String binding = text(bindings.cell(c)).replaceAll("\\s+", " ");
             if (binding.isEmpty()) {
                 break;
             }
@@ -564,7 +587,7 @@ public final class WorkbookReader {
     }
 
     private RowModel readRow(Sheet sheet, Row row, List<ColumnModel> columns, Scope scope) {
-        int r = row.getRowNum();
+        int r = row.rowNum;
         int before = errorCount();
         String ruleId = null;
         CellRef idCell = null;
@@ -578,10 +601,10 @@ public final class WorkbookReader {
         CellRef enCell = null;
         Map<String, String> shown = new LinkedHashMap<>();
         for (ColumnModel col : columns) {
-            Cell cell = row.getCell(col.index());
+            Cell cell = row.cell(col.index());
             CellRef where = ref(sheet, r, col.index());
             shown.put(col.label(), display(cell).trim());
-            if (cell != null && cell.getCellType() == CellType.FORMULA) {
+            if (cell != null && cell.isFormula()) {
                 issues.add(WorkbookIssue.error("FORMULA", where, "formulas are not allowed in rule rows",
                         "type the value itself").withZh("规则行中不允许使用公式", "请直接填写数值"));
                 continue;
@@ -707,10 +730,10 @@ public final class WorkbookReader {
     }
 
     private void checkMergedRuleCells(Sheet sheet) {
-        for (CellRangeAddress range : sheet.getMergedRegions()) {
+        for (CellRangeAddress range : sheet.merged) {
             if (range.getLastRow() >= FIRST_RULE_ROW || range.getFirstRow() >= BINDING_ROW) {
                 issues.add(WorkbookIssue.error("MERGED_CELLS",
-                        new CellRef(file, sheet.getSheetName(), range.formatAsString()),
+                        new CellRef(file, sheet.name, range.formatAsString()),
                         "merged cells are not allowed in the column rows or rule rows",
                         "unmerge them and type the value in every row it applies to").withZh(
                         "列定义行和规则行中不允许合并单元格", "请取消合并，并在适用的每一行中分别填写取值"));
@@ -720,8 +743,8 @@ public final class WorkbookReader {
 
     private boolean isBlankRow(Row row, List<ColumnModel> columns) {
         for (ColumnModel c : columns) {
-            if (value(row.getCell(c.index())) != null
-                    || (row.getCell(c.index()) != null && row.getCell(c.index()).getCellType() == CellType.FORMULA)) {
+            if (value(row.cell(c.index())) != null
+                    || (row.cell(c.index()) != null && row.cell(c.index()).isFormula())) {
                 return false;
             }
         }
@@ -731,12 +754,12 @@ public final class WorkbookReader {
     // ---- cells ----------------------------------------------------------------------------------
 
     private void appendCanonical(Sheet sheet) {
-        canonical.append("#sheet ").append(sheet.getSheetName()).append('\n');
+        canonical.append("#sheet ").append(sheet.name).append('\n');
         for (Row row : sheet) {
             for (Cell c : row) {
-                Object v = c.getCellType() == CellType.FORMULA ? "=" + c.getCellFormula() : value(c);
+                Object v = c.isFormula() ? "=" + c.formula() : c.value();
                 if (v != null) {
-                    canonical.append(CellRef.columnLetters(c.getColumnIndex())).append(row.getRowNum() + 1)
+                    canonical.append(CellRef.columnLetters(c.column())).append(row.rowNum + 1)
                             .append('\t').append(v.getClass().getSimpleName()).append('\t')
                             .append(v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v)
                             .append('\n');
@@ -750,26 +773,19 @@ public final class WorkbookReader {
     }
 
     private CellRef ref(Sheet sheet, int row, int column) {
-        return CellRef.of(file, sheet.getSheetName(), row, column);
+        return CellRef.of(file, sheet.name, row, column);
     }
 
     private static Cell cell(Sheet sheet, int row, int column) {
-        Row r = sheet.getRow(row);
-        return r == null ? null : r.getCell(column);
+        return sheet.cell(row, column);
     }
 
     private String text(Cell cell) {
-        return cell == null ? "" : display(cell).trim();
+        return cell == null ? "" : cell.display().trim();
     }
 
     private String display(Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)) {
-            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-        }
-        return formatter.formatCellValue(cell);
+        return cell == null ? "" : cell.display();
     }
 
     /**
@@ -777,20 +793,7 @@ public final class WorkbookReader {
      * null for blank. Formulas and error cells read as null here and are reported by the caller.
      */
     static Object value(Cell cell) {
-        if (cell == null) {
-            return null;
-        }
-        return switch (cell.getCellType()) {
-            case STRING -> {
-                String s = cell.getStringCellValue().trim();
-                yield s.isEmpty() ? null : s;
-            }
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate()
-                    : BigDecimal.valueOf(cell.getNumericCellValue());
-            case BOOLEAN -> cell.getBooleanCellValue();
-            default -> null;
-        };
+        return cell == null ? null : cell.value();
     }
 
     static boolean isWhole(BigDecimal d) {

@@ -1,0 +1,543 @@
+package io.autoclaims.rules.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Reads a plain .xlsx workbook into a {@link Grid} with the JDK's SAX parser, without POI's usermodel
+ * (XMLBeans builds a tree of every cell, and its schema classes alone cost a cold JVM about a
+ * second). It gives the same cells, types, values and display texts as POI's usermodel
+ * ({@link Grid#of}); what it does not handle exactly it declines, returning null, and the caller
+ * opens the workbook with POI instead: formulas, cells or rows without their reference, ISO date
+ * cells, strict OOXML, chart or macro sheets, duplicate zip entries, a DOCTYPE, or anything that fails
+ * to parse. Number formats come from the styles part and POI's own {@link DataFormatter} and
+ * {@link DateUtil}, so dates read and display as POI reads them.
+ */
+final class FastXlsx {
+    private static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final Pattern UTF_ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
+    private static final SAXParserFactory SAX = saxFactory();
+
+    /** Thrown inside the parse when the workbook holds something only POI reads exactly. */
+    private static final class Declined extends SAXException {
+        Declined(String why) {
+            super(why);
+        }
+    }
+
+    private final Map<String, byte[]> parts;
+    /** Made for the first date in a format other than ISO's: its logging set-up costs a cold JVM. */
+    private DataFormatter formatter;
+    private final List<String> sharedStrings = new ArrayList<>();
+    /** numFmtId of each cellXfs entry, by style index. */
+    private final List<Integer> styleFormats = new ArrayList<>();
+    private final Map<Integer, String> customFormats = new HashMap<>();
+    private boolean date1904;
+
+    private FastXlsx(Map<String, byte[]> parts) {
+        this.parts = parts;
+    }
+
+    /** The grid of an .xlsx workbook, or null when it must be read with POI instead. */
+    static Grid read(byte[] bytes) {
+        try {
+            Map<String, byte[]> parts = unzip(bytes);
+            return parts == null ? null : new FastXlsx(parts).read();
+        } catch (IOException | SAXException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private Grid read() throws IOException, SAXException {
+        String workbookPart = target("", "_rels/.rels", "/officeDocument");
+        if (workbookPart == null) {
+            return null;
+        }
+        String dir = workbookPart.contains("/") ? workbookPart.substring(0, workbookPart.lastIndexOf('/') + 1) : "";
+        String workbookRels = dir + "_rels/" + workbookPart.substring(dir.length()) + ".rels";
+        Map<String, String[]> rels = relationships(workbookRels, dir);
+        List<String[]> sheetRefs = new ArrayList<>(); // name, relationship id
+        parse(workbookPart, new DefaultHandler() {
+            private boolean sawProperties;
+
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) throws SAXException {
+                if (!MAIN_NS.equals(uri)) {
+                    if (local.equals("workbook")) {
+                        throw new Declined("not a transitional SpreadsheetML workbook");
+                    }
+                    return;
+                }
+                if (local.equals("workbookPr") && !sawProperties) {
+                    sawProperties = true; // POI reads the first
+                    String v = a.getValue("date1904");
+                    date1904 = "1".equals(v) || "true".equals(v);
+                } else if (local.equals("sheet")) {
+                    sheetRefs.add(new String[] {a.getValue("name"), a.getValue(REL_NS, "id")});
+                }
+            }
+        });
+        for (String[] rel : rels.values()) {
+            if (rel[0].endsWith("/sharedStrings")) {
+                readSharedStrings(rel[1]);
+            } else if (rel[0].endsWith("/styles")) {
+                readStyles(rel[1]);
+            }
+        }
+        List<Grid.Sheet> sheets = new ArrayList<>();
+        for (String[] ref : sheetRefs) {
+            String[] rel = ref[1] == null ? null : rels.get(ref[1]);
+            if (ref[0] == null || rel == null || !rel[0].endsWith("/worksheet") || !parts.containsKey(rel[1])) {
+                return null; // a chart, dialog or macro sheet, or a broken reference: POI says what it is
+            }
+            sheets.add(readSheet(ref[0], rel[1]));
+        }
+        return new Grid(sheets);
+    }
+
+    // ---- parts ----------------------------------------------------------------------------------
+
+    private static Map<String, byte[]> unzip(byte[] bytes) throws IOException {
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
+            return null;
+        }
+        Map<String, byte[]> parts = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                if (e.isDirectory()) {
+                    continue;
+                }
+                // part names are case-insensitive; a duplicate is for POI to refuse
+                if (parts.put(e.getName().toLowerCase(Locale.ROOT), zip.readAllBytes()) != null) {
+                    return null;
+                }
+            }
+        }
+        return parts;
+    }
+
+    /** The part a relationship of the given type points at, resolved against {@code dir}. */
+    private String target(String dir, String relsPart, String typeSuffix) throws IOException, SAXException {
+        for (String[] rel : relationships(relsPart, dir).values()) {
+            if (rel[0].endsWith(typeSuffix)) {
+                return rel[1];
+            }
+        }
+        return null;
+    }
+
+    /** Relationship id to {type, resolved part name (lower case)}; external targets are left out. */
+    private Map<String, String[]> relationships(String relsPart, String dir) throws IOException, SAXException {
+        Map<String, String[]> rels = new HashMap<>();
+        if (!parts.containsKey(relsPart.toLowerCase(Locale.ROOT))) {
+            return rels;
+        }
+        parse(relsPart, new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+                if (local.equals("Relationship") && !"External".equals(a.getValue("TargetMode"))
+                        && a.getValue("Id") != null && a.getValue("Type") != null && a.getValue("Target") != null) {
+                    rels.put(a.getValue("Id"), new String[] {a.getValue("Type"), resolve(dir, a.getValue("Target"))});
+                }
+            }
+        });
+        return rels;
+    }
+
+    private static String resolve(String dir, String target) {
+        String path = target.startsWith("/") ? target.substring(1) : dir + target;
+        List<String> out = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (s.equals("..")) {
+                if (!out.isEmpty()) {
+                    out.remove(out.size() - 1);
+                }
+            } else if (!s.isEmpty() && !s.equals(".")) {
+                out.add(s);
+            }
+        }
+        return String.join("/", out).toLowerCase(Locale.ROOT);
+    }
+
+    private void parse(String part, DefaultHandler handler) throws IOException, SAXException {
+        byte[] bytes = parts.get(part.toLowerCase(Locale.ROOT));
+        if (bytes == null) {
+            throw new Declined("no part " + part);
+        }
+        SAXParser parser;
+        try {
+            parser = SAX.newSAXParser();
+        } catch (ParserConfigurationException e) {
+            throw new SAXException(e);
+        }
+        parser.parse(new ByteArrayInputStream(bytes), handler);
+    }
+
+    private static SAXParserFactory saxFactory() {
+        // the JDK's own parser, without looking through every jar for another one
+        SAXParserFactory f = SAXParserFactory.newDefaultInstance();
+        f.setNamespaceAware(true);
+        try {
+            // workbooks come from outside: no DOCTYPE, no external entities
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("the JDK's SAX parser lacks a standard feature", e);
+        }
+        return f;
+    }
+
+    // ---- shared strings and styles -------------------------------------------------------------
+
+    private void readSharedStrings(String part) throws IOException, SAXException {
+        parse(part, new DefaultHandler() {
+            private final StringBuilder plain = new StringBuilder();
+            private final StringBuilder runs = new StringBuilder();
+            private boolean hasRuns;
+            private int depthInPhonetic;
+            private boolean inRun;
+            private boolean inText;
+
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+                if (!MAIN_NS.equals(uri)) {
+                    return;
+                }
+                switch (local) {
+                    case "si" -> {
+                        plain.setLength(0);
+                        runs.setLength(0);
+                        hasRuns = false;
+                    }
+                    case "rPh" -> depthInPhonetic++;
+                    case "r" -> {
+                        inRun = true;
+                        hasRuns = true;
+                    }
+                    case "t" -> inText = depthInPhonetic == 0;
+                    default -> {
+                    }
+                }
+            }
+
+            @Override
+            public void endElement(String uri, String local, String qName) {
+                if (!MAIN_NS.equals(uri)) {
+                    return;
+                }
+                switch (local) {
+                    case "si" -> sharedStrings.add(utfDecode(hasRuns ? runs.toString() : plain.toString()));
+                    case "rPh" -> depthInPhonetic--;
+                    case "r" -> inRun = false;
+                    case "t" -> inText = false;
+                    default -> {
+                    }
+                }
+            }
+
+            @Override
+            public void characters(char[] ch, int start, int length) {
+                if (inText) {
+                    (inRun ? runs : plain).append(ch, start, length);
+                }
+            }
+        });
+    }
+
+    private void readStyles(String part) throws IOException, SAXException {
+        parse(part, new DefaultHandler() {
+            private boolean inCellXfs;
+
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+                if (!MAIN_NS.equals(uri)) {
+                    return;
+                }
+                switch (local) {
+                    case "numFmt" -> {
+                        String id = a.getValue("numFmtId");
+                        if (id != null && a.getValue("formatCode") != null) {
+                            customFormats.put(Integer.parseInt(id), a.getValue("formatCode"));
+                        }
+                    }
+                    case "cellXfs" -> inCellXfs = true;
+                    case "xf" -> {
+                        if (inCellXfs) {
+                            String id = a.getValue("numFmtId");
+                            styleFormats.add(id == null ? 0 : (int) Long.parseLong(id));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+
+            @Override
+            public void endElement(String uri, String local, String qName) {
+                if (MAIN_NS.equals(uri) && local.equals("cellXfs")) {
+                    inCellXfs = false;
+                }
+            }
+        });
+    }
+
+    /** POI's decoding of the {@code _xHHHH_} escapes Excel writes for control characters. */
+    static String utfDecode(String value) {
+        if (!value.contains("_x")) {
+            return value;
+        }
+        StringBuilder buf = new StringBuilder();
+        Matcher m = UTF_ESCAPE.matcher(value);
+        int idx = 0;
+        while (m.find()) {
+            buf.append(value, idx, m.start());
+            buf.append((char) Integer.parseInt(m.group(1), 16));
+            idx = m.end();
+        }
+        if (idx == 0) {
+            return value;
+        }
+        buf.append(value.substring(idx));
+        return buf.toString();
+    }
+
+    // ---- sheets ---------------------------------------------------------------------------------
+
+    private Grid.Sheet readSheet(String name, String part) throws IOException, SAXException {
+        NavigableMap<Integer, Grid.Row> rows = new TreeMap<>();
+        List<CellRangeAddress> merged = new ArrayList<>();
+        parse(part, new DefaultHandler() {
+            private int rowNum = -1;
+            private TreeMap<Integer, Grid.Cell> cells;
+            private String ref;
+            private String type;
+            private int style;
+            private final StringBuilder text = new StringBuilder();
+            private boolean collect;
+            private boolean hasValue;
+            private String value;
+            private final StringBuilder inline = new StringBuilder();
+            private boolean inInline;
+            private boolean hasInline;
+            private int phonetic;
+
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) throws SAXException {
+                if (!MAIN_NS.equals(uri)) {
+                    return; // extensions (x14 data validations hold xm:f formulas of their own)
+                }
+                switch (local) {
+                    case "row" -> {
+                        String r = a.getValue("r");
+                        if (r == null) {
+                            throw new Declined("a row without its number");
+                        }
+                        rowNum = Integer.parseInt(r) - 1;
+                        cells = new TreeMap<>();
+                    }
+                    case "c" -> {
+                        ref = a.getValue("r");
+                        if (ref == null || cells == null) {
+                            throw new Declined("a cell without its reference");
+                        }
+                        type = a.getValue("t");
+                        String s = a.getValue("s");
+                        style = s == null ? 0 : (int) Long.parseLong(s);
+                        hasValue = false;
+                        value = null;
+                        inline.setLength(0);
+                        inInline = false;
+                        hasInline = false;
+                    }
+                    case "f" -> throw new Declined("a formula");
+                    case "v" -> {
+                        text.setLength(0);
+                        collect = true;
+                    }
+                    case "is" -> {
+                        inInline = true;
+                        hasInline = true;
+                    }
+                    case "rPh" -> phonetic++;
+                    case "t" -> {
+                        if (inInline && phonetic == 0) {
+                            text.setLength(0);
+                            collect = true;
+                        }
+                    }
+                    case "mergeCell" -> {
+                        String range = a.getValue("ref");
+                        if (range != null) {
+                            merged.add(CellRangeAddress.valueOf(range));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+
+            @Override
+            public void endElement(String uri, String local, String qName) throws SAXException {
+                if (!MAIN_NS.equals(uri)) {
+                    return;
+                }
+                switch (local) {
+                    case "v" -> {
+                        value = text.toString();
+                        hasValue = true;
+                        collect = false;
+                    }
+                    case "t" -> {
+                        if (collect && inInline) {
+                            inline.append(text);
+                            collect = false;
+                        }
+                    }
+                    case "rPh" -> phonetic--;
+                    case "is" -> inInline = false;
+                    case "c" -> {
+                        int column = column(ref);
+                        cells.put(column, cell(column, type, style, hasValue, value, hasInline ? inline.toString() : null));
+                    }
+                    case "row" -> {
+                        rows.put(rowNum, new Grid.Row(rowNum, cells.values()));
+                        cells = null;
+                    }
+                    default -> {
+                    }
+                }
+            }
+
+            @Override
+            public void characters(char[] ch, int start, int length) {
+                if (collect) {
+                    text.append(ch, start, length);
+                }
+            }
+        });
+        return new Grid.Sheet(name, rows, merged);
+    }
+
+    private Grid.Cell cell(int column, String t, int style, boolean hasValue, String v, String inline)
+            throws Declined {
+        String type = t == null ? "n" : t;
+        switch (type) {
+            case "s" -> {
+                String s = hasValue ? sharedStrings.get(Integer.parseInt(v.trim())) : "";
+                return string(column, s);
+            }
+            case "inlineStr" -> {
+                return string(column, utfDecode(inline != null ? inline : hasValue ? v : ""));
+            }
+            case "str" -> {
+                return string(column, utfDecode(hasValue ? v : ""));
+            }
+            case "b" -> {
+                boolean b = hasValue && "1".equals(v);
+                return new Grid.Cell(column, CellType.BOOLEAN, null, 0, b, null, null, b ? "TRUE" : "FALSE");
+            }
+            case "e" -> {
+                String code = hasValue ? v : null;
+                String display = code == null ? FormulaError.forInt(0).getString()
+                        : FormulaError.forString(code).getString();
+                return new Grid.Cell(column, CellType.ERROR, null, 0, false, null, null, display);
+            }
+            case "n" -> {
+                if (!hasValue) {
+                    return new Grid.Cell(column, CellType.BLANK, null, 0, false, null, null, "");
+                }
+                double number = Double.parseDouble(v);
+                Integer formatId = style >= 0 && style < styleFormats.size() ? styleFormats.get(style) : null;
+                // numFmtId 0 is General: never a date (and DateUtil need not load for it)
+                if (formatId != null && formatId != 0 && DateUtil.isValidExcelDate(number)) {
+                    int idx = (short) formatId.intValue();
+                    String format = customFormats.get(idx & 0xffff);
+                    if (format == null) {
+                        format = BuiltinFormats.getBuiltinFormat(idx & 0xffff);
+                    }
+                    if (DateUtil.isADateFormat(idx, format)) {
+                        LocalDate date = DateUtil.getLocalDateTime(number, date1904).toLocalDate();
+                        String display = format == null || format.trim().isEmpty() ? null : dateText(number, date,
+                                idx, format);
+                        if (display == null) {
+                            throw new Declined("a date without a format string");
+                        }
+                        return new Grid.Cell(column, CellType.NUMERIC, null, number, false, null, date, display);
+                    }
+                }
+                return new Grid.Cell(column, CellType.NUMERIC, null, number, false, null, null,
+                        Grid.plainNumber(number));
+            }
+            default -> throw new Declined("cell type " + type);
+        }
+    }
+
+    /**
+     * A date cell's display text: as POI's {@link DataFormatter} gives it; the ISO formats analysts'
+     * workbooks use are written directly (the same text, without DataFormatter's start-up cost).
+     */
+    private String dateText(double number, LocalDate date, int idx, String format) {
+        if (format.equals("yyyy-mm-dd")) {
+            return date.toString();
+        }
+        if (format.equals("yyyy/mm/dd")) {
+            return date.toString().replace('-', '/');
+        }
+        if (formatter == null) {
+            formatter = new DataFormatter(Locale.ROOT);
+        }
+        return formatter.formatRawCellContents(number, idx, format, date1904);
+    }
+
+    /** The 0-based column of a cell reference such as {@code AB12} (as POI's {@code CellReference}). */
+    static int column(String ref) throws Declined {
+        int col = 0;
+        int i = 0;
+        if (i < ref.length() && ref.charAt(i) == '$') {
+            i++;
+        }
+        int start = i;
+        for (; i < ref.length(); i++) {
+            char ch = Character.toUpperCase(ref.charAt(i));
+            if (ch < 'A' || ch > 'Z') {
+                break;
+            }
+            col = col * 26 + (ch - 'A' + 1);
+        }
+        if (i == start || i - start > 3) {
+            throw new Declined("a cell reference " + ref);
+        }
+        return col - 1;
+    }
+
+    private static Grid.Cell string(int column, String s) {
+        return new Grid.Cell(column, CellType.STRING, s, 0, false, null, null, s);
+    }
+}

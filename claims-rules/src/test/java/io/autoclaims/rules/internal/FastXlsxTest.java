@@ -1,0 +1,149 @@
+package io.autoclaims.rules.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SAX reader gives exactly the grid POI's usermodel gives (types, values, dates, display texts,
+ * merged regions, sheet order), and declines what it does not read itself.
+ */
+class FastXlsxTest {
+
+    @Test
+    void readsWhatPoiReads() throws IOException {
+        byte[] bytes = write(new XSSFWorkbook(), wb -> {
+            Sheet about = wb.createSheet("About 说明");
+            about.createRow(0).createCell(0).setCellValue("Rulebook 规则集");
+            about.getRow(0).createCell(1).setCellValue("  padded 文本  ");
+            Row dates = about.createRow(3);
+            dates.createCell(0).setCellValue(LocalDate.of(2026, 1, 1));
+            dates.getCell(0).setCellStyle(style(wb, "yyyy-mm-dd"));
+            dates.createCell(1).setCellValue(LocalDate.of(1900, 2, 28));
+            dates.getCell(1).setCellStyle(style(wb, "yyyy/mm/dd"));
+            dates.createCell(2).setCellValue(45000.75);
+            dates.getCell(2).setCellStyle(style(wb, "d-mmm-yy h:mm"));
+            dates.createCell(3).setCellValue(45000);
+            dates.getCell(3).setCellStyle(style(wb, "m/d/yy"));
+            dates.createCell(4).setCellValue(12.5);
+            dates.getCell(4).setCellStyle(style(wb, "0.00%"));
+            dates.createCell(5).setCellValue(-3);
+            dates.getCell(5).setCellStyle(style(wb, "yyyy-mm-dd")); // not a valid date: a number
+            Sheet t = wb.createSheet("Terms");
+            Row r = t.createRow(5);
+            r.createCell(0).setCellValue(true);
+            r.createCell(1).setCellValue(false);
+            r.createCell(2).setCellValue(0.1 + 0.2);
+            r.createCell(3).setCellValue(1e20);
+            r.createCell(4); // blank
+            r.createCell(6).setCellValue("");
+            r.createCell(7).setCellErrorValue(FormulaError.NA.getCode());
+            XSSFRichTextString rich = new XSSFRichTextString("rich text");
+            rich.applyFont(0, 4, wb.createFont());
+            r.createCell(8).setCellValue(rich);
+            r.createCell(9).setCellValue("line_x000D_break and tab\t");
+            r.createCell(27).setCellValue("AB");
+            t.createRow(9); // an empty row
+            t.addMergedRegion(CellRangeAddress.valueOf("A7:B8"));
+            t.addMergedRegion(CellRangeAddress.valueOf("D1:F1"));
+            wb.createSheet("Empty");
+        });
+        Grid fast = FastXlsx.read(bytes);
+        assertNotNull(fast);
+        assertEquals(poi(bytes), fast);
+        assertEquals(LocalDate.of(2026, 1, 1), fast.sheets.get(0).cell(3, 0).value());
+        assertEquals("2026-01-01", fast.sheets.get(0).cell(3, 0).display());
+        assertEquals(CellType.BOOLEAN, fast.sheets.get(1).cell(5, 0).type());
+    }
+
+    @Test
+    void inlineStringsAndTheDate1904System() throws IOException {
+        // the streaming writer writes inline strings (its zip needs repacking for java.util.zip)
+        byte[] inline = repack(write(new SXSSFWorkbook(), wb -> {
+            Sheet s = wb.createSheet("Inline");
+            Row r = s.createRow(0);
+            r.createCell(0).setCellValue("inline 字符串");
+            r.createCell(1).setCellValue(42);
+        }));
+        assertEquals(poi(inline), FastXlsx.read(inline));
+
+        XSSFWorkbook w1904 = new XSSFWorkbook();
+        w1904.getCTWorkbook().getWorkbookPr().setDate1904(true);
+        byte[] bytes = write(w1904, wb -> {
+            Row r = wb.createSheet("D").createRow(0);
+            r.createCell(0).setCellValue(40000);
+            r.getCell(0).setCellStyle(style(wb, "yyyy-mm-dd"));
+        });
+        Grid fast = FastXlsx.read(bytes);
+        assertEquals(poi(bytes), fast);
+        assertEquals(LocalDate.of(2013, 7, 7), fast.sheets.get(0).cell(0, 0).value());
+    }
+
+    @Test
+    void declinesFormulasAndNonXlsx() throws IOException {
+        byte[] formula = write(new XSSFWorkbook(), wb -> {
+            Row r = wb.createSheet("F").createRow(0);
+            r.createCell(0).setCellValue(2);
+            r.createCell(1).setCellFormula("A1*2");
+        });
+        assertNull(FastXlsx.read(formula));
+        assertNull(FastXlsx.read("not a workbook".getBytes()));
+    }
+
+    private static CellStyle style(Workbook wb, String format) {
+        CellStyle s = wb.createCellStyle();
+        s.setDataFormat(wb.createDataFormat().getFormat(format));
+        return s;
+    }
+
+    private static byte[] write(Workbook wb, Consumer<Workbook> fill) throws IOException {
+        try (wb) {
+            fill.accept(wb);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] repack(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipArchiveInputStream in = new ZipArchiveInputStream(new ByteArrayInputStream(zip));
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            ZipArchiveEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                z.putNextEntry(new ZipEntry(e.getName()));
+                in.transferTo(z);
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static Grid poi(byte[] bytes) throws IOException {
+        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            return Grid.of(wb);
+        }
+    }
+}
