@@ -98,6 +98,26 @@ def tables(folder):
     print()
 
 
+def ceiling(folder):
+    runs = load(folder, "DefaultRulebookBenchmark")
+    start = load(folder, "ColdStartBenchmark")
+    if runs:
+        score = {(r["params"]["engine"], short(r)): r["primaryMetric"]["score"] for r in runs}
+        print("| default rulebook, warranty claims/s | 1 thread | 2 threads |\n|---|---|---|")
+        for e in ("autoclaims", "hand-written"):
+            print(f"| {e} | {fmt(score.get((e, 'oneThread')))} | {fmt(score.get((e, 'twoThreads')))} |")
+        for b, label in (("oneThread", "1 thread"), ("twoThreads", "2 threads")):
+            ours, ceil = score.get(("autoclaims", b)), score.get(("hand-written", b))
+            if ours and ceil:
+                print(f"\n{label}: autoclaims / hand-written = {ours / ceil:.3f}", end="")
+        print("\n")
+    for r in start:
+        m = r["primaryMetric"]
+        raw = sorted(x for fork in m.get("rawData", []) for x in fork)
+        print(f"Cold start, default rulebook to first verdict: mean {m['score'] / 1000:.2f} s over {len(raw)} forks; "
+              f"each: {', '.join(f'{x / 1000:.2f}' for x in raw)} s\n")
+
+
 if __name__ == "__main__":
     folder = sys.argv[1]
     with open(os.path.join(folder, "machine.txt")) as f:
@@ -105,3 +125,4 @@ if __name__ == "__main__":
     backlog(folder)
     swap(folder)
     tables(folder)
+    ceiling(folder)
