@@ -5,9 +5,12 @@ import io.autoclaims.rules.WorkbookIssue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.builder.Message;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -33,6 +36,24 @@ final class DroolsCompiler {
 
     /** The knowledge base, or null after adding the build's errors to {@code issues}. */
     static KieBase compile(DrlWriter.Result drl, CellRef fallback, List<WorkbookIssue> issues) {
+        // Drools finds its own services through the thread's context class loader; a host thread
+        // whose context loader cannot see Drools (a plugin container, a pool thread) gets ours
+        return withLibraryLoader(() -> build(drl, fallback, issues));
+    }
+
+    /** Runs a Drools call with this library's class loader as the thread's context loader. */
+    static <T> T withLibraryLoader(Supplier<T> call) {
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        thread.setContextClassLoader(DroolsCompiler.class.getClassLoader());
+        try {
+            return call.get();
+        } finally {
+            thread.setContextClassLoader(saved);
+        }
+    }
+
+    private static KieBase build(DrlWriter.Result drl, CellRef fallback, List<WorkbookIssue> issues) {
         ClassLoader loader = DroolsCompiler.class.getClassLoader();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(loader));
@@ -52,7 +73,9 @@ final class DroolsCompiler {
             }
             return null;
         }
-        return builder.newKieBase();
+        // newKieBase() would take a default configuration, whose class loader is the context loader
+        return ((KnowledgeBuilderImpl) builder).newKnowledgeBase(
+                KieServices.get().newKieBaseConfiguration(null, loader));
     }
 
     private static CellRef locate(Message m, DrlWriter.Result drl, CellRef fallback) {

@@ -48,7 +48,7 @@ public final class Engine {
     private List<ClaimRun> run(List<Claim> claims, boolean trace) {
         KieSession session = idle.poll();
         if (session == null) {
-            session = rulebook.kieBase().newKieSession();
+            session = DroolsCompiler.withLibraryLoader(() -> rulebook.kieBase().newKieSession());
         }
         List<ClaimRun> runs = new ArrayList<>(claims.size());
         boolean reusable = false;

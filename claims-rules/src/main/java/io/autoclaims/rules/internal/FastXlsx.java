@@ -274,6 +274,8 @@ final class FastXlsx {
     private void readStyles(String part) throws IOException, SAXException {
         parse(part, new DefaultHandler() {
             private boolean inCellXfs;
+            /** POI reads the formats of numFmts only, not those of the conditional styles (dxfs). */
+            private boolean inNumFmts;
 
             @Override
             public void startElement(String uri, String local, String qName, Attributes a) {
@@ -281,9 +283,10 @@ final class FastXlsx {
                     return;
                 }
                 switch (local) {
+                    case "numFmts" -> inNumFmts = true;
                     case "numFmt" -> {
                         String id = a.getValue("numFmtId");
-                        if (id != null && a.getValue("formatCode") != null) {
+                        if (inNumFmts && id != null && a.getValue("formatCode") != null) {
                             customFormats.put(Integer.parseInt(id), a.getValue("formatCode"));
                         }
                     }
@@ -303,6 +306,9 @@ final class FastXlsx {
             public void endElement(String uri, String local, String qName) {
                 if (MAIN_NS.equals(uri) && local.equals("cellXfs")) {
                     inCellXfs = false;
+                }
+                if (MAIN_NS.equals(uri) && local.equals("numFmts")) {
+                    inNumFmts = false;
                 }
             }
         });

@@ -138,6 +138,29 @@ class IndexedTablesTest {
         assertEquals("intervals", rb.index(1).form());
     }
 
+    @Test
+    void compilesAndRunsOnAThreadWhoseContextLoaderCannotSeeTheLibrary() throws Exception {
+        WorkbookBuilder wb = WorkbookBuilder.create().about("loader", "1", LocalDate.of(2026, 1, 1), "t");
+        WorkbookBuilder.TableBuilder keyed = table(wb, "Keyed", true, List.of(Col.START, Col.SYSTEM));
+        for (int i = 0; i < 20; i++) {
+            keyed.row(cells("K-" + i, List.of(DATES[i % DATES.length].toString(), SYSTEMS[i % SYSTEMS.length].name())));
+        }
+        byte[] bytes = wb.toBytes();
+        Claim claim = Claims.warranty().deliveredOn(DATES[1]).occurredOn(DATES[1].plusDays(40))
+                .line(l -> l.system(SYSTEMS[1])).build();
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        // a host's plugin or pool thread: its context loader sees the JDK only
+        try (java.net.URLClassLoader blind = new java.net.URLClassLoader(new java.net.URL[0], null)) {
+            thread.setContextClassLoader(blind);
+            CompiledRulebook rb = RulebookCompiler.compile(Map.of("t.xlsx", bytes));
+            Verdict v = new Engine(rb).adjudicate(List.of(claim)).get(0);
+            assertEquals(List.of("K-1"), v.reasons().stream().map(r -> r.ruleId()).toList());
+        } finally {
+            thread.setContextClassLoader(saved);
+        }
+    }
+
     private static Map<String, List<Integer>> byLine(Claim c, List<RuleRef> fired) {
         Map<String, List<Integer>> byLine = new TreeMap<>();
         c.lines().forEach(l -> byLine.put(l.lineId(), new ArrayList<>()));
