@@ -1,8 +1,7 @@
 package io.autoclaims.cli;
 
+import io.autoclaims.batch.RulebookLoading;
 import io.autoclaims.rules.Rulebook;
-import io.autoclaims.rules.RulebookException;
-import io.autoclaims.rules.WorkbookIssue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,17 +19,6 @@ final class RulesOption {
      * cell (the command then exits with {@link ClaimsCli#RULEBOOK}).
      */
     Rulebook load(PrintWriter err) {
-        try {
-            Rulebook rulebook = rules == null || rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
-            for (WorkbookIssue w : rulebook.warnings()) {
-                err.println("warning: " + w);
-            }
-            return rulebook;
-        } catch (RulebookException e) {
-            err.println("The rulebook does not load:");
-            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
-            err.flush();
-            return null;
-        }
+        return RulebookLoading.loadOrReport(rules, err);
     }
 }

@@ -237,49 +237,59 @@ public final class ClaimsSpark {
         return reads;
     }
 
-    /** Adjudicates a partition, {@value #BATCH} lines at a time, with the executor's compiled rulebook. */
-    private static final class Adjudicate implements MapPartitionsFunction<Row, Row> {
+    /**
+     * Adjudicates a partition, {@value #BATCH} lines at a time, with the executor's compiled rulebook;
+     * each result becomes one output element.
+     */
+    private abstract static class AdjudicatePartition<T> implements MapPartitionsFunction<Row, T> {
         private static final long serialVersionUID = 1L;
         private final Broadcast<ShippedRulebook> rulebook;
 
-        Adjudicate(Broadcast<ShippedRulebook> rulebook) {
+        AdjudicatePartition(Broadcast<ShippedRulebook> rulebook) {
             this.rulebook = rulebook;
         }
 
+        abstract T out(LineBatch.Result result);
+
         @Override
-        public Iterator<Row> call(Iterator<Row> rows) {
+        public Iterator<T> call(Iterator<Row> rows) {
             Adjudicator adjudicator = ExecutorRulebooks.adjudicator(rulebook.value()); // checked before any claim
-            return new Batches<Row, Row>(rows, BATCH, batch -> {
+            return new Batches<Row, T>(rows, BATCH, batch -> {
                 List<LineBatch.Result> results = LineBatch.adjudicate(adjudicator, read(batch));
-                List<Row> out = new ArrayList<>(results.size());
+                List<T> out = new ArrayList<>(results.size());
                 for (LineBatch.Result r : results) {
-                    out.add(row(r));
+                    out.add(out(r));
                 }
                 return out;
             }, List::of);
         }
     }
 
-    /** As {@link Adjudicate}, the records only. */
-    private static final class Records implements MapPartitionsFunction<Row, String> {
+    /** The typed verdict rows. */
+    private static final class Adjudicate extends AdjudicatePartition<Row> {
         private static final long serialVersionUID = 1L;
-        private final Broadcast<ShippedRulebook> rulebook;
 
-        Records(Broadcast<ShippedRulebook> rulebook) {
-            this.rulebook = rulebook;
+        Adjudicate(Broadcast<ShippedRulebook> rulebook) {
+            super(rulebook);
         }
 
         @Override
-        public Iterator<String> call(Iterator<Row> rows) {
-            Adjudicator adjudicator = ExecutorRulebooks.adjudicator(rulebook.value()); // checked before any claim
-            return new Batches<Row, String>(rows, BATCH, batch -> {
-                List<LineBatch.Result> results = LineBatch.adjudicate(adjudicator, read(batch));
-                List<String> out = new ArrayList<>(results.size());
-                for (LineBatch.Result r : results) {
-                    out.add(r.record(CODEC));
-                }
-                return out;
-            }, List::of);
+        Row out(LineBatch.Result result) {
+            return row(result);
+        }
+    }
+
+    /** As {@link Adjudicate}, the records only. */
+    private static final class Records extends AdjudicatePartition<String> {
+        private static final long serialVersionUID = 1L;
+
+        Records(Broadcast<ShippedRulebook> rulebook) {
+            super(rulebook);
+        }
+
+        @Override
+        String out(LineBatch.Result result) {
+            return result.record(CODEC);
         }
     }
 

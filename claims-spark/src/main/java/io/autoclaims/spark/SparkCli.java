@@ -1,9 +1,8 @@
 package io.autoclaims.spark;
 
 import io.autoclaims.batch.ImpactSummary;
+import io.autoclaims.batch.RulebookLoading;
 import io.autoclaims.rules.Rulebook;
-import io.autoclaims.rules.RulebookException;
-import io.autoclaims.rules.WorkbookIssue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,18 +91,7 @@ public final class SparkCli implements Runnable {
     }
 
     static Rulebook load(List<Path> paths, PrintWriter err) {
-        try {
-            Rulebook rulebook = paths == null || paths.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(paths);
-            for (WorkbookIssue w : rulebook.warnings()) {
-                err.println("warning: " + w);
-            }
-            return rulebook;
-        } catch (RulebookException e) {
-            err.println("The rulebook does not load:");
-            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
-            err.flush();
-            return null;
-        }
+        return RulebookLoading.loadOrReport(paths, err);
     }
 
     @Command(name = "spark-reevaluate",

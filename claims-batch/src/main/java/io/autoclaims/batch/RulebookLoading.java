@@ -1,0 +1,36 @@
+package io.autoclaims.batch;
+
+import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.WorkbookIssue;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loading a rulebook for a command, as the command line ({@code claims}) and the Spark commands
+ * ({@code claims spark-*}) both report it.
+ */
+public final class RulebookLoading {
+    private RulebookLoading() {
+    }
+
+    /**
+     * The rulebook of those workbooks or folders (the shipped one when none are given), with its
+     * warnings printed on {@code err}; or null after printing every problem with its cell.
+     */
+    public static Rulebook loadOrReport(List<Path> paths, PrintWriter err) {
+        try {
+            Rulebook rulebook = paths == null || paths.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(paths);
+            for (WorkbookIssue w : rulebook.warnings()) {
+                err.println("warning: " + w);
+            }
+            return rulebook;
+        } catch (RulebookException e) {
+            err.println("The rulebook does not load:");
+            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
+            err.flush();
+            return null;
+        }
+    }
+}
