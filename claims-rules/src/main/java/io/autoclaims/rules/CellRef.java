@@ -1,10 +1,13 @@
 package io.autoclaims.rules;
 
+import io.autoclaims.rules.internal.NameText;
 import java.util.Objects;
 
 /**
  * A place in a rule workbook, as an analyst finds it: workbook file, sheet and A1 cell (or range).
- * Printed as {@code warranty.xlsx!Terms 保修期限!C7}.
+ * Printed as {@code warranty.xlsx!Terms 保修期限!C7}, on one line whatever the names hold: a control
+ * character or line separator in a name is printed as a {@code \}{@code uXXXX} escape (such names are
+ * refused at load, and the issue saying so must not itself break the line).
  */
 public record CellRef(String workbook, String sheet, String cell) {
 
@@ -38,9 +41,9 @@ public record CellRef(String workbook, String sheet, String cell) {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(workbook);
+        StringBuilder sb = new StringBuilder(NameText.oneLine(workbook));
         if (sheet != null) {
-            sb.append('!').append(sheet);
+            sb.append('!').append(NameText.oneLine(sheet));
         }
         if (cell != null) {
             sb.append('!').append(cell);

@@ -1,5 +1,6 @@
 package io.autoclaims.rules;
 
+import io.autoclaims.rules.internal.NameText;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -47,18 +48,21 @@ public record WorkbookIssue(Severity severity, String code, CellRef where, Strin
             return toString();
         }
         String text = where + ": " + messageZh;
-        return hintZh == null || hintZh.isEmpty() ? text : text + "（" + hintZh + "）";
+        return NameText.oneLine(hintZh == null || hintZh.isEmpty() ? text : text + "（" + hintZh + "）");
     }
 
     public boolean isError() {
         return severity == Severity.ERROR;
     }
 
-    /** {@code warranty.xlsx!Terms!C7: "3 years" is not a whole number of months (write a number such as 36)}. */
+    /**
+     * {@code warranty.xlsx!Terms!C7: "3 years" is not a whole number of months (write a number such as 36)},
+     * always one line: a quoted cell value's line breaks are shown as escapes.
+     */
     @Override
     public String toString() {
         String text = where + ": " + message;
-        return hint == null || hint.isEmpty() ? text : text + " (" + hint + ")";
+        return NameText.oneLine(hint == null || hint.isEmpty() ? text : text + " (" + hint + ")");
     }
 
     private static int rowOf(String cell) {

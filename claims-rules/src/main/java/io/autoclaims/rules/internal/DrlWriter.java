@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes the Drools rules of the tables. A small table gets one rule per row, its values written into
@@ -24,13 +23,14 @@ import java.util.regex.Pattern;
  * keeps the top-to-bottom order across both forms.
  *
  * <p>Only typed values reach the DRL: enumeration constants taken from the Java enum itself, numbers
- * printed from {@link BigDecimal}, and codes re-checked against {@code [A-Z][A-Z0-9_]*}. Texts and
- * notes never do. Each constraint gets its own DRL line, so a compiler message points back to the cell
- * (or, for a shape rule, the table) it came from.
+ * printed from {@link BigDecimal}, and codes as {@link DrlText#literal string literals}. Rule names and
+ * comments are made here from the table key ({@link DrlText#identifier checked}) and row numbers; no
+ * sheet name, file name, title, text or note is ever written, not even in a comment. Each constraint
+ * gets its own DRL line, so a compiler message points back to the cell (or, for a shape rule, the
+ * table) it came from through {@link Result#lineToCell()}.
  */
 final class DrlWriter {
     static final String PACKAGE = "io.autoclaims.generated";
-    private static final Pattern SAFE_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
     private final StringBuilder drl = new StringBuilder();
     private final Map<Integer, CellRef> lineToCell = new HashMap<>();
@@ -85,7 +85,7 @@ final class DrlWriter {
 
     /** The name of a shape rule: {@code <table>_rows_<shape>}. */
     static String shapeRuleName(RowShape shape) {
-        return shape.table().key() + "_rows_" + shape.id();
+        return DrlText.identifier(shape.table().key()) + "_rows_" + shape.id();
     }
 
     /** The row fact type and the one rule of a shape. */
@@ -96,7 +96,7 @@ final class DrlWriter {
         String name = shapeRuleName(shape);
         ruleToCell.put(name, at);
         emit("", null);
-        emit("// " + at + ": " + shape.rows().size() + " rows of one form", null);
+        emit("// table " + DrlText.identifier(table.key()) + ": " + shape.rows().size() + " rows of one form", null);
         emit("declare " + shape.typeName(), at);
         emit("    index : int", at);
         emit("    priority : int", at);
@@ -147,7 +147,7 @@ final class DrlWriter {
         }
         emit("end", at);
         emit("", null);
-        emit("rule \"" + name + "\"", at);
+        emit("rule " + DrlText.literal(name), at);
         emit("    salience $priority", at);
         emit("when", at);
         emit("    $f : " + type + "(", at);
@@ -171,7 +171,7 @@ final class DrlWriter {
     }
 
     static String ruleName(TableModel table, RowModel row) {
-        return table.key() + "_" + row.row();
+        return DrlText.identifier(table.key()) + "_" + row.row();
     }
 
     private void rule(CompiledRulebook.RowRef ref) {
@@ -181,8 +181,8 @@ final class DrlWriter {
         String type = table.scope() == Scope.LINE ? "LineFacts" : "ClaimFacts";
         ruleToCell.put(name, row.idCell());
         emit("", null);
-        emit("// " + row.idCell(), null);
-        emit("rule \"" + name + "\"", row.idCell());
+        emit("// table " + DrlText.identifier(table.key()) + " row " + row.row(), null);
+        emit("rule " + DrlText.literal(name), row.idCell());
         emit("    salience " + (-row.row()), row.idCell());
         emit("when", row.idCell());
         List<String> constraints = new ArrayList<>();
@@ -288,11 +288,9 @@ final class DrlWriter {
         throw new IllegalStateException("no getter for fact " + fact.name());
     }
 
+    /** Codes are checked when read ({@link WorkbookReader#CODE}); here they are still only literals. */
     private static String codeLiteral(String code) {
-        if (!SAFE_CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("not a code: " + code);
-        }
-        return "\"" + code + "\"";
+        return DrlText.literal(code);
     }
 
     private void emit(String text, CellRef source) {

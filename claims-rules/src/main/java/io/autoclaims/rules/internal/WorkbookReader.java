@@ -54,7 +54,11 @@ public final class WorkbookReader {
         if (!WorkbookGuard.check(file, bytes, issues)) {
             return null;
         }
-        return new WorkbookReader(file, issues).read(bytes);
+        WorkbookReader reader = new WorkbookReader(file, issues);
+        if (!reader.safeName("the file name", "文件名", file, CellRef.workbook(file))) {
+            return null;
+        }
+        return reader.read(bytes);
     }
 
     private WorkbookModel read(byte[] bytes) {
@@ -101,6 +105,9 @@ public final class WorkbookReader {
         List<WorkbookModel.LawBound> laws = new ArrayList<>();
         boolean sawAbout = false;
         for (Sheet sheet : wb.sheets) {
+            if (!safeName("the sheet name", "工作表名", sheet.name, CellRef.sheet(file, sheet.name))) {
+                continue;
+            }
             boolean scenarioSheet = sheet.name.toLowerCase(Locale.ROOT).startsWith("scenarios");
             if (!scenarioSheet) {
                 // scenarios test the rules but do not change a verdict: they stay out of the fingerprint
@@ -138,6 +145,25 @@ public final class WorkbookReader {
                 canonical.toString(), scenarios, laws);
     }
 
+    /**
+     * False, with an error at {@code where}, when a name holds a character that breaks or hides a line
+     * ({@link NameText}): names are printed on one line in issues, reports and checkpoints.
+     */
+    private boolean safeName(String what, String whatZh, String value, CellRef where) {
+        int at = NameText.firstUnsafe(value);
+        if (at < 0) {
+            return true;
+        }
+        String character = NameText.codePoint(value, at);
+        issues.add(WorkbookIssue.error("UNSAFE_NAME", where,
+                what + " \"" + value + "\" holds the invisible or line-breaking character " + character
+                        + " at position " + (at + 1),
+                "retype it without line breaks, tabs or control characters").withZh(
+                whatZh + " \"" + value + "\" 的第 " + (at + 1) + " 个字符是不可见字符或换行符 " + character,
+                "请重新输入，不要包含换行、制表符或控制字符"));
+        return false;
+    }
+
     // ---- About ----------------------------------------------------------------------------------
 
     private String[] readAbout(Sheet sheet) {
@@ -150,8 +176,10 @@ public final class WorkbookReader {
             if (label.startsWith("rulebook") && name == null) {
                 name = value;
                 nameRef = ref(sheet, row.rowNum, 1);
+                safeName("the rulebook name", "规则集名称", value, nameRef);
             } else if (label.startsWith("version") && version == null) {
                 version = value;
+                safeName("the rulebook version", "规则集版本", value, ref(sheet, row.rowNum, 1));
                 if (value.isEmpty()) {
                     issues.add(WorkbookIssue.error("NO_VERSION", ref(sheet, row.rowNum, 1),
                             "the rulebook version is blank", "write the version, e.g. 2026.1")
@@ -263,6 +291,9 @@ public final class WorkbookReader {
             if (id.isEmpty() && claim.isEmpty()) {
                 continue;
             }
+            if (!safeName("the scenario id", "场景编号", id, ref(sheet, r, columns.get("id")))) {
+                continue;
+            }
             if (claim.isEmpty()) {
                 issues.add(WorkbookIssue.error("BAD_SCENARIO", ref(sheet, r, columns.get("claim")),
                         "scenario " + id + " has no claim", "write the claim's JSON, or file.jsonl#claimId")
@@ -331,6 +362,7 @@ public final class WorkbookReader {
         int before = errorCount();
         String sheetName = sheet.name;
         String title = text(cell(sheet, TITLE_ROW, 0));
+        safeName("the table title", "表标题", title, ref(sheet, TITLE_ROW, 0));
         String key = text(cell(sheet, PROPS_ROW, 1));
         if (!TABLE_KEY.matcher(key).matches()) {
             issues.add(WorkbookIssue.error("BAD_TABLE_KEY", ref(sheet, PROPS_ROW, 1),
