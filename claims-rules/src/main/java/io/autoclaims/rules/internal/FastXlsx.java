@@ -33,7 +33,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * (XMLBeans builds a tree of every cell, and its schema classes alone cost a cold JVM about a
  * second). It gives the same cells, types, values and display texts as POI's usermodel
  * ({@link Grid#of}); what it does not handle exactly it declines, returning null, and the caller
- * opens the workbook with POI instead: formulas, cells or rows without their reference, ISO date
+ * opens the workbook with POI instead: formulas (but the constants TRUE() and FALSE() LibreOffice saves
+ * for a boolean, read as the boolean), cells or rows without their reference, ISO date
  * cells, strict OOXML, chart or macro sheets, duplicate zip entries, a DOCTYPE, or anything that fails
  * to parse. Number formats come from the styles part and POI's own {@link DataFormatter} and
  * {@link DateUtil}, so dates read and display as POI reads them.
@@ -349,6 +350,8 @@ final class FastXlsx {
             private boolean collect;
             private boolean hasValue;
             private String value;
+            /** The cell's formula text, null when it has none. */
+            private String formula;
             private final StringBuilder inline = new StringBuilder();
             private boolean inInline;
             private boolean hasInline;
@@ -378,11 +381,16 @@ final class FastXlsx {
                         style = s == null ? 0 : (int) Long.parseLong(s);
                         hasValue = false;
                         value = null;
+                        formula = null;
                         inline.setLength(0);
                         inInline = false;
                         hasInline = false;
                     }
-                    case "f" -> throw new Declined("a formula");
+                    case "f" -> {
+                        // a boolean constant is how LibreOffice saves TRUE/FALSE; other formulas are POI's to read
+                        text.setLength(0);
+                        collect = true;
+                    }
                     case "v" -> {
                         text.setLength(0);
                         collect = true;
@@ -415,6 +423,10 @@ final class FastXlsx {
                     return;
                 }
                 switch (local) {
+                    case "f" -> {
+                        formula = text.toString();
+                        collect = false;
+                    }
                     case "v" -> {
                         value = text.toString();
                         hasValue = true;
@@ -430,7 +442,16 @@ final class FastXlsx {
                     case "is" -> inInline = false;
                     case "c" -> {
                         int column = column(ref);
-                        cells.put(column, cell(column, type, style, hasValue, value, hasInline ? inline.toString() : null));
+                        if (formula != null) {
+                            Boolean constant = Grid.constantBoolean(formula);
+                            if (constant == null) {
+                                throw new Declined("a formula");
+                            }
+                            cells.put(column, Grid.booleanCell(column, constant));
+                        } else {
+                            cells.put(column, cell(column, type, style, hasValue, value,
+                                    hasInline ? inline.toString() : null));
+                        }
                     }
                     case "row" -> {
                         rows.put(rowNum, new Grid.Row(rowNum, cells.values()));

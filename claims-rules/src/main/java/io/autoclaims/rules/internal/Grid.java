@@ -169,6 +169,31 @@ final class Grid {
         return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * The value of a formula that is only a boolean constant, as spreadsheet programs save a boolean
+     * the analyst typed or picked ({@code TRUE()}, {@code FALSE()} from LibreOffice; {@code TRUE},
+     * {@code FALSE}); null for any other formula, which stays a formula and is refused where it stands.
+     */
+    static Boolean constantBoolean(String formula) {
+        if (formula == null) {
+            return null;
+        }
+        String f = formula.strip();
+        if (f.startsWith("=")) {
+            f = f.substring(1).strip();
+        }
+        return switch (f.toUpperCase(Locale.ROOT)) {
+            case "TRUE()", "TRUE" -> Boolean.TRUE;
+            case "FALSE()", "FALSE" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** A boolean cell as POI's usermodel reads a plain {@code t="b"} cell. */
+    static Cell booleanCell(int column, boolean value) {
+        return new Cell(column, CellType.BOOLEAN, null, 0, value, null, null, value ? "TRUE" : "FALSE");
+    }
+
     /** The grid of a workbook POI has opened: every cell read through the usermodel. */
     static Grid of(Workbook workbook) {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
@@ -214,6 +239,11 @@ final class Grid {
                 display = formatter.formatCellValue(c);
             }
             case FORMULA -> {
+                Boolean constant = constantBoolean(c.getCellFormula());
+                if (constant != null) {
+                    // LibreOffice saves a typed or picked TRUE/FALSE as the formula TRUE()/FALSE()
+                    return booleanCell(c.getColumnIndex(), constant);
+                }
                 formula = c.getCellFormula();
                 display = formatter.formatCellValue(c);
             }

@@ -3,11 +3,31 @@ package io.autoclaims.rules.internal;
 import io.autoclaims.rules.CellRef;
 import io.autoclaims.rules.WorkbookIssue;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.xml.sax.Attributes;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Looks at a workbook file before Apache POI opens it, so that a hostile or broken file is refused
@@ -21,6 +41,14 @@ public final class WorkbookGuard {
     public static final long MAX_UNCOMPRESSED_BYTES = 48L * 1024 * 1024;
     /** A part that inflates more than this many times its compressed size is treated as a zip bomb. */
     private static final long MAX_RATIO = 200;
+    /** Most zip entries accepted: a workbook of 100 sheets with comments and drawings has a few hundred. */
+    static final int MAX_PARTS = 2000;
+    private static final byte[] CENTRAL_HEADER = {'P', 'K', 1, 2};
+    /** The signature of an OLE2 compound file (a VBA project, an ActiveX binary, an embedded object). */
+    private static final byte[] CFB_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
+        0x1A, (byte) 0xE1};
+    /** In a content type or relationship type (lower case): the package declares code. */
+    private static final List<String> CODE_MARKERS = List.of("vbaproject", "macroenabled", "macrosheet", "activex");
 
     private WorkbookGuard() {
     }
@@ -41,59 +69,16 @@ public final class WorkbookGuard {
             issues.add(tooLarge(where, bytes.length));
             return false;
         }
+        if (startsWith(bytes, CFB_MAGIC)) {
+            return checkCompoundFile(where, bytes, issues);
+        }
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
             // not a zip: let POI say what it is (an old .xls, or not a workbook at all)
             return true;
         }
-        long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry entry;
-            byte[] buffer = new byte[64 * 1024];
-            while ((entry = zip.getNextEntry()) != null) {
-                String name = entry.getName().toLowerCase(Locale.ROOT);
-                if (name.endsWith("vbaproject.bin")) {
-                    issues.add(WorkbookIssue.error("MACRO_WORKBOOK", where, "the workbook contains macros (VBA)",
-                            "save it as an Excel Workbook (.xlsx) without macros").withZh(
-                            "工作簿包含宏（VBA）", "请另存为不含宏的 Excel 工作簿（.xlsx）"));
-                    return false;
-                }
-                if (name.startsWith("xl/externallinks/")) {
-                    issues.add(WorkbookIssue.error("EXTERNAL_LINK", where,
-                            "the workbook links to other workbooks; rule values must be typed in this one",
-                            "break the links (Data > Edit Links > Break Link) and save again").withZh(
-                            "工作簿链接了其他工作簿；规则取值必须直接填写在本工作簿中",
-                            "请断开链接（数据 > 编辑链接 > 断开链接）后重新保存"));
-                    return false;
-                }
-                long size = 0;
-                // count what actually inflates: entry headers can lie
-                for (int n; (n = zip.read(buffer)) > 0; ) {
-                    size += n;
-                    total += n;
-                    if (total > MAX_UNCOMPRESSED_BYTES) {
-                        issues.add(WorkbookIssue.error("WORKBOOK_TOO_LARGE", where,
-                                "the workbook unpacks to more than " + mb(MAX_UNCOMPRESSED_BYTES)
-                                        + " (a sheet with far more rows than a rule table has, or a zip bomb)",
-                                "keep rule tables to their rows; move data and pictures to other files").withZh(
-                                "工作簿解压后超过 " + mb(MAX_UNCOMPRESSED_BYTES)
-                                        + "（某个工作表的行数远超规则表应有的行数，或是 zip 炸弹）",
-                                "规则表只保留规则行；数据和图片请移到其他文件"));
-                        return false;
-                    }
-                }
-                long compressed = entry.getCompressedSize();
-                if (compressed > 0 && size > 1024 * 1024 && size / compressed > MAX_RATIO) {
-                    issues.add(WorkbookIssue.error("ZIP_BOMB", where,
-                            "the part " + entry.getName() + " inflates " + size / compressed
-                                    + " times its packed size: refused as a possible zip bomb",
-                            "save the workbook again from Excel, WPS or LibreOffice").withZh(
-                            "部件 " + entry.getName() + " 解压后是压缩大小的 " + size / compressed
-                                    + " 倍：疑似 zip 炸弹，已拒绝",
-                            "请用 Excel、WPS 或 LibreOffice 重新保存工作簿"));
-                    return false;
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
+        try {
+            return checkZip(where, bytes, issues);
+        } catch (IOException | RuntimeException e) {
             issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", where,
                     "the file cannot be read as an Excel workbook: " + e.getMessage(),
                     "save it as .xlsx from Excel, WPS or LibreOffice").withZh(
@@ -101,7 +86,247 @@ public final class WorkbookGuard {
                     "请用 Excel、WPS 或 LibreOffice 另存为 .xlsx"));
             return false;
         }
+    }
+
+    /**
+     * The zip's parts as its central directory lists them (what Excel and LibreOffice read; it also
+     * holds the sizes of entries written with data descriptors, as POI's streaming writer writes
+     * them), with every part inflated once to count its real size and look at its content; then the
+     * local entries, as POI will stream them, must be the same parts.
+     */
+    private static boolean checkZip(CellRef where, byte[] bytes, List<WorkbookIssue> issues) throws IOException {
+        // counted before the central directory is parsed: a directory of a million tiny entries costs memory
+        int records = countSignatures(bytes, CENTRAL_HEADER);
+        if (records > MAX_PARTS) {
+            issues.add(tooManyParts(where, records));
+            return false;
+        }
+        Map<String, String> names = new HashMap<>(); // lower case to as written
+        Map<String, byte[]> packageParts = new TreeMap<>(); // [Content_Types].xml first, then the .rels parts
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                String name = entry.getName();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (names.put(lower, name) != null) {
+                    // part names are case-insensitive: which of two the reader takes is not ours to guess
+                    issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", where,
+                            "the workbook's zip holds the part " + shown(name) + " twice",
+                            "save the workbook again from Excel, WPS or LibreOffice").withZh(
+                            "工作簿的 zip 中部件 " + shown(name) + " 出现了两次",
+                            "请用 Excel、WPS 或 LibreOffice 重新保存工作簿"));
+                    return false;
+                }
+                if (lower.endsWith("vbaproject.bin") || lower.endsWith("vbaprojectsignature.bin")) {
+                    issues.add(macros(where, "the part " + shown(name), "部件 " + shown(name)));
+                    return false;
+                }
+                if (lower.startsWith("xl/externallinks/")) {
+                    issues.add(WorkbookIssue.error("EXTERNAL_LINK", where,
+                            "the workbook links to other workbooks; rule values must be typed in this one",
+                            "break the links (Data > Edit Links > Break Link) and save again").withZh(
+                            "工作簿链接了其他工作簿；规则取值必须直接填写在本工作簿中",
+                            "请断开链接（数据 > 编辑链接 > 断开链接）后重新保存"));
+                    return false;
+                }
+                boolean keep = lower.equals("[content_types].xml") || lower.endsWith(".rels");
+                ByteArrayOutputStream kept = keep ? new ByteArrayOutputStream() : null;
+                byte[] head = new byte[CFB_MAGIC.length];
+                long size = 0;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    // count what actually inflates: sizes in the directory can lie
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        if (size < head.length) {
+                            System.arraycopy(buffer, 0, head, (int) size, (int) Math.min(n, head.length - size));
+                        }
+                        size += n;
+                        total += n;
+                        if (total > MAX_UNCOMPRESSED_BYTES) {
+                            issues.add(unpacksTooLarge(where));
+                            return false;
+                        }
+                        if (kept != null) {
+                            kept.write(buffer, 0, n);
+                        }
+                    }
+                }
+                long compressed = entry.getCompressedSize();
+                if (compressed > 0 && size > 1024 * 1024 && size / compressed > MAX_RATIO) {
+                    issues.add(WorkbookIssue.error("ZIP_BOMB", where,
+                            "the part " + shown(name) + " inflates " + size / compressed
+                                    + " times its packed size: refused as a possible zip bomb",
+                            "save the workbook again from Excel, WPS or LibreOffice").withZh(
+                            "部件 " + shown(name) + " 解压后是压缩大小的 " + size / compressed
+                                    + " 倍：疑似 zip 炸弹，已拒绝",
+                            "请用 Excel、WPS 或 LibreOffice 重新保存工作簿"));
+                    return false;
+                }
+                if (size >= head.length && startsWith(head, CFB_MAGIC)) {
+                    // VBA projects, ActiveX binaries and embedded OLE objects are compound files, whatever their name
+                    issues.add(macros(where, "the part " + shown(name) + " (an OLE compound file: a VBA project, "
+                            + "an ActiveX control or an embedded object)",
+                            "部件 " + shown(name) + "（OLE 复合文件：VBA 工程、ActiveX 控件或嵌入对象）"));
+                    return false;
+                }
+                if (kept != null) {
+                    packageParts.put(lower, kept.toByteArray());
+                }
+            }
+        }
+        String code = declaredCode(packageParts);
+        if (code != null) {
+            issues.add(macros(where, code, code));
+            return false;
+        }
+        return sameLocalEntries(where, bytes, names, issues);
+    }
+
+    /** An old binary workbook (.xls) whatever its name: refused when it holds a VBA project. */
+    private static boolean checkCompoundFile(CellRef where, byte[] bytes, List<WorkbookIssue> issues) {
+        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
+            for (String vba : List.of("_VBA_PROJECT_CUR", "_VBA_PROJECT", "VBA")) {
+                if (fs.getRoot().hasEntryCaseInsensitive(vba)) {
+                    issues.add(macros(where, "the stream " + vba, "数据流 " + vba));
+                    return false;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a compound file after all: POI says what it is
+        }
         return true;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /**
+     * True when the zip's local entries, read in order as POI reads them, are exactly the parts of its
+     * central directory: a part hidden from the directory would reach the reader unchecked.
+     */
+    private static boolean sameLocalEntries(CellRef where, byte[] bytes, Map<String, String> names,
+            List<WorkbookIssue> issues) throws IOException {
+        Set<String> seen = new HashSet<>();
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        // the options of POI's ZipHelper.openZipStream
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(bytes),
+                StandardCharsets.UTF_8.name(), false, true)) {
+            ZipArchiveEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String lower = entry.getName().toLowerCase(Locale.ROOT);
+                if (!entry.isDirectory() && (!names.containsKey(lower) || !seen.add(lower))) {
+                    issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", where,
+                            "the workbook's zip holds a part " + shown(entry.getName())
+                                    + " that its central directory does not list",
+                            "save the workbook again from Excel, WPS or LibreOffice").withZh(
+                            "工作簿的 zip 中有部件 " + shown(entry.getName()) + " 未列在其中央目录中",
+                            "请用 Excel、WPS 或 LibreOffice 重新保存工作簿"));
+                    return false;
+                }
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    total += n;
+                    if (total > MAX_UNCOMPRESSED_BYTES) {
+                        issues.add(unpacksTooLarge(where));
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What the package itself declares as code: a content type (by {@code Default} extension or
+     * {@code Override} part) or a relationship of a VBA project, macro sheet or ActiveX control, or a
+     * macro-enabled workbook; null when it declares none.
+     */
+    private static String declaredCode(Map<String, byte[]> packageParts) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, byte[]> part : packageParts.entrySet()) {
+            String attribute = part.getKey().equals("[content_types].xml") ? "ContentType" : "Type";
+            parse(part.getValue(), new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String local, String qName, Attributes a) {
+                    String value = a.getValue(attribute);
+                    if (found.isEmpty() && value != null) {
+                        String v = value.toLowerCase(Locale.ROOT);
+                        for (String marker : CODE_MARKERS) {
+                            if (v.contains(marker)) {
+                                found.add((attribute.equals("Type") ? "a relationship of type " : "the content type ")
+                                        + shown(value) + " in " + shown(part.getKey()));
+                                return;
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static void parse(byte[] xml, DefaultHandler handler) throws IOException {
+        try {
+            SAXParserFactory f = SAXParserFactory.newDefaultInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.newSAXParser().parse(new ByteArrayInputStream(xml), handler);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IOException("a package part is not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static WorkbookIssue macros(CellRef where, String what, String whatZh) {
+        return WorkbookIssue.error("MACRO_WORKBOOK", where,
+                "the workbook contains macros or other code: " + what,
+                "save it as an Excel Workbook (.xlsx) without macros, controls or embedded objects; "
+                        + "rules are values, never code").withZh(
+                "工作簿包含宏或其他代码：" + whatZh,
+                "请另存为不含宏、控件或嵌入对象的 Excel 工作簿（.xlsx）；规则只填写取值，从不包含代码");
+    }
+
+    private static WorkbookIssue unpacksTooLarge(CellRef where) {
+        return WorkbookIssue.error("WORKBOOK_TOO_LARGE", where,
+                "the workbook unpacks to more than " + mb(MAX_UNCOMPRESSED_BYTES)
+                        + " (a sheet with far more rows than a rule table has, or a zip bomb)",
+                "keep rule tables to their rows; move data and pictures to other files").withZh(
+                "工作簿解压后超过 " + mb(MAX_UNCOMPRESSED_BYTES)
+                        + "（某个工作表的行数远超规则表应有的行数，或是 zip 炸弹）",
+                "规则表只保留规则行；数据和图片请移到其他文件");
+    }
+
+    private static WorkbookIssue tooManyParts(CellRef where, int parts) {
+        return WorkbookIssue.error("WORKBOOK_TOO_LARGE", where,
+                "the workbook's zip has " + parts + " entries, more than the " + MAX_PARTS
+                        + " a rule workbook may have",
+                "keep rule tables to their rows; move data and pictures to other files").withZh(
+                "工作簿的 zip 中有 " + parts + " 个条目，超过规则工作簿允许的 " + MAX_PARTS + " 个",
+                "规则表只保留规则行；数据和图片请移到其他文件");
+    }
+
+    /** Occurrences of a 4-byte signature: an upper bound on the zip's central directory records. */
+    private static int countSignatures(byte[] bytes, byte[] signature) {
+        int count = 0;
+        for (int i = 0; i + 3 < bytes.length; i++) {
+            if (bytes[i] == signature[0] && bytes[i + 1] == signature[1] && bytes[i + 2] == signature[2]
+                    && bytes[i + 3] == signature[3]) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** A name from the file, printable in a message: no control characters or line breaks, bounded length. */
+    private static String shown(String name) {
+        StringBuilder b = new StringBuilder();
+        name.codePoints().limit(120).forEach(cp -> b.appendCodePoint(
+                Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 ? '?' : cp));
+        return b.toString();
     }
 
     /** The error for a file too large to be a rule workbook, before reading it. */

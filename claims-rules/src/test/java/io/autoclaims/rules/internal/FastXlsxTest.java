@@ -3,6 +3,7 @@ package io.autoclaims.rules.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -110,6 +111,53 @@ class FastXlsxTest {
         });
         assertNull(FastXlsx.read(formula));
         assertNull(FastXlsx.read("not a workbook".getBytes()));
+    }
+
+    @Test
+    void booleanConstantFormulasReadAsTheBooleansTheyAre() throws IOException {
+        // LibreOffice saves every boolean as <c t="b"><f>TRUE()</f><v>1</v></c>; TRUE and =FALSE are the same value
+        byte[] bytes = write(new XSSFWorkbook(), wb -> {
+            Row r = wb.createSheet("B").createRow(0);
+            r.createCell(0).setCellFormula("TRUE()");
+            r.createCell(1).setCellFormula("FALSE()");
+            r.createCell(2).setCellFormula("TRUE");
+            r.createCell(3).setCellFormula("false");
+            r.createCell(4).setCellValue(true);
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll(); // the cached values programs write
+        });
+        Grid fast = FastXlsx.read(bytes);
+        assertNotNull(fast, "a boolean constant is not a formula the fast reader declines");
+        assertEquals(poi(bytes), fast);
+        Grid.Sheet b = fast.sheets.get(0);
+        assertEquals(java.util.List.of(true, false, true, false, true),
+                java.util.stream.IntStream.range(0, 5).mapToObj(c -> b.cell(0, c).value()).toList());
+        for (int c = 0; c < 5; c++) {
+            assertEquals(CellType.BOOLEAN, b.cell(0, c).type());
+            assertEquals(c % 2 == 1 || c == 3 ? "FALSE" : "TRUE", b.cell(0, c).display());
+        }
+    }
+
+    @Test
+    void formulasThatComputeStayFormulas() throws IOException {
+        // a value computed from anything, even from TRUE(), is a formula: POI reads it and the reader refuses it
+        for (String formula : new String[] {"NOT(FALSE())", "TRUE()=TRUE()", "IF(A2,TRUE(),FALSE())", "A2",
+            "TRUE()+0", "\"TRUE\""}) {
+            byte[] bytes = write(new XSSFWorkbook(), wb -> {
+                Sheet s = wb.createSheet("F");
+                s.createRow(0).createCell(0).setCellFormula(formula);
+                s.createRow(1).createCell(0).setCellValue(true);
+                wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            });
+            assertNull(FastXlsx.read(bytes), formula);
+            Grid.Cell cell = poi(bytes).sheets.get(0).cell(0, 0);
+            assertEquals(CellType.FORMULA, cell.type(), formula);
+            assertTrue(cell.isFormula(), formula);
+            assertNull(cell.value(), formula);
+        }
+        assertNull(Grid.constantBoolean("NOT(FALSE())"));
+        assertNull(Grid.constantBoolean("TRUE()*1"));
+        assertNull(Grid.constantBoolean(""));
+        assertEquals(Boolean.TRUE, Grid.constantBoolean(" =true() "));
     }
 
     private static CellStyle style(Workbook wb, String format) {
