@@ -590,8 +590,7 @@ final class FastXlsx {
             }
             case "d" -> throw new Declined("an ISO date cell");
             default -> {
-                return Grid.unreadable(column, "the cell type \"" + type + "\" is not one Excel writes",
-                        "单元格类型 \"" + type + "\" 不是 Excel 会写入的类型");
+                return Grid.badType(column, type);
             }
         }
     }

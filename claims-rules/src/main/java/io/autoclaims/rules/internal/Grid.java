@@ -143,6 +143,15 @@ final class Grid {
         }
     }
 
+    /** The cell types SpreadsheetML has. */
+    static final java.util.Set<String> CELL_TYPES = java.util.Set.of("b", "d", "e", "inlineStr", "n", "s", "str");
+
+    /** The unreadable cell for a cell type SpreadsheetML does not have. */
+    static Cell badType(int column, String type) {
+        return unreadable(column, "the cell type " + quote(type) + " is not one Excel writes",
+                "单元格类型 " + quote(type) + " 不是 Excel 会写入的类型");
+    }
+
     /** The unreadable cell for a text longer than Excel allows, or null. */
     static Cell tooLong(int column, int length) {
         if (length <= MAX_CELL_CHARS) {
@@ -281,7 +290,7 @@ final class Grid {
             this.rows = rows;
             this.merged = List.copyOf(merged);
             this.hidden = hidden;
-            this.badRows = List.copyOf(badRows);
+            this.badRows = badRows.stream().sorted().toList(); // POI gives them in order, the file need not
         }
 
         Row row(int rowNum) {
@@ -390,6 +399,11 @@ final class Grid {
             if (c instanceof XSSFCell x && !x.getCTCell().isSetF() && x.getCTCell().isSetV()) {
                 CTCell ct = x.getCTCell();
                 String v = ct.getV();
+                // XMLBeans throws on a type it does not know: read the attribute as written
+                String raw = ct.getDomNode() instanceof org.w3c.dom.Element e ? e.getAttribute("t") : "";
+                if (!raw.isEmpty() && !CELL_TYPES.contains(raw)) {
+                    return badType(column, raw);
+                }
                 STCellType.Enum t = ct.getT();
                 Cell bad = null;
                 if (t == null || t == STCellType.N) {
