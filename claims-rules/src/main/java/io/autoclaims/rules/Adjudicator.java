@@ -94,7 +94,8 @@ public final class Adjudicator {
         Objects.requireNonNull(next, "next");
         synchronized (swapLock) {
             // checked under the lock: concurrent swaps take effect in the order they were checked
-            List<WorkbookIssue> problems = releaseProblems(next);
+            List<WorkbookIssue> problems = RulebookException.guard(Rulebook.names(next.workbookBytes()),
+                    () -> releaseProblems(next));
             if (!problems.isEmpty()) {
                 throw new RulebookException(problems);
             }

@@ -140,7 +140,13 @@ public final class Rulebook {
         Objects.requireNonNull(workbooks, "workbooks");
         Objects.requireNonNull(scenarioFiles, "scenarioFiles");
         Map<String, byte[]> copy = copy(workbooks);
-        return new Rulebook(RulebookCompiler.compile(copy), Collections.unmodifiableMap(copy), scenarioFiles);
+        return RulebookException.guard(names(copy), () -> new Rulebook(RulebookCompiler.compile(copy),
+                Collections.unmodifiableMap(copy), scenarioFiles));
+    }
+
+    /** The workbooks' file names, for an issue about all of them. */
+    static String names(Map<String, byte[]> workbooks) {
+        return workbooks.isEmpty() ? "(none)" : String.join(" + ", new java.util.TreeSet<>(workbooks.keySet()));
     }
 
     /** A copy in the same order, each array copied too: neither side can change the other's bytes. */

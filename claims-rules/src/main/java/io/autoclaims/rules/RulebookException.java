@@ -12,6 +12,39 @@ public final class RulebookException extends RuntimeException {
         this.issues = List.copyOf(issues);
     }
 
+    /** Issues caused by a failure that is not the workbook's (a bug, the heap running out): kept as the cause. */
+    public RulebookException(List<WorkbookIssue> issues, Throwable cause) {
+        super(summary(issues), cause);
+        this.issues = List.copyOf(issues);
+    }
+
+    /**
+     * Runs a load or a check so that every failure is a {@code RulebookException}: one the workbooks
+     * cause is already one; anything else (an exception from POI or Drools, the heap running out,
+     * a stack overflow, a class that fails to link) becomes one error at {@code workbooks}, with the
+     * failure as its cause; an AssertionError stays loud (the tests' reader cross-check). The
+     * load's half-built objects are unreachable once it has failed, so the heap it used is free again.
+     */
+    static <T> T guard(String workbooks, java.util.function.Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (RulebookException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            long mb = Runtime.getRuntime().maxMemory() >> 20;
+            throw new RulebookException(List.of(WorkbookIssue.error("OUT_OF_MEMORY", CellRef.workbook(workbooks),
+                    "the Java heap (" + mb + " MB) ran out while loading or checking the rulebook",
+                    "make the workbooks smaller (fewer rows, shorter texts), or give the JVM more heap (-Xmx)")
+                    .withZh("加载或检查规则集时 Java 堆内存（" + mb + " MB）耗尽",
+                            "请缩小工作簿（减少行数、缩短文本），或为 JVM 分配更多堆内存（-Xmx）")), e);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            throw new RulebookException(List.of(WorkbookIssue.error("LOAD_FAILED", CellRef.workbook(workbooks),
+                    "loading or checking the rulebook failed: " + e,
+                    "this is a bug, not a mistake in the workbook: report it with the workbooks").withZh(
+                    "加载或检查规则集失败：" + e, "这是程序缺陷，不是工作簿的错误：请连同工作簿一起报告")), e);
+        }
+    }
+
     /** All issues, in sheet order. */
     public List<WorkbookIssue> issues() {
         return issues;

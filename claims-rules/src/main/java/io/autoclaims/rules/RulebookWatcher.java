@@ -125,12 +125,15 @@ public final class RulebookWatcher implements AutoCloseable {
     private final Path dir;
     private final long debounceNanos;
     private final Listener listener;
+    /** Workbooks to a rulebook: {@link Rulebook#fromWorkbooks}; tests give one that fails. */
+    private final java.util.function.Function<Map<String, byte[]>, Rulebook> compiler;
     private final WatchService watchService;
     private final Thread thread;
     private volatile boolean closed;
 
-    private RulebookWatcher(Adjudicator adjudicator, Path dir, Duration debounce, Listener listener)
-            throws IOException {
+    private RulebookWatcher(Adjudicator adjudicator, Path dir, Duration debounce, Listener listener,
+            java.util.function.Function<Map<String, byte[]>, Rulebook> compiler) throws IOException {
+        this.compiler = compiler != null ? compiler : bytes -> Rulebook.fromWorkbooks(bytes, RulebookScenarios.folder(dir));
         this.adjudicator = adjudicator;
         this.dir = dir;
         this.debounceNanos = debounce.toNanos();
@@ -156,6 +159,12 @@ public final class RulebookWatcher implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the folder cannot be watched
      */
     public static RulebookWatcher watch(Adjudicator adjudicator, Path dir, Duration debounce, Listener listener) {
+        return watch(adjudicator, dir, debounce, listener, null);
+    }
+
+    /** As {@link #watch(Adjudicator, Path, Duration, Listener)}, compiling with {@code compiler} (tests). */
+    static RulebookWatcher watch(Adjudicator adjudicator, Path dir, Duration debounce, Listener listener,
+            java.util.function.Function<Map<String, byte[]>, Rulebook> compiler) {
         Objects.requireNonNull(adjudicator, "adjudicator");
         Objects.requireNonNull(listener, "listener");
         if (!Files.isDirectory(dir)) {
@@ -166,7 +175,7 @@ public final class RulebookWatcher implements AutoCloseable {
         }
         RulebookWatcher watcher;
         try {
-            watcher = new RulebookWatcher(adjudicator, dir, debounce, listener);
+            watcher = new RulebookWatcher(adjudicator, dir, debounce, listener, compiler);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot watch " + dir, e);
         }
@@ -248,7 +257,15 @@ public final class RulebookWatcher implements AutoCloseable {
                     continue;
                 }
                 pending = false;
-                Reload reload = reload(now);
+                Reload reload;
+                try {
+                    reload = reload(now);
+                } catch (ClosedWatchServiceException e) {
+                    throw e;
+                } catch (Throwable e) {
+                    // nothing a reload throws may end the watcher: a later save must still load
+                    reload = failed(e);
+                }
                 if (reload == null) {
                     // the folder changed while it was read: wait for quiet again
                     pending = true;
@@ -321,7 +338,7 @@ public final class RulebookWatcher implements AutoCloseable {
             return new Reload(Outcome.UNCHANGED, live, null, names, List.of());
         }
         try {
-            Rulebook next = Rulebook.fromWorkbooks(bytes, RulebookScenarios.folder(dir));
+            Rulebook next = compiler.apply(bytes);
             if (next.fingerprint().equals(live.fingerprint())) {
                 // re-saved, same cells: swapping would only push the rollback target out
                 return new Reload(Outcome.UNCHANGED, live, null, names, List.of());
@@ -335,19 +352,24 @@ public final class RulebookWatcher implements AutoCloseable {
             return new Reload(Outcome.REFUSED, adjudicator.rulebook(), null, names, e.issues());
         } catch (ClosedWatchServiceException e) {
             throw e;
-        } catch (RuntimeException e) {
-            // a bug must not end the watcher: report it as what it is
-            return new Reload(Outcome.REFUSED, adjudicator.rulebook(), null, names, List.of(WorkbookIssue.error(
-                    "RELOAD_FAILED", CellRef.workbook(dir.toString()), "the reload failed: " + e,
-                    "report this with the workbooks").withZh("重新加载失败：" + e, "请连同工作簿一起报告此问题")));
         }
+    }
+
+    /** The report of a reload that failed with something other than the workbooks' own issues. */
+    private Reload failed(Throwable e) {
+        return new Reload(Outcome.REFUSED, adjudicator.rulebook(), null, List.of(), List.of(WorkbookIssue.error(
+                "RELOAD_FAILED", CellRef.workbook(dir.toString()), "the reload failed: " + e
+                        + "; the live rulebook stays and the watcher goes on watching",
+                "report this with the workbooks; the next save in the folder tries again").withZh(
+                "重新加载失败：" + e + "；继续使用当前规则集，并继续监视文件夹",
+                "请连同工作簿一起报告此问题；文件夹内的下一次保存会再次尝试")));
     }
 
     private void tell(Reload reload) {
         try {
             listener.reloaded(reload);
-        } catch (RuntimeException e) {
-            // the host's listener failing must not stop the watcher
+        } catch (Throwable e) {
+            // the host's listener failing, even with an Error, must not stop the watcher
         }
     }
 

@@ -70,7 +70,8 @@ public record WorkbookIssue(Severity severity, String code, CellRef where, Strin
             return -1;
         }
         String digits = cell.replaceAll("^[A-Z]+", "").replaceAll("[^0-9].*$", "");
-        return digits.isEmpty() ? -1 : Integer.parseInt(digits);
+        // a row out of the sheet's range is reported with its number as the file wrote it
+        return digits.isEmpty() ? -1 : digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
     }
 
     private static int columnOf(String cell) {

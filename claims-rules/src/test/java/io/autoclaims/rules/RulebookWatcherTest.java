@@ -201,6 +201,48 @@ class RulebookWatcherTest {
     }
 
     @Test
+    void aReloadThatFailsWithAnErrorIsReportedAndTheWatcherKeepsWatching() throws Exception {
+        Path dir = folder();
+        Adjudicator adjudicator = Adjudicator.of(live);
+        BlockingQueue<Reload> reloads = new LinkedBlockingQueue<>();
+        List<Throwable> failures = new java.util.ArrayList<>(List.of(new OutOfMemoryError("simulated"),
+                new StackOverflowError("simulated"), new IllegalStateException("simulated")));
+        // the first three loads fail with what a load may throw past the library's own handling
+        java.util.function.Function<Map<String, byte[]>, Rulebook> compiler = bytes -> {
+            if (!failures.isEmpty()) {
+                Throwable t = failures.remove(0);
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                throw (RuntimeException) t;
+            }
+            return Rulebook.fromWorkbooks(bytes, RulebookScenarios.folder(dir));
+        };
+        try (RulebookWatcher watcher = RulebookWatcher.watch(adjudicator, dir, DEBOUNCE, r -> {
+            reloads.add(r);
+            throw new OutOfMemoryError("the host's listener ran out too");
+        }, compiler)) {
+            for (String expected : List.of("OutOfMemoryError", "StackOverflowError", "IllegalStateException")) {
+                Files.write(dir.resolve("warranty.xlsx"), longerTerm); // differs from the live bytes: it is compiled
+                Reload reload = reloads.poll(REPORT_SECONDS, TimeUnit.SECONDS);
+                assertNotNull(reload, "no report for the load failing with " + expected);
+                assertEquals(Outcome.REFUSED, reload.outcome(), reload.toString());
+                assertEquals("RELOAD_FAILED", reload.issues().get(0).code());
+                assertTrue(reload.issues().get(0).message().contains(expected), reload.toString());
+                assertNotNull(reload.issues().get(0).messageZh());
+                assertSame(live, adjudicator.rulebook());
+                assertTrue(watcher.thread().isAlive());
+            }
+            // a later valid save still loads
+            Files.write(dir.resolve("warranty.xlsx"), longerTerm);
+            Reload reload = reloads.poll(REPORT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(reload);
+            assertEquals(Outcome.SWAPPED, reload.outcome(), reload.toString());
+            assertTrue(watcher.thread().isAlive());
+        }
+    }
+
+    @Test
     void completeZipMeansTheEndRecordIsThere() {
         assertTrue(RulebookWatcher.complete("warranty.xlsx", shipped));
         assertFalse(RulebookWatcher.complete("warranty.xlsx", new byte[0]));

@@ -45,6 +45,19 @@ final class FastXlsx {
     private static final Pattern UTF_ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
     private static final SAXParserFactory SAX = saxFactory();
 
+    /** Thrown inside the parse when the workbook is larger than the loader holds: it is refused. */
+    private static final class Refused extends SAXException {
+        final Grid.TooLarge tooLarge;
+
+        Refused(Grid.TooLarge tooLarge) {
+            super(tooLarge.getMessage());
+            this.tooLarge = tooLarge;
+        }
+    }
+
+    /** Characters of one cell's text kept while reading: past Excel's limit the cell is unreadable anyway. */
+    private static final int KEEP_CHARS = 8 * Grid.MAX_CELL_CHARS;
+
     /** Thrown inside the parse when the workbook holds something only POI reads exactly. */
     private static final class Declined extends SAXException {
         Declined(String why) {
@@ -56,6 +69,9 @@ final class FastXlsx {
     /** Made for the first date in a format other than ISO's: its logging set-up costs a cold JVM. */
     private DataFormatter formatter;
     private final List<String> sharedStrings = new ArrayList<>();
+    /** Lengths of the shared strings longer than Excel allows (their entries are null). */
+    private final Map<Integer, Integer> longSharedStrings = new HashMap<>();
+    private final Grid.Budget budget = new Grid.Budget();
     /** numFmtId of each cellXfs entry, by style index. */
     private final List<Integer> styleFormats = new ArrayList<>();
     private final Map<Integer, String> customFormats = new HashMap<>();
@@ -70,6 +86,10 @@ final class FastXlsx {
         try {
             Map<String, byte[]> parts = unzip(bytes);
             return parts == null ? null : new FastXlsx(parts).read();
+        } catch (Refused e) {
+            throw e.tooLarge; // refused, not declined: POI would hold even more of it
+        } catch (Grid.TooLarge e) {
+            throw e;
         } catch (IOException | SAXException | RuntimeException e) {
             return null;
         }
@@ -83,7 +103,7 @@ final class FastXlsx {
         String dir = workbookPart.contains("/") ? workbookPart.substring(0, workbookPart.lastIndexOf('/') + 1) : "";
         String workbookRels = dir + "_rels/" + workbookPart.substring(dir.length()) + ".rels";
         Map<String, String[]> rels = relationships(workbookRels, dir);
-        List<String[]> sheetRefs = new ArrayList<>(); // name, relationship id
+        List<String[]> sheetRefs = new ArrayList<>(); // name, relationship id, state
         parse(workbookPart, new DefaultHandler() {
             private boolean sawProperties;
 
@@ -100,13 +120,15 @@ final class FastXlsx {
                     String v = a.getValue("date1904");
                     date1904 = "1".equals(v) || "true".equals(v);
                 } else if (local.equals("sheet")) {
-                    sheetRefs.add(new String[] {a.getValue("name"), a.getValue(REL_NS, "id")});
+                    sheetRefs.add(new String[] {a.getValue("name"), a.getValue(REL_NS, "id"), a.getValue("state")});
                 }
             }
         });
+        Grid.Budget.sheets(sheetRefs.size());
         for (String[] rel : rels.values()) {
             if (rel[0].endsWith("/sharedStrings")) {
                 readSharedStrings(rel[1]);
+                parts.remove(rel[1]); // kept as strings now: the part's bytes need not stay too
             } else if (rel[0].endsWith("/styles")) {
                 readStyles(rel[1]);
             }
@@ -117,7 +139,8 @@ final class FastXlsx {
             if (ref[0] == null || rel == null || !rel[0].endsWith("/worksheet") || !parts.containsKey(rel[1])) {
                 return null; // a chart, dialog or macro sheet, or a broken reference: POI says what it is
             }
-            sheets.add(readSheet(ref[0], rel[1]));
+            // POI reads an unknown state as visible, as Excel shows the sheet
+            sheets.add(readSheet(ref[0], rel[1], "hidden".equals(ref[2]) || "veryHidden".equals(ref[2])));
         }
         return new Grid(sheets);
     }
@@ -221,6 +244,7 @@ final class FastXlsx {
         parse(part, new DefaultHandler() {
             private final StringBuilder plain = new StringBuilder();
             private final StringBuilder runs = new StringBuilder();
+            private long chars;
             private boolean hasRuns;
             private int depthInPhonetic;
             private boolean inRun;
@@ -236,6 +260,7 @@ final class FastXlsx {
                         plain.setLength(0);
                         runs.setLength(0);
                         hasRuns = false;
+                        chars = 0;
                     }
                     case "rPh" -> depthInPhonetic++;
                     case "r" -> {
@@ -254,7 +279,15 @@ final class FastXlsx {
                     return;
                 }
                 switch (local) {
-                    case "si" -> sharedStrings.add(utfDecode(hasRuns ? runs.toString() : plain.toString()));
+                    case "si" -> {
+                        String text = chars > KEEP_CHARS ? null : utfDecode(hasRuns ? runs.toString() : plain.toString());
+                        if (text == null || text.length() > Grid.MAX_CELL_CHARS) {
+                            // not kept: a cell naming it is unreadable, whatever the table holds
+                            longSharedStrings.put(sharedStrings.size(), text == null ? KEEP_CHARS + 1 : text.length());
+                            text = null;
+                        }
+                        sharedStrings.add(text);
+                    }
                     case "rPh" -> depthInPhonetic--;
                     case "r" -> inRun = false;
                     case "t" -> inText = false;
@@ -266,7 +299,11 @@ final class FastXlsx {
             @Override
             public void characters(char[] ch, int start, int length) {
                 if (inText) {
-                    (inRun ? runs : plain).append(ch, start, length);
+                    StringBuilder into = inRun ? runs : plain;
+                    chars += length;
+                    if (chars <= KEEP_CHARS) {
+                        into.append(ch, start, length);
+                    }
                 }
             }
         });
@@ -337,11 +374,16 @@ final class FastXlsx {
 
     // ---- sheets ---------------------------------------------------------------------------------
 
-    private Grid.Sheet readSheet(String name, String part) throws IOException, SAXException {
+    private Grid.Sheet readSheet(String name, String part, boolean hidden) throws IOException, SAXException {
         NavigableMap<Integer, Grid.Row> rows = new TreeMap<>();
         List<CellRangeAddress> merged = new ArrayList<>();
+        List<Long> badRows = new ArrayList<>();
         parse(part, new DefaultHandler() {
             private int rowNum = -1;
+            /** The row's number is outside the sheet: its cells are counted, not kept. */
+            private boolean outOfRange;
+            /** Characters of the cell's text seen, kept or not. */
+            private long chars;
             private TreeMap<Integer, Grid.Cell> cells;
             private String ref;
             private String type;
@@ -368,7 +410,17 @@ final class FastXlsx {
                         if (r == null) {
                             throw new Declined("a row without its number");
                         }
-                        rowNum = Integer.parseInt(r) - 1;
+                        long number;
+                        try {
+                            number = Long.parseLong(r.trim());
+                        } catch (NumberFormatException e) {
+                            throw new Declined("a row number " + r); // POI refuses it too
+                        }
+                        outOfRange = !Grid.rowInRange(number);
+                        if (outOfRange) {
+                            badRows.add(number);
+                        }
+                        rowNum = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, number - 1));
                         cells = new TreeMap<>();
                     }
                     case "c" -> {
@@ -376,7 +428,13 @@ final class FastXlsx {
                         if (ref == null || cells == null) {
                             throw new Declined("a cell without its reference");
                         }
+                        try {
+                            budget.cell(name);
+                        } catch (Grid.TooLarge e) {
+                            throw new Refused(e);
+                        }
                         type = a.getValue("t");
+                        chars = 0;
                         String s = a.getValue("s");
                         style = s == null ? 0 : (int) Long.parseLong(s);
                         hasValue = false;
@@ -442,19 +500,25 @@ final class FastXlsx {
                     case "is" -> inInline = false;
                     case "c" -> {
                         int column = column(ref);
+                        Grid.Cell cell;
                         if (formula != null) {
                             Boolean constant = Grid.constantBoolean(formula);
                             if (constant == null) {
                                 throw new Declined("a formula");
                             }
-                            cells.put(column, Grid.booleanCell(column, constant));
+                            cell = Grid.booleanCell(column, constant);
                         } else {
-                            cells.put(column, cell(column, type, style, hasValue, value,
-                                    hasInline ? inline.toString() : null));
+                            cell = chars > KEEP_CHARS ? Grid.tooLong(column, (int) chars)
+                                    : cell(column, type, style, hasValue, value, hasInline ? inline.toString() : null);
+                        }
+                        if (!outOfRange) {
+                            cells.put(column, cell);
                         }
                     }
                     case "row" -> {
-                        rows.put(rowNum, new Grid.Row(rowNum, cells.values()));
+                        if (!outOfRange) {
+                            rows.put(rowNum, new Grid.Row(rowNum, cells.values()));
+                        }
                         cells = null;
                     }
                     default -> {
@@ -465,11 +529,15 @@ final class FastXlsx {
             @Override
             public void characters(char[] ch, int start, int length) {
                 if (collect) {
-                    text.append(ch, start, length);
+                    chars += length;
+                    if (chars <= KEEP_CHARS) {
+                        text.append(ch, start, length);
+                    }
                 }
             }
         });
-        return new Grid.Sheet(name, rows, merged);
+        parts.remove(part.toLowerCase(Locale.ROOT)); // read once: its bytes need not stay while the next is read
+        return new Grid.Sheet(name, rows, merged, hidden, badRows);
     }
 
     private Grid.Cell cell(int column, String t, int style, boolean hasValue, String v, String inline)
@@ -477,20 +545,35 @@ final class FastXlsx {
         String type = t == null ? "n" : t;
         switch (type) {
             case "s" -> {
-                String s = hasValue ? sharedStrings.get(Integer.parseInt(v.trim())) : "";
-                return string(column, s);
+                if (!hasValue) {
+                    return string(column, "");
+                }
+                int i = Grid.sharedIndex(v, sharedStrings.size());
+                if (i < 0) {
+                    return Grid.badSharedString(column, v, sharedStrings.size());
+                }
+                String s = sharedStrings.get(i);
+                return s == null ? Grid.tooLong(column, longSharedStrings.get(i)) : string(column, s);
             }
             case "inlineStr" -> {
-                return string(column, utfDecode(inline != null ? inline : hasValue ? v : ""));
+                return checkedString(column, utfDecode(inline != null ? inline : hasValue ? v : ""));
             }
             case "str" -> {
-                return string(column, utfDecode(hasValue ? v : ""));
+                return checkedString(column, utfDecode(hasValue ? v : ""));
             }
             case "b" -> {
+                Grid.Cell bad = hasValue ? Grid.badBoolean(column, v) : null;
+                if (bad != null) {
+                    return bad;
+                }
                 boolean b = hasValue && "1".equals(v);
                 return new Grid.Cell(column, CellType.BOOLEAN, null, 0, b, null, null, b ? "TRUE" : "FALSE");
             }
             case "e" -> {
+                Grid.Cell bad = hasValue ? Grid.badError(column, v) : null;
+                if (bad != null) {
+                    return bad;
+                }
                 String code = hasValue ? v : null;
                 String display = code == null ? FormulaError.forInt(0).getString()
                         : FormulaError.forString(code).getString();
@@ -499,6 +582,10 @@ final class FastXlsx {
             case "n" -> {
                 if (!hasValue) {
                     return new Grid.Cell(column, CellType.BLANK, null, 0, false, null, null, "");
+                }
+                Grid.Cell bad = Grid.badNumber(column, v);
+                if (bad != null) {
+                    return bad;
                 }
                 double number = Double.parseDouble(v);
                 Integer formatId = style >= 0 && style < styleFormats.size() ? styleFormats.get(style) : null;
@@ -522,7 +609,10 @@ final class FastXlsx {
                 return new Grid.Cell(column, CellType.NUMERIC, null, number, false, null, null,
                         Grid.plainNumber(number));
             }
-            default -> throw new Declined("cell type " + type);
+            case "d" -> throw new Declined("an ISO date cell");
+            default -> {
+                return Grid.badType(column, type);
+            }
         }
     }
 
@@ -562,6 +652,11 @@ final class FastXlsx {
             throw new Declined("a cell reference " + ref);
         }
         return col - 1;
+    }
+
+    private static Grid.Cell checkedString(int column, String s) {
+        Grid.Cell bad = Grid.tooLong(column, s.length());
+        return bad != null ? bad : string(column, s);
     }
 
     private static Grid.Cell string(int column, String s) {

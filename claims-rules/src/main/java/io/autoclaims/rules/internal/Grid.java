@@ -16,6 +16,11 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.model.SharedStringsTable;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 
 /**
  * A workbook as {@link WorkbookReader} reads it: its sheets in order, each a grid of typed cells with
@@ -53,6 +58,171 @@ final class Grid {
         boolean isFormula() {
             return type == CellType.FORMULA;
         }
+
+        /** True for a cell neither reader could read (see {@link Grid#unreadable}). */
+        boolean isUnreadable() {
+            return type == CellType._NONE;
+        }
+
+        /** Why an unreadable cell cannot be read, in English. */
+        String whyUnreadable() {
+            return string;
+        }
+
+        /** Why an unreadable cell cannot be read, in Chinese. */
+        String whyUnreadableZh() {
+            return display;
+        }
+    }
+
+    /**
+     * A cell whose content cannot be read (a shared string that does not exist, a number or boolean
+     * that is none, an unknown type): never blank, which would mean "any" in a rule row, but an
+     * error at the cell. Its value is null; the reasons ride in the string and display fields so
+     * that both readers' grids still compare equal.
+     */
+    static Cell unreadable(int column, String why, String whyZh) {
+        return new Cell(column, CellType._NONE, why, 0, false, null, null, whyZh);
+    }
+
+    /** Excel's own limit on the text of a cell; a longer text was not written by a spreadsheet program. */
+    static final int MAX_CELL_CHARS = 32_767;
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** A cell's raw {@code <v>} text quoted for a message, cut short when long. */
+    private static String quote(String v) {
+        return "\"" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "\"";
+    }
+
+    /** The unreadable cell for a number literal that is none (Excel writes plain decimals), or null. */
+    static Cell badNumber(int column, String v) {
+        String t = v.trim();
+        if (NUMBER.matcher(t).matches() && Double.isFinite(Double.parseDouble(t))) {
+            return null;
+        }
+        return unreadable(column, "the number " + quote(v) + " stored in the file is not a number",
+                "文件中保存的数字 " + quote(v) + " 不是数字");
+    }
+
+    /** The unreadable cell for a boolean stored as anything but 0 or 1, or null. */
+    static Cell badBoolean(int column, String v) {
+        String t = v.trim();
+        if (t.equals("0") || t.equals("1")) {
+            return null;
+        }
+        return unreadable(column, "the boolean " + quote(v) + " stored in the file is neither 0 nor 1",
+                "文件中保存的布尔值 " + quote(v) + " 既不是 0 也不是 1");
+    }
+
+    /** The unreadable cell for a shared-string index outside the table of {@code count} strings. */
+    static Cell badSharedString(int column, String v, int count) {
+        return unreadable(column, "the cell refers to shared string " + quote(v) + ", but the workbook has "
+                        + count + " shared strings (0 to " + (count - 1) + ")",
+                "单元格引用了共享字符串 " + quote(v) + "，但工作簿只有 " + count + " 个共享字符串（0 到 " + (count - 1) + "）");
+    }
+
+    /** The 0-based index a shared-string cell names, or -1 when it names none of {@code count}. */
+    static int sharedIndex(String v, int count) {
+        try {
+            int i = Integer.parseInt(v.trim());
+            return i >= 0 && i < count ? i : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The unreadable cell for an error value Excel does not have, or null. */
+    static Cell badError(int column, String v) {
+        try {
+            org.apache.poi.ss.usermodel.FormulaError.forString(v);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return unreadable(column, "the error value " + quote(v) + " is not one Excel has",
+                    "错误值 " + quote(v) + " 不是 Excel 中存在的错误值");
+        }
+    }
+
+    /** The cell types SpreadsheetML has. */
+    static final java.util.Set<String> CELL_TYPES = java.util.Set.of("b", "d", "e", "inlineStr", "n", "s", "str");
+
+    /** The unreadable cell for a cell type SpreadsheetML does not have. */
+    static Cell badType(int column, String type) {
+        return unreadable(column, "the cell type " + quote(type) + " is not one Excel writes",
+                "单元格类型 " + quote(type) + " 不是 Excel 会写入的类型");
+    }
+
+    /** The unreadable cell for a text longer than Excel allows, or null. */
+    static Cell tooLong(int column, int length) {
+        if (length <= MAX_CELL_CHARS) {
+            return null;
+        }
+        return unreadable(column, "the text has " + (length > 8 * MAX_CELL_CHARS ? "more than " + 8 * MAX_CELL_CHARS
+                        : length) + " characters, more than Excel's " + MAX_CELL_CHARS,
+                "文本有 " + (length > 8 * MAX_CELL_CHARS ? "超过 " + 8 * MAX_CELL_CHARS : length) + " 个字符，超过 Excel 上限 "
+                        + MAX_CELL_CHARS + " 个");
+    }
+
+    /**
+     * Thrown by either reader when a workbook holds more than the loader keeps in memory (cells,
+     * sheets): the workbook is refused before it is all read. {@code sheet} is null for the workbook.
+     */
+    static final class TooLarge extends RuntimeException {
+        final String sheet;
+        final String zh;
+
+        TooLarge(String sheet, String message, String zh) {
+            super(message, null, false, false);
+            this.sheet = sheet;
+            this.zh = zh;
+        }
+    }
+
+    /** Counts cells as a reader reads them, refusing past {@link WorkbookGuard#MAX_CELLS}. */
+    static final class Budget {
+        private long cells;
+
+        void cell(String sheet) {
+            if (++cells > WorkbookGuard.MAX_CELLS) {
+                throw new TooLarge(sheet, String.format(Locale.ROOT,
+                        "the workbook has more than %,d cells (reached in this sheet); a rule workbook has far fewer",
+                        WorkbookGuard.MAX_CELLS), String.format(Locale.ROOT,
+                        "工作簿的单元格超过 %,d 个（在此工作表达到上限）；规则工作簿的单元格远少于此", WorkbookGuard.MAX_CELLS));
+            }
+        }
+
+        static void sheets(int count) {
+            if (count > WorkbookGuard.MAX_SHEETS) {
+                throw new TooLarge(null, "the workbook has " + count + " sheets, more than the "
+                        + WorkbookGuard.MAX_SHEETS + " a rule workbook may have",
+                        "工作簿有 " + count + " 个工作表，超过规则工作簿允许的 " + WorkbookGuard.MAX_SHEETS + " 个");
+            }
+        }
+    }
+
+    /** True when a 1-based row number is one a sheet can have (1 to 1,048,576). */
+    static boolean rowInRange(long rowNumber) {
+        return rowNumber >= 1 && rowNumber <= MAX_ROWS;
+    }
+
+    /** Rows a sheet has in Excel, LibreOffice and WPS. */
+    static final int MAX_ROWS = 1_048_576;
+
+    /** True when any cell is unreadable or any row out of range: damage the tests' cross-check allows POI to refuse. */
+    boolean damaged() {
+        for (Sheet s : sheets) {
+            if (!s.badRows.isEmpty()) {
+                return true;
+            }
+            for (Row r : s) {
+                for (Cell c : r) {
+                    if (c.isUnreadable()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     static final class Row implements Iterable<Cell> {
@@ -105,11 +275,22 @@ final class Grid {
         final String name;
         private final NavigableMap<Integer, Row> rows;
         final List<CellRangeAddress> merged;
+        /** Hidden or very hidden in the workbook: an analyst does not see it. */
+        final boolean hidden;
+        /** Row numbers (1-based, as in the file) outside 1..1,048,576; their cells are not kept. */
+        final List<Long> badRows;
 
         Sheet(String name, NavigableMap<Integer, Row> rows, List<CellRangeAddress> merged) {
+            this(name, rows, merged, false, List.of());
+        }
+
+        Sheet(String name, NavigableMap<Integer, Row> rows, List<CellRangeAddress> merged, boolean hidden,
+                List<Long> badRows) {
             this.name = name;
             this.rows = rows;
             this.merged = List.copyOf(merged);
+            this.hidden = hidden;
+            this.badRows = badRows.stream().sorted().toList(); // POI gives them in order, the file need not
         }
 
         Row row(int rowNum) {
@@ -133,7 +314,8 @@ final class Grid {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Sheet s && s.name.equals(name) && s.rows.equals(rows)
+            return o instanceof Sheet s && s.name.equals(name) && s.rows.equals(rows) && s.hidden == hidden
+                    && s.badRows.equals(badRows)
                     && s.merged.stream().map(CellRangeAddress::formatAsString).toList()
                             .equals(merged.stream().map(CellRangeAddress::formatAsString).toList());
         }
@@ -145,7 +327,8 @@ final class Grid {
 
         @Override
         public String toString() {
-            return "sheet " + name + " " + rows.values() + " merged " + merged;
+            return "sheet " + name + (hidden ? " (hidden)" : "") + " " + rows.values() + " merged " + merged
+                    + (badRows.isEmpty() ? "" : " rows out of range " + badRows);
         }
     }
 
@@ -198,18 +381,75 @@ final class Grid {
     static Grid of(Workbook workbook) {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         List<Sheet> sheets = new ArrayList<>();
+        Budget.sheets(workbook.getNumberOfSheets());
+        Budget budget = new Budget();
+        // the strings the table really holds, not its uniqueCount attribute, which a file can misstate
+        SharedStringsTable sst = workbook instanceof XSSFWorkbook x ? x.getSharedStringSource() : null;
+        int sharedCount = sst == null ? 0 : sst.getSharedStringItems().size();
         for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
             NavigableMap<Integer, Row> rows = new TreeMap<>();
+            List<Long> badRows = new ArrayList<>();
             for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                // POI numbers a row 1 less than its r attribute, and keeps rows Excel cannot have
+                long number = row.getRowNum() + 1L;
                 Map<Integer, Cell> cells = new TreeMap<>();
                 for (org.apache.poi.ss.usermodel.Cell c : row) {
-                    cells.put(c.getColumnIndex(), cell(c, formatter));
+                    budget.cell(sheet.getSheetName());
+                    cells.put(c.getColumnIndex(), checkedCell(c, formatter, sharedCount));
+                }
+                if (!rowInRange(number)) {
+                    badRows.add(number);
+                    continue;
                 }
                 rows.put(row.getRowNum(), new Row(row.getRowNum(), cells.values()));
             }
-            sheets.add(new Sheet(sheet.getSheetName(), rows, sheet.getMergedRegions()));
+            int index = workbook.getSheetIndex(sheet);
+            sheets.add(new Sheet(sheet.getSheetName(), rows, sheet.getMergedRegions(),
+                    workbook.isSheetHidden(index) || workbook.isSheetVeryHidden(index), badRows));
         }
         return new Grid(sheets);
+    }
+
+    /**
+     * A cell through POI, first checking what POI's usermodel reads leniently: a shared-string
+     * index out of range (POI gives an empty string, i.e. a blank rule cell), a number literal that
+     * is none (POI takes Java's literals: "NaN", "1f"), a boolean neither 0 nor 1 (POI gives false),
+     * an unknown error value, text longer than Excel allows. Whatever else POI fails on is
+     * unreadable at the cell, never a failure of the whole workbook.
+     */
+    private static Cell checkedCell(org.apache.poi.ss.usermodel.Cell c, DataFormatter formatter,
+            int sharedCount) {
+        int column = c.getColumnIndex();
+        try {
+            if (c instanceof XSSFCell x && !x.getCTCell().isSetF() && x.getCTCell().isSetV()) {
+                CTCell ct = x.getCTCell();
+                String v = ct.getV();
+                // XMLBeans throws on a type it does not know: read the attribute as written
+                String raw = ct.getDomNode() instanceof org.w3c.dom.Element e ? e.getAttribute("t") : "";
+                if (!raw.isEmpty() && !CELL_TYPES.contains(raw)) {
+                    return badType(column, raw);
+                }
+                STCellType.Enum t = ct.getT();
+                Cell bad = null;
+                if (t == null || t == STCellType.N) {
+                    bad = badNumber(column, v);
+                } else if (t == STCellType.B) {
+                    bad = badBoolean(column, v);
+                } else if (t == STCellType.E) {
+                    bad = badError(column, v);
+                } else if (t == STCellType.S) {
+                    bad = sharedIndex(v, sharedCount) < 0 ? badSharedString(column, v, sharedCount) : null;
+                }
+                if (bad != null) {
+                    return bad;
+                }
+            }
+            Cell cell = cell(c, formatter);
+            Cell bad = cell.string() == null ? null : tooLong(column, cell.string().length());
+            return bad != null ? bad : cell;
+        } catch (RuntimeException e) {
+            return unreadable(column, "Apache POI cannot read it: " + e.getMessage(), "Apache POI 无法读取：" + e.getMessage());
+        }
     }
 
     private static Cell cell(org.apache.poi.ss.usermodel.Cell c, DataFormatter formatter) {

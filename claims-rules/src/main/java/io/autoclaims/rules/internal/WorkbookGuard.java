@@ -35,10 +35,38 @@ import org.xml.sax.helpers.DefaultHandler;
  * be rule tables. Nothing in the file is ever executed; this only keeps the reader's memory bounded.
  */
 public final class WorkbookGuard {
+    /*
+     * The limits below keep any admitted workbook within a 256 MB heap (-Xmx256m), measured by
+     * BoundedMemoryTest: the largest admitted workbook of each shape, loaded in a child JVM, and the
+     * smallest heap each needed (JDK 17, default GC, the limits as set here):
+     *   10,000-row table as the benchmarks write it (2.4 MB unpacked)      loads,   64 MB
+     *   25,000-row table, MAX_RULE_ROWS (5.8 MB unpacked)                  loads,   80 MB
+     *   a table past MAX_RULE_ROWS, 12 MB unpacked                         refused, 96 MB
+     *   rows of long distinct shared strings, 12 MB unpacked               loads,  128 MB
+     *   32,767-character inline strings, 12 MB unpacked                   loads,  112 MB
+     *   one 12 MB inline string                                            refused (unreadable cell)
+     *   numbers to MAX_CELLS, 12 MB unpacked                               refused, 64 MB
+     *   MAX_SHEETS + 1 sheets; 12 MB of styles                             refused; loads, 64 MB
+     *   POI's usermodel (a formula), 4 MB unpacked                         loads,  128 MB
+     *   an .xls of numbers, 4 MB (HSSF)                                    refused (no About), 80 MB
+     * Before: 48 MB unpacked and no cell or row limits, a 12 MB workbook read by POI and a 24 MB one
+     * read by FastXlsx ran out of a 256 MB heap, as did a 300,000-row table.
+     */
     /** Largest workbook file accepted (compressed). A 10,000-row table is well under 2 MB. */
     public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
     /** Largest total of the uncompressed parts: bounds the memory POI needs to read the workbook. */
-    public static final long MAX_UNCOMPRESSED_BYTES = 48L * 1024 * 1024;
+    public static final long MAX_UNCOMPRESSED_BYTES = 12L * 1024 * 1024;
+    /** Most cells a workbook may have (counted as they are read, refused past it: both readers). */
+    public static final long MAX_CELLS = 300_000;
+    /** Most sheets a workbook may have. */
+    public static final int MAX_SHEETS = 1_000;
+    /** Most rule rows one table may have (each becomes Drools data). */
+    public static final int MAX_RULE_ROWS = 25_000;
+    /**
+     * Largest unpacked size of a workbook that only POI's usermodel reads (formulas, .xls, parts
+     * the SAX reader declines): XMLBeans keeps a tree of every cell, many times the XML's size.
+     */
+    public static final long MAX_FULL_READER_BYTES = 4L * 1024 * 1024;
     /** A part that inflates more than this many times its compressed size is treated as a zip bomb. */
     private static final long MAX_RATIO = 200;
     /** Most zip entries accepted: a workbook of 100 sheets with comments and drawings has a few hundred. */
@@ -327,6 +355,35 @@ public final class WorkbookGuard {
         name.codePoints().limit(120).forEach(cp -> b.appendCodePoint(
                 Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 ? '?' : cp));
         return b.toString();
+    }
+
+    /**
+     * Refuses, before POI's usermodel opens it, a workbook larger than that reader holds in the
+     * documented heap: its unpacked size (an .xls: its file size) over {@link #MAX_FULL_READER_BYTES}.
+     */
+    static void checkFullReader(byte[] bytes) {
+        long size = bytes.length;
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K') {
+            size = 0;
+            // commons-compress: it reads the zips with data descriptors that POI's streaming writer makes
+            try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(bytes), "UTF-8",
+                    true, true)) {
+                byte[] buffer = new byte[64 * 1024];
+                while (zip.getNextEntry() != null && size <= MAX_FULL_READER_BYTES) {
+                    for (int n; size <= MAX_FULL_READER_BYTES && (n = zip.read(buffer)) > 0; ) {
+                        size += n;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return; // not a zip it can count: POI refuses it with its own reason
+            }
+        }
+        if (size > MAX_FULL_READER_BYTES) {
+            throw new Grid.TooLarge(null, "the workbook holds formulas or parts that only the full reader reads, "
+                    + "which holds at most " + mb(MAX_FULL_READER_BYTES) + " unpacked; this one has more",
+                    "工作簿包含只有完整读取器才能读取的公式或部件，完整读取器最多处理解压后 " + mb(MAX_FULL_READER_BYTES)
+                            + " 的工作簿；此工作簿超过该大小");
+        }
     }
 
     /** The error for a file too large to be a rule workbook, before reading it. */

@@ -64,6 +64,12 @@ public final class WorkbookReader {
     private WorkbookModel read(byte[] bytes) {
         try {
             return read(grid(bytes));
+        } catch (Grid.TooLarge e) {
+            CellRef where = e.sheet == null ? CellRef.workbook(file) : CellRef.sheet(file, e.sheet);
+            issues.add(WorkbookIssue.error("WORKBOOK_TOO_LARGE", where, e.getMessage(),
+                    "keep rule tables to their rows; move data, notes and pictures to other files").withZh(e.zh,
+                    "规则表只保留规则行；数据、备注和图片请移到其他文件"));
+            return null;
         } catch (IOException | RuntimeException e) {
             issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", CellRef.workbook(file),
                     "the file cannot be read as an Excel workbook: " + e.getMessage(),
@@ -84,7 +90,19 @@ public final class WorkbookReader {
         if (fast != null && !CROSSCHECK) {
             return fast;
         }
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+        if (fast == null) {
+            WorkbookGuard.checkFullReader(bytes);
+        }
+        Workbook wb;
+        try {
+            wb = WorkbookFactory.create(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            if (fast != null && fast.damaged()) {
+                return fast; // POI refuses what the fast reader reports at its cell (an unknown cell type)
+            }
+            throw e;
+        }
+        try (wb) {
             Grid poi = Grid.of(wb);
             if (fast != null && !fast.equals(poi)) {
                 throw new AssertionError("FastXlsx read the workbook differently from POI:\n fast " + fast
@@ -108,6 +126,7 @@ public final class WorkbookReader {
             if (!safeName("the sheet name", "工作表名", sheet.name, CellRef.sheet(file, sheet.name))) {
                 continue;
             }
+            checkCells(sheet);
             boolean scenarioSheet = sheet.name.toLowerCase(Locale.ROOT).startsWith("scenarios");
             if (!scenarioSheet) {
                 // scenarios test the rules but do not change a verdict: they stay out of the fingerprint
@@ -121,8 +140,10 @@ public final class WorkbookReader {
             } else if (scenarioSheet) {
                 scenarios.addAll(readScenarios(sheet));
             } else if (sheet.name.toLowerCase(Locale.ROOT).startsWith("law")) {
+                warnHidden(sheet, "legal floors", "法定下限");
                 laws.addAll(readLaw(sheet));
             } else if (text(cell(sheet, PROPS_ROW, 0)).toLowerCase(Locale.ROOT).startsWith("table")) {
+                warnHidden(sheet, "rule table", "规则表");
                 TableModel t = readTable(sheet);
                 if (t != null) {
                     tables.add(t);
@@ -162,6 +183,46 @@ public final class WorkbookReader {
                 whatZh + " \"" + value + "\" 的第 " + (at + 1) + " 个字符是不可见字符或换行符 " + character,
                 "请重新输入，不要包含换行、制表符或控制字符"));
         return false;
+    }
+
+    /**
+     * Errors for what the readers could not read, so that nothing reads as blank ("any" in a rule
+     * row) or goes missing: unreadable cells, and rows numbered outside the sheet (whose cells
+     * were not kept).
+     */
+    private void checkCells(Sheet sheet) {
+        for (long r : sheet.badRows) {
+            issues.add(WorkbookIssue.error("ROW_OUT_OF_RANGE", new CellRef(file, sheet.name, r + ":" + r),
+                    "the file numbers a row " + r + ", outside the sheet's rows 1 to 1,048,576: its cells cannot be "
+                            + "placed and are not read",
+                    "open the workbook in Excel, WPS or LibreOffice, check this sheet's rules and save it again")
+                    .withZh("文件中有一行的行号为 " + r + "，超出工作表的行范围 1 到 1,048,576：该行的单元格无法定位，未被读取",
+                            "请用 Excel、WPS 或 LibreOffice 打开工作簿，核对此工作表的规则后重新保存"));
+        }
+        for (Row row : sheet) {
+            for (Cell c : row) {
+                if (c.isUnreadable()) {
+                    issues.add(WorkbookIssue.error("UNREADABLE_CELL", ref(sheet, row.rowNum, c.column()),
+                            "the cell cannot be read: " + c.whyUnreadable(),
+                            "type the value into this cell again in Excel, WPS or LibreOffice and save").withZh(
+                            "无法读取该单元格：" + c.whyUnreadableZh(),
+                            "请在 Excel、WPS 或 LibreOffice 中重新输入此单元格的取值并保存"));
+                }
+            }
+        }
+    }
+
+    /** A warning when a sheet whose content the rules use is hidden: the analyst does not see what applies. */
+    private void warnHidden(Sheet sheet, String what, String whatZh) {
+        if (sheet.hidden) {
+            issues.add(WorkbookIssue.warning("HIDDEN_SHEET", CellRef.sheet(file, sheet.name),
+                    "the sheet \"" + sheet.name + "\" is hidden, yet its " + what + " apply",
+                    "unhide it (right-click a sheet tab > Unhide; a very hidden sheet from the VBA editor's "
+                            + "properties), or delete it if it should not apply").withZh(
+                    "工作表 \"" + sheet.name + "\" 是隐藏的，但其中的" + whatZh + "仍然生效",
+                    "请取消隐藏（右键单击工作表标签 > 取消隐藏；深度隐藏的工作表需在 VBA 编辑器的属性中设置），"
+                            + "如不应生效请删除该工作表"));
+        }
     }
 
     // ---- About ----------------------------------------------------------------------------------
@@ -382,10 +443,20 @@ public final class WorkbookReader {
             return null;
         }
         List<RowModel> rows = new ArrayList<>();
+        int ruleRows = 0;
         for (int r = FIRST_RULE_ROW; r <= sheet.lastRowNum(); r++) {
             Row row = sheet.row(r);
             if (row == null || isBlankRow(row, columns)) {
                 continue;
+            }
+            if (++ruleRows > WorkbookGuard.MAX_RULE_ROWS) {
+                // each row becomes Drools data: past this, the rulebook would not fit the documented heap
+                issues.add(WorkbookIssue.error("TABLE_TOO_LARGE", ref(sheet, r, 0), String.format(Locale.ROOT,
+                        "the table has more than %,d rule rows; this is row %,d", WorkbookGuard.MAX_RULE_ROWS, ruleRows),
+                        "split the table, or merge rows that share a verdict into ranges and lists").withZh(
+                        String.format(Locale.ROOT, "本表的规则行超过 %,d 行；这是第 %,d 行", WorkbookGuard.MAX_RULE_ROWS,
+                                ruleRows), "请拆分本表，或把结果相同的行合并为区间和列表"));
+                return null;
             }
             RowModel model = readRow(sheet, row, columns, scope);
             if (model != null) {
@@ -639,6 +710,15 @@ public final class WorkbookReader {
             if (cell != null && cell.isFormula()) {
                 issues.add(WorkbookIssue.error("FORMULA", where, "formulas are not allowed in rule rows",
                         "type the value itself").withZh("规则行中不允许使用公式", "请直接填写数值"));
+                continue;
+            }
+            if (cell != null && cell.type() == org.apache.poi.ss.usermodel.CellType.ERROR && col.role() != Role.NOTE) {
+                // an error value reads as no value: in a condition that would mean "any"
+                issues.add(WorkbookIssue.error("ERROR_VALUE", where,
+                        "the cell holds the error value " + cell.display() + ", not a value a rule can use",
+                        "type the value, or clear the cell if the rule has no condition here").withZh(
+                        "单元格中是错误值 " + cell.display() + "，不是规则可用的取值",
+                        "请填写取值；如果本规则在此没有条件，请清空该单元格"));
                 continue;
             }
             Object value = value(cell);
