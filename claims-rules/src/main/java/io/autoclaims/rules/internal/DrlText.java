@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * character that means something to the DRL lexer, MVEL or Java ({@code " ' \ $ # / *}, line
  * terminators including U+0085, U+2028 and U+2029), is written as a {@code \}{@code uXXXX} escape.
  * So no input can end the literal, a comment or a line, and {@code end}, {@code rule} or {@code * /}
- * inside it stay characters of a string.
+ * inside it stay characters of a string. The one character no literal can hold is NUL: MVEL drops it
+ * from a string while it resolves the escapes, so a literal with it would match another text. It is
+ * refused (no value the compiler writes, a code or a number, can hold one: they are checked first).
  */
 public final class DrlText {
     /** What the compiler accepts as part of a rule or type name. */
@@ -21,8 +23,15 @@ public final class DrlText {
     private DrlText() {
     }
 
-    /** A DRL string literal, quotes included, that Drools reads back as exactly {@code text}. */
+    /**
+     * A DRL string literal, quotes included, that Drools reads back as exactly {@code text}.
+     *
+     * @throws IllegalArgumentException when {@code text} holds NUL
+     */
     public static String literal(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("NUL cannot be written in a DRL string literal");
+        }
         StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
