@@ -93,10 +93,14 @@ class RulebookScenariosTest {
         ScenarioReport report = RulebookScenarios.run(rulebook);
         ScenarioReport.Result failed = report.failures().get(0);
         assertEquals("SC-2", failed.id());
-        String difference = failed.differences().get(0);
-        assertTrue(difference.startsWith("the claim cannot be adjudicated: claims.jsonl")
-                && difference.contains("Rulebook.fromWorkbooks(workbooks, files)"), difference);
-        assertTrue(RulebookScenarios.failures(report).get(0).toStringZh().contains("该索赔无法裁定：claims.jsonl"));
+        assertTrue(!failed.ran(), failed.toString());
+        assertEquals(List.of("not run: its claim file cannot be read: claims.jsonl"), failed.differences());
+        WorkbookIssue noFolder = RulebookScenarios.failures(report).get(0);
+        assertEquals("SCENARIO_FILE_NO_FOLDER", noFolder.code());
+        assertEquals("warranty.xlsx!Scenarios 测试场景!B4", noFolder.where().toString());
+        assertTrue(noFolder.hint().contains("Rulebook.fromWorkbooks(workbooks, RulebookScenarios.folder(dir))"),
+                noFolder.hint());
+        assertTrue(noFolder.toStringZh().contains("无法读取场景文件 claims.jsonl"), noFolder.toStringZh());
         // given the folder, it passes as loaded from it
         Rulebook withFiles = Rulebook.fromWorkbooks(rulebook.workbooks(), RulebookScenarios.folder(folder));
         assertEquals(rulebook.fingerprint(), withFiles.fingerprint());

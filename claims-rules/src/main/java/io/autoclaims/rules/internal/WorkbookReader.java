@@ -276,7 +276,7 @@ public final class WorkbookReader {
                     expected(sheet, row, columns.get("remedy"), io.autoclaims.model.Remedy.class),
                     payable(sheet, row, columns.get("payable")), reasons(row, columns.get("reasons")),
                     columns.containsKey("description") ? text(row.cell(columns.get("description"))) : "",
-                    ref(sheet, r, columns.get("id"))));
+                    ref(sheet, r, columns.get("id")), ref(sheet, r, columns.get("claim"))));
         }
         return scenarios;
     }
