@@ -58,6 +58,11 @@ final class TestCommand implements Callable<Integer> {
         out.printf("%d scenario(s): %d passed, %d failed%s%n", report.results().size(),
                 report.results().size() - report.failures().size(), failed.size(),
                 notRun == 0 ? "" : ", " + notRun + " not run (their claim file cannot be read, above)");
+        if (notRun > 0 && notRun == report.results().size()) {
+            out.println("row coverage: not measured, no scenario ran / 未统计覆盖率：没有场景运行");
+            out.flush();
+            return 1;
+        }
         out.printf(Locale.ROOT, "row coverage: %d of %d rule rows (%.1f%%)%n", report.rules() - report.uncovered().size(),
                 report.rules(), report.coverage() * 100);
         for (RuleRef r : report.uncovered()) {
