@@ -10,6 +10,7 @@ import io.autoclaims.model.json.InvalidClaimException;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Explanation;
+import io.autoclaims.rules.FactUnits;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.TableTrace;
 import io.autoclaims.rules.UnsupportedClaimException;
@@ -216,8 +217,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, Explanation e, boolean zh) {
         Verdict v = e.verdict();
-        out.printf("%s %s (%s): %s, %s, %s %s%n", zh ? "索赔" : "Claim", v.claimId(), v.type(), v.decision(),
-                v.remedy(), zh ? "赔付" : "payable", v.payableCny().toPlainString());
+        out.printf("%s %s (%s): %s, %s, %s %s %s%n", zh ? "索赔" : "Claim", v.claimId(), v.type(), v.decision(),
+                v.remedy(), zh ? "赔付" : "payable", v.payableCny().toPlainString(), zh ? "元" : "CNY");
         for (Reason r : v.reasons()) {
             out.printf("  %s %s (%s %s %d%s): %s%n", r.code(), r.ruleId(), r.table(), zh ? "第" : "row", r.row(),
                     zh ? " 行" : "", zh ? r.text() : r.textEn());
@@ -229,15 +230,17 @@ final class ExplainCommand implements Callable<Integer> {
                 out.printf("  %s: %s%n", where, zh ? "无规则命中" : "no row matched");
             }
             for (TableTrace.Match m : t.matched()) {
-                String on = m.values().stream().map(x -> x.fact() + " = " + x.value()).collect(Collectors.joining(", "));
+                String on = m.values().stream().map(x -> x.fact() + " = " + FactUnits.with(x.value(), x.fact(), zh))
+                        .collect(Collectors.joining(", "));
                 out.printf("  %s: %s %s (%s %d%s)%s%n", where, zh ? "命中" : "matched", m.ruleId(), zh ? "第" : "row",
                         m.row(), zh ? " 行" : "", on.isEmpty() ? "" : (zh ? "，依据 " : " on ") + on);
             }
             for (TableTrace.NearMiss n : t.nearest()) {
                 String why = n.failed().stream().map(f -> (zh ? "要求 " : "requires ") + f.fact() + " " + f.condition()
-                        + (zh ? "，实际为 " : "; the claim has ") + f.actual()
+                        + (zh ? "，实际为 " : "; the claim has ") + FactUnits.with(f.actual(), f.fact(), zh)
                         + (f.shortBy() == null || f.shortBy().signum() == 0 ? ""
-                                : (zh ? "（相差 " : " (off by ") + f.shortBy().toPlainString()
+                                : (zh ? "（相差 " : " (off by ")
+                                + FactUnits.with(f.shortBy().toPlainString(), f.fact(), zh)
                                 + (zh ? "）" : ")")))
                         .collect(Collectors.joining("; "));
                 if (n.failed().isEmpty()) {

@@ -48,8 +48,10 @@ class ExplainCommandTest {
         assertTrue(text.contains("Coverage 保修范围 [L1]: matched W5-02 (row 10) on line.kmOverTerm = 3200"), text);
         assertTrue(text.contains("Terms 保修期限 [L1]: matched T-04 (row 9)"), text);
         assertTrue(text.contains("not W7-01 (row 11): matches too, but an earlier row decided first"), text);
-        assertTrue(text.contains("not W5-01 (row 9): requires line.monthsOverTerm > 0; the claim has 0\n"),
+        assertTrue(text.contains("not W5-01 (row 9): requires line.monthsOverTerm > 0; the claim has 0 months\n"),
                 text);
+        // every number says what it counts
+        assertTrue(text.contains("on line.kmOverTerm = 3200 km"), text);
     }
 
     @Test
@@ -61,6 +63,8 @@ class ExplainCommandTest {
         assertTrue(text.contains("COVERED_REPAIR W7-01"), text);
         assertTrue(text.contains("Coverage 保修范围 [L1]: 命中 W7-01 (第 11 行)，依据 line.cause = QUALITY_DEFECT"), text);
         assertTrue(text.contains("未命中 W5-02"), text);
+        assertTrue(text.startsWith("索赔 W-EX (WARRANTY): APPROVED, REPAIR, 赔付 1800.00 元\n"), text);
+        assertTrue(text.contains(" 公里（相差 "), "units in Chinese too: " + text);
     }
 
     @Test

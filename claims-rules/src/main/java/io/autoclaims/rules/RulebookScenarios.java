@@ -164,7 +164,7 @@ public final class RulebookScenarios {
             case "payable" -> "赔付";
             default -> "理由代码";
         };
-        return field + "应为 " + m.group(2) + "，实为 " + m.group(3);
+        return field + "应为 " + m.group(2).replace(" CNY", " 元") + "，实为 " + m.group(3).replace(" CNY", " 元");
     }
 
     /**
@@ -240,8 +240,8 @@ public final class RulebookScenarios {
             differences.add("remedy: expected " + s.remedy() + ", got " + v.remedy());
         }
         if (s.payable() != null && s.payable().compareTo(v.payableCny()) != 0) {
-            differences.add("payable: expected " + io.autoclaims.model.Money.round(s.payable()).toPlainString() + ", got "
-                    + v.payableCny().toPlainString());
+            differences.add("payable: expected " + io.autoclaims.model.Money.round(s.payable()).toPlainString()
+                    + " CNY, got " + v.payableCny().toPlainString() + " CNY");
         }
         if (s.reasons() != null && !s.reasons().equals(v.reasonCodes())) {
             differences.add("reasons: expected " + s.reasons() + ", got " + v.reasonCodes());

@@ -56,7 +56,8 @@ class RulebookCheckTest {
                 new Object[] {"T-01", null, "<= 7", 96},
                 new Object[] {"T-02", null, "> 8", 36}));
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).message().contains("period.daysSinceStart = 8"), errors.get(0).message());
+        assertTrue(errors.get(0).message().contains("period.daysSinceStart = 8 days"), errors.get(0).message());
+        assertTrue(errors.get(0).toStringZh().contains("period.daysSinceStart = 8 天"), errors.get(0).toStringZh());
     }
 
     @Test
