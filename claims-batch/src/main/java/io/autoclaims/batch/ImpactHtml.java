@@ -38,10 +38,13 @@ final class ImpactHtml {
                 .append("<title>规则变更影响分析 Rulebook change impact</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>规则变更影响分析 <span class=\"en\">Rulebook change impact</span></h1>\n");
         h.append("<table class=\"rulebooks\">\n<tr><th></th><th>名称 <span class=\"en\">name</span></th>")
-                .append("<th>版本 <span class=\"en\">version</span></th><th>指纹 <span class=\"en\">fingerprint (SHA-256)</span></th></tr>\n");
-        rulebook(h, "原规则", "old", s.oldRulebook());
-        rulebook(h, "新规则", "new", s.newRulebook());
+                .append("<th>版本 · 指纹 <span class=\"en\">version · fingerprint</span></th>")
+                .append("<th>来源 <span class=\"en\">source</span></th>")
+                .append("<th>指纹 <span class=\"en\">fingerprint (SHA-256)</span></th></tr>\n");
+        rulebook(h, "原规则", "old", s.oldRulebook(), s.edits().oldSource());
+        rulebook(h, "新规则", "new", s.newRulebook(), s.edits().newSource());
         h.append("</table>\n");
+        edits(h, s);
 
         totals(h, s);
         matrix(h, s);
@@ -52,20 +55,46 @@ final class ImpactHtml {
         h.append("<h2>说明 <span class=\"en\">Notes</span></h2>\n<p class=\"note\">")
                 .append("变化：结论、错误、处理方式、金额、明细行、费用、缺失单证、原因代码或给出原因的规则行有任何不同。")
                 .append("差额 = 新应付 − 原应付；错误记录按 0 计。按规则行分组：一张理赔单计入每个新增或消失的规则行，各组合计可能大于总差额；")
-                .append("不给出原因的规则行（如保修期限表）不出现，修改了哪个单元格请用 claims diff 查看。</p>\n<p class=\"note\">")
+                .append("不给出原因的规则行（如保修期限表）不出现，修改了哪些单元格见页首。</p>\n<p class=\"note\">")
                 .append("Changed: the decision, error, remedy, money, line verdicts, charges, missing documents, reason codes or the ")
                 .append("rule rows that gave reasons differ. Delta = new payable − old payable; error records count 0. By rule row: ")
                 .append("a claim counts under every rule row that appeared or disappeared, so the groups may add up to more than ")
-                .append("the total. Rows that give no reason (such as the warranty terms table) do not show; claims diff names the ")
-                .append("changed cell.</p>\n");
+                .append("the total. Rows that give no reason (such as the warranty terms table) do not show here; the changed cells ")
+                .append("open the page.</p>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
     }
 
-    private static void rulebook(StringBuilder h, String zh, String en, RulebookInfo info) {
+    private static void rulebook(StringBuilder h, String zh, String en, RulebookInfo info, String source) {
+        String fp = info.fingerprint();
+        String prefix = fp.length() > 12 ? fp.substring(0, 12) : fp;
         h.append("<tr><th>").append(zh).append(" <span class=\"en\">").append(en).append("</span></th><td>")
-                .append(html(info.name())).append("</td><td>").append(html(info.version())).append("</td><td><code>")
-                .append(html(info.fingerprint())).append("</code></td></tr>\n");
+                .append(html(info.name())).append("</td><td class=\"label\">").append(html(info.version()))
+                .append(" · <code>").append(html(prefix)).append("</code></td><td><code>").append(html(source))
+                .append("</code></td><td><code>").append(html(fp)).append("</code></td></tr>\n");
+    }
+
+    /** The cells that differ between the two rulebooks: the edit that caused what the page counts. */
+    private static void edits(StringBuilder h, ImpactSummary s) {
+        h.append("<h2>修改的单元格 <span class=\"en\">Cells changed</span></h2>\n");
+        if (s.edits().edits().isEmpty()) {
+            h.append("<p class=\"note\" id=\"edits\">")
+                    .append(s.edits().equals(ImpactEdits.NONE)
+                            ? "未提供两版规则的工作簿，无法列出修改的单元格。 <span class=\"en\">The workbooks of the two "
+                                    + "rulebooks were not given: the changed cells are not known.</span>"
+                            : "两版规则的单元格完全相同。 <span class=\"en\">The two rulebooks have the same cells.</span>")
+                    .append("</p>\n");
+            return;
+        }
+        h.append("<table class=\"edits\" id=\"edits\">\n<tr><th>单元格 <span class=\"en\">cell</span></th>")
+                .append("<th>规则 <span class=\"en\">rule</span></th><th>列 <span class=\"en\">column</span></th>")
+                .append("<th>原值 <span class=\"en\">old</span></th><th>新值 <span class=\"en\">new</span></th></tr>\n");
+        for (ImpactEdits.Edit e : s.edits().edits()) {
+            h.append("<tr><td><code>").append(html(e.where())).append("</code></td><td>").append(html(e.ruleId()))
+                    .append("</td><td>").append(html(e.column())).append("</td><td>").append(html(e.oldValue()))
+                    .append("</td><td>").append(html(e.newValue())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     private static void totals(StringBuilder h, ImpactSummary s) {
@@ -88,7 +117,9 @@ final class ImpactHtml {
 
     private static void matrix(StringBuilder h, ImpactSummary s) {
         h.append("<h2>结论迁移 <span class=\"en\">Decision transitions</span></h2>\n")
-                .append("<p class=\"note\">行：原规则；列：新规则。 <span class=\"en\">Rows: old rulebook; columns: new rulebook.</span></p>\n")
+                .append("<p class=\"note\">行：原规则（").append(html(s.oldLabel())).append("）；列：新规则（")
+                .append(html(s.newLabel())).append("）。 <span class=\"en\">Rows: old rulebook (").append(html(s.oldLabel()))
+                .append("); columns: new rulebook (").append(html(s.newLabel())).append(").</span></p>\n")
                 .append("<table class=\"matrix\" id=\"transitions\">\n<tr><th>原 \\ 新 <span class=\"en\">old \\ new</span></th>");
         for (ImpactStatus to : ImpactStatus.values()) {
             h.append("<th>").append(label(to)).append("</th>");

@@ -35,8 +35,21 @@ final class ImpactJson {
             g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
-            rulebook(g, "oldRulebook", s.oldRulebook());
-            rulebook(g, "newRulebook", s.newRulebook());
+            rulebook(g, "oldRulebook", s.oldRulebook(), s.edits().oldSource(), s.oldLabel());
+            rulebook(g, "newRulebook", s.newRulebook(), s.edits().newSource(), s.newLabel());
+            // the cells that differ between the two rulebooks: the edit behind the changes counted below
+            g.writeArrayFieldStart("edits");
+            for (ImpactEdits.Edit e : s.edits().edits()) {
+                g.writeStartObject();
+                g.writeStringField("kind", e.kind().name());
+                g.writeStringField("cell", e.where());
+                g.writeStringField("ruleId", e.ruleId());
+                g.writeStringField("column", e.column());
+                g.writeStringField("old", e.oldValue());
+                g.writeStringField("new", e.newValue());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
             g.writeObjectFieldStart("totals");
             g.writeNumberField("lines", s.lines());
             g.writeNumberField("errorLines", s.errorLines());
@@ -141,11 +154,14 @@ final class ImpactJson {
         g.writeEndArray();
     }
 
-    private static void rulebook(JsonGenerator g, String name, RulebookInfo info) throws IOException {
+    private static void rulebook(JsonGenerator g, String name, RulebookInfo info, String source, String label)
+            throws IOException {
         g.writeObjectFieldStart(name);
         g.writeStringField("name", info.name());
         g.writeStringField("version", info.version());
         g.writeStringField("fingerprint", info.fingerprint());
+        g.writeStringField("source", source);
+        g.writeStringField("label", label);
         g.writeEndObject();
     }
 

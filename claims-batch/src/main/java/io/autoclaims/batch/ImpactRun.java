@@ -45,6 +45,8 @@ public final class ImpactRun {
 
     private final Rulebook oldRulebook;
     private final Rulebook newRulebook;
+    private final String oldSource;
+    private final String newSource;
     private final Path input;
     private final Path reportDir;
     private final int threads;
@@ -56,6 +58,8 @@ public final class ImpactRun {
     private ImpactRun(Builder b) {
         this.oldRulebook = b.oldRulebook;
         this.newRulebook = b.newRulebook;
+        this.oldSource = b.oldSource;
+        this.newSource = b.newSource;
         this.input = b.input;
         this.reportDir = b.reportDir;
         this.threads = b.threads;
@@ -112,7 +116,9 @@ public final class ImpactRun {
                 counter.interrupt();
             }
         }
-        ImpactSummary summary = total.summary(oldRulebook.info(), newRulebook.info());
+        // the report opens with the edit behind the changes it counts
+        ImpactSummary summary = total.summary(oldRulebook.info(), newRulebook.info())
+                .withEdits(ImpactEdits.between(oldRulebook, newRulebook, oldSource, newSource));
         ImpactReport.finish(reportDir, summary, csvTmp);
         progress.finished(summary, Duration.ofNanos(System.nanoTime() - started));
         return summary;
@@ -141,6 +147,8 @@ public final class ImpactRun {
     public static final class Builder {
         private Rulebook oldRulebook;
         private Rulebook newRulebook;
+        private String oldSource = "";
+        private String newSource = "";
         private Path input;
         private Path reportDir;
         private int threads;
@@ -162,6 +170,16 @@ public final class ImpactRun {
         public Builder newRulebook(Rulebook rulebook) {
             Settings.once(newRulebook, "newRulebook");
             this.newRulebook = Objects.requireNonNull(rulebook, "rulebook");
+            return this;
+        }
+
+        /**
+         * Where the two rulebooks were loaded from (e.g. the paths given), shown with each side in the
+         * report so that two sides of one version are told apart; default: not shown.
+         */
+        public Builder sources(String oldSource, String newSource) {
+            this.oldSource = Objects.requireNonNull(oldSource, "oldSource");
+            this.newSource = Objects.requireNonNull(newSource, "newSource");
             return this;
         }
 

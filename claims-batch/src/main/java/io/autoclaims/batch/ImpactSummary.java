@@ -31,12 +31,39 @@ import java.util.Objects;
  *                        values, e.g. a changed amount cell)
  * @param largest         the changed lines with the largest money change, at most {@code top}, largest first
  * @param top             how many of the largest changes are kept
+ * @param edits           the workbook cells that differ between the two rulebooks and where each came from:
+ *                        the cause of the changes ({@link ImpactEdits#NONE} when not known)
  */
 public record ImpactSummary(RulebookInfo oldRulebook, RulebookInfo newRulebook, long lines, long errorLines,
                             long oldErrors, long newErrors, long changed, BigDecimal oldPayable,
                             BigDecimal newPayable, Map<ImpactStatus, Map<ImpactStatus, Long>> transitions,
                             Map<ClaimType, TypeImpact> byType, List<RuleImpact> byRule, Group unattributed,
-                            List<ImpactRow> largest, int top) {
+                            List<ImpactRow> largest, int top, ImpactEdits edits) {
+
+    /** A summary with no edit known: {@link #withEdits} adds it. */
+    public ImpactSummary(RulebookInfo oldRulebook, RulebookInfo newRulebook, long lines, long errorLines,
+            long oldErrors, long newErrors, long changed, BigDecimal oldPayable, BigDecimal newPayable,
+            Map<ImpactStatus, Map<ImpactStatus, Long>> transitions, Map<ClaimType, TypeImpact> byType,
+            List<RuleImpact> byRule, Group unattributed, List<ImpactRow> largest, int top) {
+        this(oldRulebook, newRulebook, lines, errorLines, oldErrors, newErrors, changed, oldPayable, newPayable,
+                transitions, byType, byRule, unattributed, largest, top, ImpactEdits.NONE);
+    }
+
+    /** The same summary with the edit that caused it. */
+    public ImpactSummary withEdits(ImpactEdits edits) {
+        return new ImpactSummary(oldRulebook, newRulebook, lines, errorLines, oldErrors, newErrors, changed, oldPayable,
+                newPayable, transitions, byType, byRule, unattributed, largest, top, edits);
+    }
+
+    /** The old side as the report labels it: version, fingerprint prefix, source. */
+    public String oldLabel() {
+        return ImpactEdits.label(oldRulebook, edits.oldSource());
+    }
+
+    /** The new side as the report labels it. */
+    public String newLabel() {
+        return ImpactEdits.label(newRulebook, edits.newSource());
+    }
 
     public ImpactSummary {
         Objects.requireNonNull(oldRulebook, "oldRulebook");
@@ -44,6 +71,7 @@ public record ImpactSummary(RulebookInfo oldRulebook, RulebookInfo newRulebook, 
         Objects.requireNonNull(oldPayable, "oldPayable");
         Objects.requireNonNull(newPayable, "newPayable");
         Objects.requireNonNull(unattributed, "unattributed");
+        Objects.requireNonNull(edits, "edits");
         EnumMap<ImpactStatus, Map<ImpactStatus, Long>> t = new EnumMap<>(ImpactStatus.class);
         for (ImpactStatus from : ImpactStatus.values()) {
             Map<ImpactStatus, Long> row = transitions.get(from);
@@ -108,6 +136,15 @@ public record ImpactSummary(RulebookInfo oldRulebook, RulebookInfo newRulebook, 
     /** The summary as printed at the end of a run, several lines, no trailing line end. */
     public String describe() {
         StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "old %s%nnew %s%n", oldLabel(), newLabel()));
+        if (!edits.edits().isEmpty()) {
+            s.append(String.format(Locale.ROOT, "%d cell(s) changed:%n", edits.edits().size()));
+            edits.edits().stream().limit(20).forEach(e -> s.append("  ").append(ImpactEdits.describe(e)).append('\n'));
+            if (edits.edits().size() > 20) {
+                s.append(String.format(Locale.ROOT, "  ... and %d more (impact.html lists them all)%n",
+                        edits.edits().size() - 20));
+            }
+        }
         s.append(String.format(Locale.ROOT, "%,d lines: %,d changed, %,d error lines (old %,d, new %,d)", lines, changed,
                 errorLines, oldErrors, newErrors));
         s.append(String.format(Locale.ROOT, "%n  payable: old %s, new %s, delta %s", Reports.money(oldPayable),

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.Remedy;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookDiff;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -192,6 +193,39 @@ class ImpactRunTest {
         String json = Files.readString(dir.resolve("report").resolve(ImpactReport.JSON));
         assertTrue(json.contains("\"deltaCny\" : 15970.00"), json);
         assertTrue(json.contains("\"oldPayableCny\" : 4630.00"), json);
+    }
+
+    @Test
+    void theReportOpensWithTheCellsThatChangedAndTellsTheSidesApart() throws IOException {
+        Path in = write(dir.resolve("backlog.jsonl"), handCheckedBacklog());
+        ImpactSummary s = ImpactRun.builder().oldRulebook(TestRulebooks.defaultRulebook())
+                .newRulebook(ImpactRulebooks.term120WithoutAssistance()).sources("rules-2026/", "rules-2027/")
+                .input(in).reportDir(dir.resolve("report")).threads(1).build().run();
+        // the one edited cell, and the workbook the new side does not have, once
+        assertEquals(List.of(
+                        new ImpactEdits.Edit(RulebookDiff.Kind.CHANGED, "warranty.xlsx!Terms 保修期限!C6", "T-01",
+                                "THEN line.termMonths", "96", "120"),
+                        new ImpactEdits.Edit(RulebookDiff.Kind.REMOVED, "assistance.xlsx", "", "workbook",
+                                "3 table(s), 11 rule row(s)", "")),
+                s.edits().edits());
+        // both sides are version 2026.1: the labels differ by fingerprint and source
+        assertTrue(s.oldLabel().startsWith("2026.1 · " + s.oldRulebook().fingerprint().substring(0, 12) + " · rules-2026/"),
+                s.oldLabel());
+        assertTrue(s.newLabel().endsWith(" · rules-2027/"), s.newLabel());
+        assertTrue(!s.oldLabel().equals(s.newLabel()));
+
+        String html = Files.readString(dir.resolve("report").resolve(ImpactReport.HTML));
+        int edits = html.indexOf("<table class=\"edits\" id=\"edits\">");
+        assertTrue(edits > 0 && edits < html.indexOf("id=\"totals\""), "the edits open the page, before the totals");
+        assertTrue(html.contains("<tr><td><code>warranty.xlsx!Terms 保修期限!C6</code></td><td>T-01</td>"
+                + "<td>THEN line.termMonths</td><td>96</td><td>120</td></tr>"), html);
+        assertTrue(html.contains("列：新规则（" + s.newLabel() + "）"), html);
+        String json = Files.readString(dir.resolve("report").resolve(ImpactReport.JSON));
+        assertTrue(json.indexOf("\"edits\"") < json.indexOf("\"totals\""), json);
+        assertTrue(json.contains("\"cell\" : \"warranty.xlsx!Terms 保修期限!C6\""), json);
+        assertTrue(json.contains("\"source\" : \"rules-2027/\""), json);
+        assertTrue(s.describe().contains("warranty.xlsx!Terms 保修期限!C6 T-01 THEN line.termMonths: \"96\" -> \"120\""),
+                s.describe());
     }
 
     @Test

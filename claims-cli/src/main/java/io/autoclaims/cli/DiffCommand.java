@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Compares two versions of a rulebook (each a workbook or a folder of workbooks) rule row by",
-            "rule row, followed by their stable rule ids: rows added, removed and changed, cell by cell."},
+            "rule row, followed by their stable rule ids: rows added, removed and changed, cell by cell.",
+            "Tables are matched by key and only the tables both sides have are compared: a table or a",
+            "workbook only one side has is named once (e.g. a folder compared with one of its files)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the rulebooks were compared", "2:unusable arguments", "3:a side does not read"})
 final class DiffCommand implements Callable<Integer> {
@@ -44,8 +46,30 @@ final class DiffCommand implements Callable<Integer> {
             err.flush();
             return ClaimsCli.RULEBOOK;
         }
-        out.printf("old: %s %s (%s)%n", diff.oldInfo().name(), diff.oldInfo().version(), diff.oldInfo().fingerprint());
-        out.printf("new: %s %s (%s)%n", diff.newInfo().name(), diff.newInfo().version(), diff.newInfo().fingerprint());
+        // say what is compared: each side's source and workbooks, then what only one side has, once
+        out.printf("old: %s %s (%s) from %s: %s%n", diff.oldInfo().name(), diff.oldInfo().version(),
+                diff.oldInfo().fingerprint(), older, String.join(", ", diff.oldFiles()));
+        out.printf("new: %s %s (%s) from %s: %s%n", diff.newInfo().name(), diff.newInfo().version(),
+                diff.newInfo().fingerprint(), newer, String.join(", ", diff.newFiles()));
+        for (RulebookDiff.Kind side : List.of(RulebookDiff.Kind.REMOVED, RulebookDiff.Kind.ADDED)) {
+            List<RulebookDiff.WorkbookChange> only = diff.workbooks().stream().filter(w -> w.kind() == side).toList();
+            if (!only.isEmpty()) {
+                String which = side == RulebookDiff.Kind.REMOVED ? "old" : "new";
+                String whichZh = side == RulebookDiff.Kind.REMOVED ? "旧版" : "新版";
+                out.printf("only in %s, not compared: %s%n", which, String.join(", ", only.stream()
+                        .map(w -> w.workbook() + " (" + w.tables() + " table(s), " + w.rules() + " rule row(s))").toList()));
+                out.printf("  只在%s中，未比较：%s%n", whichZh, String.join("、", only.stream()
+                        .map(w -> w.workbook() + "（" + w.tables() + " 张表，" + w.rules() + " 行规则）").toList()));
+            }
+        }
+        int compared = diff.comparedTables();
+        out.printf("compared: the %d table(s) both sides have%n  比较范围：双方都有的 %d 张表%n", compared, compared);
+        for (RulebookDiff.TableChange t : diff.tables()) {
+            boolean removed = t.kind() == RulebookDiff.Kind.REMOVED;
+            out.printf("%s TABLE %s (%s, %s, %d rule row(s)): only in %s%n", t.kind(), t.key(), t.table(), t.workbook(),
+                    t.rules(), removed ? "old" : "new");
+            out.printf("    表 %s（%s，%d 行规则）只在%s中%n", t.key(), t.workbook(), t.rules(), removed ? "旧版" : "新版");
+        }
         for (RulebookDiff.Change c : diff.changes()) {
             String rows = switch (c.kind()) {
                 case ADDED -> "row " + c.newRow();
@@ -55,10 +79,14 @@ final class DiffCommand implements Callable<Integer> {
             out.printf("%s %s (%s, %s%s)%n", c.kind(), c.ruleId(), c.table(), rows,
                     c.code() == null ? "" : ", " + c.code());
             for (RulebookDiff.CellChange cell : c.cells()) {
-                out.printf("    %s: \"%s\" -> \"%s\"%n", cell.column(), cell.oldValue(), cell.newValue());
+                out.printf("    %s: \"%s\" -> \"%s\"%s%n", cell.column(), cell.oldValue(), cell.newValue(),
+                        cell.where() == null || cell.where().cell() == null ? "" : " (" + cell.where().cell() + ")");
             }
         }
-        out.printf("%d rule row(s) changed%n", diff.changes().size());
+        out.printf("%d rule row(s) changed%s%n", diff.changes().size(),
+                diff.tables().isEmpty() ? "" : ", " + diff.tables().size() + " table(s) only on one side");
+        out.printf("  %d 行规则有变化%s%n", diff.changes().size(),
+                diff.tables().isEmpty() ? "" : "，" + diff.tables().size() + " 张表只在一方");
         out.flush();
         return 0;
     }

@@ -7,17 +7,23 @@ import io.autoclaims.model.Reason;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.InvalidClaimException;
+import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Explanation;
+import io.autoclaims.rules.FactUnits;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.TableTrace;
 import io.autoclaims.rules.UnsupportedClaimException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -32,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Explains one claim: its verdict, every table consulted, the row that matched with the values",
             "it matched on, and for the rows that did not, the nearest ones and which condition failed by",
-            "how much."},
+            "how much. A JSON Lines backlog: pick the claim with --line N or --id CLAIM_ID."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:explained", "1:the claim breaks the contract (the error is printed)",
             "2:unusable arguments", "3:the rulebook does not load"})
@@ -46,8 +52,17 @@ final class ExplainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--claim", required = true, paramLabel = "FILE",
-            description = "A file holding one claim as JSON, or - for standard input.")
+            description = {"A file holding one claim as JSON, or a JSON Lines backlog with --line or --id;",
+                "- for standard input."})
     String claim;
+
+    @Option(names = "--line", paramLabel = "N",
+            description = "Explain the claim on line N (1-based) of a JSON Lines backlog.")
+    Long line;
+
+    @Option(names = "--id", paramLabel = "CLAIM_ID",
+            description = "Explain the claim with this claimId in a JSON Lines backlog (the first, if repeated).")
+    String id;
 
     @Mixin
     RulesOption rules;
@@ -62,14 +77,28 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (line != null && id != null) {
+            return usage(err, "give --line or --id, not both", "--line 与 --id 只能选一个");
+        }
+        if (line != null && line < 1) {
+            return usage(err, "--line counts from 1, got " + line, "--line 从 1 开始计数，实为 " + line);
+        }
         String json;
+        long lineNumber = 0;
         try {
-            json = claim.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                    : Files.readString(Path.of(claim), StandardCharsets.UTF_8);
+            if (line != null || id != null) {
+                Picked picked = line != null ? atLine(err) : withId(err);
+                if (picked == null) {
+                    return ClaimsCli.USAGE;
+                }
+                json = picked.text();
+                lineNumber = picked.line();
+            } else {
+                json = claim.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(Path.of(claim), StandardCharsets.UTF_8);
+            }
         } catch (NoSuchFileException e) {
-            err.println("No such claim file: " + e.getFile());
-            err.flush();
-            return ClaimsCli.USAGE;
+            return usage(err, "No such claim file: " + e.getFile(), "索赔文件不存在：" + e.getFile());
         }
         Rulebook rulebook = rules.load(err);
         if (rulebook == null) {
@@ -80,7 +109,15 @@ final class ExplainCommand implements Callable<Integer> {
             Claim c = ClaimCodec.create().readClaim(json.strip());
             e = Adjudicator.of(rulebook).explain(c);
         } catch (InvalidClaimException ex) {
-            err.println(ex.error().code() + " " + ex.error().field() + ": " + ex.error().message());
+            err.println((lineNumber > 0 ? "line " + lineNumber + ": " : "") + ex.error().code() + " "
+                    + ex.error().field() + ": " + ex.error().message());
+            long lines = lineNumber > 0 ? 0 : json.lines().filter(l -> !l.isBlank()).count();
+            if (lines > 1 && json.lines().filter(l -> !l.isBlank()).allMatch(l -> l.strip().startsWith("{"))) {
+                // a backlog given where one claim was expected: say how to pick one
+                err.println(claim + " holds " + lines + " lines of JSON Lines, one claim each: pick one with --line N "
+                        + "or --id CLAIM_ID");
+                err.println(claim + " 是 JSON Lines 文件，共 " + lines + " 行，每行一个索赔：请用 --line N 或 --id 索赔编号 选择其中一个");
+            }
             err.flush();
             return 1;
         } catch (UnsupportedClaimException ex) {
@@ -97,10 +134,91 @@ final class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One line of a backlog: its text and its 1-based number. */
+    private record Picked(String text, long line) {
+    }
+
+    private BufferedReader open() throws IOException {
+        return claim.equals("-") ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(claim), StandardCharsets.UTF_8);
+    }
+
+    /** Line {@link #line} of the backlog, read up to it and no further; null (reported) when it has fewer lines. */
+    private Picked atLine(PrintWriter err) throws IOException {
+        long n = 0;
+        try (BufferedReader in = open()) {
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                if (++n == line) {
+                    return new Picked(physical(l, n), n);
+                }
+            }
+        }
+        usage(err, claim + " has " + n + " line(s): there is no line " + line,
+                claim + " 只有 " + n + " 行，没有第 " + line + " 行");
+        return null;
+    }
+
+    /**
+     * The first line of the backlog whose claimId is {@link #id}; null (reported) when none has it. A
+     * repeated claimId (allowed in a backlog) is named with its lines, so that --line can pick another.
+     */
+    private Picked withId(PrintWriter err) throws IOException {
+        ClaimCodec codec = ClaimCodec.create();
+        Picked first = null;
+        List<Long> others = new ArrayList<>();
+        long n = 0;
+        try (BufferedReader in = open()) {
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                n++;
+                if (!l.contains(id)) {
+                    continue; // cannot hold the id: not parsed
+                }
+                String text = physical(l, n);
+                ReadResult read = codec.readLine(l, n);
+                String found = read instanceof ReadResult.Ok ok ? ok.claim().claimId()
+                        : ((ReadResult.Failed) read).error().claimId();
+                if (id.equals(found)) {
+                    if (first == null) {
+                        first = new Picked(text, n);
+                    } else {
+                        others.add(n);
+                    }
+                }
+            }
+        }
+        if (first == null) {
+            usage(err, "no claim in " + claim + " has the claimId " + id + " (" + n + " line(s) read)",
+                    claim + " 中没有索赔编号为 " + id + " 的索赔（已读 " + n + " 行）");
+            return null;
+        }
+        if (!others.isEmpty()) {
+            err.println("claimId " + id + " is on line " + first.line() + " and on line(s) " + others
+                    + ": explaining line " + first.line() + "; use --line N for another");
+            err.println("索赔编号 " + id + " 出现在第 " + first.line() + " 行及第 " + others + " 行：说明第 " + first.line()
+                    + " 行；其他行请用 --line N 选择");
+            err.flush();
+        }
+        return first;
+    }
+
+    /** A physical line as a backlog reader takes it: no byte order mark on line 1, no trailing CR. */
+    private static String physical(String l, long n) {
+        String text = n == 1 && l.startsWith("\uFEFF") ? l.substring(1) : l;
+        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** An unusable argument, in English and Chinese. */
+    private static int usage(PrintWriter err, String en, String zh) {
+        err.println(en);
+        err.println(zh);
+        err.flush();
+        return ClaimsCli.USAGE;
+    }
+
     private static void print(PrintWriter out, Explanation e, boolean zh) {
         Verdict v = e.verdict();
-        out.printf("%s %s (%s): %s, %s, %s %s%n", zh ? "索赔" : "Claim", v.claimId(), v.type(), v.decision(),
-                v.remedy(), zh ? "赔付" : "payable", v.payableCny().toPlainString());
+        out.printf("%s %s (%s): %s, %s, %s %s %s%n", zh ? "索赔" : "Claim", v.claimId(), v.type(), v.decision(),
+                v.remedy(), zh ? "赔付" : "payable", v.payableCny().toPlainString(), zh ? "元" : "CNY");
         for (Reason r : v.reasons()) {
             out.printf("  %s %s (%s %s %d%s): %s%n", r.code(), r.ruleId(), r.table(), zh ? "第" : "row", r.row(),
                     zh ? " 行" : "", zh ? r.text() : r.textEn());
@@ -112,15 +230,17 @@ final class ExplainCommand implements Callable<Integer> {
                 out.printf("  %s: %s%n", where, zh ? "无规则命中" : "no row matched");
             }
             for (TableTrace.Match m : t.matched()) {
-                String on = m.values().stream().map(x -> x.fact() + " = " + x.value()).collect(Collectors.joining(", "));
+                String on = m.values().stream().map(x -> x.fact() + " = " + FactUnits.with(x.value(), x.fact(), zh))
+                        .collect(Collectors.joining(", "));
                 out.printf("  %s: %s %s (%s %d%s)%s%n", where, zh ? "命中" : "matched", m.ruleId(), zh ? "第" : "row",
                         m.row(), zh ? " 行" : "", on.isEmpty() ? "" : (zh ? "，依据 " : " on ") + on);
             }
             for (TableTrace.NearMiss n : t.nearest()) {
                 String why = n.failed().stream().map(f -> (zh ? "要求 " : "requires ") + f.fact() + " " + f.condition()
-                        + (zh ? "，实际为 " : "; the claim has ") + f.actual()
+                        + (zh ? "，实际为 " : "; the claim has ") + FactUnits.with(f.actual(), f.fact(), zh)
                         + (f.shortBy() == null || f.shortBy().signum() == 0 ? ""
-                                : (zh ? "（相差 " : " (off by ") + f.shortBy().toPlainString()
+                                : (zh ? "（相差 " : " (off by ")
+                                + FactUnits.with(f.shortBy().toPlainString(), f.fact(), zh)
                                 + (zh ? "）" : ")")))
                         .collect(Collectors.joining("; "));
                 if (n.failed().isEmpty()) {

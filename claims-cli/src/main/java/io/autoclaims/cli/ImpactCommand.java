@@ -78,7 +78,7 @@ final class ImpactCommand implements Callable<Integer> {
             return ClaimsCli.RULEBOOK;
         }
         ImpactRun.Builder run = ImpactRun.builder().oldRulebook(older).newRulebook(newer).input(in).reportDir(report)
-                .progress(ProgressListener.console(err, "impact"));
+                .sources(sources(old), sources(changed)).progress(ProgressListener.console(err, "impact"));
         if (threads != null) {
             run.threads(threads);
         }
@@ -103,6 +103,11 @@ final class ImpactCommand implements Callable<Integer> {
             err.flush();
             return ClaimsCli.IO;
         }
+    }
+
+    /** The paths of one side as given, so that the report tells two sides of one version apart. */
+    private static String sources(List<Path> paths) {
+        return String.join(", ", paths.stream().map(Path::toString).toList());
     }
 
     /** One side's rulebook, announced on {@code err}; null after printing its problems. */

@@ -4,6 +4,7 @@ import io.autoclaims.rules.RuleRef;
 import io.autoclaims.rules.RulebookException;
 import io.autoclaims.rules.RulebookScenarios;
 import io.autoclaims.rules.ScenarioReport;
+import io.autoclaims.rules.WorkbookIssue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,12 +44,25 @@ final class TestCommand implements Callable<Integer> {
             err.flush();
             return ClaimsCli.RULEBOOK;
         }
-        for (ScenarioReport.Result r : report.failures()) {
+        // a claim file that cannot be read once, at the cell naming it, rather than as every scenario's failure
+        for (WorkbookIssue i : report.fileProblems()) {
+            out.println("error: " + i.toStringZh());
+            out.println("  " + i);
+        }
+        List<ScenarioReport.Result> failed = report.failures().stream().filter(ScenarioReport.Result::ran).toList();
+        for (ScenarioReport.Result r : failed) {
             out.printf("FAIL %s (%s)%s%n", r.id(), r.where(), r.description().isEmpty() ? "" : " " + r.description());
             r.differences().forEach(d -> out.println("    " + d));
         }
-        out.printf("%d scenario(s): %d passed, %d failed%n", report.results().size(),
-                report.results().size() - report.failures().size(), report.failures().size());
+        int notRun = report.notRun().size();
+        out.printf("%d scenario(s): %d passed, %d failed%s%n", report.results().size(),
+                report.results().size() - report.failures().size(), failed.size(),
+                notRun == 0 ? "" : ", " + notRun + " not run (their claim file cannot be read, above)");
+        if (notRun > 0 && notRun == report.results().size()) {
+            out.println("row coverage: not measured, no scenario ran / 未统计覆盖率：没有场景运行");
+            out.flush();
+            return 1;
+        }
         out.printf(Locale.ROOT, "row coverage: %d of %d rule rows (%.1f%%)%n", report.rules() - report.uncovered().size(),
                 report.rules(), report.coverage() * 100);
         for (RuleRef r : report.uncovered()) {

@@ -61,5 +61,43 @@ class DiffCommandTest {
         assertTrue(!text.contains("T-02"), "rows that only moved are not changes: " + text);
         assertTrue(text.contains("2 rule row(s) changed"), text);
         assertTrue(text.startsWith("old: autoclaims default rulebook 2026.1 ("), text);
+        assertTrue(text.contains(") from " + old + ": old.xlsx\n"), text);
+    }
+
+    @Test
+    void aFolderAgainstOneEditedFileSaysWhatItComparesAndListsOnlyTheEdit() throws IOException {
+        Path folder = dir.resolve("rules");
+        Files.createDirectories(folder);
+        for (String name : new String[] {"warranty.xlsx", "insurance.xlsx", "assistance.xlsx"}) {
+            try (InputStream in = DiffCommandTest.class.getResourceAsStream("/io/autoclaims/rules/default/" + name)) {
+                Files.write(folder.resolve(name), in.readAllBytes());
+            }
+        }
+        Path edited = dir.resolve("warranty-edited.xlsx");
+        try (Workbook wb = WorkbookFactory.create(new java.io.ByteArrayInputStream(Files.readAllBytes(folder.resolve("warranty.xlsx"))));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (Row row : wb.getSheet("Terms 保修期限")) {
+                if (row.getCell(0) != null && "T-01".equals(row.getCell(0).getStringCellValue())) {
+                    row.getCell(2).setCellValue(120);
+                }
+            }
+            wb.write(out);
+            Files.write(edited, out.toByteArray());
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = ClaimsCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "diff", folder.toString(),
+                edited.toString());
+        String text = out.toString();
+        assertEquals(0, status, err.toString());
+        assertTrue(text.contains("from " + folder + ": assistance.xlsx, insurance.xlsx, warranty.xlsx"), text);
+        assertTrue(text.contains("from " + edited + ": warranty-edited.xlsx"), text);
+        // the workbooks the file does not hold are named once, not as hundreds of removed rows
+        assertTrue(text.contains("only in old, not compared: assistance.xlsx ("), text);
+        assertTrue(text.contains("只在旧版中，未比较：assistance.xlsx（"), text);
+        assertTrue(!text.contains("REMOVED"), text);
+        assertTrue(text.contains("CHANGED T-01 (Terms 保修期限, row 6"), text);
+        assertTrue(text.contains("1 rule row(s) changed\n"), text);
+        assertTrue(text.contains("compared: the ") && text.contains("比较范围：双方都有的 "), text);
     }
 }

@@ -48,8 +48,10 @@ class ExplainCommandTest {
         assertTrue(text.contains("Coverage 保修范围 [L1]: matched W5-02 (row 10) on line.kmOverTerm = 3200"), text);
         assertTrue(text.contains("Terms 保修期限 [L1]: matched T-04 (row 9)"), text);
         assertTrue(text.contains("not W7-01 (row 11): matches too, but an earlier row decided first"), text);
-        assertTrue(text.contains("not W5-01 (row 9): requires line.monthsOverTerm > 0; the claim has 0\n"),
+        assertTrue(text.contains("not W5-01 (row 9): requires line.monthsOverTerm > 0; the claim has 0 months\n"),
                 text);
+        // every number says what it counts
+        assertTrue(text.contains("on line.kmOverTerm = 3200 km"), text);
     }
 
     @Test
@@ -61,6 +63,8 @@ class ExplainCommandTest {
         assertTrue(text.contains("COVERED_REPAIR W7-01"), text);
         assertTrue(text.contains("Coverage 保修范围 [L1]: 命中 W7-01 (第 11 行)，依据 line.cause = QUALITY_DEFECT"), text);
         assertTrue(text.contains("未命中 W5-02"), text);
+        assertTrue(text.startsWith("索赔 W-EX (WARRANTY): APPROVED, REPAIR, 赔付 1800.00 元\n"), text);
+        assertTrue(text.contains(" 公里（相差 "), "units in Chinese too: " + text);
     }
 
     @Test
@@ -68,5 +72,69 @@ class ExplainCommandTest {
         String[] r = explain(52_000, "--format", "json");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("\"tables\":[{\"table\":\"Regimes 三包规定\""), r[1]);
+    }
+
+    private String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = ClaimsCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new String[] {String.valueOf(status), out.toString(), err.toString()};
+    }
+
+    /** A three-line backlog: W-EX over the km term, W-OK within it, W-OK again (a repeated id is allowed). */
+    private Path backlog() throws IOException {
+        Path file = dir.resolve("backlog.jsonl");
+        Files.writeString(file, String.format(CLAIM, 103_200) + "\n"
+                + String.format(CLAIM, 52_000).replace("W-EX", "W-OK") + "\n"
+                + String.format(CLAIM, 60_000).replace("W-EX", "W-OK") + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void aBacklogLineIsPickedByNumber() throws IOException {
+        String[] r = run("explain", "--claim", backlog().toString(), "--line", "2");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].startsWith("Claim W-OK (WARRANTY): APPROVED, REPAIR, payable 1800.00"), r[1]);
+    }
+
+    @Test
+    void aBacklogClaimIsPickedById() throws IOException {
+        String[] r = run("explain", "--claim", backlog().toString(), "--id", "W-EX");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].startsWith("Claim W-EX (WARRANTY): DENIED, NONE, payable 0.00"), r[1]);
+        // a repeated id: the first is explained and the others are named
+        r = run("explain", "--claim", backlog().toString(), "--id", "W-OK");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[2].contains("claimId W-OK is on line 2 and on line(s) [3]: explaining line 2"), r[2]);
+        assertTrue(r[2].contains("索赔编号 W-OK 出现在第 2 行"), r[2]);
+    }
+
+    @Test
+    void aLineOrIdThatIsNotThereIsAClearError() throws IOException {
+        String file = backlog().toString();
+        String[] r = run("explain", "--claim", file, "--line", "9");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains(file + " has 3 line(s): there is no line 9"), r[2]);
+        assertTrue(r[2].contains("只有 3 行，没有第 9 行"), r[2]);
+        r = run("explain", "--claim", file, "--id", "W-NONE");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("no claim in " + file + " has the claimId W-NONE (3 line(s) read)"), r[2]);
+        assertTrue(r[2].contains("中没有索赔编号为 W-NONE 的索赔"), r[2]);
+        r = run("explain", "--claim", file, "--line", "0");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--line counts from 1, got 0"), r[2]);
+        r = run("explain", "--claim", file, "--line", "1", "--id", "W-EX");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("give --line or --id, not both"), r[2]);
+    }
+
+    @Test
+    void aBacklogWithoutAPickSaysHowToPickOne() throws IOException {
+        String file = backlog().toString();
+        String[] r = run("explain", "--claim", file);
+        assertEquals("1", r[0]);
+        assertTrue(r[2].contains(file + " holds 3 lines of JSON Lines, one claim each: pick one with --line N or --id CLAIM_ID"),
+                r[2]);
+        assertTrue(r[2].contains("请用 --line N 或 --id 索赔编号 选择其中一个"), r[2]);
     }
 }

@@ -89,9 +89,15 @@ class ImpactCommandTest {
         assertTrue(r.err().contains("3,002 lines: "), r.err());
         assertTrue(r.err().contains("payable: old "), r.err());
         assertTrue(r.err().contains("impact.html"), r.err());
+        // the edit behind the changes, and each side by version, fingerprint and path
+        assertTrue(r.err().contains("1 cell(s) changed:\n  warranty.xlsx!Terms 保修期限!C6 T-01 THEN line.termMonths: "
+                + "\"96\" -> \"120\""), r.err());
+        assertTrue(r.err().contains(" · " + dir.resolve("new")), r.err());
 
         ImpactSummary api = ImpactRun.builder().oldRulebook(Rulebook.load(dir.resolve("old")))
-                .newRulebook(Rulebook.load(dir.resolve("new"))).input(in).reportDir(dir.resolve("api")).threads(1)
+                .newRulebook(Rulebook.load(dir.resolve("new")))
+                .sources(dir.resolve("old").toString(), dir.resolve("new").toString())
+                .input(in).reportDir(dir.resolve("api")).threads(1)
                 .build().run();
         assertTrue(api.changed() > 0, "the two appended claims");
         assertTrue(api.delta().signum() > 0, "a longer term pays more");

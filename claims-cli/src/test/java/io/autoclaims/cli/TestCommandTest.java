@@ -60,6 +60,22 @@ class TestCommandTest {
         assertTrue(r[1].contains("35 scenario(s): 34 passed, 1 failed"), r[1]);
     }
 
+    @Test
+    void aWorkbookCopiedWithoutItsScenarioFileSaysTheFileIsMissing() throws IOException {
+        Files.write(dir.resolve("warranty.xlsx"), resource("warranty.xlsx"));
+        String[] r = run("test", "--rules", dir.resolve("warranty.xlsx").toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        // once, at the cell naming it, in both languages, with how to fix it; no per-scenario failure
+        assertTrue(r[1].contains("error: warranty.xlsx!Scenarios 测试场景!B"), r[1]);
+        assertTrue(r[1].contains("场景文件 scenarios/warranty.jsonl 不存在"), r[1]);
+        assertTrue(r[1].contains(": the scenario file scenarios/warranty.jsonl is missing from "), r[1]);
+        assertTrue(r[1].contains("scenario files travel with the workbook"), r[1]);
+        assertEquals(1, r[1].split("is missing from", -1).length - 1, r[1]);
+        assertTrue(!r[1].contains("FAIL ") && !r[1].contains("cannot be adjudicated"), r[1]);
+        assertTrue(r[1].contains("35 scenario(s): 0 passed, 0 failed, 35 not run (their claim file cannot be read, above)"),
+                r[1]);
+    }
+
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = TestCommandTest.class.getResourceAsStream(DEFAULT + name)) {
             return in.readAllBytes();

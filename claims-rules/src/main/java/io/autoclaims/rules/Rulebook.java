@@ -33,8 +33,7 @@ public final class Rulebook {
     private static final String DEFAULT_FOLDER = "io/autoclaims/rules/default/";
     /** Given when no folder was: a scenario naming a claim file then fails with this message. */
     private static final RulebookScenarios.Files NO_FILES = name -> {
-        throw new java.io.FileNotFoundException(name + " (the rulebook was built from bytes without a folder for "
-                + "its scenarios' claim files: use Rulebook.fromWorkbooks(workbooks, files))");
+        throw new ScenarioFile.Refused(ScenarioFile.Reason.NO_FOLDER, name, "");
     };
 
     private final CompiledRulebook compiled;

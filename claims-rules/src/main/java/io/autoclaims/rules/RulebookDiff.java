@@ -1,6 +1,7 @@
 package io.autoclaims.rules;
 
 import io.autoclaims.model.RulebookInfo;
+import io.autoclaims.rules.internal.ColumnModel;
 import io.autoclaims.rules.internal.RowModel;
 import io.autoclaims.rules.internal.RulebookCompiler;
 import io.autoclaims.rules.internal.TableModel;
@@ -16,14 +17,32 @@ import java.util.Set;
 /**
  * What changed between two versions of a rulebook: rule rows added, removed and changed, cell by
  * cell, followed by their stable rule ids (spreadsheet rows move when a row is inserted; ids do not).
+ *
+ * <p>Like is compared with like: tables are matched by their key, and rows are compared only in the
+ * tables both sides have. A table only one side has is one {@link TableChange}, not each of its rows
+ * as added or removed; a workbook none of whose tables the other side has (a folder compared with
+ * one of its files) is one {@link WorkbookChange}.
+ *
+ * @param oldFiles       the workbook file names of the old side, in the order read
+ * @param newFiles       the workbook file names of the new side
+ * @param comparedTables how many tables both sides have: the rows compared are theirs
  */
-public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Change> changes) {
+public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Change> changes,
+        List<TableChange> tables, List<WorkbookChange> workbooks, List<String> oldFiles, List<String> newFiles,
+        int comparedTables) {
 
-    /** What happened to one rule row. */
+    /** What happened to one rule row, table or workbook. */
     public enum Kind { ADDED, REMOVED, CHANGED }
 
-    /** One changed cell: the column (as row 3 names it), the old and the new text. */
-    public record CellChange(String column, String oldValue, String newValue) {
+    /**
+     * One changed cell: the column (as row 3 names it), the old and the new text, and where it is
+     * (the new side's cell; the old side's for a removed row).
+     */
+    public record CellChange(String column, String oldValue, String newValue, CellRef where) {
+        /** A change not tied to one cell (a row moved to another table). */
+        public CellChange(String column, String oldValue, String newValue) {
+            this(column, oldValue, newValue, null);
+        }
     }
 
     /**
@@ -37,8 +56,36 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
         }
     }
 
+    /**
+     * A table only one side has ({@code ADDED}: only the new side; {@code REMOVED}: only the old), in a
+     * workbook the other side has: its key, sheet, workbook and number of rule rows.
+     */
+    public record TableChange(Kind kind, String key, String table, String workbook, int rules) {
+    }
+
+    /**
+     * A workbook none of whose tables the other side has: {@code ADDED} (only the new side has it) or
+     * {@code REMOVED} (only the old), with its number of tables and rule rows; nothing of it is compared.
+     */
+    public record WorkbookChange(Kind kind, String workbook, int tables, int rules) {
+    }
+
     public RulebookDiff {
         changes = List.copyOf(changes);
+        tables = List.copyOf(tables);
+        workbooks = List.copyOf(workbooks);
+        oldFiles = List.copyOf(oldFiles);
+        newFiles = List.copyOf(newFiles);
+    }
+
+    /** True when the two sides hold the same tables and rule rows, cell for cell. */
+    public boolean unchanged() {
+        return changes.isEmpty() && tables.isEmpty() && workbooks.isEmpty();
+    }
+
+    /** Every cell that changed, in the order of {@link #changes()}: {@code warranty.xlsx!Terms 保修期限!C6 "96" -> "120"}. */
+    public List<CellChange> cellChanges() {
+        return changes.stream().flatMap(c -> c.cells().stream()).toList();
     }
 
     /** The differences from {@code older} to {@code newer}, workbooks given as bytes by file name. */
@@ -49,8 +96,14 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
         if (issues.stream().anyMatch(WorkbookIssue::isError)) {
             throw new RulebookException(issues);
         }
-        Map<String, Located> before = rows(a);
-        Map<String, Located> after = rows(b);
+        Map<String, TableModel> oldTables = tables(a);
+        Map<String, TableModel> newTables = tables(b);
+        List<TableChange> tableChanges = new ArrayList<>();
+        List<WorkbookChange> workbookChanges = new ArrayList<>();
+        absent(a, newTables.keySet(), Kind.REMOVED, tableChanges, workbookChanges);
+        absent(b, oldTables.keySet(), Kind.ADDED, tableChanges, workbookChanges);
+        Map<String, Located> before = rows(a, newTables.keySet());
+        Map<String, Located> after = rows(b, oldTables.keySet());
         List<Change> changes = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>(before.keySet());
         ids.addAll(after.keySet());
@@ -58,53 +111,99 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
             Located o = before.get(id);
             Located n = after.get(id);
             if (o == null) {
-                changes.add(new Change(Kind.ADDED, id, n.table, 0, n.row.row(), n.row.code(),
-                        cells(Map.of(), n.row.cells())));
+                changes.add(new Change(Kind.ADDED, id, n.table.displayName(), 0, n.row.row(), n.row.code(),
+                        cells(null, n)));
             } else if (n == null) {
-                changes.add(new Change(Kind.REMOVED, id, o.table, o.row.row(), 0, o.row.code(),
-                        cells(o.row.cells(), Map.of())));
+                changes.add(new Change(Kind.REMOVED, id, o.table.displayName(), o.row.row(), 0, o.row.code(),
+                        cells(o, null)));
             } else {
-                List<CellChange> cells = cells(o.row.cells(), n.row.cells());
-                if (!o.table.equals(n.table)) {
-                    cells.add(0, new CellChange("table", o.table, n.table));
+                List<CellChange> cells = cells(o, n);
+                if (!o.table.displayName().equals(n.table.displayName())) {
+                    cells.add(0, new CellChange("table", o.table.displayName(), n.table.displayName()));
                 }
                 if (!cells.isEmpty()) {
-                    changes.add(new Change(Kind.CHANGED, id, n.table, o.row.row(), n.row.row(), n.row.code(), cells));
+                    changes.add(new Change(Kind.CHANGED, id, n.table.displayName(), o.row.row(), n.row.row(),
+                            n.row.code(), cells));
                 }
             }
         }
-        return new RulebookDiff(RulebookCompiler.infoOf(a), RulebookCompiler.infoOf(b), changes);
+        return new RulebookDiff(RulebookCompiler.infoOf(a), RulebookCompiler.infoOf(b), changes, tableChanges,
+                workbookChanges, a.stream().map(WorkbookModel::file).toList(),
+                b.stream().map(WorkbookModel::file).toList(),
+                (int) oldTables.keySet().stream().filter(newTables::containsKey).count());
     }
 
-    private record Located(String table, RowModel row) {
+    private record Located(TableModel table, RowModel row) {
     }
 
-    private static Map<String, Located> rows(List<WorkbookModel> workbooks) {
+    /** The tables of one side by key (keys are unique in a rulebook that loads). */
+    private static Map<String, TableModel> tables(List<WorkbookModel> workbooks) {
+        Map<String, TableModel> tables = new LinkedHashMap<>();
+        workbooks.forEach(w -> w.tables().forEach(t -> tables.putIfAbsent(t.key(), t)));
+        return tables;
+    }
+
+    /** What one side has and the other does not: whole workbooks once, else single tables once. */
+    private static void absent(List<WorkbookModel> side, Set<String> otherKeys, Kind kind, List<TableChange> tables,
+            List<WorkbookChange> workbooks) {
+        for (WorkbookModel w : side) {
+            List<TableModel> missing = w.tables().stream().filter(t -> !otherKeys.contains(t.key())).toList();
+            if (missing.isEmpty()) {
+                continue;
+            }
+            if (missing.size() == w.tables().size()) {
+                workbooks.add(new WorkbookChange(kind, w.file(), missing.size(),
+                        missing.stream().mapToInt(t -> t.rows().size()).sum()));
+            } else {
+                missing.forEach(t -> tables.add(new TableChange(kind, t.key(), t.displayName(), w.file(),
+                        t.rows().size())));
+            }
+        }
+    }
+
+    /** The rule rows of the tables the other side has too, by rule id. */
+    private static Map<String, Located> rows(List<WorkbookModel> workbooks, Set<String> sharedKeys) {
         Map<String, Located> rows = new LinkedHashMap<>();
         for (WorkbookModel w : workbooks) {
             for (TableModel t : w.tables()) {
+                if (!sharedKeys.contains(t.key())) {
+                    continue;
+                }
                 for (RowModel r : t.rows()) {
-                    rows.put(r.ruleId(), new Located(t.displayName(), r));
+                    rows.put(r.ruleId(), new Located(t, r));
                 }
             }
         }
         return rows;
     }
 
-    private static List<CellChange> cells(Map<String, String> before, Map<String, String> after) {
-        Set<String> columns = new LinkedHashSet<>(before.keySet());
-        columns.addAll(after.keySet());
+    private static List<CellChange> cells(Located before, Located after) {
+        Map<String, String> o = before == null ? Map.of() : before.row.cells();
+        Map<String, String> n = after == null ? Map.of() : after.row.cells();
+        Set<String> columns = new LinkedHashSet<>(o.keySet());
+        columns.addAll(n.keySet());
         List<CellChange> changes = new ArrayList<>();
         for (String c : columns) {
             if (c.equals("ID")) {
                 continue;
             }
-            String o = before.getOrDefault(c, "");
-            String n = after.getOrDefault(c, "");
-            if (!Objects.equals(o, n)) {
-                changes.add(new CellChange(c, o, n));
+            String ov = o.getOrDefault(c, "");
+            String nv = n.getOrDefault(c, "");
+            if (!Objects.equals(ov, nv)) {
+                Located at = after != null && n.containsKey(c) ? after : before;
+                changes.add(new CellChange(c, ov, nv, cell(at, c)));
             }
         }
         return changes;
+    }
+
+    /** Where a row's cell of the column labelled {@code column} is. */
+    private static CellRef cell(Located at, String column) {
+        for (ColumnModel c : at.table.columns()) {
+            if (c.label().equals(column)) {
+                return CellRef.of(at.table.workbook(), at.table.sheet(), at.row.row() - 1, c.index());
+            }
+        }
+        return CellRef.sheet(at.table.workbook(), at.table.sheet());
     }
 }

@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,13 @@ public final class RulebookScenarios {
     private RulebookScenarios() {
     }
 
-    /** Files next to the workbooks in a folder. */
+    /**
+     * Files beside the workbooks: in the folder or below it, by relative name. Absolute names, names
+     * through {@code ..}, links leading out of the folder, anything but a regular file, and files over
+     * 16 MiB are refused, each reported at the scenario cell that names it.
+     */
     public static Files folder(Path dir) {
-        return name -> java.nio.file.Files.readString(dir.resolve(name));
+        return name -> ScenarioFile.read(dir, name);
     }
 
     /**
@@ -74,23 +79,35 @@ public final class RulebookScenarios {
         Files files = rulebook.scenarioFiles();
         ClaimCodec codec = ClaimCodec.create();
         Map<String, Map<String, Claim>> claimFiles = new HashMap<>();
+        // each file that cannot be read is tried once and reported once, at the first cell naming it
+        Map<String, ScenarioFile.Refused> refused = new LinkedHashMap<>();
+        Map<String, CellRef> firstCell = new HashMap<>();
+        Map<String, Integer> naming = new HashMap<>();
         Set<String> reached = new LinkedHashSet<>();
         List<ScenarioReport.Result> results = new ArrayList<>();
         for (ScenarioModel s : scenarios) {
             List<String> differences = new ArrayList<>();
+            boolean ran = true;
             try {
-                Claim claim = claim(s, files, claimFiles, codec);
+                Claim claim = claim(s, files, claimFiles, refused, codec);
                 Explanation e = adjudicator.explain(claim);
                 e.fired().forEach(r -> reached.add(r.ruleId()));
                 compare(s, e.verdict(), differences);
+            } catch (ScenarioFile.Refused r) {
+                ran = false;
+                firstCell.putIfAbsent(r.file, s.claimCell());
+                naming.merge(r.file, 1, Integer::sum);
+                differences.add(NOT_RUN + r.file);
             } catch (RuntimeException | IOException ex) {
                 differences.add(CANNOT_ADJUDICATE + ex.getMessage());
             }
             results.add(new ScenarioReport.Result(s.id(), s.idCell(), s.description(), differences.isEmpty(),
-                    differences));
+                    differences, ran));
         }
+        List<WorkbookIssue> fileProblems = refused.values().stream()
+                .map(r -> ScenarioFile.issue(r, firstCell.get(r.file), naming.get(r.file))).toList();
         List<RuleRef> uncovered = rulebook.rules().stream().filter(r -> !reached.contains(r.ruleId())).toList();
-        return new ScenarioReport(results, rulebook.rules().size(), uncovered);
+        return new ScenarioReport(results, rulebook.rules().size(), uncovered, fileProblems);
     }
 
     /**
@@ -98,24 +115,44 @@ public final class RulebookScenarios {
      * refuses the rulebook.
      */
     static List<WorkbookIssue> failures(ScenarioReport report) {
-        return report.failures().stream().map(r -> WorkbookIssue.error("SCENARIO_FAILED", r.where(),
+        // a claim file that cannot be read is one error at its cell, not one per scenario naming it
+        List<WorkbookIssue> issues = new ArrayList<>(report.fileProblems());
+        report.failures().stream().filter(ScenarioReport.Result::ran).map(r -> WorkbookIssue.error("SCENARIO_FAILED", r.where(),
                 "scenario " + r.id() + " fails: " + String.join("; ", r.differences()),
                 "fix the rule rows, or the scenario's expected values if the policy changed on purpose; "
                         + "claims test lists every failure")
                 .withZh("测试场景 " + r.id() + " 未通过：" + String.join("；", r.differences().stream()
                                 .map(RulebookScenarios::zh).toList()),
                         "请修正规则行；如政策是有意变更，请更新该场景的预期值；claims test 列出全部未通过的场景"))
-                .toList();
+                .forEach(issues::add);
+        return issues;
     }
 
     private static final String CANNOT_ADJUDICATE = "the claim cannot be adjudicated: ";
+    private static final String NOT_RUN = "not run: its claim file cannot be read: ";
+    private static final java.util.regex.Pattern NO_CLAIM =
+            java.util.regex.Pattern.compile("no valid claim (.*) in (.*)");
+    private static final java.util.regex.Pattern NOT_A_CLAIM =
+            java.util.regex.Pattern.compile("\"(.*)\" is neither JSON nor file.jsonl#claimId");
     private static final java.util.regex.Pattern EXPECTED_GOT =
             java.util.regex.Pattern.compile("(decision|remedy|payable|reasons): expected (.*), got (.*)");
 
     /** One difference as {@link #compare} and {@link #run(Rulebook)} word it, in Chinese. */
     static String zh(String difference) {
         if (difference.startsWith(CANNOT_ADJUDICATE)) {
-            return "该索赔无法裁定：" + difference.substring(CANNOT_ADJUDICATE.length());
+            String cause = difference.substring(CANNOT_ADJUDICATE.length());
+            java.util.regex.Matcher m = NO_CLAIM.matcher(cause);
+            if (m.matches()) {
+                return "该索赔无法裁定：" + m.group(2) + " 中没有编号为 " + m.group(1) + " 的有效索赔";
+            }
+            m = NOT_A_CLAIM.matcher(cause);
+            if (m.matches()) {
+                return "该索赔无法裁定：\"" + m.group(1) + "\" 既不是 JSON，也不是 file.jsonl#claimId";
+            }
+            return "该索赔无法裁定：" + cause;
+        }
+        if (difference.startsWith(NOT_RUN)) {
+            return "未运行：无法读取其索赔文件 " + difference.substring(NOT_RUN.length());
         }
         java.util.regex.Matcher m = EXPECTED_GOT.matcher(difference);
         if (!m.matches()) {
@@ -127,7 +164,7 @@ public final class RulebookScenarios {
             case "payable" -> "赔付";
             default -> "理由代码";
         };
-        return field + "应为 " + m.group(2) + "，实为 " + m.group(3);
+        return field + "应为 " + m.group(2).replace(" CNY", " 元") + "，实为 " + m.group(3).replace(" CNY", " 元");
     }
 
     /**
@@ -148,7 +185,7 @@ public final class RulebookScenarios {
     }
 
     private static Claim claim(ScenarioModel s, Files files, Map<String, Map<String, Claim>> cache,
-            ClaimCodec codec) throws IOException {
+            Map<String, ScenarioFile.Refused> refused, ClaimCodec codec) throws IOException {
         String ref = s.claim().strip();
         if (ref.startsWith("{")) {
             return codec.readClaim(ref);
@@ -159,10 +196,27 @@ public final class RulebookScenarios {
         }
         String file = ref.substring(0, hash);
         String id = ref.substring(hash + 1);
+        if (refused.containsKey(file)) {
+            throw refused.get(file);
+        }
         Map<String, Claim> byId = cache.get(file);
         if (byId == null) {
             byId = new HashMap<>();
-            try (Stream<ReadResult> results = codec.readLines(new StringReader(files.read(file)))) {
+            String text;
+            try {
+                // the name is checked here whatever reads the files, the rest by the reader
+                ScenarioFile.checkName(file);
+                text = files.read(file);
+                if (text.length() > ScenarioFile.MAX_BYTES) {
+                    throw new ScenarioFile.Refused(ScenarioFile.Reason.TOO_LARGE, file,
+                            "more than " + ScenarioFile.mib(ScenarioFile.MAX_BYTES));
+                }
+            } catch (IOException e) {
+                ScenarioFile.Refused r = ScenarioFile.refusal(file, e);
+                refused.put(file, r);
+                throw r;
+            }
+            try (Stream<ReadResult> results = codec.readLines(new StringReader(text))) {
                 for (ReadResult r : (Iterable<ReadResult>) results::iterator) {
                     if (r instanceof ReadResult.Ok ok) {
                         byId.putIfAbsent(ok.claim().claimId(), ok.claim());
@@ -186,8 +240,8 @@ public final class RulebookScenarios {
             differences.add("remedy: expected " + s.remedy() + ", got " + v.remedy());
         }
         if (s.payable() != null && s.payable().compareTo(v.payableCny()) != 0) {
-            differences.add("payable: expected " + io.autoclaims.model.Money.round(s.payable()).toPlainString() + ", got "
-                    + v.payableCny().toPlainString());
+            differences.add("payable: expected " + io.autoclaims.model.Money.round(s.payable()).toPlainString()
+                    + " CNY, got " + v.payableCny().toPlainString() + " CNY");
         }
         if (s.reasons() != null && !s.reasons().equals(v.reasonCodes())) {
             differences.add("reasons: expected " + s.reasons() + ", got " + v.reasonCodes());

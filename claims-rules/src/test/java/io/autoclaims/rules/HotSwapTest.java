@@ -210,11 +210,11 @@ class HotSwapTest {
         assertEquals("warranty.xlsx!Scenarios 测试场景!A38", first.where().toString());
         assertEquals("warranty.xlsx!Scenarios 测试场景!A38: scenario SC-W-034 fails: decision: expected "
                 + "PARTIALLY_APPROVED, got APPROVED; remedy: expected REPAIR, got REPLACE_PART; payable: expected "
-                + "3600.00, got 4160.00; reasons: expected [COVERED_REPAIR, WARRANTY_EXPIRED], got [COVERED_REPAIR, "
+                + "3600.00 CNY, got 4160.00 CNY; reasons: expected [COVERED_REPAIR, WARRANTY_EXPIRED], got [COVERED_REPAIR, "
                 + "COVERED_REPLACE] (fix the rule rows, or the scenario's expected values if the policy changed on "
                 + "purpose; claims test lists every failure)", first.toString());
         assertEquals("warranty.xlsx!Scenarios 测试场景!A38: 测试场景 SC-W-034 未通过：结论应为 PARTIALLY_APPROVED，"
-                + "实为 APPROVED；处理应为 REPAIR，实为 REPLACE_PART；赔付应为 3600.00，实为 4160.00；理由代码应为 "
+                + "实为 APPROVED；处理应为 REPAIR，实为 REPLACE_PART；赔付应为 3600.00 元，实为 4160.00 元；理由代码应为 "
                 + "[COVERED_REPAIR, WARRANTY_EXPIRED]，实为 [COVERED_REPAIR, COVERED_REPLACE]（请修正规则行；如政策是"
                 + "有意变更，请更新该场景的预期值；claims test 列出全部未通过的场景）", first.toStringZh());
         assertTrue(e.errors().stream().allMatch(i -> i.code().equals("SCENARIO_FAILED")), e.getMessage());

@@ -56,7 +56,8 @@ class RulebookCheckTest {
                 new Object[] {"T-01", null, "<= 7", 96},
                 new Object[] {"T-02", null, "> 8", 36}));
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).message().contains("period.daysSinceStart = 8"), errors.get(0).message());
+        assertTrue(errors.get(0).message().contains("period.daysSinceStart = 8 days"), errors.get(0).message());
+        assertTrue(errors.get(0).toStringZh().contains("period.daysSinceStart = 8 天"), errors.get(0).toStringZh());
     }
 
     @Test
@@ -149,5 +150,61 @@ class RulebookCheckTest {
                 terms("FIRST", new Object[] {"T-01", null, null, "3 years"}).toBytes()));
         assertEquals("D6", check.errors().get(0).where().cell());
         assertTrue(!check.passed());
+    }
+    @Test
+    void aDuplicateRuleIdOnARowWithAnotherErrorIsReportedToo() {
+        // T-01 twice: the second T-01 also has a bad month cell; both errors must be listed at once
+        List<WorkbookIssue> errors = errors(terms("FIRST",
+                new Object[] {"T-01", "ENGINE", null, 36},
+                new Object[] {"T-01", null, null, "3 years"}));
+        List<String> found = errors.stream().map(e -> e.code() + "@" + e.where().cell()).toList();
+        assertTrue(found.contains("DUPLICATE_RULE_ID@A7"), found.toString());
+        assertTrue(found.stream().anyMatch(f -> f.endsWith("@D7") && !f.startsWith("DUPLICATE")), found.toString());
+    }
+
+    @Test
+    void everyRowOfATableIsCheckedWhenATablePropertyIsWrong() {
+        // a wrong Hit property no longer hides the rows' own errors, nor a rule id used by another table
+        WorkbookBuilder wb = WorkbookBuilder.create().about("t", "1", LocalDate.of(2026, 1, 1), "t");
+        wb.table("Terms 保修期限", "Terms").hit("FIRST").per("LINE").claimType("WARRANTY").step(10)
+                .column("ID", "rule id", "Id")
+                .column("THEN line.termMonths", "integer", "Months")
+                .row("T-01", "3 years")
+                .row("X-01", 36);
+        wb.table("Other 其他", "Other").hit("FIRST").per("LINE").claimType("WARRANTY").step(20)
+                .column("ID", "rule id", "Id")
+                .column("THEN line.termKm", "integer", "Km")
+                .row("X-01", 60000);
+        byte[] bytes = WorkbookErrorsTest.edit(wb.toBytes(),
+                w -> w.getSheet("Terms 保修期限").getRow(1).getCell(3).setCellValue("SOMETIMES"));
+        List<WorkbookIssue> errors = RulebookCheck.of(Map.of("warranty.xlsx", bytes)).errors();
+        List<String> found = errors.stream().map(e -> e.code() + "@" + e.where().sheet() + "!" + e.where().cell())
+                .toList();
+        assertTrue(found.contains("BAD_TABLE_PROPERTY@Terms 保修期限!D2"), found.toString());
+        assertTrue(found.stream().anyMatch(f -> f.endsWith("@Terms 保修期限!B6")), found.toString());
+        // the second X-01 (in the sound table) names the first, in the table with errors
+        WorkbookIssue dup = errors.stream().filter(e -> e.code().equals("DUPLICATE_RULE_ID")).findFirst()
+                .orElseThrow(() -> new AssertionError(found.toString()));
+        assertEquals("Other 其他", dup.where().sheet());
+        assertTrue(dup.message().contains("Terms 保修期限!A7"), dup.message());
+        assertTrue(dup.toStringZh().contains("重复"), dup.toStringZh());
+    }
+
+    @Test
+    void aBadCodeIsNotAlsoReportedAsAMissingCode() {
+        // a row in error keeps being checked, but a wrong CODE cell is one finding, not two
+        WorkbookBuilder wb = WorkbookBuilder.create().about("t", "1", LocalDate.of(2026, 1, 1), "t");
+        wb.table("Checks 检查", "Checks").hit("COLLECT").per("CLAIM").claimType("WARRANTY").step(10)
+                .column("ID", "rule id", "Id")
+                .column("IF vehicle.odometerKm", "integer range", "Km")
+                .column("EFFECT", "enum Effect", "Effect")
+                .column("CODE", "code", "Code")
+                .column("TEXT zh", "text", "中文")
+                .column("TEXT en", "text", "English")
+                .row("C-01", "> 100", "DENY", "bad code", "超出", "over")
+                .row("C-02", "> 200", "DENY", null, null, null);
+        List<String> found = errors(wb).stream().map(e -> e.code() + "@" + e.where().cell()).toList();
+        assertEquals(List.of("BAD_CODE@D6", "EFFECT_WITHOUT_CODE@A7"), found.stream().sorted().toList(),
+                found.toString());
     }
 }

@@ -70,7 +70,7 @@ class RulebookScenariosTest {
         ScenarioReport.Result failed = report.failures().get(0);
         assertEquals("SC-2", failed.id());
         assertEquals("warranty.xlsx!Scenarios 测试场景!A4", failed.where().toString());
-        assertEquals(List.of("payable: expected 100.00, got 0.00"), failed.differences());
+        assertEquals(List.of("payable: expected 100.00 CNY, got 0.00 CNY"), failed.differences());
     }
 
     @Test
@@ -80,10 +80,10 @@ class RulebookScenariosTest {
         assertEquals(List.of("SC-2"), report.failures().stream().map(ScenarioReport.Result::id).toList());
         List<WorkbookIssue> issues = RulebookScenarios.failures(report);
         assertEquals(1, issues.size());
-        assertEquals("warranty.xlsx!Scenarios 测试场景!A4: 测试场景 SC-2 未通过：赔付应为 100.00，实为 0.00（请修正规则行；"
+        assertEquals("warranty.xlsx!Scenarios 测试场景!A4: 测试场景 SC-2 未通过：赔付应为 100.00 元，实为 0.00 元（请修正规则行；"
                 + "如政策是有意变更，请更新该场景的预期值；claims test 列出全部未通过的场景）", issues.get(0).toStringZh());
         assertTrue(issues.get(0).toString().startsWith("warranty.xlsx!Scenarios 测试场景!A4: scenario SC-2 fails: "
-                + "payable: expected 100.00, got 0.00 (fix the rule rows"), issues.get(0).toString());
+                + "payable: expected 100.00 CNY, got 0.00 CNY (fix the rule rows"), issues.get(0).toString());
     }
 
     @Test
@@ -93,15 +93,19 @@ class RulebookScenariosTest {
         ScenarioReport report = RulebookScenarios.run(rulebook);
         ScenarioReport.Result failed = report.failures().get(0);
         assertEquals("SC-2", failed.id());
-        String difference = failed.differences().get(0);
-        assertTrue(difference.startsWith("the claim cannot be adjudicated: claims.jsonl")
-                && difference.contains("Rulebook.fromWorkbooks(workbooks, files)"), difference);
-        assertTrue(RulebookScenarios.failures(report).get(0).toStringZh().contains("该索赔无法裁定：claims.jsonl"));
+        assertTrue(!failed.ran(), failed.toString());
+        assertEquals(List.of("not run: its claim file cannot be read: claims.jsonl"), failed.differences());
+        WorkbookIssue noFolder = RulebookScenarios.failures(report).get(0);
+        assertEquals("SCENARIO_FILE_NO_FOLDER", noFolder.code());
+        assertEquals("warranty.xlsx!Scenarios 测试场景!B4", noFolder.where().toString());
+        assertTrue(noFolder.hint().contains("Rulebook.fromWorkbooks(workbooks, RulebookScenarios.folder(dir))"),
+                noFolder.hint());
+        assertTrue(noFolder.toStringZh().contains("无法读取场景文件 claims.jsonl"), noFolder.toStringZh());
         // given the folder, it passes as loaded from it
         Rulebook withFiles = Rulebook.fromWorkbooks(rulebook.workbooks(), RulebookScenarios.folder(folder));
         assertEquals(rulebook.fingerprint(), withFiles.fingerprint());
         assertEquals(List.of("SC-2"), RulebookScenarios.run(withFiles).failures().stream()
-                .filter(r -> r.differences().equals(List.of("payable: expected 100.00, got 0.00")))
+                .filter(r -> r.differences().equals(List.of("payable: expected 100.00 CNY, got 0.00 CNY")))
                 .map(ScenarioReport.Result::id).toList());
     }
 
@@ -132,7 +136,7 @@ class RulebookScenariosTest {
             tests.get(1).getExecutable().execute();
             throw new IllegalStateException("SC-2 should fail");
         } catch (AssertionError expected) {
-            assertTrue(expected.getMessage().contains("payable: expected 100.00, got 0.00"));
+            assertTrue(expected.getMessage().contains("payable: expected 100.00 CNY, got 0.00 CNY"));
         } catch (Throwable t) {
             throw new AssertionError(t);
         }

@@ -86,6 +86,8 @@ public final class ImpactExample {
         return ImpactRun.builder()
                 .oldRulebook(Rulebook.fromWorkbooks(Map.of("warranty.xlsx", shippedWarranty())))
                 .newRulebook(Rulebook.load(changedWorkbook))
+                // file names, not paths: the checked-in report must not depend on where it was made
+                .sources(SHIPPED_WARRANTY, "examples/impact/" + changedWorkbook.getFileName())
                 .input(backlog)
                 .reportDir(dir)
                 .threads(1)

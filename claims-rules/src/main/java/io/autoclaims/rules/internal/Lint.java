@@ -1,5 +1,6 @@
 package io.autoclaims.rules.internal;
 
+import io.autoclaims.rules.FactUnits;
 import io.autoclaims.rules.WorkbookIssue;
 import io.autoclaims.rules.internal.Predicate.CodeIn;
 import io.autoclaims.rules.internal.Predicate.EnumIn;
@@ -251,11 +252,11 @@ final class Lint {
                 }
                 BitSet[] box = widen(gap);
                 reported.add(box);
-                String example = describe(box);
+                String example = describe(box, false);
                 issues.add(WorkbookIssue.error("GAP", table.keyCell(),
                         "no row of " + table.key() + " covers a claim with " + example,
                         "add a row for it, or a last row with blank conditions as the default").withZh(
-                        "表 " + table.key() + " 没有规则覆盖：" + example, "为其增加一行，或在最后增加一行条件全部留空的默认规则"));
+                        "表 " + table.key() + " 没有规则覆盖：" + describe(box, true), "为其增加一行，或在最后增加一行条件全部留空的默认规则"));
             }
         }
 
@@ -311,7 +312,7 @@ final class Lint {
         }
 
         /** A region as analysts write conditions: one value, a list, NOT a short list, or a range. */
-        private String describe(BitSet[] box) {
+        private String describe(BitSet[] box, boolean zh) {
             List<String> parts = new ArrayList<>();
             for (int d = 0; d < dims.size(); d++) {
                 Dim dim = dims.get(d);
@@ -321,17 +322,20 @@ final class Lint {
                     continue;
                 }
                 String name = dim.fact.name();
+                // numbers say what they count: period.daysSinceStart = 8 days / 8 天
+                String unit = FactUnits.of(dim.fact, zh);
+                String u = unit.isEmpty() ? "" : " " + unit;
                 ValueType.Kind kind = dim.fact.type().kind();
                 boolean ordered = kind != ValueType.Kind.ENUM && kind != ValueType.Kind.ENUM_SET
                         && kind != ValueType.Kind.BOOLEAN && kind != ValueType.Kind.CODE;
                 if (n == 1) {
-                    parts.add(name + " = " + dim.labels.get(cells.nextSetBit(0)));
+                    parts.add(name + " = " + dim.labels.get(cells.nextSetBit(0)) + (ordered ? u : ""));
                 } else if (ordered) {
                     int first = cells.nextSetBit(0);
                     int last = cells.length() - 1;
-                    parts.add(first == 0 ? name + " <= " + dim.labels.get(last)
-                            : last == dim.size() - 1 ? name + " >= " + dim.labels.get(first)
-                            : name + " " + dim.labels.get(first) + ".." + dim.labels.get(last));
+                    parts.add(first == 0 ? name + " <= " + dim.labels.get(last) + u
+                            : last == dim.size() - 1 ? name + " >= " + dim.labels.get(first) + u
+                            : name + " " + dim.labels.get(first) + ".." + dim.labels.get(last) + u);
                 } else if (n > dim.size() / 2) {
                     List<String> not = new ArrayList<>();
                     for (int c = cells.nextClearBit(0); c < dim.size(); c = cells.nextClearBit(c + 1)) {
@@ -433,7 +437,7 @@ final class Lint {
                     if (shared == null || sameOutcome(rows.get(a), rows.get(b))) {
                         continue;
                     }
-                    String example = describe(shared);
+                    String example = describe(shared, false);
                     RowModel first = rows.get(a);
                     RowModel second = rows.get(b);
                     issues.add(WorkbookIssue.error("OVERLAP", second.idCell(),
@@ -442,7 +446,7 @@ final class Lint {
                                     + ", with different outcomes",
                             "narrow one of them so that one claim matches one row").withZh(
                             "第 " + first.row() + " 行（" + first.ruleId() + "）与第 " + second.row() + " 行（"
-                                    + second.ruleId() + "）同时匹配：" + example + "，结果却不同",
+                                    + second.ruleId() + "）同时匹配：" + describe(shared, true) + "，结果却不同",
                             "收窄其中一行的条件，使每个索赔只匹配一行"));
                 }
             }
@@ -468,11 +472,13 @@ final class Lint {
         }
 
         /** A concrete claim for the cells: {@code line.cause = MISUSE, line.monthsOverTerm = 1}. */
-        private String describe(int[] cell) {
+        private String describe(int[] cell, boolean zh) {
             List<String> parts = new ArrayList<>();
             for (int d = 0; d < dims.size(); d++) {
                 if (cell[d] >= 0) {
-                    parts.add(dims.get(d).fact.name() + " = " + dims.get(d).labels.get(cell[d]));
+                    String unit = FactUnits.of(dims.get(d).fact, zh);
+                    parts.add(dims.get(d).fact.name() + " = " + dims.get(d).labels.get(cell[d])
+                            + (unit.isEmpty() ? "" : " " + unit));
                 }
             }
             return parts.isEmpty() ? "any facts" : String.join(", ", parts);

@@ -50,8 +50,11 @@ public final class RulebookCompiler {
         }
         List<TableModel> tables = new ArrayList<>();
         workbooks.forEach(w -> tables.addAll(w.tables()));
-        Validator.check(tables, issues);
-        Validator.checkLawSheet(tables, workbooks.stream().flatMap(w -> w.laws().stream()).toList(), issues);
+        // across tables, those with errors too, so that a load lists every problem at once
+        List<TableModel> allTables = new ArrayList<>();
+        workbooks.forEach(w -> allTables.addAll(w.allTables()));
+        Validator.check(allTables, issues);
+        Validator.checkLawSheet(allTables, workbooks.stream().flatMap(w -> w.laws().stream()).toList(), issues);
         if (issues.stream().anyMatch(WorkbookIssue::isError)) {
             throw failure(issues);
         }
@@ -75,16 +78,20 @@ public final class RulebookCompiler {
     public static List<WorkbookIssue> check(Map<String, byte[]> files) {
         List<WorkbookIssue> issues = new ArrayList<>();
         List<TableModel> tables = new ArrayList<>();
+        List<TableModel> allTables = new ArrayList<>();
         List<WorkbookModel.LawBound> laws = new ArrayList<>();
         for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
             WorkbookModel wb = WorkbookReader.read(f.getKey(), f.getValue(), issues);
             if (wb != null) {
                 tables.addAll(wb.tables());
+                allTables.addAll(wb.allTables());
                 laws.addAll(wb.laws());
             }
         }
-        Validator.check(tables, issues);
-        Validator.checkLawSheet(tables, laws, issues);
+        // every row is checked across tables, rows with errors too; the table analysis (gaps,
+        // overlaps) only on tables read without error, as a row missing a bad cell would mislead it
+        Validator.check(allTables, issues);
+        Validator.checkLawSheet(allTables, laws, issues);
         Lint.check(tables, issues);
         if (issues.stream().noneMatch(WorkbookIssue::isError) && !tables.isEmpty()) {
             List<TableModel> stages = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.autoclaims.rules.internal;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.PartSystem;
 import io.autoclaims.rules.WorkbookIssue;
+import io.autoclaims.rules.internal.ColumnModel.Role;
 import io.autoclaims.rules.internal.Predicate.CodeIn;
 import io.autoclaims.rules.internal.Predicate.EnumIn;
 import io.autoclaims.rules.internal.RowModel.Condition;
@@ -62,7 +63,8 @@ final class Validator {
         Map<String, RowModel> ids = new HashMap<>();
         Map<ClaimType, Map<Integer, TableModel>> steps = new HashMap<>();
         for (TableModel t : tables) {
-            TableModel other = keys.putIfAbsent(t.key(), t);
+            // a table or row read with errors has a null key or id where that cell was wrong
+            TableModel other = t.key() == null ? null : keys.putIfAbsent(t.key(), t);
             if (other != null) {
                 issues.add(WorkbookIssue.error("DUPLICATE_TABLE", t.keyCell(),
                         "the table key " + t.key() + " is used by " + other.keyCell() + " too",
@@ -80,7 +82,7 @@ final class Validator {
                 }
             }
             for (RowModel r : t.rows()) {
-                RowModel dup = ids.putIfAbsent(r.ruleId(), r);
+                RowModel dup = r.ruleId() == null ? null : ids.putIfAbsent(r.ruleId(), r);
                 if (dup != null) {
                     issues.add(WorkbookIssue.error("DUPLICATE_RULE_ID", r.idCell(),
                             "the rule id " + r.ruleId() + " is also used at " + dup.idCell(),
@@ -88,7 +90,7 @@ final class Validator {
                             "规则编号 " + r.ruleId() + " 与 " + dup.idCell() + " 重复",
                             "规则编号在整个规则集中必须唯一，理由和报告都依据它"));
                 }
-                if (r.effect() != Effect.INFO && r.code() == null) {
+                if (r.effect() != Effect.INFO && r.code() == null && codeCellBlank(t, r)) {
                     issues.add(WorkbookIssue.error("EFFECT_WITHOUT_CODE", r.idCell(),
                             "the row " + r.effect() + "s the claim but reports no reason code",
                             "add a CODE and the reason texts").withZh(
@@ -98,6 +100,12 @@ final class Validator {
         }
         checkLegalFloors(tables, issues);
         checkLawThresholds(tables, issues);
+    }
+
+    /** True when the row's CODE cell is blank, not merely unreadable (that is reported at the cell already). */
+    private static boolean codeCellBlank(TableModel t, RowModel r) {
+        return t.columns().stream().filter(c -> c.role() == Role.CODE)
+                .map(c -> r.cells().getOrDefault(c.label(), "")).allMatch(String::isBlank);
     }
 
     /**

@@ -7,11 +7,24 @@ import java.util.List;
  * the rulebook fingerprint is computed (values only, so re-saving or re-formatting changes nothing).
  */
 public record WorkbookModel(String file, String name, String version, List<TableModel> tables, String canonical,
-        List<ScenarioModel> scenarios, List<LawBound> laws) {
+        List<ScenarioModel> scenarios, List<LawBound> laws, List<TableModel> allTables) {
+    /**
+     * @param tables    the tables without errors: what is compiled
+     * @param allTables every table whose columns could be read, those with errors too (their rows in
+     *                  error included, bad cells left out), in sheet order: checked across tables so
+     *                  that {@code claims check} lists every problem at once, never compiled
+     */
     public WorkbookModel {
         tables = List.copyOf(tables);
+        allTables = List.copyOf(allTables);
         scenarios = List.copyOf(scenarios);
         laws = List.copyOf(laws);
+    }
+
+    /** A workbook read without errors: every table is compiled. */
+    public WorkbookModel(String file, String name, String version, List<TableModel> tables, String canonical,
+            List<ScenarioModel> scenarios, List<LawBound> laws) {
+        this(file, name, version, tables, canonical, scenarios, laws, tables);
     }
 
     /**

@@ -43,6 +43,8 @@ public final class WorkbookReader {
     private final String file;
     private final List<WorkbookIssue> issues;
     private final StringBuilder canonical = new StringBuilder();
+    /** Every table whose columns could be read, with errors or not, in sheet order. */
+    private final List<TableModel> allTables = new ArrayList<>();
 
     private WorkbookReader(String file, List<WorkbookIssue> issues) {
         this.file = file;
@@ -163,7 +165,7 @@ public final class WorkbookReader {
                     .withZh("工作簿中没有规则表（即 A2 单元格为 \"Table 表\" 的工作表）", null));
         }
         return new WorkbookModel(file, name == null ? "" : name, version == null ? "" : version, tables,
-                canonical.toString(), scenarios, laws);
+                canonical.toString(), scenarios, laws, allTables);
     }
 
     /**
@@ -366,7 +368,7 @@ public final class WorkbookReader {
                     expected(sheet, row, columns.get("remedy"), io.autoclaims.model.Remedy.class),
                     payable(sheet, row, columns.get("payable")), reasons(row, columns.get("reasons")),
                     columns.containsKey("description") ? text(row.cell(columns.get("description"))) : "",
-                    ref(sheet, r, columns.get("id"))));
+                    ref(sheet, r, columns.get("id")), ref(sheet, r, columns.get("claim"))));
         }
         return scenarios;
     }
@@ -438,8 +440,11 @@ public final class WorkbookReader {
         Integer step = stepProperty(sheet);
         FactDef gate = gateProperty(sheet);
 
+        int beforeColumns = errorCount();
         List<ColumnModel> columns = readColumns(sheet, scope);
-        if (columns == null || errorCount() > before) {
+        // a wrong table property does not stop the rows being read (check lists every problem at once);
+        // a wrong column definition does, as the rows' cells would be read against the wrong columns
+        if (columns == null || errorCount() > beforeColumns) {
             return null;
         }
         List<RowModel> rows = new ArrayList<>();
@@ -470,10 +475,17 @@ public final class WorkbookReader {
                     .withZh("本表没有规则行", "请从第 " + (FIRST_RULE_ROW + 1) + " 行起添加规则"));
         }
         if (errorCount() > before) {
+            // kept for the checks across tables (duplicate ids, keys and steps), never compiled; an
+            // unreadable key or step is left out so that it cannot be reported as a duplicate
+            allTables.add(new TableModel(file, sheetName, TABLE_KEY.matcher(key).matches() ? key : null, title, hit,
+                    scope, step == null ? Set.of() : claimTypes, step == null ? 0 : step, gate, columns, rows,
+                    ref(sheet, PROPS_ROW, 1)));
             return null;
         }
-        return new TableModel(file, sheetName, key, title, hit, scope, claimTypes, step, gate, columns, rows,
-                ref(sheet, PROPS_ROW, 1));
+        TableModel table = new TableModel(file, sheetName, key, title, hit, scope, claimTypes, step, gate, columns,
+                rows, ref(sheet, PROPS_ROW, 1));
+        allTables.add(table);
+        return table;
     }
 
     private <E extends Enum<E>> E property(Sheet sheet, int labelColumn, String label, Class<E> type) {
@@ -815,8 +827,10 @@ public final class WorkbookReader {
                 }
             }
         }
-        if (errorCount() > before) {
-            return null;
+        if (errorCount() > before && (ruleId == null || !RULE_ID.matcher(ruleId).matches())) {
+            // a row in error is still checked across tables (its table is then never compiled), by its id
+            // only when the id itself is valid
+            ruleId = null;
         }
         return new RowModel(ruleId, r + 1, conditions, outputs, effect, code, zh, en, idCell, shown);
     }

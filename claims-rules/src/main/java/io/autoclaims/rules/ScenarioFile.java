@@ -1,0 +1,184 @@
+package io.autoclaims.rules;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The claim files scenarios name ({@code scenarios/warranty.jsonl#SC-W-01}): only files beside the
+ * workbook, in its folder or below, regular and at most {@link #MAX_BYTES}. A workbook is untrusted
+ * input, so a scenario cell must not make {@code claims test} or a checked swap read {@code /dev/zero},
+ * {@code /etc/passwd} or {@code ../..}.
+ */
+final class ScenarioFile {
+    /** The largest scenario file read: far above a few hundred test claims, far below the heap. */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
+
+    private ScenarioFile() {
+    }
+
+    /** Why a scenario file is not read; each is reported at the cell that names the file. */
+    enum Reason { MISSING, ABSOLUTE, PARENT, OUTSIDE_FOLDER, NOT_REGULAR, TOO_LARGE, NO_FOLDER, UNREADABLE }
+
+    /** A scenario file that is not read, and why. */
+    static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+        final Reason reason;
+        final String file;
+        /** What is in the way, e.g. the folder it was looked for in; may be empty. */
+        final String detail;
+
+        Refused(Reason reason, String file, String detail) {
+            super(reason.name().toLowerCase(Locale.ROOT) + ": " + file + (detail.isEmpty() ? "" : " (" + detail + ")"));
+            this.reason = reason;
+            this.file = file;
+            this.detail = detail;
+        }
+    }
+
+    /**
+     * Refuses a name that is not a relative path below the workbook's folder, before any file system
+     * access: whatever {@link RulebookScenarios.Files} reads the files, no scenario reaches outside.
+     */
+    static void checkName(String name) throws Refused {
+        if (name.startsWith("/") || name.startsWith("\\") || name.startsWith("~") || DRIVE.matcher(name).matches()) {
+            throw new Refused(Reason.ABSOLUTE, name, "");
+        }
+        for (String segment : name.split("[/\\\\]")) {
+            if (segment.equals("..")) {
+                throw new Refused(Reason.PARENT, name, "");
+            }
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                throw new Refused(Reason.UNREADABLE, name, "the name holds a control character");
+            }
+        }
+    }
+
+    /** The file's text, read from {@code dir} under the rules above, never more than {@link #MAX_BYTES}. */
+    static String read(Path dir, String name) throws IOException {
+        checkName(name);
+        Path folder = dir.toAbsolutePath().normalize();
+        Path file;
+        try {
+            file = folder.resolve(name.replace('\\', '/')).normalize();
+        } catch (InvalidPathException e) {
+            throw new Refused(Reason.UNREADABLE, name, e.getMessage());
+        }
+        Path real;
+        Path realFolder;
+        try {
+            realFolder = folder.toRealPath();
+            real = file.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new Refused(Reason.MISSING, name, folder.toString());
+        }
+        // a symbolic link may point anywhere: what counts is where it leads
+        if (!real.startsWith(realFolder)) {
+            throw new Refused(Reason.OUTSIDE_FOLDER, name, real.toString());
+        }
+        BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            // devices, FIFOs and sockets are never opened: opening a FIFO blocks, a device never ends
+            throw new Refused(Reason.NOT_REGULAR, name, real.toString());
+        }
+        if (attributes.size() > MAX_BYTES) {
+            throw new Refused(Reason.TOO_LARGE, name, mib(attributes.size()));
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+            // bounded even if the file grows after its size was read
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new Refused(Reason.TOO_LARGE, name, "more than " + mib(MAX_BYTES));
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The refusal of a file a {@link RulebookScenarios.Files} of the caller's could not read. */
+    static Refused refusal(String name, IOException e) {
+        if (e instanceof Refused r) {
+            return r;
+        }
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+            return new Refused(Reason.MISSING, name, ""); // the caller's reader knows no folder to name
+        }
+        return new Refused(Reason.UNREADABLE, name, String.valueOf(e.getMessage()));
+    }
+
+    static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+
+    /**
+     * The refusal as an error at the cell naming the file, in English and Chinese, with how to fix it;
+     * {@code scenarios} is how many scenarios name the file (none of them runs).
+     */
+    static WorkbookIssue issue(Refused r, CellRef cell, int scenarios) {
+        String f = r.file;
+        String named = scenarios + " scenario(s) name it and do not run";
+        String namedZh = "引用它的 " + scenarios + " 个测试场景均未运行";
+        String travel = "scenario files travel with the workbook: keep " + f + " beside it, in its folder or a "
+                + "subfolder such as scenarios/, and name it relative to that folder";
+        String travelZh = "场景文件随工作簿一起存放：请把 " + f + " 放在工作簿所在文件夹或其子文件夹（如 scenarios/）中，"
+                + "并以相对该文件夹的路径引用";
+        return switch (r.reason) {
+            case MISSING -> WorkbookIssue.error("SCENARIO_FILE_MISSING", cell,
+                    "the scenario file " + f + " is missing" + (r.detail.isEmpty() ? "" : " from " + r.detail)
+                            + "; " + named,
+                    travel + ": copy it with the workbook").withZh(
+                    "场景文件 " + f + " 不存在" + (r.detail.isEmpty() ? "" : "（在 " + r.detail + " 中找不到）") + "；" + namedZh,
+                    travelZh + "：复制工作簿时请一并复制该文件");
+            case ABSOLUTE, PARENT, OUTSIDE_FOLDER -> WorkbookIssue.error("SCENARIO_FILE_OUTSIDE", cell,
+                    "the scenario file " + f + " is not beside the workbook ("
+                            + (r.reason == Reason.ABSOLUTE ? "an absolute path"
+                                    : r.reason == Reason.PARENT ? "a path through .."
+                                            : "a link leading to " + r.detail)
+                            + ") and is not read; " + named,
+                    travel).withZh(
+                    "场景文件 " + f + " 不在工作簿旁（"
+                            + (r.reason == Reason.ABSOLUTE ? "绝对路径"
+                                    : r.reason == Reason.PARENT ? "路径含 .."
+                                            : "链接指向 " + r.detail)
+                            + "），不予读取；" + namedZh,
+                    travelZh);
+            case NOT_REGULAR -> WorkbookIssue.error("SCENARIO_FILE_NOT_REGULAR", cell,
+                    "the scenario file " + f + " is not a regular file (a device, pipe, socket or folder) and is not "
+                            + "read; " + named,
+                    "name a .jsonl file of claims, one JSON object a line").withZh(
+                    "场景文件 " + f + " 不是普通文件（设备、管道、套接字或文件夹），不予读取；" + namedZh,
+                    "请引用一个 .jsonl 索赔文件，每行一个 JSON 对象");
+            case TOO_LARGE -> WorkbookIssue.error("SCENARIO_FILE_TOO_LARGE", cell,
+                    "the scenario file " + f + " is " + r.detail + ", over the limit of " + mib(MAX_BYTES)
+                            + ", and is not read; " + named,
+                    "keep only the claims the scenarios name, or write the claim's JSON in the cell").withZh(
+                    "场景文件 " + f + " 大小为 " + r.detail + "，超过 " + mib(MAX_BYTES) + " 的上限，不予读取；" + namedZh,
+                    "只保留场景引用的索赔，或在单元格中直接填写索赔 JSON");
+            case NO_FOLDER -> WorkbookIssue.error("SCENARIO_FILE_NO_FOLDER", cell,
+                    "the scenario file " + f + " cannot be read: the rulebook was built from bytes without a folder "
+                            + "for its scenario files; " + named,
+                    "use Rulebook.fromWorkbooks(workbooks, RulebookScenarios.folder(dir)), or load the rulebook "
+                            + "from its folder").withZh(
+                    "无法读取场景文件 " + f + "：规则集由字节构建，未给出场景文件所在文件夹；" + namedZh,
+                    "请使用 Rulebook.fromWorkbooks(workbooks, RulebookScenarios.folder(dir))，或从文件夹加载规则集");
+            case UNREADABLE -> WorkbookIssue.error("SCENARIO_FILE_UNREADABLE", cell,
+                    "the scenario file " + f + " cannot be read: " + r.detail + "; " + named,
+                    "check the name and the file's permissions").withZh(
+                    "无法读取场景文件 " + f + "：" + r.detail + "；" + namedZh,
+                    "请检查文件名和文件权限");
+        };
+    }
+}

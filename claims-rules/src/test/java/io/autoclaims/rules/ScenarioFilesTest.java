@@ -1,0 +1,193 @@
+package io.autoclaims.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scenario claim files are read only from beside the workbook: a missing one is named as missing at
+ * the cell that names it, and a scenario cell cannot make the library read a device, a pipe, a file
+ * outside the folder or an oversized file (each an error at the cell, never an unbounded read).
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS) // a FIFO opened or /dev/zero read would hang or exhaust the heap
+class ScenarioFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private static Adjudicator live;
+
+    /** One adjudicator for the class: a refused swap leaves it as it was. */
+    private static synchronized Adjudicator live() {
+        if (live == null) {
+            live = Adjudicator.of(Rulebook.loadDefault());
+        }
+        return live;
+    }
+
+    private static byte[] shippedWarranty() {
+        return Rulebook.defaultWorkbooks().get("warranty.xlsx");
+    }
+
+    /** The shipped warranty workbook with its first scenario's claim cell set to {@code ref}; returns that cell. */
+    private String writeWithFirstClaim(Path folder, String ref) throws Exception {
+        String[] cell = new String[1];
+        byte[] bytes = WorkbookErrorsTest.edit(shippedWarranty(), wb -> {
+            Sheet sheet = null;
+            for (Sheet s : wb) {
+                if (s.getSheetName().toLowerCase().startsWith("scenarios")) {
+                    sheet = s;
+                }
+            }
+            int claimColumn = -1;
+            for (Row row : sheet) {
+                if (claimColumn >= 0 && row.getCell(claimColumn) != null) {
+                    row.getCell(claimColumn).setCellValue(ref);
+                    cell[0] = row.getCell(claimColumn).getAddress().formatAsString();
+                    return;
+                }
+                if (row.getCell(0) != null && row.getCell(0).toString().trim().toLowerCase().startsWith("id")) {
+                    for (var c : row) {
+                        if (c.toString().toLowerCase().startsWith("claim")) {
+                            claimColumn = c.getColumnIndex();
+                        }
+                    }
+                }
+            }
+        });
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("warranty.xlsx"), bytes);
+        return cell[0];
+    }
+
+    private static void copyShippedScenarios(Path folder) throws Exception {
+        Files.createDirectories(folder.resolve("scenarios"));
+        Files.writeString(folder.resolve("scenarios/warranty.jsonl"), Rulebook.defaultResource("scenarios/warranty.jsonl"));
+    }
+
+    @Test
+    void aWorkbookCopiedWithoutItsScenarioFileNamesTheFileAsMissingOnce() throws Exception {
+        Files.write(dir.resolve("warranty.xlsx"), shippedWarranty());
+        ScenarioReport report = RulebookScenarios.run(List.of(dir));
+        assertEquals(report.results().size(), report.notRun().size(), "no scenario of the file runs");
+        assertEquals(1, report.fileProblems().size(), report.fileProblems().toString());
+        WorkbookIssue missing = report.fileProblems().get(0);
+        assertEquals("SCENARIO_FILE_MISSING", missing.code());
+        assertTrue(missing.where().sheet().startsWith("Scenarios"), missing.toString());
+        assertTrue(missing.message().startsWith("the scenario file scenarios/warranty.jsonl is missing from "
+                + dir.toAbsolutePath()), missing.message());
+        assertTrue(missing.message().contains(report.results().size() + " scenario(s) name it"), missing.message());
+        assertTrue(missing.hint().contains("scenario files travel with the workbook"), missing.hint());
+        assertTrue(missing.toStringZh().contains("场景文件 scenarios/warranty.jsonl 不存在")
+                && missing.toStringZh().contains("场景文件随工作簿一起存放"), missing.toStringZh());
+        // a checked swap refuses it with that one issue, not one per scenario
+        RulebookException e = assertThrows(RulebookException.class,
+                () -> live().swap(dir));
+        assertEquals(List.of("SCENARIO_FILE_MISSING"), e.issues().stream().map(WorkbookIssue::code).toList());
+    }
+
+    private WorkbookIssue refusal(String ref) throws Exception {
+        Path folder = dir.resolve("rules");
+        String cell = writeWithFirstClaim(folder, ref);
+        copyShippedScenarios(folder);
+        Rulebook candidate = Rulebook.load(folder);
+        ScenarioReport report = RulebookScenarios.run(candidate);
+        assertEquals(1, report.fileProblems().size(), ref + ": " + report.fileProblems());
+        assertEquals(1, report.notRun().size(), ref);
+        WorkbookIssue issue = report.fileProblems().get(0);
+        assertEquals(cell, issue.where().cell(), "at the cell naming the file: " + issue);
+        assertTrue(issue.messageZh() != null && issue.hintZh() != null, issue.toString());
+        // the library's checked swap reports it as a RulebookException issue
+        RulebookException e = assertThrows(RulebookException.class, () -> live().swap(candidate));
+        assertTrue(e.issues().contains(issue), e.issues().toString());
+        return issue;
+    }
+
+    @Test
+    void absolutePathsAndDotDotAreRefusedBeforeAnyRead() throws Exception {
+        for (String ref : List.of("/dev/zero#x", "/etc/passwd#x", "/proc/self/environ#x", "../../etc/passwd#x",
+                "scenarios/../../warranty.jsonl#x", "C:\\claims\\x.jsonl#x", "scenarios\\..\\..\\x.jsonl#x")) {
+            WorkbookIssue issue = refusal(ref);
+            assertEquals("SCENARIO_FILE_OUTSIDE", issue.code(), ref);
+            assertTrue(issue.message().contains("is not beside the workbook"), issue.message());
+            assertTrue(issue.toStringZh().contains("不在工作簿旁"), issue.toStringZh());
+        }
+    }
+
+    @Test
+    void aLinkLeadingOutOfTheFolderIsRefused() throws Exception {
+        Path folder = dir.resolve("rules");
+        Files.createDirectories(folder);
+        Files.writeString(dir.resolve("secret.jsonl"), "{}\n");
+        Files.createSymbolicLink(folder.resolve("secret.jsonl"), dir.resolve("secret.jsonl"));
+        Files.createSymbolicLink(folder.resolve("zero.jsonl"), Path.of("/dev/zero"));
+        WorkbookIssue outside = refusal("secret.jsonl#x");
+        assertEquals("SCENARIO_FILE_OUTSIDE", outside.code());
+        assertTrue(outside.message().contains("a link leading to"), outside.message());
+        assertEquals("SCENARIO_FILE_OUTSIDE", refusal("zero.jsonl#x").code());
+    }
+
+    @Test
+    void aPipeOrAFolderIsNotOpened() throws Exception {
+        Path folder = dir.resolve("rules");
+        Files.createDirectories(folder.resolve("adir.jsonl"));
+        WorkbookIssue folderIssue = refusal("adir.jsonl#x");
+        assertEquals("SCENARIO_FILE_NOT_REGULAR", folderIssue.code());
+        assertTrue(folderIssue.toStringZh().contains("不是普通文件"), folderIssue.toStringZh());
+        boolean fifo = new ProcessBuilder("mkfifo", folder.resolve("pipe.jsonl").toString()).start().waitFor() == 0;
+        assumeTrue(fifo, "mkfifo is not available: the FIFO case was skipped");
+        // opening a FIFO with no writer would block forever: the timeout fails the test if it is opened
+        assertEquals("SCENARIO_FILE_NOT_REGULAR", refusal("pipe.jsonl#x").code());
+    }
+
+    @Test
+    void aFileOverTheBoundIsRefusedUnread() throws Exception {
+        Path folder = dir.resolve("rules");
+        Files.createDirectories(folder);
+        try (RandomAccessFile big = new RandomAccessFile(folder.resolve("big.jsonl").toFile(), "rw")) {
+            big.setLength(ScenarioFile.MAX_BYTES + 1); // sparse: costs no disk
+        }
+        WorkbookIssue issue = refusal("big.jsonl#x");
+        assertEquals("SCENARIO_FILE_TOO_LARGE", issue.code());
+        assertTrue(issue.message().contains("16.0 MiB"), issue.message());
+        assertTrue(issue.toStringZh().contains("超过 16.0 MiB 的上限"), issue.toStringZh());
+    }
+
+    @Test
+    void aFileInASubfolderBesideTheWorkbookIsRead() throws Exception {
+        Path folder = dir.resolve("rules");
+        writeWithFirstClaim(folder, "scenarios/./warranty.jsonl#SC-W-NOPE");
+        copyShippedScenarios(folder);
+        ScenarioReport report = RulebookScenarios.run(List.of(folder));
+        assertTrue(report.fileProblems().isEmpty(), report.fileProblems().toString());
+        // the file is read; the claim id is simply not in it
+        ScenarioReport.Result r = report.failures().get(0);
+        assertTrue(r.ran());
+        assertEquals(List.of("the claim cannot be adjudicated: no valid claim SC-W-NOPE in scenarios/./warranty.jsonl"),
+                r.differences());
+        assertEquals("该索赔无法裁定：scenarios/./warranty.jsonl 中没有编号为 SC-W-NOPE 的有效索赔",
+                RulebookScenarios.zh(r.differences().get(0)));
+        assertFalse(report.passed());
+    }
+
+    @Test
+    void aRulebookBuiltFromBytesSaysWhereToGiveItsFolder() throws Exception {
+        ScenarioReport report = RulebookScenarios.run(Rulebook.fromWorkbooks(Map.of("warranty.xlsx", shippedWarranty())));
+        assertEquals(List.of("SCENARIO_FILE_NO_FOLDER"), report.fileProblems().stream().map(WorkbookIssue::code).toList());
+        assertTrue(report.fileProblems().get(0).hint().contains("RulebookScenarios.folder(dir)"));
+    }
+}
