@@ -9,7 +9,7 @@ import io.autoclaims.model.Claim;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
-import io.autoclaims.rules.testing.DefaultWarrantyWorkbook;
+import io.autoclaims.rules.testing.ShippedWorkbooks;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -51,11 +51,12 @@ class AdjudicatorTest {
     }
 
     @Test
-    void theShippedWorkbookIsTheGeneratorsOutput() {
-        Rulebook generated = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", DefaultWarrantyWorkbook.build(),
-                "insurance.xlsx", io.autoclaims.rules.testing.DefaultInsuranceWorkbook.build(),
-                "assistance.xlsx", io.autoclaims.rules.testing.DefaultAssistanceWorkbook.build()));
-        assertEquals(generated.fingerprint(), rulebook.fingerprint());
+    void theDefaultRulebookIsTheShippedWorkbooks() {
+        // loadDefault reads the same three files a test (or a host) gets from the jar, nothing else
+        Rulebook shipped = Rulebook.fromWorkbooks(ShippedWorkbooks.all());
+        assertEquals(shipped.fingerprint(), rulebook.fingerprint());
+        assertEquals(List.of("warranty.xlsx", "insurance.xlsx", "assistance.xlsx"),
+                List.copyOf(rulebook.workbooks().keySet()));
         for (io.autoclaims.model.ClaimType type : io.autoclaims.model.ClaimType.values()) {
             assertTrue(rulebook.supports(type), type.name());
         }
@@ -83,7 +84,7 @@ class AdjudicatorTest {
     void claimTypesWithoutTablesAreAnsweredWithAnErrorRecord() {
         // the warranty workbook alone: its terms table serves assistance too, but decides nothing
         Adjudicator adjudicator = Adjudicator.of(
-                Rulebook.fromWorkbooks(Map.of("warranty.xlsx", DefaultWarrantyWorkbook.build())));
+                Rulebook.fromWorkbooks(Map.of("warranty.xlsx", ShippedWorkbooks.warranty())));
         Claim warranty = CODEC.readClaim(CLAIM);
         Claim assistance = new Claim("A-1", ClaimType.ASSISTANCE, warranty.submittedOn(), warranty.vehicle(),
                 warranty.incident(), null, List.of(), List.of(), List.of(), null, null, null,
@@ -138,11 +139,10 @@ class AdjudicatorTest {
 
     @Test
     void swapIsAtomicAndCallsInFlightFinish() throws Exception {
-        Rulebook other = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", DefaultWarrantyWorkbook.build(),
-                "insurance.xlsx", io.autoclaims.rules.testing.DefaultInsuranceWorkbook.build(),
-                "assistance.xlsx", io.autoclaims.rules.testing.DefaultAssistanceWorkbook.build(),
-                "extra.xlsx", io.autoclaims.rules.testing.WorkbookBuilder.create()
-                        .about("extra", "9", java.time.LocalDate.of(2026, 1, 1), "t").toBytes()),
+        Map<String, byte[]> workbooks = ShippedWorkbooks.all();
+        workbooks.put("extra.xlsx", io.autoclaims.rules.testing.WorkbookBuilder.create()
+                .about("extra", "9", java.time.LocalDate.of(2026, 1, 1), "t").toBytes());
+        Rulebook other = Rulebook.fromWorkbooks(workbooks,
                 Rulebook::defaultResource); // the swap runs the shipped scenarios, which name claim files
         assertNotEquals(rulebook.fingerprint(), other.fingerprint());
         Adjudicator swapping = Adjudicator.of(rulebook);

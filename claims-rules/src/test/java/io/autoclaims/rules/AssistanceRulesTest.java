@@ -28,22 +28,11 @@ import io.autoclaims.model.Reason;
 import io.autoclaims.model.Remedy;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.rules.testing.AssistanceClaims;
-import io.autoclaims.rules.testing.DefaultAssistanceWorkbook;
-import io.autoclaims.rules.testing.DefaultInsuranceWorkbook;
-import io.autoclaims.rules.testing.DefaultWarrantyWorkbook;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.autoclaims.rules.testing.ShippedWorkbooks;
+import io.autoclaims.rules.testing.WorkbookPatch;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -686,42 +675,9 @@ class AssistanceRulesTest {
 
     /** The default rulebook with the TF-01 non-member call-out cell set to that amount. */
     static Rulebook withNonMemberCallOut(String amount) {
-        byte[] edited = editCell(DefaultAssistanceWorkbook.build(), "Tariff 救援价目", "TF-01",
-                "THEN charge.nonMemberFixedCny", Double.parseDouble(amount));
-        return Rulebook.fromWorkbooks(Map.of("warranty.xlsx", DefaultWarrantyWorkbook.build(),
-                "insurance.xlsx", DefaultInsuranceWorkbook.build(), "assistance.xlsx", edited));
-    }
-
-    static byte[] editCell(byte[] xlsx, String sheetName, String ruleId, String binding, double value) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = wb.getSheet(sheetName);
-            Row bindings = sheet.getRow(2);
-            int idCol = -1;
-            int col = -1;
-            for (Cell c : bindings) {
-                String text = c.getCellType() == CellType.STRING ? c.getStringCellValue().strip() : "";
-                if (text.equals("ID")) {
-                    idCol = c.getColumnIndex();
-                } else if (text.equals(binding)) {
-                    col = c.getColumnIndex();
-                }
-            }
-            List<Integer> found = new ArrayList<>();
-            for (int r = 5; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                Cell id = row == null ? null : row.getCell(idCol);
-                if (id != null && id.getCellType() == CellType.STRING
-                        && id.getStringCellValue().strip().equals(ruleId)) {
-                    row.getCell(col).setCellValue(value);
-                    found.add(r);
-                }
-            }
-            assertEquals(1, found.size(), ruleId + " rows in " + sheetName);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, byte[]> workbooks = ShippedWorkbooks.all();
+        workbooks.put("assistance.xlsx", WorkbookPatch.of(ShippedWorkbooks.assistance())
+                .setRule("Tariff", "TF-01", "THEN charge.nonMemberFixedCny", new BigDecimal(amount)).bytes());
+        return Rulebook.fromWorkbooks(workbooks);
     }
 }

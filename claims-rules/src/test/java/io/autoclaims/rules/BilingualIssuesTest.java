@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.autoclaims.rules.internal.WorkbookGuard;
-import io.autoclaims.rules.testing.DefaultWarrantyWorkbook;
+import io.autoclaims.rules.testing.ShippedWorkbooks;
 import io.autoclaims.rules.testing.WorkbookBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -132,9 +132,9 @@ class BilingualIssuesTest {
                         () -> "just text, not a workbook".getBytes(StandardCharsets.UTF_8)),
                 // WorkbookGuard: the file before it is opened
                 issue("MACRO_WORKBOOK", "warranty.xlsx",
-                        () -> withExtraPart(DefaultWarrantyWorkbook.build(), "xl/vbaProject.bin", new byte[] {1, 2, 3})),
+                        () -> withExtraPart(ShippedWorkbooks.warranty(), "xl/vbaProject.bin", new byte[] {1, 2, 3})),
                 issue("EXTERNAL_LINK", "warranty.xlsx",
-                        () -> withExtraPart(DefaultWarrantyWorkbook.build(), "xl/externalLinks/externalLink1.xml",
+                        () -> withExtraPart(ShippedWorkbooks.warranty(), "xl/externalLinks/externalLink1.xml",
                                 "<externalLink/>".getBytes(StandardCharsets.UTF_8))),
                 // a bomb within the unpacked limit, so that the ratio check is what refuses it
                 issue("ZIP_BOMB", "warranty.xlsx", () -> zeros((int) (WorkbookGuard.MAX_UNCOMPRESSED_BYTES >> 20) - 2)),

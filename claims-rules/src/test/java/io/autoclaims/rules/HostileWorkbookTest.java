@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.autoclaims.rules.testing.DefaultWarrantyWorkbook;
+import io.autoclaims.rules.testing.ShippedWorkbooks;
+import io.autoclaims.rules.testing.WorkbookPatch;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,20 +35,20 @@ class HostileWorkbookTest {
 
     @Test
     void macroEnabledFilesAreRefusedByName() {
-        WorkbookIssue e = refused("warranty.xlsm", DefaultWarrantyWorkbook.build());
+        WorkbookIssue e = refused("warranty.xlsm", ShippedWorkbooks.warranty());
         assertEquals("MACRO_WORKBOOK", e.code());
         assertEquals("warranty.xlsm", e.where().toString());
     }
 
     @Test
     void macrosInsideAnXlsxAreRefused() throws IOException {
-        byte[] bytes = withExtraPart(DefaultWarrantyWorkbook.build(), "xl/vbaProject.bin", new byte[] {1, 2, 3});
+        byte[] bytes = withExtraPart(ShippedWorkbooks.warranty(), "xl/vbaProject.bin", new byte[] {1, 2, 3});
         assertEquals("MACRO_WORKBOOK", refused("warranty.xlsx", bytes).code());
     }
 
     @Test
     void externalLinksAreRefused() throws IOException {
-        byte[] bytes = withExtraPart(DefaultWarrantyWorkbook.build(), "xl/externalLinks/externalLink1.xml",
+        byte[] bytes = withExtraPart(ShippedWorkbooks.warranty(), "xl/externalLinks/externalLink1.xml",
                 "<externalLink/>".getBytes(StandardCharsets.UTF_8));
         assertEquals("EXTERNAL_LINK", refused("warranty.xlsx", bytes).code());
     }
@@ -99,17 +100,16 @@ class HostileWorkbookTest {
 
     @Test
     void aMacroWorkbookInARulesFolderIsNotSkippedSilently() throws IOException {
-        Files.write(dir.resolve("warranty.xlsx"), DefaultWarrantyWorkbook.build());
-        Files.write(dir.resolve("extra.xlsm"), DefaultWarrantyWorkbook.build());
+        Files.write(dir.resolve("warranty.xlsx"), ShippedWorkbooks.warranty());
+        Files.write(dir.resolve("extra.xlsm"), ShippedWorkbooks.warranty());
         RulebookException e = assertThrows(RulebookException.class, () -> Rulebook.load(dir));
         assertEquals("MACRO_WORKBOOK", e.errors().get(0).code());
     }
 
     @Test
     void textThatLooksLikeCodeIsOnlyEverAValue() {
-        WorkbookIssue e = refused("warranty.xlsx", WorkbookErrorsTest.edit(DefaultWarrantyWorkbook.build(),
-                wb -> wb.getSheet("Terms 保修期限").getRow(5).getCell(1)
-                        .setCellValue("ENGINE\"); java.lang.Runtime.getRuntime().exec(\"rm\"); //")));
+        WorkbookIssue e = refused("warranty.xlsx", WorkbookPatch.of(ShippedWorkbooks.warranty())
+                .set("Terms", "B6", "ENGINE\"); java.lang.Runtime.getRuntime().exec(\"rm\"); //").bytes());
         assertEquals("UNKNOWN_VALUE", e.code());
         assertEquals("B6", e.where().cell());
     }

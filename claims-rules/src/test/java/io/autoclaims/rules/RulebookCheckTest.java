@@ -3,7 +3,9 @@ package io.autoclaims.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.autoclaims.rules.testing.ShippedWorkbooks;
 import io.autoclaims.rules.testing.WorkbookBuilder;
+import io.autoclaims.rules.testing.WorkbookPatch;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -96,20 +98,8 @@ class RulebookCheckTest {
 
     @Test
     void aSanbaoThresholdStricterThanTheLawIsAnError() {
-        byte[] bytes = WorkbookErrorsTest.edit(io.autoclaims.rules.testing.DefaultWarrantyWorkbook.build(), wb -> {
-            var sheet = wb.getSheet("Sanbao repeated repairs 三包多次修理");
-            int column = -1;
-            for (var c : sheet.getRow(2)) {
-                if (c.getStringCellValue().equals("IF history.repairDays")) {
-                    column = c.getColumnIndex();
-                }
-            }
-            for (var row : sheet) {
-                if (row.getCell(0) != null && "S4-06".equals(row.getCell(0).getStringCellValue())) {
-                    row.getCell(column).setCellValue("> 40");
-                }
-            }
-        });
+        byte[] bytes = WorkbookPatch.of(ShippedWorkbooks.warranty())
+                .setRule("Sanbao repeated repairs", "S4-06", "IF history.repairDays", "> 40").bytes();
         List<WorkbookIssue> errors = RulebookCheck.of(Map.of("warranty.xlsx", bytes)).errors();
         assertEquals(1, errors.size(), errors.toString());
         WorkbookIssue e = errors.get(0);
@@ -122,20 +112,8 @@ class RulebookCheckTest {
 
     @Test
     void anEarlyWindowShorterThanTheLawSheetIsAnError() {
-        byte[] bytes = WorkbookErrorsTest.edit(io.autoclaims.rules.testing.DefaultWarrantyWorkbook.build(), wb -> {
-            var sheet = wb.getSheet("Sanbao early 三包早期");
-            int column = -1;
-            for (var c : sheet.getRow(2)) {
-                if (c.getStringCellValue().equals("IF period.daysSinceStart")) {
-                    column = c.getColumnIndex();
-                }
-            }
-            for (var row : sheet) {
-                if (row.getCell(0) != null && "S1-01".equals(row.getCell(0).getStringCellValue())) {
-                    row.getCell(column).setCellValue("<= 5");
-                }
-            }
-        });
+        byte[] bytes = WorkbookPatch.of(ShippedWorkbooks.warranty())
+                .setRule("Sanbao early", "S1-01", "IF period.daysSinceStart", "<= 5").bytes();
         List<WorkbookIssue> errors = RulebookCheck.of(Map.of("warranty.xlsx", bytes)).errors();
         assertEquals(1, errors.size(), errors.toString());
         assertEquals("WEAKER_THAN_LAW", errors.get(0).code());

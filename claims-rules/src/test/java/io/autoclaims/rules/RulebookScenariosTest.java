@@ -3,8 +3,8 @@ package io.autoclaims.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.autoclaims.rules.testing.DefaultWarrantyWorkbook;
-import io.autoclaims.rules.testing.WorkbookBuilder;
+import io.autoclaims.rules.testing.ShippedWorkbooks;
+import io.autoclaims.rules.testing.WorkbookPatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,33 +27,18 @@ class RulebookScenariosTest {
     @TempDir
     static Path dir;
 
-    /** The shipped warranty workbook with two scenarios: one right, one expecting the wrong payable. */
+    /**
+     * The shipped warranty workbook with its Scenarios sheet cut to two scenarios (rows 5 and 6): one
+     * right, one expecting the wrong payable.
+     */
     private static byte[] workbookWithScenarios() {
-        WorkbookBuilder withoutScenarios = DefaultWarrantyWorkbook.builder();
-        DefaultWarrantyWorkbook.law(withoutScenarios);
-        byte[] base = withoutScenarios.toBytes();
-        return WorkbookErrorsTest.edit(base, wb -> {
-            var sheet = wb.createSheet("Scenarios 测试场景");
-            String[] header = {"ID", "Claim", "Decision", "Remedy", "Payable", "Reasons", "Description"};
-            var h = sheet.createRow(1);
-            for (int i = 0; i < header.length; i++) {
-                h.createCell(i).setCellValue(header[i]);
-            }
-            Object[][] rows = {
-                {"SC-1", String.format(CLAIM, "S-1", "QUALITY_DEFECT"), "APPROVED", "REPAIR", 950.0, "COVERED_REPAIR",
-                    "a brake repair"},
-                {"SC-2", "claims.jsonl#S-2", "DENIED", "NONE", 100.0, "CAUSE_EXCLUDED", "misuse, wrong payable"}};
-            for (int r = 0; r < rows.length; r++) {
-                var row = sheet.createRow(2 + r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    if (rows[r][c] instanceof Double d) {
-                        row.createCell(c).setCellValue(d);
-                    } else {
-                        row.createCell(c).setCellValue((String) rows[r][c]);
-                    }
-                }
-            }
-        });
+        return WorkbookPatch.of(ShippedWorkbooks.warranty())
+                .removeRowsFrom("Scenarios", 7)
+                .setRow("Scenarios", 5, "SC-1", String.format(CLAIM, "S-1", "QUALITY_DEFECT"), "APPROVED", "REPAIR", 950,
+                        "COVERED_REPAIR", "a brake repair")
+                .setRow("Scenarios", 6, "SC-2", "claims.jsonl#S-2", "DENIED", "NONE", 100, "CAUSE_EXCLUDED",
+                        "misuse, wrong payable")
+                .bytes();
     }
 
     private static Path folder() throws Exception {
@@ -69,7 +54,7 @@ class RulebookScenariosTest {
         assertEquals(1, report.failures().size());
         ScenarioReport.Result failed = report.failures().get(0);
         assertEquals("SC-2", failed.id());
-        assertEquals("warranty.xlsx!Scenarios 测试场景!A4", failed.where().toString());
+        assertEquals("warranty.xlsx!Scenarios 测试场景!A6", failed.where().toString());
         assertEquals(List.of("payable: expected 100.00 CNY, got 0.00 CNY"), failed.differences());
     }
 
@@ -80,9 +65,9 @@ class RulebookScenariosTest {
         assertEquals(List.of("SC-2"), report.failures().stream().map(ScenarioReport.Result::id).toList());
         List<WorkbookIssue> issues = RulebookScenarios.failures(report);
         assertEquals(1, issues.size());
-        assertEquals("warranty.xlsx!Scenarios 测试场景!A4: 测试场景 SC-2 未通过：赔付应为 100.00 元，实为 0.00 元（请修正规则行；"
+        assertEquals("warranty.xlsx!Scenarios 测试场景!A6: 测试场景 SC-2 未通过：赔付应为 100.00 元，实为 0.00 元（请修正规则行；"
                 + "如政策是有意变更，请更新该场景的预期值；claims test 列出全部未通过的场景）", issues.get(0).toStringZh());
-        assertTrue(issues.get(0).toString().startsWith("warranty.xlsx!Scenarios 测试场景!A4: scenario SC-2 fails: "
+        assertTrue(issues.get(0).toString().startsWith("warranty.xlsx!Scenarios 测试场景!A6: scenario SC-2 fails: "
                 + "payable: expected 100.00 CNY, got 0.00 CNY (fix the rule rows"), issues.get(0).toString());
     }
 
@@ -122,7 +107,7 @@ class RulebookScenariosTest {
 
     @Test
     void scenariosDoNotChangeTheFingerprint() {
-        assertEquals(Rulebook.fromWorkbooks(Map.of("warranty.xlsx", DefaultWarrantyWorkbook.build())).fingerprint(),
+        assertEquals(Rulebook.fromWorkbooks(Map.of("warranty.xlsx", ShippedWorkbooks.warranty())).fingerprint(),
                 Rulebook.fromWorkbooks(Map.of("warranty.xlsx", workbookWithScenarios())).fingerprint());
     }
 
@@ -130,7 +115,7 @@ class RulebookScenariosTest {
     Stream<DynamicTest> asDynamicTestsOneFailing() throws Exception {
         List<DynamicTest> tests = RulebookScenarios.dynamicTests(folder()).toList();
         assertEquals(2, tests.size());
-        assertTrue(tests.get(0).getDisplayName().startsWith("SC-1 (warranty.xlsx!Scenarios 测试场景!A3) a brake repair"));
+        assertTrue(tests.get(0).getDisplayName().startsWith("SC-1 (warranty.xlsx!Scenarios 测试场景!A5) a brake repair"));
         // only the passing one is run here; the failing one must throw
         try {
             tests.get(1).getExecutable().execute();

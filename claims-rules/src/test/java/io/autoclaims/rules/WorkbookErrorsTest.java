@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.autoclaims.rules.testing.ShippedWorkbooks;
 import io.autoclaims.rules.testing.WorkbookBuilder;
+import io.autoclaims.rules.testing.WorkbookPatch;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -191,14 +193,8 @@ class WorkbookErrorsTest {
 
     @Test
     void termBelowTheLegalFloorIsAnErrorCitingTheArticle() {
-        byte[] bytes = edit(io.autoclaims.rules.testing.DefaultWarrantyWorkbook.build(), w -> {
-            var sheet = w.getSheet("Terms 保修期限");
-            for (var row : sheet) {
-                if (row.getRowNum() >= 5 && row.getCell(0) != null && "T-04".equals(row.getCell(0).getStringCellValue())) {
-                    row.getCell(2).setCellValue(24);
-                }
-            }
-        });
+        byte[] bytes = WorkbookPatch.of(ShippedWorkbooks.warranty())
+                .setRule("Terms", "T-04", "THEN line.termMonths", 24).bytes();
         RulebookException e = assertThrows(RulebookException.class,
                 () -> Rulebook.fromWorkbooks(Map.of("warranty.xlsx", bytes)));
         WorkbookIssue first = e.errors().get(0);

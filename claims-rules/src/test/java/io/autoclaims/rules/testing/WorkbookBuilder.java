@@ -49,7 +49,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes rule workbooks in the layout of {@code docs/workbook-format.md} with Apache POI (XSSF).
- * Test scope: used to generate the shipped default rulebook and workbooks for tests.
+ * Test scope: synthetic workbooks for tests. It never builds the shipped workbooks: those are the source,
+ * edited in a spreadsheet program (tests read them through {@link ShippedWorkbooks}).
  *
  * <pre>{@code
  * WorkbookBuilder wb = WorkbookBuilder.create()
