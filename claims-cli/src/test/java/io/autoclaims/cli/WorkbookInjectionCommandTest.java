@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #13's reproducer, exactly: sheet names of the shipped warranty workbook that end the DRL
- * comment they used to be written into and call {@code System.exit(42)}. Each command runs in a
- * child JVM, so a payload that ran would show as exit code 42; every command refuses the rulebook at
- * the two sheets instead.
+ * comment they used to be written into and call {@code System.exit(42)}. Each command that loads a
+ * rulebook runs in a child JVM, so a payload that ran would show as exit code 42; every one refuses
+ * the rulebook at the two sheets instead.
  */
 class WorkbookInjectionCommandTest {
     @TempDir
@@ -84,10 +84,15 @@ class WorkbookInjectionCommandTest {
 
     @Test
     void everyCommandRefusesTheRulebookAtBothSheetsAndRunsNothing() throws Exception {
+        String in = examples().toString();
         String[][] runs = {
             child("check", "--rules", rules.toString()),
-            child("adjudicate", "--rules", rules.toString(), "--in", examples().toString()),
+            child("adjudicate", "--rules", rules.toString(), "--in", in),
             child("test", "--rules", rules.toString()),
+            child("explain", "--rules", rules.toString(), "--claim", in, "--line", "1"),
+            child("reevaluate", "--rules", rules.toString(), "--in", in, "--out", dir.resolve("out.jsonl").toString()),
+            child("impact", "--old", rules.toString(), "--new", rules.toString(), "--in", in,
+                    "--report", dir.resolve("report").toString()),
         };
         for (String[] r : runs) {
             assertNotEquals("42", r[0], r[1]);

@@ -82,7 +82,7 @@ class RulebookScenariosTest {
         assertEquals(List.of("not run: its claim file cannot be read: claims.jsonl"), failed.differences());
         WorkbookIssue noFolder = RulebookScenarios.failures(report).get(0);
         assertEquals("SCENARIO_FILE_NO_FOLDER", noFolder.code());
-        assertEquals("warranty.xlsx!Scenarios 测试场景!B4", noFolder.where().toString());
+        assertEquals("warranty.xlsx!Scenarios 测试场景!B6", noFolder.where().toString());
         assertTrue(noFolder.hint().contains("Rulebook.fromWorkbooks(workbooks, RulebookScenarios.folder(dir))"),
                 noFolder.hint());
         assertTrue(noFolder.toStringZh().contains("无法读取场景文件 claims.jsonl"), noFolder.toStringZh());

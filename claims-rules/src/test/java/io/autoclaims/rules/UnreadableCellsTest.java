@@ -24,8 +24,6 @@ class UnreadableCellsTest {
     private static final String TERMS = "xl/worksheets/sheet4.xml"; // "Terms 保修期限"
     private static final String CHECKS = "xl/worksheets/sheet3.xml"; // "Claim checks 索赔审核"
     /** T-01's system cell (B6: a list of systems, a shared string) and its term in months (C6: 96). */
-    private static final String T01_SYSTEMS = "<c r=\"B6\" t=\"s\" s=\"7\"><v>100</v></c>";
-    private static final String T01_MONTHS = "<c r=\"C6\" t=\"n\" s=\"11\"><v>96.0</v></c>";
 
     private static byte[] shipped() {
         return Rulebook.defaultWorkbooks().get("warranty.xlsx");
@@ -64,8 +62,8 @@ class UnreadableCellsTest {
     @ValueSource(strings = {"5000", "-1", "x", ""})
     void aSharedStringIndexOutOfRangeIsAnErrorNotABlank(String index) {
         // before, T-01's systems read as blank, so its 96-month term applied to every system
-        WorkbookIssue e = theError(RawXlsx.patch(shipped(), TERMS, T01_SYSTEMS,
-                "<c r=\"B6\" t=\"s\" s=\"7\"><v>" + index + "</v></c>"));
+        WorkbookIssue e = theError(RawXlsx.replaceCell(shipped(), TERMS, "B6",
+                "<c r=\"B6\" t=\"s\"><v>" + index + "</v></c>"));
         assertAt(e, "UNREADABLE_CELL", "Terms 保修期限", "B6");
         assertTrue(e.message().contains("shared string"), e.message());
     }
@@ -73,8 +71,8 @@ class UnreadableCellsTest {
     @ParameterizedTest
     @ValueSource(strings = {"9b6", "NaN", "Infinity", "96f", "0x60", "1e999", ""})
     void aNumberThatIsNoneIsAnErrorAtItsCell(String literal) {
-        WorkbookIssue e = theError(RawXlsx.patch(shipped(), TERMS, T01_MONTHS,
-                "<c r=\"C6\" t=\"n\" s=\"11\"><v>" + literal + "</v></c>"));
+        WorkbookIssue e = theError(RawXlsx.replaceCell(shipped(), TERMS, "C6",
+                "<c r=\"C6\" t=\"n\"><v>" + literal + "</v></c>"));
         assertAt(e, "UNREADABLE_CELL", "Terms 保修期限", "C6");
     }
 
@@ -82,8 +80,8 @@ class UnreadableCellsTest {
     @ValueSource(strings = {"yes", "true", "2"})
     void aBooleanNeitherZeroNorOneIsAnErrorAtItsCell(String literal) {
         // POI read every such boolean as FALSE
-        WorkbookIssue e = theError(RawXlsx.patch(shipped(), CHECKS, "<c r=\"B6\" t=\"b\" s=\"9\"><v>0</v></c>",
-                "<c r=\"B6\" t=\"b\" s=\"9\"><v>" + literal + "</v></c>"));
+        WorkbookIssue e = theError(RawXlsx.replaceCell(shipped(), CHECKS, "B6",
+                "<c r=\"B6\" t=\"b\"><v>" + literal + "</v></c>"));
         assertAt(e, "UNREADABLE_CELL", "Claim checks 索赔审核", "B6");
     }
 
@@ -91,16 +89,16 @@ class UnreadableCellsTest {
     @ValueSource(strings = {"#N/A", "#REF!", "#BOGUS"})
     void anErrorValueInARuleCellIsAnError(String value) {
         // a known error value reads as no value, i.e. "any"; an unknown one cannot be read at all
-        WorkbookIssue e = theError(RawXlsx.patch(shipped(), TERMS, T01_MONTHS,
-                "<c r=\"C6\" t=\"e\" s=\"11\"><v>" + value + "</v></c>"));
+        WorkbookIssue e = theError(RawXlsx.replaceCell(shipped(), TERMS, "C6",
+                "<c r=\"C6\" t=\"e\"><v>" + value + "</v></c>"));
         assertAt(e, value.equals("#BOGUS") ? "UNREADABLE_CELL" : "ERROR_VALUE", "Terms 保修期限", "C6");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"q", "inline"})
     void anUnknownCellTypeIsAnErrorAtItsCell(String type) {
-        WorkbookIssue e = theError(RawXlsx.patch(shipped(), TERMS, T01_MONTHS,
-                "<c r=\"C6\" t=\"" + type + "\" s=\"11\"><v>96.0</v></c>"));
+        WorkbookIssue e = theError(RawXlsx.replaceCell(shipped(), TERMS, "C6",
+                "<c r=\"C6\" t=\"" + type + "\"><v>96.0</v></c>"));
         assertAt(e, "UNREADABLE_CELL", "Terms 保修期限", "C6");
     }
 
@@ -109,7 +107,7 @@ class UnreadableCellsTest {
     void aRowNumberedOutsideTheSheetIsAnErrorAtThatRow(String number) {
         // T-04 (row 9) renumbered: before, rows 0 and below were dropped silently, and row
         // 2,147,483,647 made every loop over the sheet's rows run for a minute
-        byte[] xlsx = RawXlsx.patch(shipped(), TERMS, "<row r=\"9\">", "<row r=\"" + number + "\">");
+        byte[] xlsx = RawXlsx.patch(shipped(), TERMS, "<row r=\"9\" ", "<row r=\"" + number + "\" ");
         WorkbookIssue e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> theError(xlsx));
         assertAt(e, "ROW_OUT_OF_RANGE", "Terms 保修期限", number + ":" + number);
         assertTrue(e.message().contains(number), e.message());
@@ -118,7 +116,7 @@ class UnreadableCellsTest {
     @ParameterizedTest
     @ValueSource(strings = {"4294967296", "99999999999"})
     void aRowNumberPastJavasIntegersIsAnErrorAtThatRow(String number) {
-        byte[] xlsx = RawXlsx.patch(shipped(), TERMS, "<row r=\"9\">", "<row r=\"" + number + "\">");
+        byte[] xlsx = RawXlsx.patch(shipped(), TERMS, "<row r=\"9\" ", "<row r=\"" + number + "\" ");
         assertAt(onlyError(xlsx), "ROW_OUT_OF_RANGE", "Terms 保修期限", number + ":" + number);
         // POI's usermodel overflows on it: refused at the workbook
         assertEquals("UNREADABLE_WORKBOOK", onlyError(viaPoi(xlsx)).code());
@@ -145,8 +143,8 @@ class UnreadableCellsTest {
     @org.junit.jupiter.api.Test
     void textLongerThanExcelAllowsIsAnErrorAtItsCell() {
         String note = "n".repeat(40_000);
-        WorkbookIssue e = theError(RawXlsx.patch(shipped(), TERMS, T01_SYSTEMS,
-                "<c r=\"B6\" t=\"inlineStr\" s=\"7\"><is><t>" + note + "</t></is></c>"));
+        WorkbookIssue e = theError(RawXlsx.replaceCell(shipped(), TERMS, "B6",
+                "<c r=\"B6\" t=\"inlineStr\"><is><t>" + note + "</t></is></c>"));
         assertAt(e, "UNREADABLE_CELL", "Terms 保修期限", "B6");
         assertTrue(e.message().contains("40000"), e.message());
     }

@@ -179,4 +179,23 @@ public final class RawXlsx {
         parts.put(part, xml.replace(from, to).getBytes(StandardCharsets.UTF_8));
         return zip(parts);
     }
+
+    /**
+     * A copy of an xlsx with the cell {@code ref} of a part replaced by {@code element} (written
+     * without a style), which takes the replaced cell's own style: the test names what the cell holds,
+     * not how the shipped file happens to number its styles.
+     */
+    public static byte[] replaceCell(byte[] xlsx, String part, String ref, String element) {
+        Map<String, byte[]> parts = unzip(xlsx);
+        String xml = new String(parts.get(part), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "<c r=\"" + ref + "\"([^>]*?)(/>|>.*?</c>)").matcher(xml);
+        if (!m.find()) {
+            throw new IllegalArgumentException(part + " has no cell " + ref);
+        }
+        java.util.regex.Matcher style = java.util.regex.Pattern.compile(" s=\"\\d+\"").matcher(m.group(1));
+        String styled = style.find() ? element.replaceFirst(">", style.group() + ">") : element;
+        parts.put(part, (xml.substring(0, m.start()) + styled + xml.substring(m.end())).getBytes(StandardCharsets.UTF_8));
+        return zip(parts);
+    }
 }
