@@ -37,7 +37,16 @@ public final class RulebookException extends RuntimeException {
                     "make the workbooks smaller (fewer rows, shorter texts), or give the JVM more heap (-Xmx)")
                     .withZh("加载或检查规则集时 Java 堆内存（" + mb + " MB）耗尽",
                             "请缩小工作簿（减少行数、缩短文本），或为 JVM 分配更多堆内存（-Xmx）")), e);
-        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+        } catch (StackOverflowError e) {
+            // deep nesting in a file (XML, a long condition) can cause it as well as a bug: say both
+            throw new RulebookException(List.of(WorkbookIssue.error("LOAD_FAILED", CellRef.workbook(workbooks),
+                    "the thread's stack ran out while loading or checking the rulebook",
+                    "a workbook may nest too deeply (save it again from Excel, WPS or LibreOffice, shorten very long "
+                            + "cells); if it still fails, report it with the workbooks").withZh(
+                    "加载或检查规则集时线程栈耗尽",
+                    "工作簿可能嵌套过深（请用 Excel、WPS 或 LibreOffice 重新保存，缩短过长的单元格）；"
+                            + "如仍失败，请连同工作簿一起报告")), e);
+        } catch (RuntimeException | LinkageError e) {
             throw new RulebookException(List.of(WorkbookIssue.error("LOAD_FAILED", CellRef.workbook(workbooks),
                     "loading or checking the rulebook failed: " + e,
                     "this is a bug, not a mistake in the workbook: report it with the workbooks").withZh(

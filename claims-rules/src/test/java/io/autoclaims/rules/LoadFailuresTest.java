@@ -49,6 +49,10 @@ class LoadFailuresTest {
                 }));
         assertEquals("LOAD_FAILED", deep.errors().get(0).code());
         assertInstanceOf(StackOverflowError.class, deep.getCause());
+        // a workbook can cause it too: the hint does not blame the library alone
+        assertTrue(deep.errors().get(0).message().contains("stack ran out"), deep.errors().get(0).toString());
+        assertTrue(deep.errors().get(0).hint().contains("nest too deeply"), deep.errors().get(0).toString());
+        assertTrue(deep.errors().get(0).hintZh().contains("嵌套过深"), deep.errors().get(0).toStringZh());
     }
 
     @Test

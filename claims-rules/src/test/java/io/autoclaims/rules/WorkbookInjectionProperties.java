@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.autoclaims.rules.internal.RulebookCompiler;
 import io.autoclaims.rules.testing.Hostile;
 import io.autoclaims.rules.testing.XlsxParts;
 import java.io.ByteArrayInputStream;
@@ -40,6 +41,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 class WorkbookInjectionProperties {
     private static byte[] clean;
     private static Rulebook cleanRulebook;
+    /** The clean workbook with every table compiled to shape rules over indexed row facts. */
+    private static String cleanIndexedDrl;
 
     /** What a position holds: free text must leave the DRL untouched; a typed cell may change a value. */
     enum Kind { TEXT, TYPED }
@@ -74,6 +77,7 @@ class WorkbookInjectionProperties {
             clean = in.readAllBytes();
         }
         cleanRulebook = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", clean), RulebookScenarios.defaultFiles());
+        cleanIndexedDrl = RulebookCompiler.compile(Map.of("warranty.xlsx", clean), 1).drl();
     }
 
     @Example
@@ -149,6 +153,8 @@ class WorkbookInjectionProperties {
         }
         if (kind == Kind.TEXT) {
             assertEquals(cleanRulebook.toDrl(), candidate.toDrl(), what);
+            // the other form of a table (large tables: one rule per row shape, rows as facts) too
+            assertEquals(cleanIndexedDrl, RulebookCompiler.compile(Map.of("warranty.xlsx", bytes), 1).drl(), what);
         } else {
             assertEquals(ruleNames(cleanRulebook.toDrl()).size(), ruleNames(candidate.toDrl()).size(), what);
         }

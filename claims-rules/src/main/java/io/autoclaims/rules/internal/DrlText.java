@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
  * inside it stay characters of a string. The one character no literal can hold is NUL: MVEL drops it
  * from a string while it resolves the escapes, so a literal with it would match another text. It is
  * refused (no value the compiler writes, a code or a number, can hold one: they are checked first).
+ *
+ * <p>A literal is for the DRL lexer and MVEL only, that is for constraints: never put one into a
+ * consequence ({@code then}) or any other Java code, where the compiler turns {@code \}{@code u0022}
+ * into a quote before it reads the string. The writer's consequences hold row numbers only.
  */
 public final class DrlText {
     /** What the compiler accepts as part of a rule or type name. */
