@@ -66,6 +66,11 @@ public record ImpactEdits(String oldSource, String newSource, List<Edit> edits) 
         return new ImpactEdits(oldSource, newSource, edits);
     }
 
+    /** The paths of one side as the user gave them: what tells two sides of one version apart. */
+    public static String source(java.util.List<java.nio.file.Path> paths) {
+        return String.join(", ", paths.stream().map(java.nio.file.Path::toString).toList());
+    }
+
     /**
      * A side as the report names it: version, fingerprint prefix and source, e.g.
      * {@code 2026.1 · b0b24fcd8475 · rules/warranty.xlsx}, so two sides of one version differ.

@@ -1,5 +1,6 @@
 package io.autoclaims.cli;
 
+import io.autoclaims.batch.ImpactEdits;
 import io.autoclaims.batch.ImpactRun;
 import io.autoclaims.batch.ProgressListener;
 import io.autoclaims.rules.Rulebook;
@@ -78,7 +79,7 @@ final class ImpactCommand implements Callable<Integer> {
             return ClaimsCli.RULEBOOK;
         }
         ImpactRun.Builder run = ImpactRun.builder().oldRulebook(older).newRulebook(newer).input(in).reportDir(report)
-                .sources(sources(old), sources(changed)).progress(ProgressListener.console(err, "impact"));
+                .sources(ImpactEdits.source(old), ImpactEdits.source(changed)).progress(ProgressListener.console(err, "impact"));
         if (threads != null) {
             run.threads(threads);
         }
@@ -103,11 +104,6 @@ final class ImpactCommand implements Callable<Integer> {
             err.flush();
             return ClaimsCli.IO;
         }
-    }
-
-    /** The paths of one side as given, so that the report tells two sides of one version apart. */
-    private static String sources(List<Path> paths) {
-        return String.join(", ", paths.stream().map(Path::toString).toList());
     }
 
     /** One side's rulebook, announced on {@code err}; null after printing its problems. */

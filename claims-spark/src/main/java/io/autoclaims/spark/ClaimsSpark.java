@@ -212,7 +212,16 @@ public final class ClaimsSpark {
 
     /** {@link #impact(Dataset, Rulebook, Rulebook)} keeping the {@code top} largest changes. */
     public static SparkImpact impact(Dataset<Row> lines, Rulebook older, Rulebook newer, int top) {
-        return SparkImpact.start(lines, older, newer, top);
+        return impact(lines, older, newer, top, "", "");
+    }
+
+    /**
+     * {@link #impact(Dataset, Rulebook, Rulebook, int)} with where each rulebook came from (paths as the
+     * user gave them), which the report shows beside each side's version, as {@code claims impact} does.
+     */
+    public static SparkImpact impact(Dataset<Row> lines, Rulebook older, Rulebook newer, int top, String oldSource,
+                                     String newSource) {
+        return SparkImpact.start(lines, older, newer, top, oldSource, newSource);
     }
 
     /** The rows' {@code line} (as long) and {@code text} columns, in that order. */

@@ -1,5 +1,6 @@
 package io.autoclaims.spark;
 
+import io.autoclaims.batch.ImpactEdits;
 import io.autoclaims.batch.ImpactSummary;
 import io.autoclaims.batch.RulebookLoading;
 import io.autoclaims.rules.Rulebook;
@@ -210,7 +211,8 @@ public final class SparkCli implements Runnable {
                 return RULEBOOK;
             }
             try (Session s = session("claims spark-impact");
-                    SparkImpact impact = ClaimsSpark.impact(lines(s.spark(), in), older, newer, top)) {
+                    SparkImpact impact = ClaimsSpark.impact(lines(s.spark(), in), older, newer, top,
+                            ImpactEdits.source(old), ImpactEdits.source(changed))) {
                 ImpactSummary summary = impact.writeReport(report);
                 if (parquet != null) {
                     impact.changed().write().mode(SaveMode.Overwrite).parquet(parquet.toString());

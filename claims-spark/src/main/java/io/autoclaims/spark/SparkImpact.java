@@ -1,6 +1,7 @@
 package io.autoclaims.spark;
 
 import io.autoclaims.batch.ImpactAccumulator;
+import io.autoclaims.batch.ImpactEdits;
 import io.autoclaims.batch.ImpactReport;
 import io.autoclaims.batch.ImpactRow;
 import io.autoclaims.batch.ImpactStatus;
@@ -99,21 +100,27 @@ public final class SparkImpact implements AutoCloseable {
     private final RulebookInfo oldInfo;
     private final RulebookInfo newInfo;
     private final int top;
+    private final ImpactEdits edits;
     private ImpactSummary summary;
 
-    private SparkImpact(Dataset<Row> pass, RulebookInfo oldInfo, RulebookInfo newInfo, int top) {
+    private SparkImpact(Dataset<Row> pass, RulebookInfo oldInfo, RulebookInfo newInfo, int top, ImpactEdits edits) {
         this.pass = pass;
         this.oldInfo = oldInfo;
         this.newInfo = newInfo;
         this.top = top;
+        this.edits = edits;
     }
 
-    static SparkImpact start(Dataset<Row> lines, Rulebook older, Rulebook newer, int top) {
-        return start(lines, ShippedRulebook.of(older), ShippedRulebook.of(newer), older.info(), newer.info(), top);
+    /** {@code oldSource}/{@code newSource}: where each side came from, as {@code claims impact} labels them. */
+    static SparkImpact start(Dataset<Row> lines, Rulebook older, Rulebook newer, int top, String oldSource,
+                             String newSource) {
+        // the report opens with the cells that differ, as claims impact's does
+        return start(lines, ShippedRulebook.of(older), ShippedRulebook.of(newer), older.info(), newer.info(), top,
+                ImpactEdits.between(older, newer, oldSource, newSource));
     }
 
     static SparkImpact start(Dataset<Row> lines, ShippedRulebook older, ShippedRulebook newer, RulebookInfo oldInfo,
-                             RulebookInfo newInfo, int top) {
+                             RulebookInfo newInfo, int top, ImpactEdits edits) {
         if (top < 0) {
             throw new IllegalArgumentException("top must be 0 or more, got " + top);
         }
@@ -121,7 +128,7 @@ public final class SparkImpact implements AutoCloseable {
         Broadcast<ShippedRulebook> n = ClaimsSpark.broadcast(lines.sparkSession(), newer);
         Dataset<Row> pass = ClaimsSpark.numbered(lines).mapPartitions(new Compare(o, n, top), Encoders.row(PASS))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        return new SparkImpact(pass, oldInfo, newInfo, top);
+        return new SparkImpact(pass, oldInfo, newInfo, top, edits);
     }
 
     /**
@@ -135,7 +142,7 @@ public final class SparkImpact implements AutoCloseable {
                     .javaRDD().map(r -> (byte[]) r.get(0));
             byte[] total = parts.treeAggregate(serialize(ImpactAccumulator.create(top)), SparkImpact::merge,
                     SparkImpact::merge, 2);
-            summary = deserialize(total).summary(oldInfo, newInfo);
+            summary = deserialize(total).summary(oldInfo, newInfo).withEdits(edits);
         }
         return summary;
     }

@@ -2,7 +2,10 @@ package io.autoclaims.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.autoclaims.batch.ImpactRun;
+import io.autoclaims.rules.Rulebook;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,14 +51,24 @@ class SparkCliTest {
     void sparkImpactWritesTheExampleReport() throws IOException {
         SparkTests.spark();
         Path report = dir.resolve("report");
-        assertEquals(0, SparkCli.run("spark-impact",
-                "--old", "../claims-rules/src/main/resources/io/autoclaims/rules/default/warranty.xlsx",
-                "--new", "../examples/impact/warranty-battery-120.xlsx",
-                "--in", "../examples/impact/ev-backlog.jsonl", "--report", report.toString(), "--partitions", "2"));
+        String old = "../claims-rules/src/main/resources/io/autoclaims/rules/default/warranty.xlsx";
+        String changed = "../examples/impact/warranty-battery-120.xlsx";
+        String in = "../examples/impact/ev-backlog.jsonl";
+        assertEquals(0, SparkCli.run("spark-impact", "--old", old, "--new", changed, "--in", in,
+                "--report", report.toString(), "--partitions", "2"));
+        // what claims impact writes for the same arguments (it labels each side with the paths given)
+        Path local = dir.resolve("local");
+        ImpactRun.builder().oldRulebook(Rulebook.load(Path.of(old))).newRulebook(Rulebook.load(Path.of(changed)))
+                .input(Path.of(in)).reportDir(local).sources(old, changed).threads(2).build().run();
         for (String f : List.of("impact.csv", "impact.html", "impact.json")) {
-            assertArrayEquals(Files.readAllBytes(Path.of("../examples/impact-sample", f)), Files.readAllBytes(report.resolve(f)),
-                    "the same bytes as examples/impact-sample/" + f + " (made by claims impact)");
+            assertArrayEquals(Files.readAllBytes(local.resolve(f)), Files.readAllBytes(report.resolve(f)),
+                    "the same bytes as claims impact's " + f);
         }
+        // and the numbers of the checked-in example report, which opens with the one edited cell
+        String json = Files.readString(report.resolve("impact.json"));
+        String sample = Files.readString(Path.of("../examples/impact-sample/impact.json"));
+        assertEquals(sample.substring(sample.indexOf("\"edits\"")), json.substring(json.indexOf("\"edits\"")));
+        assertTrue(json.contains("\"source\" : \"" + changed + "\""), json);
     }
 
     @Test
