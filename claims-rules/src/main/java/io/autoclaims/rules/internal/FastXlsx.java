@@ -12,12 +12,12 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -152,8 +152,12 @@ final class FastXlsx {
             return null;
         }
         Map<String, byte[]> parts = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry e;
+        // the local entries in order, with the options of POI's ZipHelper.openZipStream (as WorkbookGuard
+        // checks them against the central directory): the data-descriptor entries of POI's streaming
+        // writer read here too, where java.util.zip's ZipInputStream fails on them
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(bytes), "UTF-8", false,
+                true)) {
+            ZipArchiveEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 if (e.isDirectory()) {
                     continue;

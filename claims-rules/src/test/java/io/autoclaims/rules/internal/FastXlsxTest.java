@@ -103,6 +103,34 @@ class FastXlsxTest {
     }
 
     @Test
+    void readsTheDataDescriptorZipsOfPoisStreamingWriter() throws IOException {
+        // the shipped warranty workbook written by SXSSF: every entry with a data descriptor, which
+        // java.util.zip's ZipInputStream cannot read; before, FastXlsx declined it, and POI's usermodel
+        // (capped at WorkbookGuard.MAX_FULL_READER_BYTES unpacked) had to read it
+        byte[] shipped = WorkbookGuardTest.resource("/io/autoclaims/rules/default/warranty.xlsx");
+        byte[] streamed;
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(new ByteArrayInputStream(shipped)));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("Streamed 流式").createRow(0).createCell(0).setCellValue("streamed 流式");
+            wb.write(out);
+            streamed = out.toByteArray();
+        }
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> {
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(streamed))) {
+                while (in.getNextEntry() != null) {
+                    in.readAllBytes();
+                }
+            }
+        });
+        assertTrue(e.getMessage().startsWith("invalid entry size"), e.getMessage());
+        Grid fast = FastXlsx.read(streamed);
+        assertNotNull(fast, "a data-descriptor zip is read by the fast reader, not declined");
+        assertEquals(poi(streamed), fast);
+        assertEquals(FastXlsx.read(shipped).sheets, fast.sheets.subList(0, fast.sheets.size() - 1));
+        assertEquals("streamed 流式", fast.sheets.get(fast.sheets.size() - 1).cell(0, 0).value());
+    }
+
+    @Test
     void declinesFormulasAndNonXlsx() throws IOException {
         byte[] formula = write(new XSSFWorkbook(), wb -> {
             Row r = wb.createSheet("F").createRow(0);
