@@ -382,6 +382,7 @@ final class FastXlsx {
         NavigableMap<Integer, Grid.Row> rows = new TreeMap<>();
         List<CellRangeAddress> merged = new ArrayList<>();
         List<Long> badRows = new ArrayList<>();
+        Grid.Layout layout = new Grid.Layout();
         parse(part, new DefaultHandler() {
             private int rowNum = -1;
             /** The row's number is outside the sheet: its cells are counted, not kept. */
@@ -420,6 +421,7 @@ final class FastXlsx {
                         } catch (NumberFormatException e) {
                             throw new Declined("a row number " + r); // POI refuses it too
                         }
+                        layout.row(number);
                         outOfRange = !Grid.rowInRange(number);
                         if (outOfRange) {
                             badRows.add(number);
@@ -432,6 +434,7 @@ final class FastXlsx {
                         if (ref == null || cells == null) {
                             throw new Declined("a cell without its reference");
                         }
+                        layout.cell(ref);
                         try {
                             budget.cell(name);
                         } catch (Grid.TooLarge e) {
@@ -541,7 +544,7 @@ final class FastXlsx {
             }
         });
         parts.remove(part.toLowerCase(Locale.ROOT)); // read once: its bytes need not stay while the next is read
-        return new Grid.Sheet(name, rows, merged, hidden, badRows);
+        return new Grid.Sheet(name, rows, merged, hidden, badRows, layout.found);
     }
 
     private Grid.Cell cell(int column, String t, int style, boolean hasValue, String v, String inline)
