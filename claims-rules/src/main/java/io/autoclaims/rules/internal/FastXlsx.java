@@ -452,7 +452,12 @@ final class FastXlsx {
                         hasInline = false;
                     }
                     case "f" -> {
-                        // a boolean constant is how LibreOffice saves TRUE/FALSE; other formulas are POI's to read
+                        // a boolean constant is how LibreOffice saves TRUE/FALSE; other formulas are POI's to read,
+                        // and so are array and shared ones, whose other cells POI reads as formulas too
+                        String t = a.getValue("t");
+                        if ((t != null && !t.equals("normal")) || a.getValue("ref") != null) {
+                            throw new Declined("an array or shared formula");
+                        }
                         text.setLength(0);
                         collect = true;
                     }

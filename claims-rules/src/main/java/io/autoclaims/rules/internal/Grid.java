@@ -590,6 +590,23 @@ final class Grid {
         }
     }
 
+    /**
+     * True for a formula of its own cell only: not part of an array formula's range, and (.xlsx) its
+     * {@code <f>} has no type but normal and no range. An array or shared TRUE() stays a formula, as
+     * {@link FastXlsx} declines it, so both readers refuse it where it stands.
+     */
+    private static boolean plainFormula(org.apache.poi.ss.usermodel.Cell c) {
+        if (c.isPartOfArrayFormulaGroup()) {
+            return false;
+        }
+        if (c instanceof XSSFCell x) {
+            org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCellFormula f = x.getCTCell().getF();
+            return f != null && !f.isSetRef()
+                    && (!f.isSetT() || f.getT() == org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellFormulaType.NORMAL);
+        }
+        return true;
+    }
+
     private static Cell cell(org.apache.poi.ss.usermodel.Cell c, DataFormatter formatter) {
         CellType type = c.getCellType();
         String string = null;
@@ -617,7 +634,7 @@ final class Grid {
                 display = formatter.formatCellValue(c);
             }
             case FORMULA -> {
-                Boolean constant = constantBoolean(c.getCellFormula());
+                Boolean constant = plainFormula(c) ? constantBoolean(c.getCellFormula()) : null;
                 if (constant != null) {
                     // LibreOffice saves a typed or picked TRUE/FALSE as the formula TRUE()/FALSE()
                     return booleanCell(c.getColumnIndex(), constant);

@@ -188,6 +188,29 @@ class FastXlsxTest {
         assertEquals(Boolean.TRUE, Grid.constantBoolean(" =true() "));
     }
 
+    @Test
+    void arrayAndSharedBooleanConstantsStayFormulasOnBothReaders() throws IOException {
+        // before, FastXlsx took B1's cached value while POI read it as part of A1's array formula
+        byte[] bytes = new io.autoclaims.rules.testing.RawXlsx().sheet("F", null,
+                "<row r=\"1\"><c r=\"A1\" t=\"b\"><f t=\"array\" ref=\"A1:B1\">TRUE()</f><v>1</v></c>"
+                        + "<c r=\"B1\" t=\"b\"><v>1</v></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" t=\"b\"><f t=\"shared\" ref=\"A2:B2\" si=\"0\">FALSE()</f>"
+                        + "<v>0</v></c><c r=\"B2\" t=\"b\"><f t=\"shared\" si=\"0\"/><v>0</v></c></row>"
+                        + "<row r=\"3\"><c r=\"A3\" t=\"b\"><f t=\"normal\">TRUE()</f><v>1</v></c></row>").build();
+        assertNull(FastXlsx.read(bytes), "an array or shared formula is POI's to read");
+        Grid.Sheet f = poi(bytes).sheets.get(0);
+        for (String ref : new String[] {"A1", "B1", "A2", "B2"}) {
+            org.apache.poi.ss.util.CellReference r = new org.apache.poi.ss.util.CellReference(ref);
+            assertEquals(CellType.FORMULA, f.cell(r.getRow(), r.getCol()).type(), ref);
+        }
+        assertEquals(CellType.BOOLEAN, f.cell(2, 0).type(), "a plain TRUE() with t=\"normal\" is the boolean");
+        // the plain constant alone is read by the fast reader, the same as by POI
+        byte[] plain = new io.autoclaims.rules.testing.RawXlsx().sheet("F", null,
+                "<row r=\"3\"><c r=\"A3\" t=\"b\"><f t=\"normal\">TRUE()</f><v>1</v></c></row>").build();
+        assertNotNull(FastXlsx.read(plain));
+        assertEquals(poi(plain), FastXlsx.read(plain));
+    }
+
     private static CellStyle style(Workbook wb, String format) {
         CellStyle s = wb.createCellStyle();
         s.setDataFormat(wb.createDataFormat().getFormat(format));
