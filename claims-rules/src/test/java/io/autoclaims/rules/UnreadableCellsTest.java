@@ -148,4 +148,36 @@ class UnreadableCellsTest {
         assertAt(e, "UNREADABLE_CELL", "Terms 保修期限", "B6");
         assertTrue(e.message().contains("40000"), e.message());
     }
+
+    @org.junit.jupiter.api.Test
+    void aRowTheFileHoldsTwiceIsAnErrorAtThatRow() {
+        // before, the last of the two rows numbered 9 was kept and the other vanished silently
+        String terms = new String(RawXlsx.unzip(shipped()).get(TERMS), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher row9 = java.util.regex.Pattern.compile("<row r=\"9\" .*?</row>").matcher(terms);
+        assertTrue(row9.find());
+        byte[] xlsx = RawXlsx.patch(shipped(), TERMS, row9.group(), row9.group() + row9.group());
+        WorkbookIssue e = theError(xlsx);
+        assertAt(e, "DUPLICATE_ROW", "Terms 保修期限", "9:9");
+        assertTrue(e.message().contains("row 9 twice"), e.message());
+        assertTrue(e.messageZh().contains("第 9 行出现了两次"), e.messageZh());
+        assertTrue(e.hint().contains("open and save the workbook again in Excel, WPS or LibreOffice"), e.hint());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCellTheFileHoldsTwiceInItsRowIsAnErrorAtThatCell() {
+        byte[] xlsx = RawXlsx.patch(shipped(), TERMS, "<c r=\"C6\" t=\"n\" s=\"25\"><v>96.0</v></c>",
+                "<c r=\"C6\" t=\"n\" s=\"25\"><v>96.0</v></c><c r=\"C6\" t=\"n\" s=\"25\"><v>120.0</v></c>");
+        WorkbookIssue e = theError(xlsx);
+        assertAt(e, "DUPLICATE_CELL", "Terms 保修期限", "C6");
+        assertTrue(e.message().contains("C6 twice"), e.message());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aCellWhoseReferenceNamesAnotherRowIsAnErrorAtThatCell() {
+        // both readers place it by its row element (row 6), whatever its reference says
+        byte[] xlsx = RawXlsx.replaceCell(shipped(), TERMS, "C6", "<c r=\"C7\" t=\"n\"><v>96.0</v></c>");
+        WorkbookIssue e = theError(xlsx);
+        assertAt(e, "MISPLACED_CELL", "Terms 保修期限", "C6");
+        assertTrue(e.message().contains("\"C7\"") && e.message().contains("row 6"), e.message());
+    }
 }

@@ -12,12 +12,12 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -152,8 +152,12 @@ final class FastXlsx {
             return null;
         }
         Map<String, byte[]> parts = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry e;
+        // the local entries in order, with the options of POI's ZipHelper.openZipStream (as WorkbookGuard
+        // checks them against the central directory): the data-descriptor entries of POI's streaming
+        // writer read here too, where java.util.zip's ZipInputStream fails on them
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(bytes), "UTF-8", false,
+                true)) {
+            ZipArchiveEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 if (e.isDirectory()) {
                     continue;
@@ -378,6 +382,7 @@ final class FastXlsx {
         NavigableMap<Integer, Grid.Row> rows = new TreeMap<>();
         List<CellRangeAddress> merged = new ArrayList<>();
         List<Long> badRows = new ArrayList<>();
+        Grid.Layout layout = new Grid.Layout();
         parse(part, new DefaultHandler() {
             private int rowNum = -1;
             /** The row's number is outside the sheet: its cells are counted, not kept. */
@@ -416,6 +421,7 @@ final class FastXlsx {
                         } catch (NumberFormatException e) {
                             throw new Declined("a row number " + r); // POI refuses it too
                         }
+                        layout.row(number);
                         outOfRange = !Grid.rowInRange(number);
                         if (outOfRange) {
                             badRows.add(number);
@@ -428,6 +434,7 @@ final class FastXlsx {
                         if (ref == null || cells == null) {
                             throw new Declined("a cell without its reference");
                         }
+                        layout.cell(ref);
                         try {
                             budget.cell(name);
                         } catch (Grid.TooLarge e) {
@@ -445,7 +452,12 @@ final class FastXlsx {
                         hasInline = false;
                     }
                     case "f" -> {
-                        // a boolean constant is how LibreOffice saves TRUE/FALSE; other formulas are POI's to read
+                        // a boolean constant is how LibreOffice saves TRUE/FALSE; other formulas are POI's to read,
+                        // and so are array and shared ones, whose other cells POI reads as formulas too
+                        String t = a.getValue("t");
+                        if ((t != null && !t.equals("normal")) || a.getValue("ref") != null) {
+                            throw new Declined("an array or shared formula");
+                        }
                         text.setLength(0);
                         collect = true;
                     }
@@ -537,7 +549,7 @@ final class FastXlsx {
             }
         });
         parts.remove(part.toLowerCase(Locale.ROOT)); // read once: its bytes need not stay while the next is read
-        return new Grid.Sheet(name, rows, merged, hidden, badRows);
+        return new Grid.Sheet(name, rows, merged, hidden, badRows, layout.found);
     }
 
     private Grid.Cell cell(int column, String t, int style, boolean hasValue, String v, String inline)

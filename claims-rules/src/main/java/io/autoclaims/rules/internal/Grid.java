@@ -200,6 +200,132 @@ final class Grid {
         }
     }
 
+    /**
+     * A row or cell the file places where the sheet already has one (both readers would keep the last
+     * and lose the other silently: a rule row could vanish), or a cell whose reference names another
+     * row than the row element holding it. {@code code} is DUPLICATE_ROW, DUPLICATE_CELL or
+     * MISPLACED_CELL; {@code address} the row ({@code 6:6}) or cell ({@code B6}) where it stands.
+     */
+    record Misplaced(String code, String address, String why, String whyZh) {
+    }
+
+    /**
+     * Finds {@link Misplaced} rows and cells as a sheet's XML is read, in file order: {@link FastXlsx}
+     * calls it while it parses, and {@link #scan} runs it over the XML of a sheet POI's usermodel
+     * read, so both readers report the same at the same place. Rows outside the sheet are left to
+     * {@code badRows}.
+     */
+    static final class Layout {
+        final List<Misplaced> found = new ArrayList<>();
+        private final java.util.BitSet rows = new java.util.BitSet();
+        private final java.util.BitSet columns = new java.util.BitSet();
+        /** The current row element's 1-based number, -1 when unknown or outside the sheet. */
+        private long row = -1;
+
+        /** A row element, numbered as its {@code r} attribute (null when it has none). */
+        void row(Long number) {
+            columns.clear();
+            row = number != null && rowInRange(number) ? number : -1;
+            if (row < 0) {
+                return;
+            }
+            if (rows.get((int) row)) {
+                found.add(new Misplaced("DUPLICATE_ROW", row + ":" + row,
+                        "the file holds row " + row + " twice; a reader keeps only the last, so what the other "
+                                + "holds (a rule row) would vanish",
+                        "文件中第 " + row + " 行出现了两次；读取时只保留后一行，另一行的内容（如规则行）会丢失"));
+            }
+            rows.set((int) row);
+        }
+
+        /** A cell element of the current row, with its {@code r} attribute (null when it has none). */
+        void cell(String ref) {
+            if (row < 0 || ref == null) {
+                return;
+            }
+            int i = ref.startsWith("$") ? 1 : 0;
+            int column = 0;
+            int start = i;
+            for (; i < ref.length() && Character.toUpperCase(ref.charAt(i)) >= 'A'
+                    && Character.toUpperCase(ref.charAt(i)) <= 'Z'; i++) {
+                column = column * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+            }
+            if (i == start || i - start > 3) {
+                return; // no column: each reader says what it makes of it
+            }
+            String address = ref.substring(start, i).toUpperCase(Locale.ROOT) + row;
+            if (columns.get(column)) {
+                found.add(new Misplaced("DUPLICATE_CELL", address,
+                        "the file holds cell " + address + " twice; a reader keeps only the last of the two values",
+                        "文件中单元格 " + address + " 出现了两次；读取时只保留后一个取值"));
+            }
+            columns.set(column);
+            String digits = ref.substring(i).startsWith("$") ? ref.substring(i + 1) : ref.substring(i);
+            if (!digits.isEmpty()) {
+                long named;
+                try {
+                    named = Long.parseLong(digits);
+                } catch (NumberFormatException e) {
+                    named = -1;
+                }
+                if (named != row) {
+                    found.add(new Misplaced("MISPLACED_CELL", address,
+                            "the cell's reference \"" + shortened(ref) + "\" names another row than row " + row
+                                    + ", which holds it in the file",
+                            "单元格的引用 \"" + shortened(ref) + "\" 指向的行不是文件中包含它的第 " + row + " 行"));
+                }
+            }
+        }
+
+        private static String shortened(String ref) {
+            return ref.length() > 20 ? ref.substring(0, 20) + "…" : ref;
+        }
+
+        /** The misplaced rows and cells of a sheet POI has read, from its XML. */
+        static List<Misplaced> scan(org.apache.poi.xssf.usermodel.XSSFSheet sheet) {
+            Layout layout = new Layout();
+            try (java.io.InputStream in = sheet.getPackagePart().getInputStream()) {
+                javax.xml.parsers.SAXParserFactory f = javax.xml.parsers.SAXParserFactory.newDefaultInstance();
+                f.setNamespaceAware(true);
+                f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+                f.newSAXParser().parse(in, new org.xml.sax.helpers.DefaultHandler() {
+                    private String dataNs;
+
+                    @Override
+                    public void startElement(String uri, String local, String qName, org.xml.sax.Attributes a) {
+                        if (dataNs == null) {
+                            if (local.equals("sheetData")) {
+                                dataNs = uri;
+                            }
+                        } else if (uri.equals(dataNs) && local.equals("row")) {
+                            Long number;
+                            try {
+                                number = a.getValue("r") == null ? null : Long.parseLong(a.getValue("r").trim());
+                            } catch (NumberFormatException e) {
+                                number = null;
+                            }
+                            layout.row(number);
+                        } else if (uri.equals(dataNs) && local.equals("c")) {
+                            layout.cell(a.getValue("r"));
+                        }
+                    }
+
+                    @Override
+                    public void endElement(String uri, String local, String qName) {
+                        if (local.equals("sheetData") && uri.equals(dataNs)) {
+                            dataNs = null;
+                        }
+                    }
+                });
+            } catch (java.io.IOException | javax.xml.parsers.ParserConfigurationException
+                    | org.xml.sax.SAXException e) {
+                // POI has read this XML already: what it cannot parse again it has reported
+            }
+            return layout.found;
+        }
+    }
+
     /** True when a 1-based row number is one a sheet can have (1 to 1,048,576). */
     static boolean rowInRange(long rowNumber) {
         return rowNumber >= 1 && rowNumber <= MAX_ROWS;
@@ -211,7 +337,7 @@ final class Grid {
     /** True when any cell is unreadable or any row out of range: damage the tests' cross-check allows POI to refuse. */
     boolean damaged() {
         for (Sheet s : sheets) {
-            if (!s.badRows.isEmpty()) {
+            if (!s.badRows.isEmpty() || !s.misplaced.isEmpty()) {
                 return true;
             }
             for (Row r : s) {
@@ -279,6 +405,8 @@ final class Grid {
         final boolean hidden;
         /** Row numbers (1-based, as in the file) outside 1..1,048,576; their cells are not kept. */
         final List<Long> badRows;
+        /** Rows and cells the file places over others, or cells whose reference names another row. */
+        final List<Misplaced> misplaced;
 
         Sheet(String name, NavigableMap<Integer, Row> rows, List<CellRangeAddress> merged) {
             this(name, rows, merged, false, List.of());
@@ -286,7 +414,13 @@ final class Grid {
 
         Sheet(String name, NavigableMap<Integer, Row> rows, List<CellRangeAddress> merged, boolean hidden,
                 List<Long> badRows) {
+            this(name, rows, merged, hidden, badRows, List.of());
+        }
+
+        Sheet(String name, NavigableMap<Integer, Row> rows, List<CellRangeAddress> merged, boolean hidden,
+                List<Long> badRows, List<Misplaced> misplaced) {
             this.name = name;
+            this.misplaced = List.copyOf(misplaced);
             this.rows = rows;
             this.merged = List.copyOf(merged);
             this.hidden = hidden;
@@ -315,7 +449,7 @@ final class Grid {
         @Override
         public boolean equals(Object o) {
             return o instanceof Sheet s && s.name.equals(name) && s.rows.equals(rows) && s.hidden == hidden
-                    && s.badRows.equals(badRows)
+                    && s.badRows.equals(badRows) && s.misplaced.equals(misplaced)
                     && s.merged.stream().map(CellRangeAddress::formatAsString).toList()
                             .equals(merged.stream().map(CellRangeAddress::formatAsString).toList());
         }
@@ -328,7 +462,8 @@ final class Grid {
         @Override
         public String toString() {
             return "sheet " + name + (hidden ? " (hidden)" : "") + " " + rows.values() + " merged " + merged
-                    + (badRows.isEmpty() ? "" : " rows out of range " + badRows);
+                    + (badRows.isEmpty() ? "" : " rows out of range " + badRows)
+                    + (misplaced.isEmpty() ? "" : " misplaced " + misplaced);
         }
     }
 
@@ -387,6 +522,9 @@ final class Grid {
         SharedStringsTable sst = workbook instanceof XSSFWorkbook x ? x.getSharedStringSource() : null;
         int sharedCount = sst == null ? 0 : sst.getSharedStringItems().size();
         for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
+            // POI's usermodel keeps the last of two rows or cells at one place: what it lost is found in the XML
+            List<Misplaced> misplaced = sheet instanceof org.apache.poi.xssf.usermodel.XSSFSheet x
+                    ? Layout.scan(x) : List.of();
             NavigableMap<Integer, Row> rows = new TreeMap<>();
             List<Long> badRows = new ArrayList<>();
             for (org.apache.poi.ss.usermodel.Row row : sheet) {
@@ -405,7 +543,7 @@ final class Grid {
             }
             int index = workbook.getSheetIndex(sheet);
             sheets.add(new Sheet(sheet.getSheetName(), rows, sheet.getMergedRegions(),
-                    workbook.isSheetHidden(index) || workbook.isSheetVeryHidden(index), badRows));
+                    workbook.isSheetHidden(index) || workbook.isSheetVeryHidden(index), badRows, misplaced));
         }
         return new Grid(sheets);
     }
@@ -452,6 +590,23 @@ final class Grid {
         }
     }
 
+    /**
+     * True for a formula of its own cell only: not part of an array formula's range, and (.xlsx) its
+     * {@code <f>} has no type but normal and no range. An array or shared TRUE() stays a formula, as
+     * {@link FastXlsx} declines it, so both readers refuse it where it stands.
+     */
+    private static boolean plainFormula(org.apache.poi.ss.usermodel.Cell c) {
+        if (c.isPartOfArrayFormulaGroup()) {
+            return false;
+        }
+        if (c instanceof XSSFCell x) {
+            org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCellFormula f = x.getCTCell().getF();
+            return f != null && !f.isSetRef()
+                    && (!f.isSetT() || f.getT() == org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellFormulaType.NORMAL);
+        }
+        return true;
+    }
+
     private static Cell cell(org.apache.poi.ss.usermodel.Cell c, DataFormatter formatter) {
         CellType type = c.getCellType();
         String string = null;
@@ -479,7 +634,7 @@ final class Grid {
                 display = formatter.formatCellValue(c);
             }
             case FORMULA -> {
-                Boolean constant = constantBoolean(c.getCellFormula());
+                Boolean constant = plainFormula(c) ? constantBoolean(c.getCellFormula()) : null;
                 if (constant != null) {
                     // LibreOffice saves a typed or picked TRUE/FALSE as the formula TRUE()/FALSE()
                     return booleanCell(c.getColumnIndex(), constant);

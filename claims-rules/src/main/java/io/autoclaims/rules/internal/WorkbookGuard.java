@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -131,6 +132,7 @@ public final class WorkbookGuard {
         }
         Map<String, String> names = new HashMap<>(); // lower case to as written
         Map<String, byte[]> packageParts = new TreeMap<>(); // [Content_Types].xml first, then the .rels parts
+        Map<String, long[]> contents = new HashMap<>(); // lower case to {CRC-32, size} of what inflates
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get()) {
@@ -165,9 +167,11 @@ public final class WorkbookGuard {
                 ByteArrayOutputStream kept = keep ? new ByteArrayOutputStream() : null;
                 byte[] head = new byte[CFB_MAGIC.length];
                 long size = 0;
+                CRC32 crc = new CRC32();
                 try (InputStream in = zip.getInputStream(entry)) {
                     // count what actually inflates: sizes in the directory can lie
                     for (int n; (n = in.read(buffer)) > 0; ) {
+                        crc.update(buffer, 0, n);
                         if (size < head.length) {
                             System.arraycopy(buffer, 0, head, (int) size, (int) Math.min(n, head.length - size));
                         }
@@ -203,6 +207,7 @@ public final class WorkbookGuard {
                 if (kept != null) {
                     packageParts.put(lower, kept.toByteArray());
                 }
+                contents.put(lower, new long[] {crc.getValue(), size});
             }
         }
         String code = declaredCode(packageParts);
@@ -210,7 +215,7 @@ public final class WorkbookGuard {
             issues.add(macros(where, code, code));
             return false;
         }
-        return sameLocalEntries(where, bytes, names, issues);
+        return sameLocalEntries(where, bytes, names, contents, issues);
     }
 
     /** An old binary workbook (.xls) whatever its name: refused when it holds a VBA project. */
@@ -233,11 +238,15 @@ public final class WorkbookGuard {
     }
 
     /**
-     * True when the zip's local entries, read in order as POI reads them, are exactly the parts of its
-     * central directory: a part hidden from the directory would reach the reader unchecked.
+     * True when the zip's local entries, read in order as POI and {@link FastXlsx} read them, are
+     * exactly the parts of its central directory, each with the same content (CRC-32 and size of
+     * what inflates): a part hidden from the directory would reach the reader unchecked, and a local
+     * entry that differs from the directory's (a second local header the directory points at, behind
+     * a stray directory signature that ends the readers' walk) would show the analyst in Excel one
+     * rule set while the engine runs another.
      */
     private static boolean sameLocalEntries(CellRef where, byte[] bytes, Map<String, String> names,
-            List<WorkbookIssue> issues) throws IOException {
+            Map<String, long[]> contents, List<WorkbookIssue> issues) throws IOException {
         Set<String> seen = new HashSet<>();
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
@@ -247,7 +256,8 @@ public final class WorkbookGuard {
             ZipArchiveEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String lower = entry.getName().toLowerCase(Locale.ROOT);
-                if (!entry.isDirectory() && (!names.containsKey(lower) || !seen.add(lower))) {
+                boolean part = !entry.isDirectory();
+                if (part && (!names.containsKey(lower) || !seen.add(lower))) {
                     issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", where,
                             "the workbook's zip holds a part " + shown(entry.getName())
                                     + " that its central directory does not list",
@@ -256,14 +266,40 @@ public final class WorkbookGuard {
                             "请用 Excel、WPS 或 LibreOffice 重新保存工作簿"));
                     return false;
                 }
+                CRC32 crc = new CRC32();
+                long size = 0;
                 for (int n; (n = zip.read(buffer)) > 0; ) {
+                    crc.update(buffer, 0, n);
+                    size += n;
                     total += n;
                     if (total > MAX_UNCOMPRESSED_BYTES) {
                         issues.add(unpacksTooLarge(where));
                         return false;
                     }
                 }
+                long[] listed = part ? contents.get(lower) : null;
+                if (listed != null && (listed[0] != crc.getValue() || listed[1] != size)) {
+                    issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", where,
+                            "the workbook's zip holds two different contents for the part " + shown(entry.getName())
+                                    + ": the one its central directory lists and another that readers reach first",
+                            "save the workbook again from Excel, WPS or LibreOffice").withZh(
+                            "工作簿的 zip 中部件 " + shown(entry.getName())
+                                    + " 有两份不同的内容：中央目录列出的一份，以及读取程序先读到的另一份",
+                            "请用 Excel、WPS 或 LibreOffice 重新保存工作簿"));
+                    return false;
+                }
             }
+        }
+        if (seen.size() != names.size()) {
+            String missing = names.keySet().stream().filter(n -> !seen.contains(n)).sorted().findFirst()
+                    .map(names::get).orElse("?");
+            issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", where,
+                    "the workbook's central directory lists the part " + shown(missing)
+                            + ", which the zip's entries, read in order, do not reach",
+                    "save the workbook again from Excel, WPS or LibreOffice").withZh(
+                    "工作簿的中央目录列出了部件 " + shown(missing) + "，但按顺序读取 zip 条目时读不到它",
+                    "请用 Excel、WPS 或 LibreOffice 重新保存工作簿"));
+            return false;
         }
         return true;
     }

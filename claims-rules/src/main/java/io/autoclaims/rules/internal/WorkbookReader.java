@@ -201,6 +201,11 @@ public final class WorkbookReader {
                     .withZh("文件中有一行的行号为 " + r + "，超出工作表的行范围 1 到 1,048,576：该行的单元格无法定位，未被读取",
                             "请用 Excel、WPS 或 LibreOffice 打开工作簿，核对此工作表的规则后重新保存"));
         }
+        for (Grid.Misplaced m : sheet.misplaced) {
+            issues.add(WorkbookIssue.error(m.code(), new CellRef(file, sheet.name, m.address()), m.why(),
+                    "open and save the workbook again in Excel, WPS or LibreOffice, then check this sheet's rules")
+                    .withZh(m.whyZh(), "请用 Excel、WPS 或 LibreOffice 打开工作簿并重新保存，然后核对此工作表的规则"));
+        }
         for (Row row : sheet) {
             for (Cell c : row) {
                 if (c.isUnreadable()) {

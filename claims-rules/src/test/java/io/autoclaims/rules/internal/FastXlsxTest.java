@@ -103,6 +103,34 @@ class FastXlsxTest {
     }
 
     @Test
+    void readsTheDataDescriptorZipsOfPoisStreamingWriter() throws IOException {
+        // the shipped warranty workbook written by SXSSF: every entry with a data descriptor, which
+        // java.util.zip's ZipInputStream cannot read; before, FastXlsx declined it, and POI's usermodel
+        // (capped at WorkbookGuard.MAX_FULL_READER_BYTES unpacked) had to read it
+        byte[] shipped = WorkbookGuardTest.resource("/io/autoclaims/rules/default/warranty.xlsx");
+        byte[] streamed;
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(new XSSFWorkbook(new ByteArrayInputStream(shipped)));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("Streamed 流式").createRow(0).createCell(0).setCellValue("streamed 流式");
+            wb.write(out);
+            streamed = out.toByteArray();
+        }
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> {
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(streamed))) {
+                while (in.getNextEntry() != null) {
+                    in.readAllBytes();
+                }
+            }
+        });
+        assertTrue(e.getMessage().startsWith("invalid entry size"), e.getMessage());
+        Grid fast = FastXlsx.read(streamed);
+        assertNotNull(fast, "a data-descriptor zip is read by the fast reader, not declined");
+        assertEquals(poi(streamed), fast);
+        assertEquals(FastXlsx.read(shipped).sheets, fast.sheets.subList(0, fast.sheets.size() - 1));
+        assertEquals("streamed 流式", fast.sheets.get(fast.sheets.size() - 1).cell(0, 0).value());
+    }
+
+    @Test
     void declinesFormulasAndNonXlsx() throws IOException {
         byte[] formula = write(new XSSFWorkbook(), wb -> {
             Row r = wb.createSheet("F").createRow(0);
@@ -158,6 +186,29 @@ class FastXlsxTest {
         assertNull(Grid.constantBoolean("TRUE()*1"));
         assertNull(Grid.constantBoolean(""));
         assertEquals(Boolean.TRUE, Grid.constantBoolean(" =true() "));
+    }
+
+    @Test
+    void arrayAndSharedBooleanConstantsStayFormulasOnBothReaders() throws IOException {
+        // before, FastXlsx took B1's cached value while POI read it as part of A1's array formula
+        byte[] bytes = new io.autoclaims.rules.testing.RawXlsx().sheet("F", null,
+                "<row r=\"1\"><c r=\"A1\" t=\"b\"><f t=\"array\" ref=\"A1:B1\">TRUE()</f><v>1</v></c>"
+                        + "<c r=\"B1\" t=\"b\"><v>1</v></c></row>"
+                        + "<row r=\"2\"><c r=\"A2\" t=\"b\"><f t=\"shared\" ref=\"A2:B2\" si=\"0\">FALSE()</f>"
+                        + "<v>0</v></c><c r=\"B2\" t=\"b\"><f t=\"shared\" si=\"0\"/><v>0</v></c></row>"
+                        + "<row r=\"3\"><c r=\"A3\" t=\"b\"><f t=\"normal\">TRUE()</f><v>1</v></c></row>").build();
+        assertNull(FastXlsx.read(bytes), "an array or shared formula is POI's to read");
+        Grid.Sheet f = poi(bytes).sheets.get(0);
+        for (String ref : new String[] {"A1", "B1", "A2", "B2"}) {
+            org.apache.poi.ss.util.CellReference r = new org.apache.poi.ss.util.CellReference(ref);
+            assertEquals(CellType.FORMULA, f.cell(r.getRow(), r.getCol()).type(), ref);
+        }
+        assertEquals(CellType.BOOLEAN, f.cell(2, 0).type(), "a plain TRUE() with t=\"normal\" is the boolean");
+        // the plain constant alone is read by the fast reader, the same as by POI
+        byte[] plain = new io.autoclaims.rules.testing.RawXlsx().sheet("F", null,
+                "<row r=\"3\"><c r=\"A3\" t=\"b\"><f t=\"normal\">TRUE()</f><v>1</v></c></row>").build();
+        assertNotNull(FastXlsx.read(plain));
+        assertEquals(poi(plain), FastXlsx.read(plain));
     }
 
     private static CellStyle style(Workbook wb, String format) {

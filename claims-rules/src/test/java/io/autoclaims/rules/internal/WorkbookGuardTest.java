@@ -176,6 +176,46 @@ class WorkbookGuardTest {
     }
 
     @Test
+    void aLocalEntryThatIsNotTheDirectorysPartIsRefused() {
+        // local "EVIL" Terms sheet, a stray directory signature that ends a reader's walk through the
+        // local headers, then the "GOOD" one the directory points at: Excel would show the good rules,
+        // POI and FastXlsx (reading local headers in order) would run the evil ones
+        Map<String, byte[]> parts = new LinkedHashMap<>(parts(SHIPPED));
+        String terms = "xl/worksheets/sheet4.xml";
+        byte[] good = parts.remove(terms);
+        byte[] evil = new String(good, StandardCharsets.UTF_8).replace("<v>96</v>", "<v>960</v>")
+                .getBytes(StandardCharsets.UTF_8);
+        HandZip zip = new HandZip();
+        parts.forEach((name, content) -> zip.listed(zip.local(name, content)));
+        zip.local(terms, evil);
+        zip.raw(new byte[] {'P', 'K', 1, 2});
+        zip.listed(zip.local(terms, good));
+        WorkbookIssue e = only(zip.bytes());
+        assertEquals("UNREADABLE_WORKBOOK", e.code(), e.toString());
+        assertTrue(e.message().contains(terms) && e.message().contains("two different contents"), e.message());
+        assertTrue(e.messageZh().contains("两份不同的内容"), e.messageZh());
+    }
+
+    @Test
+    void aDirectoryPartTheLocalEntriesNeverReachIsRefused() {
+        // the last part sits behind a stray directory signature: the readers never see it
+        Map<String, byte[]> parts = new LinkedHashMap<>(parts(SHIPPED));
+        String terms = "xl/worksheets/sheet4.xml";
+        byte[] hidden = parts.remove(terms);
+        HandZip zip = new HandZip();
+        parts.forEach((name, content) -> zip.listed(zip.local(name, content)));
+        zip.raw(new byte[] {'P', 'K', 1, 2});
+        zip.listed(zip.local(terms, hidden));
+        WorkbookIssue e = only(zip.bytes());
+        assertEquals("UNREADABLE_WORKBOOK", e.code(), e.toString());
+        assertTrue(e.message().contains(terms) && e.message().contains("do not reach"), e.message());
+        // the same parts written plainly pass
+        HandZip plain = new HandZip();
+        parts(SHIPPED).forEach((name, content) -> plain.listed(plain.local(name, content)));
+        assertEquals(List.of(), issues(plain.bytes()));
+    }
+
+    @Test
     void twoPartsWhoseNamesDifferOnlyInCaseAreRefused() {
         // Excel Online wrote xl/worksheets/sheet1.xml and xl/worksheets/Sheet1.xml (POI's test data)
         WorkbookIssue e = only(resource("/corpus/poi/duplicate-filename-case-insensitive.xlsx"));
@@ -264,6 +304,56 @@ class WorkbookGuardTest {
             zip.putArchiveEntry(new ZipArchiveEntry(p.getKey()));
             zip.write(p.getValue());
             zip.closeArchiveEntry();
+        }
+    }
+
+    /** A zip written byte by byte: stored local entries, stray bytes, and a directory of chosen entries. */
+    private static final class HandZip {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream directory = new ByteArrayOutputStream();
+        private int listed;
+
+        /** A stored local entry; returns its directory record (not yet listed). */
+        byte[] local(String name, byte[] content) {
+            byte[] n = name.getBytes(StandardCharsets.UTF_8);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(content);
+            int offset = out.size();
+            java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(30).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            h.putInt(0x04034b50).putShort((short) 20).putShort((short) 0x800).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) 0x21).putInt((int) crc.getValue()).putInt(content.length).putInt(content.length)
+                    .putShort((short) n.length).putShort((short) 0);
+            raw(h.array());
+            raw(n);
+            raw(content);
+            java.nio.ByteBuffer c = java.nio.ByteBuffer.allocate(46).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            c.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0x800).putShort((short) 0)
+                    .putShort((short) 0).putShort((short) 0x21).putInt((int) crc.getValue()).putInt(content.length)
+                    .putInt(content.length).putShort((short) n.length).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) 0).putShort((short) 0).putInt(0).putInt(offset);
+            byte[] record = java.util.Arrays.copyOf(c.array(), 46 + n.length);
+            System.arraycopy(n, 0, record, 46, n.length);
+            return record;
+        }
+
+        void listed(byte[] record) {
+            directory.writeBytes(record);
+            listed++;
+        }
+
+        void raw(byte[] bytes) {
+            out.writeBytes(bytes);
+        }
+
+        byte[] bytes() {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            all.writeBytes(out.toByteArray());
+            all.writeBytes(directory.toByteArray());
+            java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) listed)
+                    .putShort((short) listed).putInt(directory.size()).putInt(out.size()).putShort((short) 0);
+            all.writeBytes(end.array());
+            return all.toByteArray();
         }
     }
 
