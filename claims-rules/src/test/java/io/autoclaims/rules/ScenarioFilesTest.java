@@ -2,6 +2,7 @@ package io.autoclaims.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -189,5 +190,97 @@ class ScenarioFilesTest {
         ScenarioReport report = RulebookScenarios.run(Rulebook.fromWorkbooks(Map.of("warranty.xlsx", shippedWarranty())));
         assertEquals(List.of("SCENARIO_FILE_NO_FOLDER"), report.fileProblems().stream().map(WorkbookIssue::code).toList());
         assertTrue(report.fileProblems().get(0).hint().contains("RulebookScenarios.folder(dir)"));
+    }
+
+    /** The shipped warranty workbook with each scenario's claim cell rewritten by {@code change(n, text)}, n counting from 0. */
+    private static void writeWithClaims(Path folder, java.util.function.BiFunction<Integer, String, String> change)
+            throws Exception {
+        byte[] bytes = WorkbookErrorsTest.edit(shippedWarranty(), wb -> {
+            for (Sheet sheet : wb) {
+                if (!sheet.getSheetName().toLowerCase().startsWith("scenarios")) {
+                    continue;
+                }
+                int claimColumn = -1;
+                int n = 0;
+                for (Row row : sheet) {
+                    if (claimColumn >= 0 && row.getCell(claimColumn) != null
+                            && !row.getCell(claimColumn).toString().isBlank()) {
+                        row.getCell(claimColumn).setCellValue(change.apply(n++, row.getCell(claimColumn).toString()));
+                    } else if (claimColumn < 0 && row.getCell(0) != null
+                            && row.getCell(0).toString().trim().toLowerCase().startsWith("id")) {
+                        for (var c : row) {
+                            if (c.toString().toLowerCase().startsWith("claim")) {
+                                claimColumn = c.getColumnIndex();
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("warranty.xlsx"), bytes);
+    }
+
+    @Test
+    void everySpellingOfOneFileIsReadOnceAndCountedOnce() throws Exception {
+        Path folder = dir.resolve("rules");
+        copyShippedScenarios(folder);
+        Files.createSymbolicLink(folder.resolve("alias.jsonl"), Path.of("scenarios/warranty.jsonl"));
+        List<String> spellings = List.of("scenarios/warranty.jsonl", "./scenarios/warranty.jsonl",
+                "scenarios//warranty.jsonl", ".//scenarios/./warranty.jsonl", "scenarios\\warranty.jsonl");
+        writeWithClaims(folder, (n, text) -> spellings.get(n % spellings.size()) + text.substring(text.lastIndexOf('#')));
+        // through a reader of the caller's: the normalised name is the key
+        int[] reads = new int[1];
+        RulebookScenarios.Files folderFiles = RulebookScenarios.folder(folder);
+        Rulebook counted = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", Files.readAllBytes(folder.resolve("warranty.xlsx"))),
+                name -> {
+                    reads[0]++;
+                    return folderFiles.read(name);
+                });
+        ScenarioReport report = RulebookScenarios.run(counted);
+        assertTrue(report.passed(), report.failures().toString());
+        assertEquals(1, reads[0], "one file, read once whatever its spelling");
+
+        // from the folder: the real path is the key, so a link inside the folder is the same file too
+        List<String> withLink = List.of("scenarios/warranty.jsonl", "alias.jsonl", "./alias.jsonl", "scenarios//warranty.jsonl");
+        writeWithClaims(folder, (n, text) -> withLink.get(n % withLink.size()) + text.substring(text.lastIndexOf('#')));
+        long size = Files.size(folder.resolve("scenarios/warranty.jsonl"));
+        ScenarioReport linked = RulebookScenarios.run(Rulebook.load(folder), size + size / 2);
+        assertTrue(linked.passed(), linked.failures() + " " + linked.fileProblems());
+    }
+
+    @Test
+    void theFilesOneRunReadsAreBoundedInAll() throws Exception {
+        Path folder = dir.resolve("rules");
+        copyShippedScenarios(folder);
+        for (String copy : List.of("a.jsonl", "b.jsonl", "c.jsonl")) {
+            Files.copy(folder.resolve("scenarios/warranty.jsonl"), folder.resolve(copy));
+        }
+        List<String> files = List.of("a.jsonl", "b.jsonl", "c.jsonl");
+        writeWithClaims(folder, (n, text) -> files.get(n % 3) + text.substring(text.lastIndexOf('#')));
+        long size = Files.size(folder.resolve("a.jsonl"));
+        ScenarioReport report = RulebookScenarios.run(Rulebook.load(folder), 2 * size + size / 2);
+        assertEquals(List.of("SCENARIO_FILES_TOO_LARGE"), report.fileProblems().stream().map(WorkbookIssue::code).toList());
+        WorkbookIssue issue = report.fileProblems().get(0);
+        assertTrue(issue.message().startsWith("the scenario file c.jsonl"), issue.message());
+        assertTrue(issue.message().contains("64.0 MiB for one run"), issue.message());
+        assertTrue(issue.toStringZh().contains("单次运行 64.0 MiB 的上限"), issue.toStringZh());
+        int third = (int) report.results().stream().filter(r -> !r.ran()).count();
+        assertEquals(report.results().size() / 3, third, "the scenarios naming c.jsonl do not run");
+        assertTrue(report.results().stream().filter(ScenarioReport.Result::ran).allMatch(ScenarioReport.Result::passed));
+        assertEquals(64L * 1024 * 1024, ScenarioFile.MAX_RUN_BYTES);
+    }
+
+    @Test
+    void aFailureThatIsNoScenariosOwnIsARulebookException() throws Exception {
+        Path folder = dir.resolve("rules");
+        writeWithFirstClaim(folder, "scenarios/warranty.jsonl#SC-W-01");
+        Rulebook rulebook = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", Files.readAllBytes(folder.resolve("warranty.xlsx"))),
+                name -> {
+                    throw new OutOfMemoryError("simulated");
+                });
+        RulebookException e = assertThrows(RulebookException.class, () -> RulebookScenarios.run(rulebook));
+        assertEquals("OUT_OF_MEMORY", e.issues().get(0).code());
+        assertNotNull(e.issues().get(0).messageZh());
     }
 }
