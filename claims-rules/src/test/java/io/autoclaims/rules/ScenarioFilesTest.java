@@ -283,4 +283,22 @@ class ScenarioFilesTest {
         assertEquals("OUT_OF_MEMORY", e.issues().get(0).code());
         assertNotNull(e.issues().get(0).messageZh());
     }
+
+    @Test
+    void aWorkbookPathThatIsAPipeIsRefusedUnopened() throws Exception {
+        Path pipe = dir.resolve("warranty.xlsx");
+        boolean fifo = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0;
+        assumeTrue(fifo, "mkfifo is not available: the FIFO case was skipped");
+        // opening a FIFO with no writer would block forever: the class timeout fails the test if it is opened
+        RulebookException e = assertThrows(RulebookException.class, () -> Rulebook.load(pipe));
+        assertEquals(List.of("NOT_A_FILE"), e.issues().stream().map(WorkbookIssue::code).toList());
+        assertTrue(e.issues().get(0).toStringZh().contains("不是普通文件"), e.issues().get(0).toStringZh());
+        // a sparse file over the limit is refused from its size, unread
+        Path big = dir.resolve("big.xlsx");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(io.autoclaims.rules.internal.WorkbookGuard.MAX_FILE_BYTES + 1);
+        }
+        RulebookException tooLarge = assertThrows(RulebookException.class, () -> Rulebook.load(big));
+        assertEquals(1, tooLarge.errors().size(), tooLarge.getMessage());
+    }
 }
