@@ -4,6 +4,7 @@ import io.autoclaims.model.Claim;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.rules.internal.NameText;
 import io.autoclaims.rules.internal.ScenarioModel;
 import io.autoclaims.rules.internal.WorkbookModel;
 import java.io.IOException;
@@ -277,7 +278,7 @@ public final class RulebookScenarios {
         }
         int hash = ref.lastIndexOf('#');
         if (hash < 0) {
-            throw new IllegalArgumentException("\"" + ref + "\" is neither JSON nor file.jsonl#claimId");
+            throw new IllegalArgumentException("\"" + NameText.oneLine(ref) + "\" is neither JSON nor file.jsonl#claimId");
         }
         String file = ref.substring(0, hash);
         String id = ref.substring(hash + 1);
@@ -315,7 +316,7 @@ public final class RulebookScenarios {
         }
         Claim claim = byId.get(id);
         if (claim == null) {
-            throw new IllegalArgumentException("no valid claim " + id + " in " + file);
+            throw new IllegalArgumentException("no valid claim " + NameText.oneLine(id) + " in " + NameText.oneLine(file));
         }
         return claim;
     }
