@@ -4,7 +4,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.FileSystemException;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.nio.charset.StandardCharsets;
@@ -172,7 +171,9 @@ final class ScenarioFile {
             bytes = Channels.newInputStream(channel).readNBytes((int) limit + 1);
         } catch (NoSuchFileException e) {
             throw new Refused(Reason.MISSING, name, folder.toString());
-        } catch (FileSystemException e) {
+        } catch (Refused e) {
+            throw e;
+        } catch (IOException e) {
             // e.g. ELOOP: the file became a link after it was checked
             throw new Refused(Reason.UNREADABLE, name, "the file was replaced while it was read: " + e.getMessage());
         }

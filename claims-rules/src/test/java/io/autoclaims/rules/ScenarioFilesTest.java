@@ -301,4 +301,61 @@ class ScenarioFilesTest {
         RulebookException tooLarge = assertThrows(RulebookException.class, () -> Rulebook.load(big));
         assertEquals(1, tooLarge.errors().size(), tooLarge.getMessage());
     }
+
+    @Test
+    void aFileOrFolderSwappedBetweenTheCheckAndTheOpenIsRefused() throws Exception {
+        Path folder = dir.resolve("rules");
+        copyShippedScenarios(folder);
+        Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(dir.resolve("outside/warranty.jsonl"), "{\"secret\":true}\n");
+        try {
+            // the folder on the path becomes a link leading out of the folder after it was checked
+            ScenarioFile.beforeOpen = () -> {
+                try {
+                    Files.move(folder.resolve("scenarios"), folder.resolve("moved"));
+                    Files.createSymbolicLink(folder.resolve("scenarios"), dir.resolve("outside"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            ScenarioFile.Refused swapped = assertThrows(ScenarioFile.Refused.class,
+                    () -> ScenarioFile.read(folder, "scenarios/warranty.jsonl"));
+            assertEquals(ScenarioFile.Reason.OUTSIDE_FOLDER, swapped.reason, swapped.getMessage());
+
+            // the file itself becomes a link after it was checked: not followed
+            Files.delete(folder.resolve("scenarios"));
+            Files.move(folder.resolve("moved"), folder.resolve("scenarios"));
+            ScenarioFile.beforeOpen = () -> {
+                try {
+                    Files.delete(folder.resolve("scenarios/warranty.jsonl"));
+                    Files.createSymbolicLink(folder.resolve("scenarios/warranty.jsonl"), dir.resolve("outside/warranty.jsonl"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            ScenarioFile.Refused linked = assertThrows(ScenarioFile.Refused.class,
+                    () -> ScenarioFile.read(folder, "scenarios/warranty.jsonl"));
+            assertTrue(linked.reason == ScenarioFile.Reason.UNREADABLE || linked.reason == ScenarioFile.Reason.OUTSIDE_FOLDER,
+                    linked.getMessage());
+
+            // replaced by another regular file: not the file that was checked
+            Files.delete(folder.resolve("scenarios/warranty.jsonl"));
+            Files.writeString(folder.resolve("scenarios/warranty.jsonl"), "{}\n");
+            ScenarioFile.beforeOpen = () -> {
+                try {
+                    Files.writeString(folder.resolve("other.jsonl"), "{\"other\":true}\n");
+                    Files.move(folder.resolve("other.jsonl"), folder.resolve("scenarios/warranty.jsonl"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            ScenarioFile.Refused replaced = assertThrows(ScenarioFile.Refused.class,
+                    () -> ScenarioFile.read(folder, "scenarios/warranty.jsonl"));
+            assertTrue(replaced.getMessage().contains("replaced while it was read"), replaced.getMessage());
+        } finally {
+            ScenarioFile.beforeOpen = () -> { };
+        }
+        assertEquals("{\"other\":true}\n", ScenarioFile.read(folder, "scenarios/warranty.jsonl"));
+    }
 }
