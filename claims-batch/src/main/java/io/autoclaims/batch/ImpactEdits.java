@@ -1,5 +1,6 @@
 package io.autoclaims.batch;
 
+import io.autoclaims.rules.internal.NameText;
 import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookDiff;
@@ -82,7 +83,8 @@ public record ImpactEdits(String oldSource, String newSource, List<Edit> edits) 
 
     /** One edit as a line: {@code warranty.xlsx!Terms 保修期限!C6 T-01 THEN line.termMonths: "96" -> "120"}. */
     public static String describe(Edit e) {
-        return e.where() + (e.ruleId().isEmpty() ? "" : " " + e.ruleId()) + " " + e.column() + ": \"" + e.oldValue()
-                + "\" -> \"" + e.newValue() + "\"";
+        // a TEXT or NOTE cell may hold line breaks: shown as \\uXXXX, so that an edit stays one line
+        return NameText.oneLine(e.where() + (e.ruleId().isEmpty() ? "" : " " + e.ruleId()) + " " + e.column() + ": \""
+                + e.oldValue() + "\" -> \"" + e.newValue() + "\"");
     }
 }

@@ -1,5 +1,6 @@
 package io.autoclaims.cli;
 
+import io.autoclaims.rules.internal.NameText;
 import io.autoclaims.rules.RulebookCheck;
 import io.autoclaims.rules.RulebookDiff;
 import io.autoclaims.rules.RulebookException;
@@ -79,7 +80,9 @@ final class DiffCommand implements Callable<Integer> {
             out.printf("%s %s (%s, %s%s)%n", c.kind(), c.ruleId(), c.table(), rows,
                     c.code() == null ? "" : ", " + c.code());
             for (RulebookDiff.CellChange cell : c.cells()) {
-                out.printf("    %s: \"%s\" -> \"%s\"%s%n", cell.column(), cell.oldValue(), cell.newValue(),
+                // a TEXT or NOTE cell may hold line breaks: one line each, shown as \\uXXXX
+                out.printf("    %s: \"%s\" -> \"%s\"%s%n", NameText.oneLine(cell.column()),
+                        NameText.oneLine(String.valueOf(cell.oldValue())), NameText.oneLine(String.valueOf(cell.newValue())),
                         cell.where() == null || cell.where().cell() == null ? "" : " (" + cell.where().cell() + ")");
             }
         }

@@ -147,7 +147,7 @@ final class ExplainCommand implements Callable<Integer> {
     private Picked atLine(PrintWriter err) throws IOException {
         long n = 0;
         try (BufferedReader in = open()) {
-            for (String l = in.readLine(); l != null; l = in.readLine()) {
+            for (String l = nextLine(in); l != null; l = nextLine(in)) {
                 if (++n == line) {
                     return new Picked(physical(l, n), n);
                 }
@@ -168,15 +168,21 @@ final class ExplainCommand implements Callable<Integer> {
         List<Long> others = new ArrayList<>();
         long n = 0;
         try (BufferedReader in = open()) {
-            for (String l = in.readLine(); l != null; l = in.readLine()) {
+            for (String l = nextLine(in); l != null; l = nextLine(in)) {
                 n++;
-                if (!l.contains(id)) {
-                    continue; // cannot hold the id: not parsed
+                if (!l.contains(id) && l.indexOf('\\') < 0) {
+                    continue; // neither the id as written nor a JSON escape that could spell it: not parsed
                 }
                 String text = physical(l, n);
-                ReadResult read = codec.readLine(l, n);
-                String found = read instanceof ReadResult.Ok ok ? ok.claim().claimId()
-                        : ((ReadResult.Failed) read).error().claimId();
+                String found;
+                try {
+                    // the claimId as the batch reads it, escapes decoded; an unparsable line has none
+                    ReadResult read = codec.readLine(l, n);
+                    found = read instanceof ReadResult.Ok ok ? ok.claim().claimId()
+                            : ((ReadResult.Failed) read).error().claimId();
+                } catch (RuntimeException e) {
+                    continue;
+                }
                 if (id.equals(found)) {
                     if (first == null) {
                         first = new Picked(text, n);
@@ -199,6 +205,26 @@ final class ExplainCommand implements Callable<Integer> {
             err.flush();
         }
         return first;
+    }
+
+    /**
+     * The next physical line without its {@code \n}, or null at the end: split on {@code \n} only,
+     * as the batch's reader (ClaimCodec.readLines) splits, so that --line N is the batch's line N (a
+     * lone {@code \r} is JSON whitespace inside a line, not a line end; BufferedReader.readLine would
+     * split there).
+     */
+    static String nextLine(java.io.Reader in) throws IOException {
+        StringBuilder line = null;
+        for (int c = in.read(); c >= 0; c = in.read()) {
+            if (line == null) {
+                line = new StringBuilder();
+            }
+            if (c == '\n') {
+                return line.toString();
+            }
+            line.append((char) c);
+        }
+        return line == null ? null : line.toString();
     }
 
     /** A physical line as a backlog reader takes it: no byte order mark on line 1, no trailing CR. */

@@ -5,6 +5,7 @@ import io.autoclaims.rules.RulebookException;
 import io.autoclaims.rules.RulebookScenarios;
 import io.autoclaims.rules.ScenarioReport;
 import io.autoclaims.rules.WorkbookIssue;
+import io.autoclaims.rules.internal.NameText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,19 +41,21 @@ final class TestCommand implements Callable<Integer> {
         try {
             report = rules == null || rules.isEmpty() ? RulebookScenarios.runDefault() : RulebookScenarios.run(rules);
         } catch (RulebookException e) {
-            e.errors().forEach(i -> err.println("error: " + i));
+            e.errors().forEach(i -> err.println("error: " + NameText.oneLine(i.toString())));
             err.flush();
             return ClaimsCli.RULEBOOK;
         }
         // a claim file that cannot be read once, at the cell naming it, rather than as every scenario's failure
         for (WorkbookIssue i : report.fileProblems()) {
-            out.println("error: " + i.toStringZh());
-            out.println("  " + i);
+            out.println("error: " + NameText.oneLine(i.toStringZh()));
+            out.println("  " + NameText.oneLine(i.toString()));
         }
         List<ScenarioReport.Result> failed = report.failures().stream().filter(ScenarioReport.Result::ran).toList();
         for (ScenarioReport.Result r : failed) {
-            out.printf("FAIL %s (%s)%s%n", r.id(), r.where(), r.description().isEmpty() ? "" : " " + r.description());
-            r.differences().forEach(d -> out.println("    " + d));
+            // one line each: a description or a claim cell's text may hold line breaks (shown as \\uXXXX)
+            out.printf("FAIL %s (%s)%s%n", NameText.oneLine(r.id()), r.where(),
+                    r.description().isEmpty() ? "" : " " + NameText.oneLine(r.description()));
+            r.differences().forEach(d -> out.println("    " + NameText.oneLine(d)));
         }
         int notRun = report.notRun().size();
         out.printf("%d scenario(s): %d passed, %d failed%s%n", report.results().size(),

@@ -100,4 +100,58 @@ class DiffCommandTest {
         assertTrue(text.contains("1 rule row(s) changed\n"), text);
         assertTrue(text.contains("compared: the ") && text.contains("比较范围：双方都有的 "), text);
     }
+
+    @Test
+    void aNoteWithLineBreaksIsOneLineOfTheDiff() throws IOException {
+        Path old = dir.resolve("old.xlsx");
+        Path changed = dir.resolve("new.xlsx");
+        byte[] original;
+        try (InputStream in = DiffCommandTest.class.getResourceAsStream("/io/autoclaims/rules/default/warranty.xlsx")) {
+            original = in.readAllBytes();
+        }
+        Files.write(old, original);
+        boolean edited = false;
+        try (Workbook wb = WorkbookFactory.create(new java.io.ByteArrayInputStream(original));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (Sheet sheet : wb) {
+                int note = -1;
+                for (Row row : sheet) {
+                    if (note >= 0 && row.getCell(0) != null && row.getCell(0).toString().matches("[A-Z]+-\\d+")) {
+                        row.createCell(note).setCellValue("checked\nREMOVED X-99 (Forged, row 1)\n0 rule row(s) changed");
+                        edited = true;
+                        break;
+                    }
+                    for (var c : row) {
+                        if (c.toString().startsWith("Note ")) {
+                            note = c.getColumnIndex();
+                        }
+                    }
+                }
+                if (edited) {
+                    break;
+                }
+            }
+            wb.write(out);
+            Files.write(changed, out.toByteArray());
+        }
+        assertTrue(edited, "no NOTE column found");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = ClaimsCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "diff", old.toString(),
+                changed.toString());
+        String text = out.toString();
+        assertEquals(0, status, err.toString());
+        for (String line : text.split("\n")) {
+            assertTrue(!line.startsWith("REMOVED") && !line.startsWith("0 rule row"), "a forged line: " + line + "\n" + text);
+        }
+        assertTrue(text.contains("checked\\u000AREMOVED X-99 (Forged, row 1)\\u000A0 rule row(s) changed\""), text);
+        assertTrue(text.contains("\n1 rule row(s) changed"), text);
+
+        // the impact run's console summary lists the same edit on one line
+        io.autoclaims.batch.ImpactEdits edits = io.autoclaims.batch.ImpactEdits.between(
+                io.autoclaims.rules.Rulebook.load(old), io.autoclaims.rules.Rulebook.load(changed), "old.xlsx", "new.xlsx");
+        assertEquals(1, edits.edits().size(), edits.edits().toString());
+        String line = io.autoclaims.batch.ImpactEdits.describe(edits.edits().get(0));
+        assertTrue(!line.contains("\n") && line.contains("checked\\u000AREMOVED X-99"), line);
+    }
 }

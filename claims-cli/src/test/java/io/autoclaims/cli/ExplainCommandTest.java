@@ -110,6 +110,39 @@ class ExplainCommandTest {
     }
 
     @Test
+    void lineNIsTheBatchsLineNEvenWithALoneCarriageReturnInALine() throws IOException {
+        Path file = dir.resolve("cr.jsonl");
+        // a lone CR is JSON whitespace: the batch reads line 1 as one claim, line 2 as W-OK
+        String text = String.format(CLAIM, 103_200).replace("\"type\"", "\r\"type\"") + "\n"
+                + String.format(CLAIM, 52_000).replace("W-EX", "W-OK") + "\r\n";
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        try (var lines = io.autoclaims.model.json.ClaimCodec.create().readLines(new java.io.StringReader(text))) {
+            var read = lines.toList();
+            assertEquals(2, read.size());
+            assertEquals("W-OK", ((io.autoclaims.model.json.ReadResult.Ok) read.get(1)).claim().claimId());
+        }
+        String[] r = run("explain", "--claim", file.toString(), "--line", "2");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].startsWith("Claim W-OK (WARRANTY): APPROVED, REPAIR, payable 1800.00"), r[1]);
+        r = run("explain", "--claim", file.toString(), "--line", "1");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].startsWith("Claim W-EX (WARRANTY): DENIED"), r[1]);
+        r = run("explain", "--claim", file.toString(), "--line", "3");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains(" has 2 line(s): there is no line 3"), r[2]);
+    }
+
+    @Test
+    void anIdWrittenWithJsonEscapesIsFoundAndUnparsableLinesAreSkipped() throws IOException {
+        Path file = dir.resolve("escaped.jsonl");
+        Files.writeString(file, "{not json \\ at all\n"
+                + String.format(CLAIM, 52_000).replace("\"W-EX\"", "\"W-\\u004FK\"") + "\n", StandardCharsets.UTF_8);
+        String[] r = run("explain", "--claim", file.toString(), "--id", "W-OK");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].startsWith("Claim W-OK (WARRANTY): APPROVED, REPAIR, payable 1800.00"), r[1]);
+    }
+
+    @Test
     void aLineOrIdThatIsNotThereIsAClearError() throws IOException {
         String file = backlog().toString();
         String[] r = run("explain", "--claim", file, "--line", "9");

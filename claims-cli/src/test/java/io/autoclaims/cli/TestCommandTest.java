@@ -76,6 +76,46 @@ class TestCommandTest {
                 r[1]);
     }
 
+    @Test
+    void aDescriptionOrClaimCellWithLineBreaksStaysOnOneLine() throws IOException {
+        Files.createDirectories(dir.resolve("scenarios"));
+        Files.write(dir.resolve("scenarios/warranty.jsonl"), resource("scenarios/warranty.jsonl"));
+        try (Workbook wb = WorkbookFactory.create(new java.io.ByteArrayInputStream(resource("warranty.xlsx")));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            int claim = -1;
+            int description = -1;
+            for (Row row : wb.getSheet("Scenarios 测试场景")) {
+                if (claim >= 0 && row.getCell(claim) != null && row.getCell(claim).toString().contains("#")) {
+                    String ref = row.getCell(claim).getStringCellValue();
+                    row.getCell(claim).setCellValue(ref + "\nREMOVED X (forged)\u2028REMOVED Y");
+                    row.createCell(description).setCellValue("a note\nREMOVED Z (forged)\r0 rule row(s) changed");
+                    break;
+                }
+                if (row.getCell(0) != null && row.getCell(0).toString().trim().toLowerCase().startsWith("id")) {
+                    for (var c : row) {
+                        String h = c.toString().toLowerCase();
+                        if (h.startsWith("claim")) {
+                            claim = c.getColumnIndex();
+                        } else if (h.startsWith("description")) {
+                            description = c.getColumnIndex();
+                        }
+                    }
+                }
+            }
+            assertTrue(claim >= 0 && description >= 0, "the scenario columns were not found");
+            wb.write(out);
+            Files.write(dir.resolve("warranty.xlsx"), out.toByteArray());
+        }
+        String[] r = run("test", "--rules", dir.toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        for (String line : r[1].split("\n")) {
+            assertTrue(!line.startsWith("REMOVED") && !line.startsWith("0 rule row") && !line.contains("\r")
+                    && !line.contains("\u2028"), "a forged line: " + line + "\n" + r[1]);
+        }
+        assertTrue(r[1].contains("a note\\u000AREMOVED Z (forged)\\u000D0 rule row(s) changed"), r[1]);
+        assertTrue(r[1].contains("\\u000AREMOVED X (forged)\\u2028REMOVED Y"), r[1]);
+    }
+
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = TestCommandTest.class.getResourceAsStream(DEFAULT + name)) {
             return in.readAllBytes();

@@ -116,7 +116,8 @@ public final class Rulebook {
             } catch (IOException e) {
                 throw new RulebookException(List.of(WorkbookIssue.error("UNREADABLE_FILE",
                         CellRef.workbook(p.toString()), "cannot read " + p + ": " + e.getMessage(),
-                        "check the path and the file's permissions")));
+                        "check the path and the file's permissions").withZh(
+                        "无法读取 " + p + "：" + e.getMessage(), "请检查路径和文件权限")));
             }
         }
         return files;
@@ -156,14 +157,32 @@ public final class Rulebook {
         return copy;
     }
 
-    /** The file's bytes; a file too large to be a rule workbook is refused before it is read. */
+    /**
+     * The file's bytes; a file too large to be a rule workbook is refused before it is read, and
+     * never more than the limit is read even if it grows meanwhile. Only a regular file is opened: a
+     * pipe or a device given as a path is refused (opening a pipe would wait for a writer forever).
+     */
     private static byte[] read(Path f) throws IOException {
-        long size = Files.size(f);
-        if (size > WorkbookGuard.MAX_FILE_BYTES) {
-            throw new RulebookException(List.of(WorkbookGuard.tooLarge(CellRef.workbook(f.getFileName().toString()),
-                    size)));
+        CellRef where = CellRef.workbook(f.getFileName() == null ? f.toString() : f.getFileName().toString());
+        java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+        if (!a.isRegularFile()) {
+            throw new RulebookException(List.of(WorkbookIssue.error("NOT_A_FILE", where,
+                    f + " is not a regular file (a pipe, device, socket or folder) and is not read",
+                    "give the path of an .xlsx workbook, or of the folder holding the workbooks").withZh(
+                    f + " 不是普通文件（管道、设备、套接字或文件夹），不予读取",
+                    "请给出 .xlsx 工作簿的路径，或存放工作簿的文件夹的路径")));
         }
-        return Files.readAllBytes(f);
+        if (a.size() > WorkbookGuard.MAX_FILE_BYTES) {
+            throw new RulebookException(List.of(WorkbookGuard.tooLarge(where, a.size())));
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(f)) {
+            bytes = in.readNBytes((int) WorkbookGuard.MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > WorkbookGuard.MAX_FILE_BYTES) {
+            throw new RulebookException(List.of(WorkbookGuard.tooLarge(where, bytes.length))); // grew while read
+        }
+        return bytes;
     }
 
     private static boolean isWorkbook(Path p) {

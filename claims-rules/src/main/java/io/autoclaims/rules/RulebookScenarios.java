@@ -4,6 +4,7 @@ import io.autoclaims.model.Claim;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.rules.internal.NameText;
 import io.autoclaims.rules.internal.ScenarioModel;
 import io.autoclaims.rules.internal.WorkbookModel;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class RulebookScenarios {
      * 16 MiB are refused, each reported at the scenario cell that names it.
      */
     public static Files folder(Path dir) {
-        return name -> ScenarioFile.read(dir, name);
+        return new ScenarioFile.Folder(dir);
     }
 
     /**
@@ -53,7 +54,8 @@ public final class RulebookScenarios {
 
     /** Runs the scenarios of workbook files or folders (referenced claim files are read next to them). */
     public static ScenarioReport run(List<Path> paths) {
-        return run(Rulebook.load(paths));
+        Rulebook rulebook = Rulebook.load(paths);
+        return run(rulebook);
     }
 
     /** Runs the scenarios of the shipped rulebook. */
@@ -71,6 +73,19 @@ public final class RulebookScenarios {
      * (next to its folder, from the shipped resources, or through the {@link Files} it was given).
      */
     public static ScenarioReport run(Rulebook rulebook) {
+        return run(rulebook, ScenarioFile.MAX_RUN_BYTES);
+    }
+
+    /**
+     * As {@link #run(Rulebook)}, reading at most {@code budget} bytes of scenario files in all. Any
+     * failure that is not a scenario's own (a bug, the heap running out) is a {@link RulebookException}
+     * naming the workbooks, never an exception or error of its own escaping to the caller.
+     */
+    static ScenarioReport run(Rulebook rulebook, long budget) {
+        return RulebookException.guard(Rulebook.names(rulebook.workbookBytes()), () -> runGuarded(rulebook, budget));
+    }
+
+    private static ScenarioReport runGuarded(Rulebook rulebook, long budget) {
         List<ScenarioModel> scenarios = new ArrayList<>();
         for (WorkbookModel w : rulebook.compiled().workbooks()) {
             scenarios.addAll(w.scenarios());
@@ -78,9 +93,7 @@ public final class RulebookScenarios {
         Adjudicator adjudicator = Adjudicator.of(rulebook);
         Files files = rulebook.scenarioFiles();
         ClaimCodec codec = ClaimCodec.create();
-        Map<String, Map<String, Claim>> claimFiles = new HashMap<>();
-        // each file that cannot be read is tried once and reported once, at the first cell naming it
-        Map<String, ScenarioFile.Refused> refused = new LinkedHashMap<>();
+        Reads reads = new Reads(files, budget, wantedIds(scenarios));
         Map<String, CellRef> firstCell = new HashMap<>();
         Map<String, Integer> naming = new HashMap<>();
         Set<String> reached = new LinkedHashSet<>();
@@ -89,7 +102,7 @@ public final class RulebookScenarios {
             List<String> differences = new ArrayList<>();
             boolean ran = true;
             try {
-                Claim claim = claim(s, files, claimFiles, refused, codec);
+                Claim claim = claim(s, reads, codec);
                 Explanation e = adjudicator.explain(claim);
                 e.fired().forEach(r -> reached.add(r.ruleId()));
                 compare(s, e.verdict(), differences);
@@ -104,7 +117,7 @@ public final class RulebookScenarios {
             results.add(new ScenarioReport.Result(s.id(), s.idCell(), s.description(), differences.isEmpty(),
                     differences, ran));
         }
-        List<WorkbookIssue> fileProblems = refused.values().stream()
+        List<WorkbookIssue> fileProblems = reads.refused.values().stream().distinct()
                 .map(r -> ScenarioFile.issue(r, firstCell.get(r.file), naming.get(r.file))).toList();
         List<RuleRef> uncovered = rulebook.rules().stream().filter(r -> !reached.contains(r.ruleId())).toList();
         return new ScenarioReport(results, rulebook.rules().size(), uncovered, fileProblems);
@@ -184,50 +197,126 @@ public final class RulebookScenarios {
                 }));
     }
 
-    private static Claim claim(ScenarioModel s, Files files, Map<String, Map<String, Claim>> cache,
-            Map<String, ScenarioFile.Refused> refused, ClaimCodec codec) throws IOException {
+    /**
+     * What one run has read: each file once, by its real path (or its normalised name), only the
+     * claims the scenarios name kept, and never more than the run's budget of bytes in all. Each file
+     * that cannot be read is tried once and reported once, at the first cell naming it.
+     */
+    private static final class Reads {
+        final Files files;
+        final long budget;
+        final Set<String> wanted;
+        long used;
+        final Map<String, Map<String, Claim>> claims = new HashMap<>();
+        final Map<String, ScenarioFile.Refused> refused = new LinkedHashMap<>();
+
+        Reads(Files files, long budget, Set<String> wanted) {
+            this.files = files;
+            this.budget = budget;
+            this.wanted = wanted;
+        }
+
+        String key(String name) {
+            return files instanceof ScenarioFile.Folder f ? f.key(name) : ScenarioFile.key0(name);
+        }
+
+        /** The file's text, counted against the budget; refused beyond it. */
+        String read(String name) throws IOException {
+            long left = budget - used;
+            if (left <= 0) {
+                throw new ScenarioFile.Refused(ScenarioFile.Reason.RUN_TOO_LARGE, name, "");
+            }
+            String text = files instanceof ScenarioFile.Folder f ? f.read(name, left) : files.read(name);
+            long bytes = utf8Length(text);
+            if (bytes > ScenarioFile.MAX_BYTES) {
+                throw new ScenarioFile.Refused(ScenarioFile.Reason.TOO_LARGE, name,
+                        "more than " + ScenarioFile.mib(ScenarioFile.MAX_BYTES));
+            }
+            if (bytes > left) {
+                throw new ScenarioFile.Refused(ScenarioFile.Reason.RUN_TOO_LARGE, name, ScenarioFile.mib(bytes));
+            }
+            used += bytes;
+            return text;
+        }
+    }
+
+    /** The ids of the claims scenarios name in files ({@code file.jsonl#id}). */
+    private static Set<String> wantedIds(List<ScenarioModel> scenarios) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (ScenarioModel s : scenarios) {
+            String ref = s.claim() == null ? "" : s.claim().strip();
+            int hash = ref.lastIndexOf('#');
+            if (!ref.startsWith("{") && hash >= 0) {
+                ids.add(ref.substring(hash + 1));
+            }
+        }
+        return ids;
+    }
+
+    static long utf8Length(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    private static Claim claim(ScenarioModel s, Reads reads, ClaimCodec codec) throws IOException {
         String ref = s.claim().strip();
         if (ref.startsWith("{")) {
             return codec.readClaim(ref);
         }
         int hash = ref.lastIndexOf('#');
         if (hash < 0) {
-            throw new IllegalArgumentException("\"" + ref + "\" is neither JSON nor file.jsonl#claimId");
+            throw new IllegalArgumentException("\"" + NameText.oneLine(ref) + "\" is neither JSON nor file.jsonl#claimId");
         }
         String file = ref.substring(0, hash);
         String id = ref.substring(hash + 1);
-        if (refused.containsKey(file)) {
-            throw refused.get(file);
+        Map<String, Claim> byId;
+        try {
+            // the name is checked here whatever reads the files, the rest by the reader
+            ScenarioFile.checkName(file);
+        } catch (ScenarioFile.Refused r) {
+            reads.refused.putIfAbsent(file, r);
+            throw reads.refused.get(file);
         }
-        Map<String, Claim> byId = cache.get(file);
+        String key = reads.key(file);
+        if (reads.refused.containsKey(key)) {
+            throw reads.refused.get(key);
+        }
+        byId = reads.claims.get(key);
         if (byId == null) {
             byId = new HashMap<>();
             String text;
             try {
-                // the name is checked here whatever reads the files, the rest by the reader
-                ScenarioFile.checkName(file);
-                text = files.read(file);
-                if (text.length() > ScenarioFile.MAX_BYTES) {
-                    throw new ScenarioFile.Refused(ScenarioFile.Reason.TOO_LARGE, file,
-                            "more than " + ScenarioFile.mib(ScenarioFile.MAX_BYTES));
-                }
+                text = reads.read(file);
             } catch (IOException e) {
                 ScenarioFile.Refused r = ScenarioFile.refusal(file, e);
-                refused.put(file, r);
+                reads.refused.put(key, r);
                 throw r;
             }
             try (Stream<ReadResult> results = codec.readLines(new StringReader(text))) {
                 for (ReadResult r : (Iterable<ReadResult>) results::iterator) {
-                    if (r instanceof ReadResult.Ok ok) {
+                    if (r instanceof ReadResult.Ok ok && reads.wanted.contains(ok.claim().claimId())) {
                         byId.putIfAbsent(ok.claim().claimId(), ok.claim());
                     }
                 }
             }
-            cache.put(file, byId);
+            reads.claims.put(key, byId);
         }
         Claim claim = byId.get(id);
         if (claim == null) {
-            throw new IllegalArgumentException("no valid claim " + id + " in " + file);
+            throw new IllegalArgumentException("no valid claim " + NameText.oneLine(id) + " in " + NameText.oneLine(file));
         }
         return claim;
     }

@@ -217,12 +217,17 @@ public final class RulebookWatcher implements AutoCloseable {
         return thread;
     }
 
+    /** For tests: runs before each listing of the folder (to make one fail). */
+    volatile Runnable beforeListing = () -> { };
+
     private void run() {
         boolean pending = false;
         long quietSince = 0;
         Map<String, Stamp> seen = Map.of();
-        try {
-            while (!closed) {
+        // a failure of the watcher's own is reported once, not at every retry, until a reload goes through
+        boolean failing = false;
+        while (!closed) {
+            try {
                 WatchKey key;
                 if (pending) {
                     long wait = quietSince + debounceNanos - System.nanoTime();
@@ -231,11 +236,7 @@ public final class RulebookWatcher implements AutoCloseable {
                     key = watchService.take();
                 }
                 if (key != null) {
-                    if (relevant(key)) {
-                        pending = true;
-                        quietSince = System.nanoTime();
-                        seen = stamps();
-                    }
+                    boolean relevant = relevant(key);
                     if (!key.reset()) {
                         tell(new Reload(Outcome.REFUSED, adjudicator.rulebook(), null, List.of(), List.of(
                                 WorkbookIssue.error("FOLDER_GONE", CellRef.workbook(dir.toString()),
@@ -243,6 +244,11 @@ public final class RulebookWatcher implements AutoCloseable {
                                         "restore the folder and start a new watcher").withZh(
                                         "该文件夹已无法监视（已删除或移动）：监视已停止", "请恢复文件夹并重新启动监视"))));
                         return;
+                    }
+                    if (relevant) {
+                        pending = true;
+                        quietSince = System.nanoTime();
+                        seen = stamps();
                     }
                     continue; // drain the burst before deciding
                 }
@@ -273,10 +279,32 @@ public final class RulebookWatcher implements AutoCloseable {
                     seen = stamps();
                     continue;
                 }
+                failing = false;
                 tell(reload);
+            } catch (ClosedWatchServiceException e) {
+                if (closed) {
+                    return;
+                }
+                // only close() closes the watch service; anything else: report and stop, it cannot watch
+                tell(failed(e));
+                return;
+            } catch (InterruptedException e) {
+                // only close() ends the watcher: an interrupt from elsewhere is not a request to stop
+                continue;
+            } catch (Throwable e) {
+                // the folder could not be listed (gone, unreadable, a disk error), the heap ran out, a bug:
+                // report it and try again after the quiet period, so that the folder coming back loads
+                if (closed) {
+                    return;
+                }
+                if (!failing) {
+                    failing = true;
+                    tell(failed(e));
+                }
+                pending = true;
+                quietSince = System.nanoTime();
+                seen = Map.of();
             }
-        } catch (ClosedWatchServiceException | InterruptedException e) {
-            // closed
         }
     }
 
@@ -379,6 +407,7 @@ public final class RulebookWatcher implements AutoCloseable {
 
     /** The workbooks a load would read now, by name, with their stamps. */
     private Map<String, Stamp> stamps() {
+        beforeListing.run();
         Map<String, Stamp> stamps = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
@@ -396,7 +425,8 @@ public final class RulebookWatcher implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            return Map.of("?" + e, new Stamp(-1, -1)); // never equal to a real listing: try again later
+            // the watcher's loop reports it once and lists again after the quiet period
+            throw new java.io.UncheckedIOException("cannot list the folder " + dir + ": " + e.getMessage(), e);
         }
         return stamps;
     }

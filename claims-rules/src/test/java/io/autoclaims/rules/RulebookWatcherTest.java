@@ -243,6 +243,51 @@ class RulebookWatcherTest {
     }
 
     @Test
+    void aFolderThatCannotBeListedForAWhileIsReportedAndTheWatcherKeepsWatching() throws Exception {
+        Path dir = folder();
+        Adjudicator adjudicator = Adjudicator.of(live);
+        BlockingQueue<Reload> reloads = new LinkedBlockingQueue<>();
+        try (RulebookWatcher watcher = RulebookWatcher.watch(adjudicator, dir, DEBOUNCE, reloads::add)) {
+            // the next listings fail as Files.list does when the folder is gone or unreadable
+            java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(3);
+            watcher.beforeListing = () -> {
+                if (failures.getAndDecrement() > 0) {
+                    throw new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException(dir.toString()));
+                }
+            };
+            Files.write(dir.resolve("warranty.xlsx"), longerTerm);
+            Reload failed = reloads.poll(REPORT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(failed, "the failed listing was not reported");
+            assertEquals(Outcome.REFUSED, failed.outcome(), failed.toString());
+            assertEquals("RELOAD_FAILED", failed.issues().get(0).code());
+            assertTrue(failed.issues().get(0).message().contains("AccessDeniedException"), failed.toString());
+            assertNotNull(failed.issues().get(0).messageZh());
+            assertTrue(watcher.thread().isAlive(), "the watcher ended");
+            // once the folder can be listed again, the save loads without another change (reported once)
+            Reload reload = reloads.poll(REPORT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(reload, "the save was not reloaded after the folder came back");
+            assertEquals(Outcome.SWAPPED, reload.outcome(), reload.toString());
+            assertTrue(watcher.thread().isAlive());
+        }
+    }
+
+    @Test
+    void anInterruptThatIsNotCloseDoesNotStopTheWatcher() throws Exception {
+        Path dir = folder();
+        Adjudicator adjudicator = Adjudicator.of(live);
+        BlockingQueue<Reload> reloads = new LinkedBlockingQueue<>();
+        try (RulebookWatcher watcher = RulebookWatcher.watch(adjudicator, dir, DEBOUNCE, reloads::add)) {
+            watcher.thread().interrupt();
+            Thread.sleep(200);
+            assertTrue(watcher.thread().isAlive(), "an interrupt ended the watcher");
+            Files.write(dir.resolve("warranty.xlsx"), longerTerm);
+            Reload reload = reloads.poll(REPORT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(reload, "the save after the interrupt was not reloaded");
+            assertEquals(Outcome.SWAPPED, reload.outcome(), reload.toString());
+        }
+    }
+
+    @Test
     void completeZipMeansTheEndRecordIsThere() {
         assertTrue(RulebookWatcher.complete("warranty.xlsx", shipped));
         assertFalse(RulebookWatcher.complete("warranty.xlsx", new byte[0]));

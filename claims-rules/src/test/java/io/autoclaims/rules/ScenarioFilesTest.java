@@ -2,6 +2,7 @@ package io.autoclaims.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -189,5 +190,172 @@ class ScenarioFilesTest {
         ScenarioReport report = RulebookScenarios.run(Rulebook.fromWorkbooks(Map.of("warranty.xlsx", shippedWarranty())));
         assertEquals(List.of("SCENARIO_FILE_NO_FOLDER"), report.fileProblems().stream().map(WorkbookIssue::code).toList());
         assertTrue(report.fileProblems().get(0).hint().contains("RulebookScenarios.folder(dir)"));
+    }
+
+    /** The shipped warranty workbook with each scenario's claim cell rewritten by {@code change(n, text)}, n counting from 0. */
+    private static void writeWithClaims(Path folder, java.util.function.BiFunction<Integer, String, String> change)
+            throws Exception {
+        byte[] bytes = WorkbookErrorsTest.edit(shippedWarranty(), wb -> {
+            for (Sheet sheet : wb) {
+                if (!sheet.getSheetName().toLowerCase().startsWith("scenarios")) {
+                    continue;
+                }
+                int claimColumn = -1;
+                int n = 0;
+                for (Row row : sheet) {
+                    if (claimColumn >= 0 && row.getCell(claimColumn) != null
+                            && !row.getCell(claimColumn).toString().isBlank()) {
+                        row.getCell(claimColumn).setCellValue(change.apply(n++, row.getCell(claimColumn).toString()));
+                    } else if (claimColumn < 0 && row.getCell(0) != null
+                            && row.getCell(0).toString().trim().toLowerCase().startsWith("id")) {
+                        for (var c : row) {
+                            if (c.toString().toLowerCase().startsWith("claim")) {
+                                claimColumn = c.getColumnIndex();
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("warranty.xlsx"), bytes);
+    }
+
+    @Test
+    void everySpellingOfOneFileIsReadOnceAndCountedOnce() throws Exception {
+        Path folder = dir.resolve("rules");
+        copyShippedScenarios(folder);
+        Files.createSymbolicLink(folder.resolve("alias.jsonl"), Path.of("scenarios/warranty.jsonl"));
+        List<String> spellings = List.of("scenarios/warranty.jsonl", "./scenarios/warranty.jsonl",
+                "scenarios//warranty.jsonl", ".//scenarios/./warranty.jsonl", "scenarios\\warranty.jsonl");
+        writeWithClaims(folder, (n, text) -> spellings.get(n % spellings.size()) + text.substring(text.lastIndexOf('#')));
+        // through a reader of the caller's: the normalised name is the key
+        int[] reads = new int[1];
+        RulebookScenarios.Files folderFiles = RulebookScenarios.folder(folder);
+        Rulebook counted = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", Files.readAllBytes(folder.resolve("warranty.xlsx"))),
+                name -> {
+                    reads[0]++;
+                    return folderFiles.read(name);
+                });
+        ScenarioReport report = RulebookScenarios.run(counted);
+        assertTrue(report.passed(), report.failures().toString());
+        assertEquals(1, reads[0], "one file, read once whatever its spelling");
+
+        // from the folder: the real path is the key, so a link inside the folder is the same file too
+        List<String> withLink = List.of("scenarios/warranty.jsonl", "alias.jsonl", "./alias.jsonl", "scenarios//warranty.jsonl");
+        writeWithClaims(folder, (n, text) -> withLink.get(n % withLink.size()) + text.substring(text.lastIndexOf('#')));
+        long size = Files.size(folder.resolve("scenarios/warranty.jsonl"));
+        ScenarioReport linked = RulebookScenarios.run(Rulebook.load(folder), size + size / 2);
+        assertTrue(linked.passed(), linked.failures() + " " + linked.fileProblems());
+    }
+
+    @Test
+    void theFilesOneRunReadsAreBoundedInAll() throws Exception {
+        Path folder = dir.resolve("rules");
+        copyShippedScenarios(folder);
+        for (String copy : List.of("a.jsonl", "b.jsonl", "c.jsonl")) {
+            Files.copy(folder.resolve("scenarios/warranty.jsonl"), folder.resolve(copy));
+        }
+        List<String> files = List.of("a.jsonl", "b.jsonl", "c.jsonl");
+        writeWithClaims(folder, (n, text) -> files.get(n % 3) + text.substring(text.lastIndexOf('#')));
+        long size = Files.size(folder.resolve("a.jsonl"));
+        ScenarioReport report = RulebookScenarios.run(Rulebook.load(folder), 2 * size + size / 2);
+        assertEquals(List.of("SCENARIO_FILES_TOO_LARGE"), report.fileProblems().stream().map(WorkbookIssue::code).toList());
+        WorkbookIssue issue = report.fileProblems().get(0);
+        assertTrue(issue.message().startsWith("the scenario file c.jsonl"), issue.message());
+        assertTrue(issue.message().contains("64.0 MiB for one run"), issue.message());
+        assertTrue(issue.toStringZh().contains("单次运行 64.0 MiB 的上限"), issue.toStringZh());
+        int third = (int) report.results().stream().filter(r -> !r.ran()).count();
+        assertEquals(report.results().size() / 3, third, "the scenarios naming c.jsonl do not run");
+        assertTrue(report.results().stream().filter(ScenarioReport.Result::ran).allMatch(ScenarioReport.Result::passed));
+        assertEquals(64L * 1024 * 1024, ScenarioFile.MAX_RUN_BYTES);
+    }
+
+    @Test
+    void aFailureThatIsNoScenariosOwnIsARulebookException() throws Exception {
+        Path folder = dir.resolve("rules");
+        writeWithFirstClaim(folder, "scenarios/warranty.jsonl#SC-W-01");
+        Rulebook rulebook = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", Files.readAllBytes(folder.resolve("warranty.xlsx"))),
+                name -> {
+                    throw new OutOfMemoryError("simulated");
+                });
+        RulebookException e = assertThrows(RulebookException.class, () -> RulebookScenarios.run(rulebook));
+        assertEquals("OUT_OF_MEMORY", e.issues().get(0).code());
+        assertNotNull(e.issues().get(0).messageZh());
+    }
+
+    @Test
+    void aWorkbookPathThatIsAPipeIsRefusedUnopened() throws Exception {
+        Path pipe = dir.resolve("warranty.xlsx");
+        boolean fifo = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0;
+        assumeTrue(fifo, "mkfifo is not available: the FIFO case was skipped");
+        // opening a FIFO with no writer would block forever: the class timeout fails the test if it is opened
+        RulebookException e = assertThrows(RulebookException.class, () -> Rulebook.load(pipe));
+        assertEquals(List.of("NOT_A_FILE"), e.issues().stream().map(WorkbookIssue::code).toList());
+        assertTrue(e.issues().get(0).toStringZh().contains("不是普通文件"), e.issues().get(0).toStringZh());
+        // a sparse file over the limit is refused from its size, unread
+        Path big = dir.resolve("big.xlsx");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(io.autoclaims.rules.internal.WorkbookGuard.MAX_FILE_BYTES + 1);
+        }
+        RulebookException tooLarge = assertThrows(RulebookException.class, () -> Rulebook.load(big));
+        assertEquals(1, tooLarge.errors().size(), tooLarge.getMessage());
+    }
+
+    @Test
+    void aFileOrFolderSwappedBetweenTheCheckAndTheOpenIsRefused() throws Exception {
+        Path folder = dir.resolve("rules");
+        copyShippedScenarios(folder);
+        Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(dir.resolve("outside/warranty.jsonl"), "{\"secret\":true}\n");
+        try {
+            // the folder on the path becomes a link leading out of the folder after it was checked
+            ScenarioFile.beforeOpen = () -> {
+                try {
+                    Files.move(folder.resolve("scenarios"), folder.resolve("moved"));
+                    Files.createSymbolicLink(folder.resolve("scenarios"), dir.resolve("outside"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            ScenarioFile.Refused swapped = assertThrows(ScenarioFile.Refused.class,
+                    () -> ScenarioFile.read(folder, "scenarios/warranty.jsonl"));
+            assertEquals(ScenarioFile.Reason.OUTSIDE_FOLDER, swapped.reason, swapped.getMessage());
+
+            // the file itself becomes a link after it was checked: not followed
+            Files.delete(folder.resolve("scenarios"));
+            Files.move(folder.resolve("moved"), folder.resolve("scenarios"));
+            ScenarioFile.beforeOpen = () -> {
+                try {
+                    Files.delete(folder.resolve("scenarios/warranty.jsonl"));
+                    Files.createSymbolicLink(folder.resolve("scenarios/warranty.jsonl"), dir.resolve("outside/warranty.jsonl"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            ScenarioFile.Refused linked = assertThrows(ScenarioFile.Refused.class,
+                    () -> ScenarioFile.read(folder, "scenarios/warranty.jsonl"));
+            assertTrue(linked.reason == ScenarioFile.Reason.UNREADABLE || linked.reason == ScenarioFile.Reason.OUTSIDE_FOLDER,
+                    linked.getMessage());
+
+            // replaced by another regular file: not the file that was checked
+            Files.delete(folder.resolve("scenarios/warranty.jsonl"));
+            Files.writeString(folder.resolve("scenarios/warranty.jsonl"), "{}\n");
+            ScenarioFile.beforeOpen = () -> {
+                try {
+                    Files.writeString(folder.resolve("other.jsonl"), "{\"other\":true}\n");
+                    Files.move(folder.resolve("other.jsonl"), folder.resolve("scenarios/warranty.jsonl"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
+            ScenarioFile.Refused replaced = assertThrows(ScenarioFile.Refused.class,
+                    () -> ScenarioFile.read(folder, "scenarios/warranty.jsonl"));
+            assertTrue(replaced.getMessage().contains("replaced while it was read"), replaced.getMessage());
+        } finally {
+            ScenarioFile.beforeOpen = () -> { };
+        }
+        assertEquals("{\"other\":true}\n", ScenarioFile.read(folder, "scenarios/warranty.jsonl"));
     }
 }
