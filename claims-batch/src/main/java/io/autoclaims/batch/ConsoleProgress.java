@@ -1,16 +1,10 @@
 package io.autoclaims.batch;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
-/** The library's progress listeners for standard error. */
+/** The library's progress listener for standard error (the in-place progress bar is claims-cli's). */
 final class ConsoleProgress {
     private ConsoleProgress() {
     }
@@ -93,78 +87,6 @@ final class ConsoleProgress {
         @Override
         public void finished(ImpactSummary summary, Duration elapsed) {
             ConsoleProgress.finished(err, summary, elapsed);
-        }
-    }
-
-    /** me.tongfei progress bar, redrawn in place. */
-    static final class Bar implements ProgressListener {
-        private final PrintStream terminal;
-        private final PrintWriter summary;
-        private final String task;
-        private ProgressBar bar;
-
-        Bar(PrintStream terminal, PrintWriter summary) {
-            this(terminal, summary, "reevaluate");
-        }
-
-        Bar(PrintStream terminal, PrintWriter summary, String task) {
-            this.terminal = terminal;
-            this.summary = summary;
-            this.task = task;
-        }
-
-        @Override
-        public void started(Progress start) {
-            ConsoleProgress.started(summary, start);
-            bar = new ProgressBarBuilder()
-                    .setTaskName(task)
-                    .setInitialMax(start.linesTotal())
-                    .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-                    .setConsumer(new ConsoleProgressBarConsumer(terminal))
-                    .setUnit(" lines", 1)
-                    .showSpeed()
-                    .setSpeedUnit(ChronoUnit.SECONDS)
-                    .setUpdateIntervalMillis(500)
-                    .continuousUpdate()
-                    .startsFrom(start.resumedFromLine(), Duration.ZERO)
-                    .build();
-        }
-
-        @Override
-        public void note(String message) {
-            summary.println(message);
-            summary.flush();
-        }
-
-        @Override
-        public void progress(Progress now) {
-            if (bar == null) {
-                started(now);
-            }
-            if (now.linesTotal() >= 0 && bar.getMax() != now.linesTotal()) {
-                bar.maxHint(now.linesTotal());
-            }
-            bar.stepTo(now.linesDone());
-        }
-
-        @Override
-        public void finished(RunSummary s) {
-            if (bar != null) {
-                bar.maxHint(s.lines());
-                bar.stepTo(s.lines());
-                bar.close();
-            }
-            ConsoleProgress.finished(summary, s);
-        }
-
-        @Override
-        public void finished(ImpactSummary s, Duration elapsed) {
-            if (bar != null) {
-                bar.maxHint(s.lines());
-                bar.stepTo(s.lines());
-                bar.close();
-            }
-            ConsoleProgress.finished(summary, s, elapsed);
         }
     }
 }

@@ -224,7 +224,7 @@ public final class ImpactRun {
 
         /** True: {@link ProgressListener#console} on standard error; false: none. */
         public Builder progress(boolean show) {
-            return progress(show ? ProgressListener.console(new PrintWriter(System.err, true), "impact")
+            return progress(show ? ProgressListener.console(new PrintWriter(System.err, true))
                     : ProgressListener.NONE);
         }
 

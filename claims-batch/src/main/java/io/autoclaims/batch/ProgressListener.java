@@ -1,6 +1,5 @@
 package io.autoclaims.batch;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,17 +34,12 @@ public interface ProgressListener {
     }
 
     /**
-     * The listener for a command line: a progress bar on {@link System#err} when it is a terminal
-     * ({@code System.console() != null}), else a plain progress line on {@code err} every 5 seconds;
-     * either way a final summary on {@code err}.
+     * The listener for standard error: a plain progress line on {@code err} every 5 seconds, then the
+     * final summary on {@code err}. (The command line draws a progress bar instead when standard error
+     * is a terminal; that console piece, and its libraries, live in {@code claims-cli}.)
      */
     static ProgressListener console(PrintWriter err) {
-        return console(err, "reevaluate");
-    }
-
-    /** As {@link #console(PrintWriter)}, with {@code task} naming the progress bar. */
-    static ProgressListener console(PrintWriter err, String task) {
-        return System.console() != null ? new ConsoleProgress.Bar(System.err, err, task) : plain(err, Duration.ofSeconds(5));
+        return plain(err, Duration.ofSeconds(5));
     }
 
     /**
@@ -54,14 +48,5 @@ public interface ProgressListener {
      */
     static ProgressListener plain(PrintWriter err, Duration every) {
         return new ConsoleProgress.Plain(Objects.requireNonNull(err, "err"), Objects.requireNonNull(every, "every"));
-    }
-
-    /**
-     * A progress bar (done / total lines, rate, elapsed, ETA) redrawn in place on {@code terminal}; then
-     * the summary on {@code summary}.
-     */
-    static ProgressListener bar(PrintStream terminal, PrintWriter summary) {
-        return new ConsoleProgress.Bar(Objects.requireNonNull(terminal, "terminal"),
-                Objects.requireNonNull(summary, "summary"));
     }
 }

@@ -2,7 +2,6 @@ package io.autoclaims.cli;
 
 import io.autoclaims.batch.ImpactEdits;
 import io.autoclaims.batch.ImpactRun;
-import io.autoclaims.batch.ProgressListener;
 import io.autoclaims.rules.Rulebook;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,7 +78,7 @@ final class ImpactCommand implements Callable<Integer> {
             return ClaimsCli.RULEBOOK;
         }
         ImpactRun.Builder run = ImpactRun.builder().oldRulebook(older).newRulebook(newer).input(in).reportDir(report)
-                .sources(ImpactEdits.source(old), ImpactEdits.source(changed)).progress(ProgressListener.console(err, "impact"));
+                .sources(ImpactEdits.source(old), ImpactEdits.source(changed)).progress(ConsoleProgressBar.console(err, "impact"));
         if (threads != null) {
             run.threads(threads);
         }

@@ -2,7 +2,6 @@ package io.autoclaims.cli;
 
 import io.autoclaims.batch.BacklogRun;
 import io.autoclaims.batch.CheckpointMismatchException;
-import io.autoclaims.batch.ProgressListener;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.WorkbookIssue;
 import java.io.IOException;
@@ -82,7 +81,7 @@ final class ReevaluateCommand implements Callable<Integer> {
                 rulebook.fingerprint().substring(0, 12));
         err.flush();
         BacklogRun.Builder run = BacklogRun.builder().rulebook(rulebook).input(in).output(out)
-                .checkpoint(checkpoint).progress(ProgressListener.console(err));
+                .checkpoint(checkpoint).progress(ConsoleProgressBar.console(err, "reevaluate"));
         if (threads != null) {
             run.threads(threads);
         }
