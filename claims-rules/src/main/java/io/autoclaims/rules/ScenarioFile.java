@@ -1,5 +1,6 @@
 package io.autoclaims.rules;
 
+import io.autoclaims.rules.internal.NameText;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -63,10 +64,9 @@ final class ScenarioFile {
                 throw new Refused(Reason.PARENT, name, "");
             }
         }
-        for (int i = 0; i < name.length(); i++) {
-            if (Character.isISOControl(name.charAt(i))) {
-                throw new Refused(Reason.UNREADABLE, name, "the name holds a control character");
-            }
+        // the same characters a sheet or file name may not hold
+        if (NameText.firstUnsafe(name) >= 0) {
+            throw new Refused(Reason.UNREADABLE, name, "the name holds a control or line-breaking character");
         }
     }
 

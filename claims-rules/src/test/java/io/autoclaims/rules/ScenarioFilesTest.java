@@ -130,6 +130,17 @@ class ScenarioFilesTest {
     }
 
     @Test
+    void aNameThatBreaksOrHidesALineIsRefusedBeforeAnyRead() throws Exception {
+        // the same characters a sheet or file name may not hold: not only C0 controls
+        for (String ref : List.of("scenarios/warranty.jsonl\n#x", "scenarios/warranty\u2028.jsonl#x",
+                "scenarios/\u202ewarranty.jsonl#x", "scenarios/warranty.jsonl\u0085#x")) {
+            WorkbookIssue issue = refusal(ref);
+            assertTrue(issue.message().contains("control or line-breaking character"), issue.message());
+            assertTrue(!issue.toString().contains("\n") && !issue.toString().contains("\u2028"), issue.toString());
+        }
+    }
+
+    @Test
     void aLinkLeadingOutOfTheFolderIsRefused() throws Exception {
         Path folder = dir.resolve("rules");
         Files.createDirectories(folder);

@@ -385,12 +385,9 @@ public final class WorkbookGuard {
         return count;
     }
 
-    /** A name from the file, printable in a message: no control characters or line breaks, bounded length. */
+    /** A name from the file, printable in a message: on one line ({@link NameText}), bounded length. */
     private static String shown(String name) {
-        StringBuilder b = new StringBuilder();
-        name.codePoints().limit(120).forEach(cp -> b.appendCodePoint(
-                Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 ? '?' : cp));
-        return b.toString();
+        return NameText.oneLine(name.length() > 120 ? name.substring(0, 120) : name);
     }
 
     /**
