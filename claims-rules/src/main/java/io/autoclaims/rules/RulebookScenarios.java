@@ -54,8 +54,7 @@ public final class RulebookScenarios {
 
     /** Runs the scenarios of workbook files or folders (referenced claim files are read next to them). */
     public static ScenarioReport run(List<Path> paths) {
-        Rulebook rulebook = Rulebook.load(paths);
-        return run(rulebook);
+        return run(Rulebook.load(paths));
     }
 
     /** Runs the scenarios of the shipped rulebook. */
