@@ -12,6 +12,14 @@ import java.util.Set;
  * The first problem found is returned as the error record's content, with the dotted field path.
  */
 public final class ClaimChecks {
+    /**
+     * The longest id or code other than {@code claimId} (which is 1..64): {@code lineId}, shop ids,
+     * {@code policyNo}, problem codes. Bounded so that a verdict quoting them stays small.
+     */
+    public static final int MAX_CODE_LENGTH = 64;
+    /** The longest free text: a part's name or number. */
+    public static final int MAX_TEXT_LENGTH = 200;
+
     private static final BigDecimal MAX_DEDUCTIBLE_RATE = new BigDecimal("0.20");
 
     private ClaimChecks() {
@@ -25,14 +33,19 @@ public final class ClaimChecks {
         }
         Vehicle v = c.vehicle();
         if (v.vin().codePointCount(0, v.vin().length()) != 17) {
-            return invalid("vehicle.vin", "must be exactly 17 characters, got \"" + v.vin() + "\"");
+            return invalid("vehicle.vin", "must be exactly 17 characters, got " + length(v.vin()));
         }
-        Optional<InputError> p = money("vehicle.priceCny", v.priceCny());
+        Optional<InputError> p = c.repairShop() == null ? Optional.empty()
+                : text("repairShop.id", c.repairShop().id(), MAX_CODE_LENGTH);
+        if (p.isEmpty()) {
+            p = money("vehicle.priceCny", v.priceCny());
+        }
         if (p.isEmpty()) {
             p = money("incident.rescueCostCny", c.incident().rescueCostCny())
                     .or(() -> money("incident.thirdPartyRecoveryCny", c.incident().thirdPartyRecoveryCny()))
                     .or(() -> nonNegative("incident.driver.bacMgPer100ml", c.incident().driver().bacMgPer100ml()))
                     .or(() -> lines(c.lines()))
+                    .or(() -> history(c.history()))
                     .or(() -> policy(c.policy()))
                     .or(() -> assessment(c.assessment()))
                     .or(() -> assistance(c.assistance()))
@@ -49,8 +62,24 @@ public final class ClaimChecks {
             if (!ids.add(l.lineId())) {
                 return invalid(at + "lineId", "must be unique within the claim, got \"" + l.lineId() + "\" again");
             }
-            Optional<InputError> p = money(at + "repairCostCny", l.repairCostCny())
+            Optional<InputError> p = text(at + "lineId", l.lineId(), MAX_CODE_LENGTH)
+                    .or(() -> text(at + "part", l.part(), MAX_TEXT_LENGTH))
+                    .or(() -> text(at + "problem", l.problem(), MAX_CODE_LENGTH))
+                    .or(() -> money(at + "repairCostCny", l.repairCostCny()))
                     .or(() -> money(at + "replaceCostCny", l.replaceCostCny()));
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<InputError> history(List<PriorRepair> history) {
+        for (int i = 0; i < history.size(); i++) {
+            PriorRepair r = history.get(i);
+            String at = "history[" + i + "].";
+            Optional<InputError> p = text(at + "part", r.part(), MAX_TEXT_LENGTH)
+                    .or(() -> text(at + "problem", r.problem(), MAX_CODE_LENGTH));
             if (p.isPresent()) {
                 return p;
             }
@@ -61,6 +90,10 @@ public final class ClaimChecks {
     private static Optional<InputError> policy(Policy p) {
         if (p == null) {
             return Optional.empty();
+        }
+        Optional<InputError> number = text("policy.policyNo", p.policyNo(), MAX_CODE_LENGTH);
+        if (number.isPresent()) {
+            return number;
         }
         if (p.endsOn().isBefore(p.startsOn())) {
             return invalid("policy.endsOn", "must not be before policy.startsOn " + p.startsOn() + ", got " + p.endsOn());
@@ -77,7 +110,9 @@ public final class ClaimChecks {
         if (a == null) {
             return Optional.empty();
         }
-        return money("assessment.amountCny", a.amountCny()).or(() -> money("assessment.invoicedCny", a.invoicedCny()));
+        return text("assessment.shopId", a.shopId(), MAX_CODE_LENGTH)
+                .or(() -> money("assessment.amountCny", a.amountCny()))
+                .or(() -> money("assessment.invoicedCny", a.invoicedCny()));
     }
 
     private static Optional<InputError> assistance(AssistanceRequest a) {
@@ -125,6 +160,18 @@ public final class ClaimChecks {
             return invalid(field, "must be a number >= 0, got " + n.toPlainString());
         }
         return Optional.empty();
+    }
+
+    private static Optional<InputError> text(String field, String value, int max) {
+        if (value != null && value.length() > max && value.codePointCount(0, value.length()) > max) {
+            return invalid(field, "must be a string of at most " + max + " characters, got " + length(value));
+        }
+        return Optional.empty();
+    }
+
+    private static String length(String value) {
+        int n = value.codePointCount(0, value.length());
+        return n + (n == 1 ? " character" : " characters");
     }
 
     private static Optional<InputError> invalid(String field, String message) {

@@ -12,13 +12,22 @@ import io.autoclaims.model.Fact;
 import io.autoclaims.model.LineVerdict;
 import io.autoclaims.model.Reason;
 import io.autoclaims.model.Verdict;
+import com.fasterxml.jackson.core.JsonEncoding;
+import io.autoclaims.model.InputError;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -29,36 +38,56 @@ import java.util.stream.StreamSupport;
  */
 public final class ClaimCodec {
 
-    private final JsonFactory json;
+    /** The longest line read by default: 1 MiB, far beyond any real claim (a few KB). */
+    public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
-    private ClaimCodec(JsonFactory json) {
+    private final JsonFactory json;
+    private final int maxLineBytes;
+
+    private ClaimCodec(JsonFactory json, int maxLineBytes) {
         this.json = json;
+        this.maxLineBytes = maxLineBytes;
     }
 
     public static ClaimCodec create() {
         // Plain BigDecimals: money is written 18400.00, never 1.84E+4. Non-ASCII stays as-is (UTF-8).
         return new ClaimCodec(JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build());
-    }
-
-    /** Reads one JSON Lines line; never throws for bad input, which yields an error record. */
-    public ReadResult read(String line, long lineNumber) {
-        Objects.requireNonNull(line, "line");
-        JsonNode root = null;
-        try {
-            JsonLine parsed = JsonLine.parse(json, line);
-            root = parsed.root();
-            return new ReadResult.Ok(lineNumber, readRoot(parsed));
-        } catch (InvalidClaimException e) {
-            return new ReadResult.Failed(lineNumber, new ErrorRecord(claimIdOf(root), lineNumber, e.error()));
-        }
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build(), DEFAULT_MAX_LINE_BYTES);
     }
 
     /**
-     * Reads one physical line of a JSON Lines file as {@link #readLines} reads it: the {@code \n}
-     * already cut off, a trailing {@code \r} (of {@code \r\n}) dropped and, on line 1, a byte order
-     * mark skipped. For engines that split a backlog themselves and number its lines (Spark): the
-     * same line with the same number gives the same result as in {@link #readLines}.
+     * A codec reading lines of at most {@code maxLineBytes} bytes ({@code \n} and {@code \r\n}
+     * not counted); a longer line reads as a {@code LINE_TOO_LONG} error record and is never held whole.
+     */
+    public ClaimCodec withMaxLineBytes(int maxLineBytes) {
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("maxLineBytes must be 1 or more, got " + maxLineBytes);
+        }
+        return new ClaimCodec(json, maxLineBytes);
+    }
+
+    /** The longest line this codec reads. */
+    public int maxLineBytes() {
+        return maxLineBytes;
+    }
+
+    /**
+     * Reads one JSON Lines line given as text; never throws for bad input, which yields an error
+     * record. Text holding a lone surrogate or a control character other than TAB and CR reads as
+     * {@code INVALID_ENCODING}, as those bytes would.
+     */
+    public ReadResult read(String line, long lineNumber) {
+        Objects.requireNonNull(line, "line");
+        byte[] utf8 = Utf8Bytes.encode(line); // lone surrogates kept visible to the check, as from a Reader
+        return utf8.length > maxLineBytes ? failed(lineNumber, TextCheck.tooLong(utf8.length, maxLineBytes))
+                : checkAndParse(utf8, 0, utf8.length, lineNumber);
+    }
+
+    /**
+     * Reads one physical line of a JSON Lines file given as text, as {@link #readLines} reads it: the
+     * {@code \n} already cut off, a trailing {@code \r} (of {@code \r\n}) dropped and, on line 1, a
+     * byte order mark skipped. For engines that split a backlog themselves and hold decoded text;
+     * prefer {@link #readLine(byte[], int, int, long)}, which sees bytes that are not UTF-8.
      */
     public ReadResult readLine(String physicalLine, long lineNumber) {
         Objects.requireNonNull(physicalLine, "physicalLine");
@@ -72,23 +101,142 @@ public final class ClaimCodec {
         return read(line, lineNumber);
     }
 
+    /**
+     * Reads one physical line of a JSON Lines file given as bytes, without its {@code \n}: the
+     * same result as {@link #readLines} gives that line with that number. For engines that split a
+     * backlog themselves and number its lines (Spark).
+     */
+    public ReadResult readLine(byte[] bytes, int off, int len, long lineNumber) {
+        Objects.checkFromIndexSize(off, len, bytes.length);
+        int from = off;
+        int n = len;
+        if (lineNumber == 1 && n >= 3 && (bytes[from] & 0xFF) == 0xEF && (bytes[from + 1] & 0xFF) == 0xBB
+                && (bytes[from + 2] & 0xFF) == 0xBF) {
+            from += 3;
+            n -= 3;
+        }
+        if (n > 0 && bytes[from + n - 1] == '\r') {
+            n--;
+        }
+        return n > maxLineBytes ? failed(lineNumber, TextCheck.tooLong(n, maxLineBytes))
+                : checkAndParse(bytes, from, n, lineNumber);
+    }
+
+    /** Reads line {@code i} of a batch cut by {@link #lines}. */
+    public ReadResult read(RawLines lines, int i) {
+        Objects.checkIndex(i, lines.size());
+        long number = lines.line(i);
+        if (lines.tooLong(i)) {
+            return failed(number, TextCheck.tooLong(lines.skippedLength(i), maxLineBytes));
+        }
+        return checkAndParse(lines.bytes(), lines.start(i), lines.length(i), number);
+    }
+
+    /**
+     * A reader cutting {@code in} into numbered lines for {@link #read(RawLines, int)}, holding at
+     * most {@link #maxLineBytes} of any line. The caller closes it (which closes {@code in}).
+     */
+    public JsonLinesReader lines(InputStream in) {
+        return new JsonLinesReader(in, maxLineBytes, 1, 0);
+    }
+
+    /**
+     * A reader continuing an input at {@code offset}, the start of line {@code firstLine} (a resumed
+     * run: {@code in} is already positioned there).
+     */
+    public JsonLinesReader lines(InputStream in, long firstLine, long offset) {
+        if (firstLine < 1 || offset < 0) {
+            throw new IllegalArgumentException("firstLine must be 1 or more and offset 0 or more");
+        }
+        return new JsonLinesReader(in, maxLineBytes, firstLine, offset);
+    }
+
+    private ReadResult checkAndParse(byte[] bytes, int off, int len, long lineNumber) {
+        InputError bad = TextCheck.bytes(bytes, off, len, lineNumber);
+        if (bad == null && len >= 3 && (bytes[off] & 0xFF) == 0xEF && (bytes[off + 1] & 0xFF) == 0xBB
+                && (bytes[off + 2] & 0xFF) == 0xBF) {
+            // Jackson would skip it; only line 1 may start with one (then it is cut off before this)
+            bad = new InputError("INVALID_JSON", null, "not valid JSON: a byte order mark (U+FEFF) at column 1;"
+                    + " only the first line of a file may start with one");
+        }
+        return bad != null ? failed(lineNumber, bad) : parse(bytes, off, len, lineNumber);
+    }
+
+    private ReadResult parse(byte[] utf8, int off, int len, long lineNumber) {
+        JsonNode root = null;
+        try {
+            JsonLine parsed = JsonLine.parse(json, utf8, off, len);
+            root = parsed.root();
+            return new ReadResult.Ok(lineNumber, readRoot(parsed));
+        } catch (InvalidClaimException e) {
+            return new ReadResult.Failed(lineNumber, new ErrorRecord(claimIdOf(root), lineNumber, e.error()));
+        } catch (JsonLine.Unwritable e) {
+            return new ReadResult.Failed(lineNumber, new ErrorRecord(e.claimId, lineNumber, e.error));
+        }
+    }
+
+    private static ReadResult failed(long lineNumber, InputError error) {
+        return new ReadResult.Failed(lineNumber, new ErrorRecord(null, lineNumber, error));
+    }
+
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     /** Reads one claim; throws {@link InvalidClaimException} with the input error for bad input. */
     public Claim readClaim(String json) {
         Objects.requireNonNull(json, "json");
-        return readRoot(JsonLine.parse(this.json, json));
+        ReadResult r = read(json, 1);
+        if (r instanceof ReadResult.Failed f) {
+            throw InvalidClaimException.of(f.error().error());
+        }
+        return ((ReadResult.Ok) r).claim();
     }
 
     /**
      * Reads a JSON Lines backlog lazily: one result per input line ({@code \n} or {@code \r\n}
-     * ended), numbered from 1, in order. A UTF-8 byte order mark before the first line is skipped;
-     * a blank line yields an error record. The caller closes the reader; an I/O failure surfaces as
-     * {@link UncheckedIOException}.
+     * ended), numbered from 1, in order, as {@link #lines} cuts them. A UTF-8 byte order mark
+     * before the first line is skipped; a blank line, bytes that are not UTF-8 and a line longer
+     * than {@link #maxLineBytes} yield error records. The caller closes the stream; an I/O failure
+     * surfaces as {@link UncheckedIOException}.
+     */
+    public Stream<ReadResult> readLines(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        JsonLinesReader reader = lines(in);
+        Iterator<ReadResult> results = new Iterator<>() {
+            private RawLines batch;
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                if (batch == null || next == batch.size()) {
+                    try {
+                        batch = reader.next(256, 1 << 20);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    next = 0;
+                }
+                return batch != null;
+            }
+
+            @Override
+            public ReadResult next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return read(batch, next++);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(results,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /**
+     * Reads a backlog given as text: encoded to UTF-8 and read as {@link #readLines(InputStream)}
+     * reads bytes (a lone surrogate in the text reads as {@code INVALID_ENCODING}).
      */
     public Stream<ReadResult> readLines(Reader in) {
         Objects.requireNonNull(in, "in");
-        return StreamSupport.stream(new JsonLinesSpliterator(in, this::readLine), false);
+        return readLines(new Utf8Bytes(in));
     }
 
     /** The claim on one line with every field, defaults included; reading it back gives an equal claim. */
@@ -161,6 +309,22 @@ public final class ClaimCodec {
             out.writeEndObject();
             out.writeEndObject();
         };
+    }
+
+    /** Writes the verdict as {@link #writeVerdict(Verdict)} spells it, UTF-8, without a line end; {@code out} stays open. */
+    public void writeVerdict(Verdict verdict, OutputStream out) throws IOException {
+        Objects.requireNonNull(verdict, "verdict");
+        try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
+            verdictBody(verdict).write(g);
+        }
+    }
+
+    /** Writes the error record as {@link #writeError(ErrorRecord)} spells it, UTF-8, without a line end. */
+    public void writeError(ErrorRecord error, OutputStream out) throws IOException {
+        Objects.requireNonNull(error, "error");
+        try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
+            errorBody(error).write(g);
+        }
     }
 
     /** The error record on one line; {@code claimId} is left out when unknown, {@code field} may be null. */

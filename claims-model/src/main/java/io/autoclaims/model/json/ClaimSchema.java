@@ -9,7 +9,8 @@ import static io.autoclaims.model.json.ValueTypes.LOCAL_DATE_TIME;
 import static io.autoclaims.model.json.ValueTypes.MONEY;
 import static io.autoclaims.model.json.ValueTypes.NON_NEGATIVE_INT;
 import static io.autoclaims.model.json.ValueTypes.NON_NEGATIVE_NUMBER;
-import static io.autoclaims.model.json.ValueTypes.STRING;
+import static io.autoclaims.model.json.ValueTypes.CODE;
+import static io.autoclaims.model.json.ValueTypes.TEXT;
 import static io.autoclaims.model.json.ValueTypes.VIN;
 import static io.autoclaims.model.json.ValueTypes.enumOf;
 import static io.autoclaims.model.json.ValueTypes.listOf;
@@ -87,16 +88,16 @@ final class ClaimSchema {
                     v.get("rescueCostCny"), v.get("thirdPartyRecoveryCny")));
 
     private static final ObjectSchema<RepairShop> REPAIR_SHOP = ObjectSchema.<RepairShop>builder()
-            .required("id", STRING, RepairShop::id)
+            .required("id", CODE, RepairShop::id)
             .required("authorized", BOOLEAN, RepairShop::authorized)
             .required("tier", enumOf(ShopTier.class), RepairShop::tier)
             .build((v, at) -> new RepairShop(v.get("id"), v.get("authorized"), v.get("tier")));
 
     private static final ObjectSchema<ClaimLine> LINE = ObjectSchema.<ClaimLine>builder()
-            .required("lineId", STRING, ClaimLine::lineId)
+            .required("lineId", CODE, ClaimLine::lineId)
             .required("system", enumOf(PartSystem.class), ClaimLine::system)
-            .required("part", STRING, ClaimLine::part)
-            .optional("problem", STRING, ClaimLine::problem)
+            .required("part", TEXT, ClaimLine::part)
+            .optional("problem", CODE, ClaimLine::problem)
             .optional("mainPart", BOOLEAN, false, ClaimLine::mainPart)
             .optional("repairable", BOOLEAN, true, ClaimLine::repairable)
             .required("repairCostCny", MONEY, ClaimLine::repairCostCny)
@@ -110,8 +111,8 @@ final class ClaimSchema {
     private static final ObjectSchema<PriorRepair> PRIOR_REPAIR = ObjectSchema.<PriorRepair>builder()
             .required("repairedOn", LOCAL_DATE, PriorRepair::repairedOn)
             .required("system", enumOf(PartSystem.class), PriorRepair::system)
-            .required("part", STRING, PriorRepair::part)
-            .required("problem", STRING, PriorRepair::problem)
+            .required("part", TEXT, PriorRepair::part)
+            .required("problem", CODE, PriorRepair::problem)
             .required("replaced", BOOLEAN, PriorRepair::replaced)
             .required("mainPart", BOOLEAN, PriorRepair::mainPart)
             .required("assembly", BOOLEAN, PriorRepair::assembly)
@@ -123,7 +124,7 @@ final class ClaimSchema {
                     v.get("repairDays"), v.get("qualityProblem")));
 
     private static final ObjectSchema<Policy> POLICY = ObjectSchema.<Policy>builder()
-            .required("policyNo", STRING, Policy::policyNo)
+            .required("policyNo", CODE, Policy::policyNo)
             .required("startsOn", LOCAL_DATE, Policy::startsOn)
             .required("endsOn", LOCAL_DATE, Policy::endsOn)
             .required("coverages", listOf(enumOf(Coverage.class)), Policy::coverages)
@@ -134,7 +135,7 @@ final class ClaimSchema {
             .build(ClaimSchema::policy);
 
     private static final ObjectSchema<Assessment> ASSESSMENT = ObjectSchema.<Assessment>builder()
-            .required("shopId", STRING, Assessment::shopId)
+            .required("shopId", CODE, Assessment::shopId)
             .optional("amountCny", MONEY, Assessment::amountCny)
             .optional("invoicedCny", MONEY, Assessment::invoicedCny)
             .build((v, at) -> new Assessment(v.get("shopId"), v.get("amountCny"), v.get("invoicedCny")));

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.autoclaims.model.InputError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -27,6 +28,19 @@ import java.io.UncheckedIOException;
  */
 record JsonLine(JsonNode root, Duplicate duplicate) {
 
+    /** Valid JSON holding an escaped lone surrogate, with the top-level claimId when it came before it. */
+    static final class Unwritable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String claimId;
+        final transient InputError error;
+
+        Unwritable(String claimId, InputError error) {
+            super(error.message(), null, false, false);
+            this.claimId = claimId;
+            this.error = error;
+        }
+    }
+
     /**
      * The first duplicate key in document order: it stood at {@code position} (the number of distinct
      * fields before it) of the object at {@code objectPath}. Its value is dropped from the tree.
@@ -34,9 +48,12 @@ record JsonLine(JsonNode root, Duplicate duplicate) {
     record Duplicate(String objectPath, int position, String name, String fieldPath) {
     }
 
-    /** Parses one complete JSON value; throws INVALID_JSON when the text is not exactly one. */
-    static JsonLine parse(JsonFactory factory, String text) {
-        try (JsonParser parser = factory.createParser(text)) {
+    /**
+     * Parses one complete JSON value from UTF-8 bytes already checked by {@link TextCheck}; throws
+     * INVALID_JSON when they are not exactly one, INVALID_ENCODING for an escaped lone surrogate.
+     */
+    static JsonLine parse(JsonFactory factory, byte[] utf8, int off, int len) {
+        try (JsonParser parser = factory.createParser(utf8, off, len)) {
             if (parser.nextToken() == null) {
                 throw InvalidClaimException.invalidJson("expected a JSON object, got a blank line");
             }
@@ -54,13 +71,14 @@ record JsonLine(JsonNode root, Duplicate duplicate) {
             // An exponent beyond BigDecimal's range (1e-9999999999) is still a syntactically valid number.
             throw InvalidClaimException.invalidJson("not a usable JSON number: " + e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen when parsing a String
+            throw new UncheckedIOException(e); // cannot happen when parsing bytes in memory
         }
     }
 
     private static final class TreeBuilder {
         private final JsonParser parser;
         private Duplicate duplicate;
+        private String claimId;
 
         TreeBuilder(JsonParser parser) {
             this.parser = parser;
@@ -71,7 +89,7 @@ record JsonLine(JsonNode root, Duplicate duplicate) {
             return switch (parser.currentToken()) {
                 case START_OBJECT -> object();
                 case START_ARRAY -> array();
-                case VALUE_STRING -> TextNode.valueOf(parser.getText());
+                case VALUE_STRING -> TextNode.valueOf(text(parser.getText(), false));
                 case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
                     case INT -> IntNode.valueOf(parser.getIntValue());
                     case LONG -> LongNode.valueOf(parser.getLongValue());
@@ -88,7 +106,7 @@ record JsonLine(JsonNode root, Duplicate duplicate) {
         private ObjectNode object() throws IOException {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
+                String name = text(parser.currentName(), true);
                 if (node.has(name)) {
                     if (duplicate == null) {
                         JsonStreamContext context = parser.getParsingContext();
@@ -98,7 +116,11 @@ record JsonLine(JsonNode root, Duplicate duplicate) {
                     parser.skipChildren();
                 } else {
                     parser.nextToken();
-                    node.set(name, value());
+                    JsonNode value = value();
+                    node.set(name, value);
+                    if (value.isTextual() && name.equals("claimId") && parser.getParsingContext().getParent().inRoot()) {
+                        claimId = value.textValue();
+                    }
                 }
             }
             return node;
@@ -110,6 +132,23 @@ record JsonLine(JsonNode root, Duplicate duplicate) {
                 node.add(value());
             }
             return node;
+        }
+
+        /**
+         * The string, unless an escape made a lone surrogate of it (JSON allows {@code "\\uD800"}):
+         * that is not a character, and no record holding it could be written as UTF-8.
+         */
+        private String text(String s, boolean fieldName) {
+            int at = TextCheck.loneSurrogate(s);
+            if (at >= 0) {
+                JsonStreamContext context = parser.getParsingContext();
+                String field = path(fieldName ? context.getParent() : context);
+                throw new Unwritable(claimId, new InputError(TextCheck.INVALID_ENCODING,
+                        field.isEmpty() ? null : field, "the " + (fieldName ? "field name" : "string")
+                        + " holds the escape \\u" + TextCheck.codePoint(s.charAt(at))
+                        + ", a lone UTF-16 surrogate: half of a pair, not a character"));
+            }
+            return s;
         }
 
         /** The dotted path of the parser's current position, spelled as {@link Path} spells it. */

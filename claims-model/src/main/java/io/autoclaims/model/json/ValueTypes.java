@@ -2,6 +2,7 @@ package io.autoclaims.model.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoclaims.model.ClaimChecks;
 import io.autoclaims.model.Money;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -70,6 +71,14 @@ final class ValueTypes {
             new Simple<>((node, at) -> text(node, at, "must be a string"), JsonGenerator::writeString);
 
     static final ValueType<String> CLAIM_ID = codePoints(1, 64, "must be a string of 1 to 64 characters");
+
+    /** Ids and codes other than claimId: lineId, shop ids, policyNo, problem codes. */
+    static final ValueType<String> CODE = codePoints(0, ClaimChecks.MAX_CODE_LENGTH,
+            "must be a string of at most " + ClaimChecks.MAX_CODE_LENGTH + " characters");
+
+    /** Free text: part names or numbers. */
+    static final ValueType<String> TEXT = codePoints(0, ClaimChecks.MAX_TEXT_LENGTH,
+            "must be a string of at most " + ClaimChecks.MAX_TEXT_LENGTH + " characters");
 
     static final ValueType<String> VIN = codePoints(17, 17, "must be a string of exactly 17 characters");
 
@@ -237,16 +246,19 @@ final class ValueTypes {
             case STRING -> "the string " + quote(node.textValue());
             case OBJECT -> "an object";
             case ARRAY -> "an array";
-            default -> node.asText(); // numbers as written (12000.0 stays 12000.0), true, false, null
+            default -> shorten(node.asText()); // numbers as written (12000.0 stays 12000.0), true, false, null
         };
     }
 
     /** A string in quotes, cut short so that a huge value cannot flood the error record. */
     static String quote(String text) {
+        return "\"" + shorten(text) + "\"";
+    }
+
+    private static String shorten(String text) {
         int limit = 60;
-        return text.codePointCount(0, text.length()) <= limit
-                ? "\"" + text + "\""
-                : "\"" + text.substring(0, text.offsetByCodePoints(0, limit)) + "...\"";
+        return text.length() <= limit || text.codePointCount(0, text.length()) <= limit ? text
+                : text.substring(0, text.offsetByCodePoints(0, limit)) + "...";
     }
 
     private static String formatDate(LocalDate date) {

@@ -51,7 +51,8 @@ import net.jqwik.api.constraints.Size;
 class ClaimCodecProperties {
 
     private static final ClaimCodec CODEC = ClaimCodec.create();
-    private static final Set<String> CODES = Set.of("INVALID_JSON", "UNKNOWN_FIELD", "MISSING_FIELD", "INVALID_FIELD");
+    private static final Set<String> CODES = Set.of("INVALID_JSON", "UNKNOWN_FIELD", "MISSING_FIELD", "INVALID_FIELD",
+            "INVALID_ENCODING");
 
     @Property(tries = 500)
     void validClaimsRoundTrip(@ForAll("claims") Claim claim) {
@@ -89,7 +90,9 @@ class ClaimCodecProperties {
         } else {
             InputError error = ((ReadResult.Failed) result).error().error();
             assertTrue(CODES.contains(error.code()), error.toString());
-            assertEquals(error.code().equals("INVALID_JSON"), error.field() == null, error.toString());
+            if (!error.code().equals("INVALID_ENCODING")) { // an escaped lone surrogate has a field, bad bytes none
+                assertEquals(error.code().equals("INVALID_JSON"), error.field() == null, error.toString());
+            }
             assertFalse(error.message().isBlank());
         }
     }
@@ -144,7 +147,7 @@ class ClaimCodecProperties {
     private static Arbitrary<Claim> claimsOf(ClaimType type) {
         boolean repair = type != ClaimType.ASSISTANCE;
         Arbitrary<Core> core = Combinators.combine(
-                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(64),
+                characters(Arbitraries.strings().all().ofMinLength(1).ofMaxLength(64)),
                 dates(2011, 2030), vehicles(), incidents(),
                 repair ? repairShops() : repairShops().injectNull(0.5),
                 claimLines().list().ofMinSize(repair ? 1 : 0).ofMaxSize(3).uniqueElements(ClaimLine::lineId),
@@ -241,7 +244,12 @@ class ClaimCodecProperties {
     }
 
     private static Arbitrary<String> texts() {
-        return Arbitraries.strings().all().ofMaxLength(12);
+        return characters(Arbitraries.strings().all().ofMaxLength(12));
+    }
+
+    /** Text a claim can hold: no lone surrogate, which is not a character and cannot be written as UTF-8. */
+    private static Arbitrary<String> characters(Arbitrary<String> strings) {
+        return strings.filter(s -> s.codePoints().noneMatch(cp -> cp >= 0xD800 && cp <= 0xDFFF));
     }
 
     private static Arbitrary<BigDecimal> money() {
