@@ -2,30 +2,28 @@ package io.autoclaims.batch;
 
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
-import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.model.json.JsonLinesReader;
+import io.autoclaims.model.json.RawLines;
 import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.LineBatch;
+import io.autoclaims.rules.OutputFailedException;
 import io.autoclaims.rules.Rulebook;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
 
 /**
  * Re-evaluates a JSON Lines backlog with a rulebook: streamed, in parallel, resumable.
@@ -72,7 +70,14 @@ public final class BacklogRun {
     /** Lines per batch: parsed, adjudicated (one Drools session round) and written together. */
     static final int BATCH_LINES = 1000;
     /** A batch is cut early, at a line end, once it holds this many bytes. */
-    private static final int BATCH_BYTES = 4 << 20;
+    static final int BATCH_BYTES = 1 << 20;
+    /**
+     * A resume re-reads every done batch of input and output when together they are at most this
+     * large (about a tenth of a second); beyond, only the last batch unless {@link Builder#verifyAll}.
+     */
+    static final long FULL_VERIFY_BYTES = 256L << 20;
+    private static final String RESTART = " Nothing was written. Remove the checkpoint directory to start over, or give"
+            + " the arguments of the checkpointed run.";
 
     private final Rulebook rulebook;
     private final Path input;
@@ -81,8 +86,8 @@ public final class BacklogRun {
     private final Path checkpointDir;
     private final ProgressListener progress;
     private final int batchLines;
-
-    private final ClaimCodec codec = ClaimCodec.create();
+    private final boolean verifyAll;
+    private final ClaimCodec codec;
 
     private BacklogRun(Builder b) {
         this.rulebook = b.rulebook;
@@ -92,20 +97,24 @@ public final class BacklogRun {
         this.checkpointDir = b.checkpoint;
         this.progress = b.progress;
         this.batchLines = b.batchLines;
+        this.verifyAll = b.verifyAll;
+        this.codec = ClaimCodec.create().withMaxLineBytes(b.maxLineBytes);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The records of one batch, encoded, with their tallies and where the batch ended in the input. */
-    private record Batch(Blocks bytes, Counts counts, long inputEnd, String prefixSha256) {
+    /** The records of one batch, encoded, with their tallies and where the batch lies in the input. */
+    private record Batch(Blocks bytes, Counts counts, int lines, long inputStart, long inputEnd, long inputCrc,
+                         long outputCrc) {
     }
 
     /**
      * Runs to the end of the input and returns the summary.
      *
-     * @throws CheckpointMismatchException when the checkpoint belongs to another rulebook, input or output
+     * @throws CheckpointMismatchException when the checkpoint is damaged or does not match the
+     *     rulebook, the input or the output; nothing has been written then
      * @throws java.nio.file.NoSuchFileException when the input does not exist
      * @throws IOException when reading or writing fails
      */
@@ -122,87 +131,170 @@ public final class BacklogRun {
         Adjudicator adjudicator = Adjudicator.of(rulebook);
 
         Checkpoint cp = null;
+        List<Journal.Entry> entries = List.of();
         if (checkpointDir != null) {
             Files.createDirectories(checkpointDir);
             cp = Checkpoint.read(checkpointDir);
-        }
-        InputStream in = Files.newInputStream(input);
-        FileChannel out = null;
-        try {
-            MessageDigest sha = sha256();
-            ChunkReader chunks = new ChunkReader(in, sha, 0, 1, batchLines, BATCH_BYTES);
             if (cp != null) {
-                verify(cp, inputSize, chunks);
-                if (!Files.exists(output)) {
-                    progress.note("The output " + output + " is missing: discarding the checkpoint and starting over from line 1.");
-                    Checkpoint.delete(checkpointDir);
-                    cp = null;
-                    in.close();
-                    in = Files.newInputStream(input);
-                    chunks = new ChunkReader(in, sha256(), 0, 1, batchLines, BATCH_BYTES);
-                } else if (Files.size(output) < cp.outputOffset()) {
-                    throw new CheckpointMismatchException("The output " + output + " holds " + Files.size(output)
-                            + " bytes but the checkpoint in " + checkpointDir + " recorded " + cp.outputOffset()
-                            + ": the output was changed by something else. Remove the checkpoint directory to start over.");
-                }
+                verifyArguments(cp, inputSize);
             }
-            out = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            long outOffset = cp == null ? 0 : cp.outputOffset();
+            if (cp != null && !Files.exists(output)) {
+                progress.note("The output " + output + " is missing: discarding the checkpoint and starting over from line 1.");
+                Checkpoint.delete(checkpointDir);
+                cp = null;
+            }
+            if (cp != null) {
+                entries = verify(cp);
+            }
+        }
+        long inputOffset = cp == null ? 0 : cp.inputOffset();
+        long outOffset = cp == null ? 0 : cp.outputOffset();
+        Counts total = cp == null ? new Counts() : cp.counts();
+        State state = new State(started, inputSize, total, cp == null ? 0 : cp.linesDone(), inputOffset, outOffset,
+                cp == null ? 0 : cp.batches());
+        if (cp != null && cp.complete()) {
+            progress.note("The checkpoint in " + checkpointDir + " records a complete run: nothing to do.");
+            return finish(state);
+        }
+        try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                Journal journal = checkpointDir == null ? null : cp == null ? Journal.create(checkpointDir)
+                        : Journal.resume(checkpointDir, entries, (int) cp.batches(), cp.chain())) {
             out.truncate(outOffset);
             out.position(outOffset);
-            Counts total = cp == null ? new Counts() : cp.counts();
-            State state = new State(started, inputSize, total, cp == null ? 0 : cp.linesDone(),
-                    cp == null ? 0 : cp.inputOffset(), outOffset, chunks.prefixSha256());
-            if (cp != null && cp.complete()) {
-                progress.note("The checkpoint in " + checkpointDir + " records a complete run: nothing to do.");
-                return finish(state);
+            if (inputOffset > 0) {
+                in.position(inputOffset);
             }
-            pipeline(adjudicator, chunks, out, state);
-            if (checkpointDir != null) {
+            JsonLinesReader lines = codec.lines(Channels.newInputStream(in), state.total.lines() + 1, inputOffset);
+            if (journal != null) {
+                lines.checksum(new CRC32C());
+            }
+            pipeline(adjudicator, lines, out, journal, state);
+            if (journal != null) {
                 out.force(true);
-                checkpoint(state, true);
+                checkpoint(state, journal.chain(), true);
             }
             return finish(state);
-        } finally {
-            try {
-                in.close();
-            } finally {
-                if (out != null) {
-                    out.close();
-                }
-            }
         }
     }
 
-    /** Refuses a checkpoint of another rulebook, input or output; leaves {@code chunks} after the done prefix. */
-    private void verify(Checkpoint cp, long inputSize, ChunkReader chunks) throws IOException {
+    /**
+     * Checks the checkpoint against the rulebook, the input and the output without writing anything:
+     * the journal's chain, the record boundary at {@code outputOffset}, and the bytes of the last
+     * batch (of every batch when small or asked) in both files. Returns the journal's entries.
+     */
+    /** The rulebook, the output path and the input's size of the checkpointed run. */
+    private void verifyArguments(Checkpoint cp, long inputSize) {
         String where = "The checkpoint in " + checkpointDir;
-        String restart = " Remove the checkpoint directory to start over, or give the arguments of the checkpointed run.";
         if (!cp.rulebookFingerprint().equals(rulebook.fingerprint())) {
             throw new CheckpointMismatchException(where + " was made with another rulebook (" + cp.rulebook()
                     + ", fingerprint " + cp.rulebookFingerprint() + "), not " + rulebook.name() + " "
-                    + rulebook.version() + " (fingerprint " + rulebook.fingerprint() + ")." + restart);
+                    + rulebook.version() + " (fingerprint " + rulebook.fingerprint() + ")." + RESTART);
         }
         String outputPath = output.toAbsolutePath().normalize().toString();
         if (!cp.output().equals(outputPath)) {
             throw new CheckpointMismatchException(where + " belongs to the output " + cp.output() + ", not "
-                    + outputPath + "." + restart);
+                    + outputPath + "." + RESTART);
         }
         if (cp.inputSize() != inputSize) {
             throw new CheckpointMismatchException(where + " was made with another input: " + cp.input() + " of "
-                    + cp.inputSize() + " bytes, but " + input + " has " + inputSize + " bytes." + restart);
+                    + cp.inputSize() + " bytes, but " + input + " has " + inputSize + " bytes." + RESTART);
         }
-        try {
-            chunks.skip(cp.inputOffset(), cp.linesDone());
-        } catch (java.io.EOFException e) {
-            throw new CheckpointMismatchException(where + " was made with another input: " + e.getMessage() + "." + restart);
+    }
+
+    private List<Journal.Entry> verify(Checkpoint cp) throws IOException {
+        String where = "The checkpoint in " + checkpointDir;
+        String restart = RESTART;
+        String noOutput = where + " does not match the output " + output + ": ";
+        long outputSize = Files.size(output);
+        if (outputSize < cp.outputOffset()) {
+            throw new CheckpointMismatchException(noOutput + "it holds " + outputSize + " bytes, the checkpoint recorded "
+                    + cp.outputOffset() + " written." + restart);
         }
-        if (!chunks.prefixSha256().equals(cp.inputSha256())) {
-            throw new CheckpointMismatchException(where + " was made with another input: the first "
-                    + cp.inputOffset() + " bytes of " + input + " (" + String.format(Locale.ROOT, "%,d", cp.linesDone())
-                    + " lines) differ from those of " + cp.input() + " (SHA-256 " + chunks.prefixSha256() + ", recorded "
-                    + cp.inputSha256() + ")." + restart);
+        List<Journal.Entry> entries = Journal.read(checkpointDir);
+        String noJournal = where + " does not match its journal " + checkpointDir.resolve(Journal.FILE) + ": ";
+        if (entries.size() < cp.batches()) {
+            throw new CheckpointMismatchException(noJournal + "it lists " + entries.size() + " batches, the checkpoint "
+                    + cp.batches() + "." + restart);
         }
+        String chain = Journal.START;
+        long inputEnd = 0;
+        long outputEnd = 0;
+        long lines = 0;
+        for (int i = 0; i < cp.batches(); i++) {
+            Journal.Entry e = entries.get(i);
+            if (e.inputStart() != inputEnd || e.outputStart() != outputEnd || e.inputEnd() < e.inputStart()
+                    || e.outputEnd() < e.outputStart() || e.lines() < 1) {
+                throw new CheckpointMismatchException(noJournal + "batch " + (i + 1) + " does not follow the one before."
+                        + restart);
+            }
+            chain = Journal.chain(chain, e);
+            inputEnd = e.inputEnd();
+            outputEnd = e.outputEnd();
+            lines += e.lines();
+        }
+        if (!chain.equals(cp.chain()) || (cp.batches() > 0 && !entries.get((int) cp.batches() - 1).equals(cp.last()))
+                || inputEnd != cp.inputOffset() || outputEnd != cp.outputOffset() || lines != cp.linesDone()) {
+            throw new CheckpointMismatchException(noJournal + "its entries do not add up to the checkpoint's "
+                    + cp.linesDone() + " lines, " + cp.inputOffset() + " input and " + cp.outputOffset()
+                    + " output bytes." + restart);
+        }
+        try (FileChannel in = FileChannel.open(input, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(output, StandardOpenOption.READ)) {
+            if (cp.outputOffset() > 0) {
+                ByteBuffer last = ByteBuffer.allocate(1);
+                out.read(last, cp.outputOffset() - 1);
+                if (last.get(0) != '\n') {
+                    throw new CheckpointMismatchException(noOutput + "byte " + cp.outputOffset()
+                            + " does not end a record (it is not a line end)." + restart);
+                }
+            }
+            boolean all = verifyAll || cp.inputOffset() + cp.outputOffset() <= FULL_VERIFY_BYTES;
+            long firstLine = 1;
+            for (int i = 0; i < cp.batches(); i++) {
+                Journal.Entry e = entries.get(i);
+                if (all || i == cp.batches() - 1) {
+                    String lineRange = "lines " + firstLine + "-" + (firstLine + e.lines() - 1);
+                    if (crc(in, e.inputStart(), e.inputEnd(), null) != e.inputCrc()) {
+                        throw new CheckpointMismatchException(where + " does not match the input " + input + ": bytes "
+                                + e.inputStart() + "-" + e.inputEnd() + " (" + lineRange + ") differ from those adjudicated."
+                                + restart);
+                    }
+                    long[] newlines = {0};
+                    if (crc(out, e.outputStart(), e.outputEnd(), newlines) != e.outputCrc() || newlines[0] != e.lines()) {
+                        throw new CheckpointMismatchException(noOutput + "bytes " + e.outputStart() + "-" + e.outputEnd()
+                                + " (the records of " + lineRange + ") differ from what was written." + restart);
+                    }
+                }
+                firstLine += e.lines();
+            }
+        }
+        return entries;
+    }
+
+    /** The CRC32C of {@code [from, to)} of the file; counts its line ends into {@code newlines[0]} when given. */
+    private static long crc(FileChannel ch, long from, long to, long[] newlines) throws IOException {
+        CRC32C crc = new CRC32C();
+        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+        long at = from;
+        while (at < to) {
+            b.clear().limit((int) Math.min(b.capacity(), to - at));
+            int n = ch.read(b, at);
+            if (n < 0) {
+                return -1; // shorter than recorded
+            }
+            b.flip();
+            if (newlines != null) {
+                for (int i = 0; i < n; i++) {
+                    if (b.get(i) == '\n') {
+                        newlines[0]++;
+                    }
+                }
+            }
+            crc.update(b);
+            at += n;
+        }
+        return crc.getValue();
     }
 
     /** What the writer knows: where input and output stand, the counts so far. Writer thread only. */
@@ -214,10 +306,11 @@ public final class BacklogRun {
         final long resumedFromByte;
         long inputOffset;
         long outputOffset;
-        String prefixSha256;
+        long batches;
+        Journal.Entry last;
 
         State(long started, long inputSize, Counts total, long resumedFromLine, long resumedFromByte,
-              long outputOffset, String prefixSha256) {
+              long outputOffset, long batches) {
             this.started = started;
             this.inputSize = inputSize;
             this.total = total;
@@ -225,7 +318,7 @@ public final class BacklogRun {
             this.resumedFromByte = resumedFromByte;
             this.inputOffset = resumedFromByte;
             this.outputOffset = outputOffset;
-            this.prefixSha256 = prefixSha256;
+            this.batches = batches;
         }
 
         Progress progress(long linesTotal) {
@@ -234,22 +327,34 @@ public final class BacklogRun {
         }
     }
 
-    private void pipeline(Adjudicator adjudicator, ChunkReader chunks, FileChannel out, State state)
+    private void pipeline(Adjudicator adjudicator, JsonLinesReader lines, FileChannel out, Journal journal, State state)
             throws IOException {
         AtomicLong linesTotal = new AtomicLong(-1);
         Thread counter = progress != ProgressListener.NONE && state.inputSize >= 0
                 ? BatchPipeline.countLines(input, linesTotal) : null;
         progress.started(state.progress(linesTotal.get()));
+        boolean crc = journal != null;
         try {
-            BatchPipeline.run(chunks, threads, chunk -> adjudicate(adjudicator, chunk), (b, last) -> {
-                b.bytes().writeTo(out);
+            BatchPipeline.run(() -> lines.next(batchLines, BATCH_BYTES), threads,
+                    batch -> adjudicate(adjudicator, batch, crc), (b, last) -> {
+                long outputStart = state.outputOffset;
+                try {
+                    b.bytes().writeTo(out);
+                } catch (IOException e) {
+                    throw new OutputFailedException(state.total.lines(), e);
+                }
                 state.outputOffset += b.bytes().length;
                 state.inputOffset = b.inputEnd();
-                state.prefixSha256 = b.prefixSha256();
                 state.total.add(b.counts());
-                if (checkpointDir != null && !last) {
+                if (journal != null) {
                     out.force(false);
-                    checkpoint(state, false);
+                    state.last = new Journal.Entry(b.inputStart(), b.inputEnd(), outputStart, state.outputOffset,
+                            b.lines(), b.inputCrc(), b.outputCrc());
+                    String chain = journal.append(state.last);
+                    state.batches++;
+                    if (!last) {
+                        checkpoint(state, chain, false);
+                    }
                 }
                 progress.progress(state.progress(linesTotal.get()));
             });
@@ -260,37 +365,29 @@ public final class BacklogRun {
         }
     }
 
-    private Batch adjudicate(Adjudicator adjudicator, ChunkReader.Chunk chunk) {
-        List<BatchPipeline.Line> lines = BatchPipeline.read(codec, chunk);
-        List<ReadResult> reads = new ArrayList<>(lines.size());
-        for (BatchPipeline.Line l : lines) {
-            reads.add(l.read());
-        }
+    private Batch adjudicate(Adjudicator adjudicator, RawLines lines, boolean crc) {
         Counts counts = new Counts();
         Blocks bytes = new Blocks();
-        // records are encoded straight into the blocks: no String per record (malformed UTF-16, which
-        // only an escaped lone surrogate can make, becomes "?" as String.getBytes would make it)
-        Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-        try {
-            for (LineBatch.Result r : LineBatch.adjudicate(adjudicator, reads)) {
-                if (r.type() != null) {
-                    counts.types[r.type().ordinal()]++;
-                }
-                Verdict v = r.outcome().verdict();
-                if (v != null) {
-                    counts.verdicts++;
-                    counts.decisions[v.decision().ordinal()]++;
-                } else {
-                    counts.errors++;
-                }
-                r.writeRecord(codec, out);
-                out.write('\n');
+        List<LineBatch.Result> results = LineBatch.adjudicate(adjudicator, codec, lines);
+        for (LineBatch.Result r : results) {
+            if (r.type() != null) {
+                counts.types[r.type().ordinal()]++;
             }
-            out.flush();
+            Verdict v = r.verdict();
+            if (v != null) {
+                counts.verdicts++;
+                counts.decisions[v.decision().ordinal()]++;
+            } else {
+                counts.errors++;
+            }
+        }
+        try {
+            LineBatch.write(codec, results, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen: the blocks are memory
         }
-        return new Batch(bytes, counts, chunk.endOffset(), chunk.prefixSha256());
+        return new Batch(bytes, counts, lines.size(), lines.inputStart(), lines.inputEnd(), lines.checksum(),
+                crc ? bytes.crc32c() : 0);
     }
 
     /**
@@ -333,6 +430,15 @@ public final class BacklogRun {
             length++;
         }
 
+        long crc32c() {
+            CRC32C crc = new CRC32C();
+            for (byte[] block : blocks) {
+                crc.update(block);
+            }
+            crc.update(current, 0, position);
+            return crc.getValue();
+        }
+
         void writeTo(FileChannel out) throws IOException {
             for (byte[] block : blocks) {
                 write(out, ByteBuffer.wrap(block));
@@ -347,11 +453,12 @@ public final class BacklogRun {
         }
     }
 
-    private void checkpoint(State state, boolean complete) throws IOException {
+    private void checkpoint(State state, String chain, boolean complete) throws IOException {
+        Journal.Entry last = state.last != null ? state.last : new Journal.Entry(0, 0, 0, 0, 0, 0, 0);
         new Checkpoint(input.toAbsolutePath().normalize().toString(), state.inputSize, state.inputOffset,
-                state.prefixSha256, output.toAbsolutePath().normalize().toString(), state.outputOffset,
-                state.total.lines(), rulebook.fingerprint(), rulebook.name() + " " + rulebook.version(), complete,
-                state.total).write(checkpointDir);
+                output.toAbsolutePath().normalize().toString(), state.outputOffset, state.total.lines(),
+                rulebook.fingerprint(), rulebook.name() + " " + rulebook.version(), complete, state.total,
+                state.batches, chain, last).write(checkpointDir);
     }
 
     private RunSummary finish(State state) {
@@ -362,14 +469,6 @@ public final class BacklogRun {
                 seconds > 0 ? (lines - state.resumedFromLine) / seconds : 0);
         progress.finished(summary);
         return summary;
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     /**
@@ -385,6 +484,8 @@ public final class BacklogRun {
         private boolean checkpointSet;
         private ProgressListener progress;
         private int batchLines = BATCH_LINES;
+        private int maxLineBytes = ClaimCodec.DEFAULT_MAX_LINE_BYTES;
+        private boolean verifyAll;
 
         private Builder() {
         }
@@ -436,6 +537,27 @@ public final class BacklogRun {
         /** True: {@link ProgressListener#console} on standard error; false: none. */
         public Builder progress(boolean show) {
             return progress(show ? ProgressListener.console(new PrintWriter(System.err, true)) : ProgressListener.NONE);
+        }
+
+        /**
+         * The longest input line read, in bytes (default 1 MiB); a longer line gets a
+         * {@code LINE_TOO_LONG} error record and is never held in memory.
+         */
+        public Builder maxLineBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxLineBytes must be 1 or more, got " + bytes);
+            }
+            this.maxLineBytes = bytes;
+            return this;
+        }
+
+        /**
+         * On resume, re-read every done batch of input and output against the checkpoint's journal,
+         * however large (by default only when together under 256 MiB; else the last batch).
+         */
+        public Builder verifyAll(boolean all) {
+            this.verifyAll = all;
+            return this;
         }
 
         /** Lines per batch (tests use small batches to get many checkpoints). */

@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 
 /**
  * The streaming, parallel, order-keeping machinery shared by {@link BacklogRun} and {@link ImpactRun}:
- * a reader thread cuts the input into batches ({@link ChunkReader}), a pool of workers turns each batch
+ * a reader thread cuts the input into batches (a {@link io.autoclaims.model.json.JsonLinesReader}), a pool of workers turns each batch
  * into a result, and the calling thread receives the results in input order. A bounded queue of
  * {@code threads + 1} batches in flight is the reorder buffer, so memory does not grow with the input.
  */
@@ -49,8 +49,10 @@ final class BatchPipeline {
         void accept(R result, boolean lastKnown) throws IOException;
     }
 
-    /** One input line with its number in the whole input. */
-    record Line(long line, ReadResult read) {
+    /** Hands out the batches, on the reader thread; null at the end. */
+    @FunctionalInterface
+    interface Source<B> {
+        B next() throws IOException;
     }
 
     /**
@@ -58,7 +60,7 @@ final class BatchPipeline {
      * results to {@code sink} in input order. A failure in reading, a worker or the sink stops the run
      * and is thrown here.
      */
-    static <R> void run(ChunkReader chunks, int threads, Function<ChunkReader.Chunk, R> work, Sink<R> sink)
+    static <B, R> void run(Source<B> batches, int threads, Function<B, R> work, Sink<R> sink)
             throws IOException {
         @SuppressWarnings("unchecked")
         Future<R> end = (Future<R>) CompletableFuture.completedFuture(END_MARK);
@@ -67,9 +69,9 @@ final class BatchPipeline {
         Thread reader = daemon("claims-batch-reader").newThread(() -> {
             try {
                 try {
-                    for (ChunkReader.Chunk c; (c = chunks.next()) != null; ) {
-                        ChunkReader.Chunk chunk = c;
-                        queue.put(workers.submit(() -> work.apply(chunk)));
+                    for (B b; (b = batches.next()) != null; ) {
+                        B batch = b;
+                        queue.put(workers.submit(() -> work.apply(batch)));
                     }
                     queue.put(end);
                 } catch (IOException | RuntimeException | Error e) {
@@ -99,38 +101,6 @@ final class BatchPipeline {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static final byte[] NO_BYTES = {};
-    private static final byte[] NEWLINE = {'\n'};
-
-    /**
-     * The lines of a batch read with {@code codec}, numbered as in the whole input; a failed line's
-     * error record carries that number too.
-     */
-    static List<Line> read(ClaimCodec codec, ChunkReader.Chunk chunk) {
-        // readLines numbers from 1 and skips a BOM on its first line: a batch that does not start the
-        // file gets a blank line in front (skipped below), so a BOM on its first line stays as it is.
-        boolean atStart = chunk.startOffset() == 0;
-        List<ReadResult> results;
-        try (Stream<ReadResult> lines = codec.readLines(new InputStreamReader(
-                chunk.bytes(atStart ? NO_BYTES : NEWLINE), StandardCharsets.UTF_8))) {
-            results = lines.skip(atStart ? 0 : 1).toList();
-        }
-        if (results.size() != chunk.lines()) {
-            throw new IllegalStateException("batch at line " + chunk.firstLine() + ": read " + results.size()
-                    + " lines, expected " + chunk.lines());
-        }
-        long base = chunk.firstLine() - (atStart ? 1 : 2);
-        List<Line> numbered = new ArrayList<>(results.size());
-        for (ReadResult r : results) {
-            long line = base + r.line();
-            ReadResult renumbered = r instanceof ReadResult.Failed f
-                    ? new ReadResult.Failed(line, new ErrorRecord(f.error().claimId(), line, f.error().error()))
-                    : new ReadResult.Ok(line, ((ReadResult.Ok) r).claim());
-            numbered.add(new Line(line, renumbered));
-        }
-        return numbered;
     }
 
     /**

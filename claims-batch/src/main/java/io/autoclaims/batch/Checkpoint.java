@@ -5,6 +5,8 @@ import io.autoclaims.model.Decision;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,37 +14,64 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The state of a run after its last durable batch: {@code checkpoint.txt} in the checkpoint directory,
- * one {@code key=value} a line. Written atomically (a temporary file, fsync, atomic rename, fsync of
- * the directory), always after the output it describes has been fsynced, so the output is never
- * shorter than {@code outputOffset}. The thread count is deliberately not part of it.
+ * The state of a run after its last durable batch: {@code checkpoint.txt} in the checkpoint
+ * directory, one {@code key=value} a line, its last line the SHA-256 of all the others (so a damaged
+ * or hand-edited file is refused, not believed). Written atomically (a temporary file, fsync, atomic
+ * rename, fsync of the directory), always after the output and the {@link Journal} it describes have
+ * been fsynced. {@code chain} is the digest of the journal's entries up to {@code batches}; {@code
+ * last*} describe the last batch, which a resume re-reads in both files. The thread count is
+ * deliberately not part of it.
  */
-record Checkpoint(String input, long inputSize, long inputOffset, String inputSha256, String output,
-                  long outputOffset, long linesDone, String rulebookFingerprint, String rulebook,
-                  boolean complete, Counts counts) {
+record Checkpoint(String input, long inputSize, long inputOffset, String output, long outputOffset,
+                  long linesDone, String rulebookFingerprint, String rulebook, boolean complete, Counts counts,
+                  long batches, String chain, Journal.Entry last) {
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     static final String FILE = "checkpoint.txt";
+    private static final String CHECKSUM = "checksum";
 
     static Path file(Path dir) {
         return dir.resolve(FILE);
     }
 
-    /** The checkpoint in {@code dir}, or null when there is none. */
+    /**
+     * The checkpoint in {@code dir}, or null when there is none.
+     *
+     * @throws CheckpointMismatchException when it is damaged, of another format, or its numbers disagree
+     */
     static Checkpoint read(Path dir) throws IOException {
         Path f = file(dir);
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(f, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(f);
         } catch (NoSuchFileException e) {
             return null;
         }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw damaged(f, "it is not UTF-8 text");
+        }
+        int sum = text.lastIndexOf("\n" + CHECKSUM + "=");
+        if (sum < 0 || !text.endsWith("\n")) {
+            throw damaged(f, "its checksum line is missing");
+        }
+        String body = text.substring(0, sum + 1);
+        String recorded = text.substring(sum + 2 + CHECKSUM.length(), text.length() - 1);
+        if (!recorded.equals(sha256(body))) {
+            throw damaged(f, "its content does not match its checksum (it was changed or cut short)");
+        }
         Map<String, String> kv = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
+        for (String line : body.split("\n")) {
             int eq = line.indexOf('=');
             if (!line.startsWith("#") && eq > 0) {
                 kv.put(line.substring(0, eq), line.substring(eq + 1));
@@ -51,7 +80,7 @@ record Checkpoint(String input, long inputSize, long inputOffset, String inputSh
         try {
             int format = Integer.parseInt(need(kv, "format"));
             if (format != FORMAT) {
-                throw unreadable(f, "it has format " + format + ", this version reads format " + FORMAT);
+                throw damaged(f, "it has format " + format + ", this version reads format " + FORMAT);
             }
             Counts counts = new Counts();
             counts.verdicts = number(kv, "verdicts");
@@ -63,15 +92,46 @@ record Checkpoint(String input, long inputSize, long inputOffset, String inputSh
                 counts.types[t.ordinal()] = number(kv, "type." + t.name());
             }
             Checkpoint c = new Checkpoint(need(kv, "input"), number(kv, "inputSize"), number(kv, "inputOffset"),
-                    need(kv, "inputSha256"), need(kv, "output"), number(kv, "outputOffset"), number(kv, "linesDone"),
-                    need(kv, "rulebookFingerprint"), need(kv, "rulebook"), Boolean.parseBoolean(need(kv, "complete")),
-                    counts);
-            if (c.linesDone != counts.lines() || c.inputOffset > c.inputSize || c.inputOffset < 0 || c.outputOffset < 0) {
-                throw unreadable(f, "its numbers do not agree");
-            }
+                    need(kv, "output"), number(kv, "outputOffset"), number(kv, "linesDone"),
+                    need(kv, "rulebookFingerprint"), need(kv, "rulebook"), bool(kv, "complete"), counts,
+                    number(kv, "batches"), need(kv, "chain"),
+                    new Journal.Entry(number(kv, "lastInputStart"), number(kv, "inputOffset"),
+                            number(kv, "lastOutputStart"), number(kv, "outputOffset"), number(kv, "lastLines"),
+                            number(kv, "lastInputCrc"), number(kv, "lastOutputCrc")));
+            c.checkNumbers(f);
             return c;
         } catch (NumberFormatException e) {
-            throw unreadable(f, e.getMessage());
+            throw damaged(f, e.getMessage());
+        }
+    }
+
+    /** The numbers must agree among themselves before anything is compared with the files. */
+    private void checkNumbers(Path f) {
+        long typed = 0;
+        for (long t : counts.types) {
+            typed += t;
+        }
+        long decided = 0;
+        for (long d : counts.decisions) {
+            decided += d;
+        }
+        if (linesDone != counts.lines() || decided != counts.verdicts || typed > linesDone) {
+            throw damaged(f, "its counts do not add up: " + linesDone + " lines done, " + counts.verdicts
+                    + " verdicts, " + counts.errors + " errors");
+        }
+        if (inputOffset < 0 || inputOffset > inputSize || outputOffset < 0 || batches < 0 || linesDone < 0) {
+            throw damaged(f, "its offsets are out of range");
+        }
+        if ((batches == 0) != (linesDone == 0) || (batches == 0) != (outputOffset == 0)) {
+            throw damaged(f, "it records " + batches + " batches for " + linesDone + " lines");
+        }
+        if (batches > 0 && (last.inputStart() > last.inputEnd() || last.outputStart() > last.outputEnd()
+                || last.lines() < 1 || last.lines() > linesDone)) {
+            throw damaged(f, "its last batch is out of range");
+        }
+        if (complete && inputOffset != inputSize) {
+            throw damaged(f, "it is marked complete, but only " + inputOffset + " of the input's " + inputSize
+                    + " bytes were done");
         }
     }
 
@@ -79,18 +139,24 @@ record Checkpoint(String input, long inputSize, long inputOffset, String inputSh
     void write(Path dir) throws IOException {
         StringBuilder s = new StringBuilder();
         s.append("# claims reevaluate checkpoint: the output is complete up to outputOffset.\n")
-                .append("# Remove this directory to start the run over.\n");
+                .append("# Remove this directory to start the run over. Edited by hand, it is refused.\n");
         put(s, "format", FORMAT);
         put(s, "input", input);
         put(s, "inputSize", inputSize);
         put(s, "inputOffset", inputOffset);
-        put(s, "inputSha256", inputSha256);
         put(s, "output", output);
         put(s, "outputOffset", outputOffset);
         put(s, "linesDone", linesDone);
         put(s, "rulebookFingerprint", rulebookFingerprint);
         put(s, "rulebook", rulebook);
         put(s, "complete", complete);
+        put(s, "batches", batches);
+        put(s, "chain", chain);
+        put(s, "lastInputStart", last.inputStart());
+        put(s, "lastOutputStart", last.outputStart());
+        put(s, "lastLines", last.lines());
+        put(s, "lastInputCrc", last.inputCrc());
+        put(s, "lastOutputCrc", last.outputCrc());
         put(s, "verdicts", counts.verdicts);
         put(s, "errors", counts.errors);
         for (Decision d : Counts.DECISIONS) {
@@ -99,6 +165,7 @@ record Checkpoint(String input, long inputSize, long inputOffset, String inputSh
         for (ClaimType t : Counts.TYPES) {
             put(s, "type." + t.name(), counts.types[t.ordinal()]);
         }
+        put(s, CHECKSUM, sha256(s.toString()));
         Path tmp = dir.resolve(FILE + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -118,15 +185,25 @@ record Checkpoint(String input, long inputSize, long inputOffset, String inputSh
 
     static void delete(Path dir) throws IOException {
         Files.deleteIfExists(file(dir));
+        Files.deleteIfExists(dir.resolve(Journal.FILE));
         syncDirectory(dir);
     }
 
     /** Makes a rename durable; a file system that cannot open directories (Windows) is left as it is. */
-    private static void syncDirectory(Path dir) {
+    static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // not supported here: the rename is atomic anyway, only its durability across power loss is weaker
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
@@ -150,8 +227,16 @@ record Checkpoint(String input, long inputSize, long inputOffset, String inputSh
         return Long.parseLong(need(kv, key));
     }
 
-    private static CheckpointMismatchException unreadable(Path f, String why) {
-        return new CheckpointMismatchException("The checkpoint " + f + " cannot be used: " + why
-                + ". Remove the checkpoint directory to start the run over.");
+    private static boolean bool(Map<String, String> kv, String key) {
+        String v = need(kv, key);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new NumberFormatException(key + " must be true or false, got " + v);
+        }
+        return v.equals("true");
+    }
+
+    static CheckpointMismatchException damaged(Path f, String why) {
+        return new CheckpointMismatchException("The checkpoint " + f + " is damaged: " + why
+                + ". Nothing was written. Remove the checkpoint directory to start the run over.");
     }
 }

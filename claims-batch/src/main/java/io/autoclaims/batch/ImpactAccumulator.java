@@ -1,5 +1,7 @@
 package io.autoclaims.batch;
 
+import io.autoclaims.rules.LineBatch;
+
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.Money;
 import io.autoclaims.model.RulebookInfo;
@@ -200,7 +202,7 @@ public final class ImpactAccumulator implements Serializable {
                 throw new IllegalArgumentException("result " + i + " is line " + o.line() + " on the old side but line "
                         + n.line() + " on the new");
             }
-            add(o.line(), o.claimId(), o.type(), o.outcome(), n.outcome()).ifPresent(changed);
+            add(o.line(), o.claimId(), o.type(), Outcome.of(o), Outcome.of(n)).ifPresent(changed);
         }
     }
 

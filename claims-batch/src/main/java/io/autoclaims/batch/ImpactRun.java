@@ -1,8 +1,11 @@
 package io.autoclaims.batch;
 
 import io.autoclaims.model.json.ClaimCodec;
+import io.autoclaims.model.json.JsonLinesReader;
+import io.autoclaims.model.json.RawLines;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.LineBatch;
 import io.autoclaims.rules.Rulebook;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +44,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread count.
  */
 public final class ImpactRun {
-    private static final int BATCH_BYTES = 4 << 20;
 
     private final Rulebook oldRulebook;
     private final Rulebook newRulebook;
@@ -98,8 +100,9 @@ public final class ImpactRun {
                 OutputStream csvOut = Files.newOutputStream(csvTmp);
                 ImpactCsv csv = new ImpactCsv(csvOut)) {
             progress.started(progress(0, linesTotal.get(), 0, inputSize, started));
-            ChunkReader chunks = new ChunkReader(in, BacklogRun.sha256(), 0, 1, batchLines, BATCH_BYTES);
-            BatchPipeline.run(chunks, threads, chunk -> compare(older, newer, chunk), (b, last) -> {
+            JsonLinesReader lines = codec.lines(in);
+            BatchPipeline.run(() -> lines.next(batchLines, BacklogRun.BATCH_BYTES), threads,
+                    batch -> compare(older, newer, batch), (b, last) -> {
                 total.merge(b.totals());
                 for (ImpactRow r : b.changed()) {
                     csv.write(r);
@@ -128,16 +131,15 @@ public final class ImpactRun {
         return new Progress(lines, linesTotal, bytes, bytesTotal, 0, 0, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private Batch compare(Adjudicator older, Adjudicator newer, ChunkReader.Chunk chunk) {
-        List<BatchPipeline.Line> lines = BatchPipeline.read(codec, chunk);
+    private Batch compare(Adjudicator older, Adjudicator newer, RawLines lines) {
         List<ReadResult> reads = new ArrayList<>(lines.size());
-        for (BatchPipeline.Line l : lines) {
-            reads.add(l.read());
+        for (int i = 0; i < lines.size(); i++) {
+            reads.add(codec.read(lines, i));
         }
         ImpactAccumulator acc = ImpactAccumulator.create(top);
         List<ImpactRow> changed = new ArrayList<>();
         acc.addAll(LineBatch.adjudicate(older, reads), LineBatch.adjudicate(newer, reads), changed::add);
-        return new Batch(acc, changed, chunk.endOffset());
+        return new Batch(acc, changed, lines.inputEnd());
     }
 
     /**

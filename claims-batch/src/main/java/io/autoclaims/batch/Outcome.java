@@ -3,6 +3,7 @@ package io.autoclaims.batch;
 import io.autoclaims.model.InputError;
 import io.autoclaims.model.Money;
 import io.autoclaims.model.Verdict;
+import io.autoclaims.rules.LineBatch;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -20,6 +21,11 @@ public record Outcome(Verdict verdict, InputError error) {
 
     public static Outcome of(Verdict verdict) {
         return new Outcome(Objects.requireNonNull(verdict, "verdict"), null);
+    }
+
+    /** The outcome of one line of the line pipeline. */
+    public static Outcome of(LineBatch.Result r) {
+        return new Outcome(r.verdict(), r.error());
     }
 
     public static Outcome error(InputError error) {

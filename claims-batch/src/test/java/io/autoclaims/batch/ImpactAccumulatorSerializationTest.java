@@ -1,5 +1,7 @@
 package io.autoclaims.batch;
 
+import io.autoclaims.rules.LineBatch;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.autoclaims.model.json.ClaimCodec;

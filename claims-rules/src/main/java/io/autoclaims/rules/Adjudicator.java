@@ -10,7 +10,12 @@ import io.autoclaims.model.json.InvalidClaimException;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.internal.Engine;
 import io.autoclaims.rules.internal.RulebookCompiler;
+import io.autoclaims.model.json.JsonLinesReader;
+import io.autoclaims.model.json.RawLines;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -49,6 +54,8 @@ import java.util.stream.Stream;
 public final class Adjudicator {
     /** Claims per Drools session round on the batch paths. */
     static final int BATCH = 1000;
+    /** A batch of lines is cut early, at a line end, once it holds this many bytes. */
+    private static final int BATCH_BYTES = 1 << 20;
 
     /** The live rulebook and the one it replaced, switched together in one write. */
     private record State(Rulebook live, Rulebook previous) {
@@ -224,11 +231,65 @@ public final class Adjudicator {
     }
 
     /**
-     * Adjudicates a JSON Lines backlog: exactly one output line per input line, in input order, a
-     * verdict or an error record. Returns the number of lines written.
+     * Adjudicates a JSON Lines backlog given as bytes: exactly one record per input line, in input
+     * order, a verdict or an error record, as UTF-8 with {@code \n} after each. Any bytes are read:
+     * a line that is not UTF-8 text or is longer than {@link ClaimCodec#DEFAULT_MAX_LINE_BYTES} gets
+     * its error record and the run goes on. Memory is bounded by one batch of lines, whatever the
+     * input. The records of each batch are written and flushed together. Returns the number of lines
+     * written. The streams are left open.
+     *
+     * @throws OutputFailedException when writing fails, with the number of lines whose records were written
+     * @throws UncheckedIOException when reading fails
+     */
+    public long adjudicateJsonLines(InputStream in, OutputStream out) {
+        return adjudicateJsonLines(in, out, ClaimCodec.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /** {@link #adjudicateJsonLines(InputStream, OutputStream)} with another longest line. */
+    public long adjudicateJsonLines(InputStream in, OutputStream out, int maxLineBytes) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
+        ClaimCodec lineCodec = codec.withMaxLineBytes(maxLineBytes);
+        Adjudicator pinned = of(rulebook()); // every batch of the backlog on the same rulebook
+        JsonLinesReader lines = lineCodec.lines(in);
+        ByteArrayOutputStream records = new ByteArrayOutputStream(1 << 16);
+        long written = 0;
+        while (true) {
+            RawLines batch;
+            try {
+                batch = lines.next(BATCH, BATCH_BYTES);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the claims failed after line " + written + ": " + e.getMessage(), e);
+            }
+            if (batch == null) {
+                return written;
+            }
+            List<LineBatch.Result> results = LineBatch.adjudicate(pinned, lineCodec, batch);
+            records.reset();
+            try {
+                LineBatch.write(lineCodec, results, records);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // cannot happen: memory
+            }
+            try {
+                records.writeTo(out);
+                out.flush();
+            } catch (IOException e) {
+                throw new OutputFailedException(written, e);
+            }
+            written += results.size();
+        }
+    }
+
+    /**
+     * Adjudicates a JSON Lines backlog given as text, as {@link #adjudicateJsonLines(InputStream,
+     * OutputStream)} does bytes (the text is read as its UTF-8 bytes; a lone surrogate reads as
+     * {@code INVALID_ENCODING}). Returns the number of lines written.
+     *
+     * @throws UncheckedIOException when reading or writing fails
      */
     public long adjudicateJsonLines(Reader in, Writer out) {
-        Engine e = engine(); // every batch of the backlog on the same rulebook
+        Adjudicator pinned = of(rulebook());
         long written = 0;
         try (Stream<ReadResult> lines = codec.readLines(in)) {
             Iterator<ReadResult> it = lines.iterator();
@@ -236,7 +297,11 @@ public final class Adjudicator {
             while (it.hasNext()) {
                 batch.add(it.next());
                 if (batch.size() == BATCH || !it.hasNext()) {
-                    written += writeBatch(e, batch, out);
+                    for (LineBatch.Result r : LineBatch.adjudicate(pinned, batch)) {
+                        out.write(r.record(codec));
+                        out.write('\n');
+                    }
+                    written += batch.size();
                     batch.clear();
                 }
             }
@@ -245,31 +310,6 @@ public final class Adjudicator {
             throw new UncheckedIOException(ex);
         }
         return written;
-    }
-
-    private long writeBatch(Engine e, List<ReadResult> batch, Writer out) throws IOException {
-        List<Claim> claims = new ArrayList<>();
-        for (ReadResult r : batch) {
-            if (r instanceof ReadResult.Ok ok && unsupported(e, ok.claim()) == null) {
-                claims.add(ok.claim());
-            }
-        }
-        Iterator<Verdict> verdicts = e.adjudicate(claims).iterator();
-        for (ReadResult r : batch) {
-            String record;
-            if (r instanceof ReadResult.Failed f) {
-                record = codec.writeError(f.error());
-            } else {
-                Claim c = ((ReadResult.Ok) r).claim();
-                InputError unsupported = unsupported(e, c);
-                record = unsupported != null
-                        ? codec.writeError(new ErrorRecord(c.claimId(), r.line(), unsupported))
-                        : codec.writeVerdict(verdicts.next());
-            }
-            out.write(record);
-            out.write('\n');
-        }
-        return batch.size();
     }
 
     /**

@@ -1,0 +1,138 @@
+package io.autoclaims.rules;
+
+import io.autoclaims.model.Claim;
+import io.autoclaims.model.ClaimType;
+import io.autoclaims.model.ErrorRecord;
+import io.autoclaims.model.InputError;
+import io.autoclaims.model.Verdict;
+import io.autoclaims.model.json.ClaimCodec;
+import io.autoclaims.model.json.RawLines;
+import io.autoclaims.model.json.ReadResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The line pipeline every entry point runs ({@link Adjudicator#adjudicateJsonLines}, the batch runs
+ * and impact reports of claims-batch, claims-spark): numbered lines in, one result per line out. The
+ * claims the rulebook supports go through one {@link Adjudicator#adjudicateAll} call; every other line
+ * becomes its error record. Records are byte for byte the same on every path for the same line.
+ *
+ * <pre>{@code
+ * try (JsonLinesReader lines = codec.lines(in)) {
+ *     for (RawLines batch; (batch = lines.next(1000, 1 << 20)) != null; ) {
+ *         LineBatch.write(codec, LineBatch.adjudicate(adjudicator, codec, batch), out);
+ *     }
+ * }
+ * }</pre>
+ */
+public final class LineBatch {
+
+    private LineBatch() {
+    }
+
+    /**
+     * What one rulebook made of one input line: a verdict, or the error written instead (exactly one
+     * of the two).
+     *
+     * @param line    the 1-based input line
+     * @param claimId the claim id; null when the line could not be read and had no textual claimId
+     * @param type    the claim type; null when the line could not be read
+     */
+    public record Result(long line, String claimId, ClaimType type, Verdict verdict, InputError error) {
+        public Result {
+            if ((verdict == null) == (error == null)) {
+                throw new IllegalArgumentException("a result is a verdict or an error, not both or neither");
+            }
+        }
+
+        /** The record written for this line, without its {@code \n}. */
+        public String record(ClaimCodec codec) {
+            return verdict != null ? codec.writeVerdict(verdict) : codec.writeError(new ErrorRecord(claimId, line, error));
+        }
+
+        /** Writes {@link #record} as UTF-8 to {@code out}, without its {@code \n}. */
+        public void writeRecord(ClaimCodec codec, OutputStream out) throws IOException {
+            if (verdict != null) {
+                codec.writeVerdict(verdict, out);
+            } else {
+                codec.writeError(new ErrorRecord(claimId, line, error), out);
+            }
+        }
+    }
+
+    /** Reads the lines of {@code lines} and adjudicates them: one result per line, in order. */
+    public static List<Result> adjudicate(Adjudicator adjudicator, ClaimCodec codec, RawLines lines) {
+        List<ReadResult> reads = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            reads.add(codec.read(lines, i));
+        }
+        return adjudicate(adjudicator, reads);
+    }
+
+    /**
+     * Adjudicates lines already read with the adjudicator's live rulebook (read once, so one batch
+     * never mixes two rulebooks) and returns one result per line, in the same order.
+     */
+    public static List<Result> adjudicate(Adjudicator adjudicator, List<? extends ReadResult> lines) {
+        Objects.requireNonNull(adjudicator, "adjudicator");
+        Rulebook rb = adjudicator.rulebook();
+        // pinned: a swap on the caller's adjudicator between the calls below cannot mix two rulebooks
+        Adjudicator pinned = Adjudicator.of(rb);
+        List<Claim> supported = new ArrayList<>(lines.size());
+        for (ReadResult l : lines) {
+            if (l instanceof ReadResult.Ok ok && rb.supports(ok.claim().type())) {
+                supported.add(ok.claim());
+            }
+        }
+        Iterator<Verdict> verdicts = supported.isEmpty() ? List.<Verdict>of().iterator()
+                : pinned.adjudicateAll(supported).iterator();
+        List<Result> results = new ArrayList<>(lines.size());
+        for (ReadResult l : lines) {
+            if (l instanceof ReadResult.Failed failed) {
+                ErrorRecord e = failed.error();
+                results.add(new Result(l.line(), e.claimId(), null, null, e.error()));
+            } else {
+                Claim claim = ((ReadResult.Ok) l).claim();
+                results.add(rb.supports(claim.type())
+                        ? new Result(l.line(), claim.claimId(), claim.type(), verdicts.next(), null)
+                        : new Result(l.line(), claim.claimId(), claim.type(), null, pinned.unsupported(claim).orElseThrow()));
+            }
+        }
+        return results;
+    }
+
+    /** Writes each result's record and its {@code \n} to {@code out}; returns the bytes written. */
+    public static long write(ClaimCodec codec, List<Result> results, OutputStream out) throws IOException {
+        CountingStream counting = new CountingStream(out);
+        for (Result r : results) {
+            r.writeRecord(codec, counting);
+            counting.write('\n');
+        }
+        return counting.count;
+    }
+
+    private static final class CountingStream extends OutputStream {
+        private final OutputStream out;
+        long count;
+
+        CountingStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}
