@@ -210,19 +210,25 @@ final class ClaimRun {
         RowModel row = ref.row();
         Map<String, Object> values = new LinkedHashMap<>();
         for (Condition c : row.conditions()) {
-            values.put(c.fact().name(), read(c.fact(), line, missing));
+            values.put(c.fact().name(), quoted(c.fact(), line, missing));
         }
         for (Template t : List.of(row.zh(), row.en())) {
             for (FactDef f : t.facts()) {
-                values.computeIfAbsent(f.name(), n -> read(f, line, missing));
+                values.computeIfAbsent(f.name(), n -> quoted(f, line, missing));
             }
         }
         List<Fact> facts = new ArrayList<>();
         values.forEach((name, value) -> facts.add(new Fact(name, jsonValue(value))));
-        String zh = row.zh().format(f -> read(f, line, missing), row);
-        String en = row.en().format(f -> read(f, line, missing), row);
+        String zh = row.zh().format(f -> quoted(f, line, missing), row);
+        String en = row.en().format(f -> quoted(f, line, missing), row);
         return new Reason(row.code(), row.ruleId(), ref.table().displayName(), row.row(), zh, en, facts,
                 line == null ? null : line.getLineId());
+    }
+
+    /** A fact's value as a reason shows it: the claim's free text shortened, so no claim makes a huge verdict. */
+    private Object quoted(FactDef fact, LineFacts line, Set<DocumentCode> missing) {
+        Object value = read(fact, line, missing);
+        return fact.type().kind() == ValueType.Kind.TEXT && value instanceof String s ? Quote.shorten(s) : value;
     }
 
     private Object read(FactDef fact, LineFacts line, Set<DocumentCode> missing) {

@@ -17,7 +17,7 @@ public record ValueType(Kind kind, Class<? extends Enum<?>> enumClass) {
     public static final ValueType DATE = new ValueType(Kind.DATE, null);
     public static final ValueType BOOLEAN = new ValueType(Kind.BOOLEAN, null);
     public static final ValueType CODE = new ValueType(Kind.CODE, null);
-    /** Free text: only for placeholders in reason texts, never a condition. */
+    /** Free text: only for placeholders in reason texts, never a condition; quoted {@link Quote shortened}. */
     public static final ValueType TEXT = new ValueType(Kind.TEXT, null);
 
     public ValueType {
