@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "0:every input line produced a record (error records included)",
             "2:unusable arguments (unknown option, missing input file)",
             "3:the rulebook does not load; its problems are printed with their cells",
-            "4:reading or writing failed while running"})
+            "4:reading or writing failed while running, standard output included (the message names the last"
+                    + " input line whose record was written)"})
 final class AdjudicateCommand implements Callable<Integer> {
 
     @Spec
@@ -61,14 +62,22 @@ final class AdjudicateCommand implements Callable<Integer> {
             return ClaimsCli.RULEBOOK;
         }
         Adjudicator adjudicator = Adjudicator.of(rulebook);
+        CheckedOutput written = null;
         long lines;
-        try (Reader reader = open(in); Writer writer = open(out)) {
+        try (Reader reader = open(in); CheckedOutput sink = open(out);
+                Writer writer = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 1 << 16)) {
+            written = sink;
             lines = adjudicator.adjudicateJsonLines(reader, writer);
         } catch (NoSuchFileException e) {
             err.println("No such input file: " + e.getFile());
             err.flush();
             return ClaimsCli.USAGE;
         } catch (IOException | UncheckedIOException e) {
+            if (written != null && written.failure() != null) {
+                // counted at the stream: exact whatever the batches and buffers above it
+                written.printFailure(err);
+                return ClaimsCli.IO;
+            }
             err.println("Reading or writing failed: " + e.getMessage());
             err.flush();
             return ClaimsCli.IO;
@@ -87,16 +96,12 @@ final class AdjudicateCommand implements Callable<Integer> {
         return Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
     }
 
-    private Writer open(Path path) throws IOException {
+    /** The records' stream: the file, or standard output as ClaimsCli set it (flushed, never closed). */
+    private CheckedOutput open(Path path) throws IOException {
         if (path == null) {
-            // standard output stays open for the caller; flushing is enough
-            return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
+            return CheckedOutput.ofStandardOutput(spec.root().userObject() instanceof ClaimsCli cli ? cli.stdout
+                    : CheckedOutput.standardOutput());
         }
-        return Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+        return CheckedOutput.ofFile(Files.newOutputStream(path), path);
     }
 }

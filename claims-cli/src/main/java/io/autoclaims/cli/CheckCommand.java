@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:no error (warnings may be printed)",
             "1:the workbooks have errors",
-            "2:unusable arguments"})
+            "2:unusable arguments",
+            "4:writing standard output failed"})
 final class CheckCommand implements Callable<Integer> {
 
     enum Format { text, json }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             "Tables are matched by key and only the tables both sides have are compared: a table or a",
             "workbook only one side has is named once (e.g. a folder compared with one of its files)."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:the rulebooks were compared", "2:unusable arguments", "3:a side does not read"})
+        exitCodeList = {"0:the rulebooks were compared", "2:unusable arguments", "3:a side does not read",
+            "4:writing standard output failed"})
 final class DiffCommand implements Callable<Integer> {
 
     @Spec

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
             "how much. A JSON Lines backlog: pick the claim with --line N or --id CLAIM_ID."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:explained", "1:the claim breaks the contract (the error is printed)",
-            "2:unusable arguments", "3:the rulebook does not load"})
+            "2:unusable arguments", "3:the rulebook does not load", "4:writing standard output failed"})
 final class ExplainCommand implements Callable<Integer> {
 
     enum Lang { zh, en }

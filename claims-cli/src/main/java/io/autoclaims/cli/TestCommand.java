@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             "Runs the test scenarios on the workbooks' Scenarios sheets: each failure with its scenario row",
             "and the fields that differ, then row coverage: the rule rows no scenario reaches."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:every scenario passed", "1:a scenario failed", "3:the rulebook does not load"})
+        exitCodeList = {"0:every scenario passed", "1:a scenario failed", "3:the rulebook does not load",
+            "4:writing standard output failed"})
 final class TestCommand implements Callable<Integer> {
 
     @Spec

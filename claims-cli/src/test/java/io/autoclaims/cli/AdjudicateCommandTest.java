@@ -132,19 +132,27 @@ class AdjudicateCommandTest {
     @Test
     void readsStandardInputAndWritesStandardOutput() throws IOException {
         InputStream stdin = System.in;
-        java.io.PrintStream stdout = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
         try {
             System.setIn(new ByteArrayInputStream(("\uFEFF" + OLD_CAR + "\r\n").getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
-            assertEquals(0, ClaimsCli.run("adjudicate"));
+            // standard output as ClaimsCli's seam takes it (descriptor 1 in the process; System.out is not used)
+            assertEquals(0, ClaimsCli.run(captured, new PrintWriter(err, true), "adjudicate"), err.toString());
         } finally {
             System.setIn(stdin);
-            System.setOut(stdout);
         }
         String[] lines = captured.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(1, lines.length);
         assertEquals("W-OLD", JSON.readTree(lines[0]).get("claimId").asText());
+    }
+
+    @Test
+    void withoutOutTheRecordsGoToTheCallersWriter() throws IOException {
+        Run r = run("adjudicate", "--in", backlog(OLD_CAR, OLD_CAR.replace("W-OLD", "W-OLD-2")).toString());
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertEquals("W-OLD-2", JSON.readTree(lines[1]).get("claimId").asText());
     }
 
     /** The shipped workbook with the whole-vehicle term (the Terms row whose system is blank) changed. */
