@@ -55,7 +55,7 @@ public final class ImpactRun {
     private final int top;
     private final ProgressListener progress;
     private final int batchLines;
-    private final ClaimCodec codec = ClaimCodec.create();
+    private final ClaimCodec codec;
 
     private ImpactRun(Builder b) {
         this.oldRulebook = b.oldRulebook;
@@ -68,6 +68,7 @@ public final class ImpactRun {
         this.top = b.top;
         this.progress = b.progress;
         this.batchLines = b.batchLines;
+        this.codec = ClaimCodec.create().withMaxLineBytes(b.maxLineBytes);
     }
 
     public static Builder builder() {
@@ -157,6 +158,7 @@ public final class ImpactRun {
         private int top = -1;
         private ProgressListener progress;
         private int batchLines = BacklogRun.BATCH_LINES;
+        private int maxLineBytes = ClaimCodec.DEFAULT_MAX_LINE_BYTES;
 
         private Builder() {
         }
@@ -228,6 +230,15 @@ public final class ImpactRun {
         public Builder progress(boolean show) {
             return progress(show ? ProgressListener.console(new PrintWriter(System.err, true))
                     : ProgressListener.NONE);
+        }
+
+        /** The longest input line read, in bytes (default 1 MiB); a longer line reads as {@code LINE_TOO_LONG}. */
+        public Builder maxLineBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxLineBytes must be 1 or more, got " + bytes);
+            }
+            this.maxLineBytes = bytes;
+            return this;
         }
 
         /** Lines per batch (tests use small batches to get many merges). */

@@ -2,16 +2,11 @@ package io.autoclaims.cli;
 
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,10 +48,16 @@ final class AdjudicateCommand implements Callable<Integer> {
             description = "Where to write the records; standard output by default.")
     Path out;
 
+    @Mixin
+    LineLimitOption lineLimit;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
+        if (!lineLimit.valid(err)) {
+            return ClaimsCli.USAGE;
+        }
         Rulebook rulebook = rules.load(err);
         if (rulebook == null) {
             return ClaimsCli.RULEBOOK;
@@ -64,10 +65,9 @@ final class AdjudicateCommand implements Callable<Integer> {
         Adjudicator adjudicator = Adjudicator.of(rulebook);
         CheckedOutput written = null;
         long lines;
-        try (Reader reader = open(in); CheckedOutput sink = open(out);
-                Writer writer = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 1 << 16)) {
+        try (InputStream claims = open(in); CheckedOutput sink = open(out)) {
             written = sink;
-            lines = adjudicator.adjudicateJsonLines(reader, writer);
+            lines = adjudicator.adjudicateJsonLines(claims, sink, lineLimit.maxLineBytes);
         } catch (NoSuchFileException e) {
             err.println("No such input file: " + e.getFile());
             err.flush();
@@ -89,11 +89,16 @@ final class AdjudicateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Reader open(String path) throws IOException {
+    private InputStream open(String path) throws IOException {
         if (path == null || path.equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+            return new FilterInputStream(System.in) {
+                @Override
+                public void close() {
+                    // standard input stays open for the caller
+                }
+            };
         }
-        return Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
+        return Files.newInputStream(Path.of(path));
     }
 
     /** The records' stream: the file, or standard output as ClaimsCli set it (flushed, never closed). */

@@ -6,6 +6,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -14,15 +16,19 @@ import java.util.Objects;
  * under it and keeps the first failure, after which it writes nothing more (a later write that
  * succeeded, on a disk with room again, would leave a gap in the records).
  *
- * <p>Bytes go down one line at a time, each piece ending with its {@code \n}: a piece that fails
- * may have been written in part, but never its {@code \n} (the stream threw because bytes were
- * left), so {@link #lines()} is exactly the number of complete lines written.
+ * <p>Over a file or standard output, bytes go down through the descriptor's channel in whole
+ * chunks, and the line ends counted are those in the bytes the system took (a short write says how
+ * many). Over any other stream they go down one line at a time, each piece ending with its
+ * {@code \n}: a piece that fails may have been written in part, but never its {@code \n}. Either
+ * way {@link #lines()} is exactly the number of complete lines written.
  */
 final class CheckedOutput extends OutputStream {
     private final OutputStream under;
     private final String name;
     private final String nameZh;
     private final boolean closeUnder;
+    /** The descriptor's channel when {@code under} has one; null otherwise. */
+    private final FileChannel channel;
     private long lines;
     private IOException failure;
     private boolean closed;
@@ -36,6 +42,7 @@ final class CheckedOutput extends OutputStream {
         this.name = name;
         this.nameZh = nameZh;
         this.closeUnder = closeUnder;
+        this.channel = under instanceof FileOutputStream file ? file.getChannel() : null;
     }
 
     /**
@@ -77,6 +84,10 @@ final class CheckedOutput extends OutputStream {
         Objects.checkFromIndexSize(off, len, b.length);
         refuseAfterFailure();
         int end = off + len;
+        if (channel != null) {
+            writeChunk(b, off, len);
+            return;
+        }
         try {
             while (off < end) {
                 int stop = off;
@@ -89,6 +100,24 @@ final class CheckedOutput extends OutputStream {
                     lines++;
                 }
                 off = lineEnd ? stop + 1 : end;
+            }
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    private void writeChunk(byte[] b, int off, int len) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+        try {
+            while (buffer.hasRemaining()) {
+                int from = buffer.position();
+                channel.write(buffer);
+                for (int i = from; i < buffer.position(); i++) {
+                    if (b[i] == '\n') {
+                        lines++;
+                    }
+                }
             }
         } catch (IOException e) {
             failure = e;

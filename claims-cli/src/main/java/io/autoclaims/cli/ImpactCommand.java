@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -60,9 +61,15 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "How many of the largest changes the page lists; default 50.")
     Integer top;
 
+    @Mixin
+    LineLimitOption lineLimit;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (!lineLimit.valid(err)) {
+            return ClaimsCli.USAGE;
+        }
         if (threads != null && threads < 1 || top != null && top < 0) {
             err.println(threads != null && threads < 1 ? "--threads must be 1 or more, got " + threads
                     : "--top must be 0 or more, got " + top);
@@ -78,7 +85,8 @@ final class ImpactCommand implements Callable<Integer> {
             return ClaimsCli.RULEBOOK;
         }
         ImpactRun.Builder run = ImpactRun.builder().oldRulebook(older).newRulebook(newer).input(in).reportDir(report)
-                .sources(ImpactEdits.source(old), ImpactEdits.source(changed)).progress(ConsoleProgressBar.console(err, "impact"));
+                .sources(ImpactEdits.source(old), ImpactEdits.source(changed)).progress(ConsoleProgressBar.console(err, "impact"))
+                .maxLineBytes(lineLimit.maxLineBytes);
         if (threads != null) {
             run.threads(threads);
         }

@@ -29,14 +29,15 @@ import picocli.CommandLine.Spec;
             "",
             "With --checkpoint the run can be killed at any moment and started again with the same arguments:"
                     + " it continues after the last durable batch, and the finished output holds every line exactly"
-                    + " once. A checkpoint of another rulebook, input or output is refused (exit status 2). Once the"
+                    + " once. A checkpoint that is damaged, or of another rulebook, input or output, is refused (exit"
+                    + " status 2) before anything is written. Once the"
                     + " run is complete, running it again only reports it; if the output file is missing, the"
                     + " checkpoint is discarded and the run starts over."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every input line produced a record (error records included)",
-            "2:unusable arguments (missing input file, bad --threads), or a checkpoint of another rulebook,"
-                    + " input or output",
+            "2:unusable arguments (missing input file, bad --threads), or a checkpoint that is damaged or does"
+                    + " not match the rulebook, the input or the output (nothing is written then)",
             "3:the rulebook does not load; its problems are printed with their cells",
             "4:reading or writing failed while running"})
 final class ReevaluateCommand implements Callable<Integer> {
@@ -62,9 +63,20 @@ final class ReevaluateCommand implements Callable<Integer> {
             description = "A directory for the checkpoint, making the run resumable (created if missing).")
     Path checkpoint;
 
+    @Option(names = "--verify-all",
+            description = "When resuming, re-read every done batch of input and output against the checkpoint,"
+                    + " however large the run (by default: every batch while they total under 256 MiB, else the last).")
+    boolean verifyAll;
+
+    @Mixin
+    LineLimitOption lineLimit;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (!lineLimit.valid(err)) {
+            return ClaimsCli.USAGE;
+        }
         if (threads != null && threads < 1) {
             err.println("--threads must be 1 or more, got " + threads);
             err.flush();
@@ -81,7 +93,8 @@ final class ReevaluateCommand implements Callable<Integer> {
                 rulebook.fingerprint().substring(0, 12));
         err.flush();
         BacklogRun.Builder run = BacklogRun.builder().rulebook(rulebook).input(in).output(out)
-                .checkpoint(checkpoint).progress(ConsoleProgressBar.console(err, "reevaluate"));
+                .checkpoint(checkpoint).progress(ConsoleProgressBar.console(err, "reevaluate"))
+                .maxLineBytes(lineLimit.maxLineBytes).verifyAll(verifyAll);
         if (threads != null) {
             run.threads(threads);
         }

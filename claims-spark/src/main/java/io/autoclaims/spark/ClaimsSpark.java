@@ -1,6 +1,6 @@
 package io.autoclaims.spark;
 
-import io.autoclaims.batch.LineBatch;
+import io.autoclaims.rules.LineBatch;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
@@ -303,15 +303,15 @@ public final class ClaimsSpark {
     }
 
     static Row row(LineBatch.Result r) {
-        Verdict v = r.outcome().verdict();
+        Verdict v = r.verdict();
         String type = r.type() == null ? null : r.type().name();
         String record = r.record(CODEC);
         if (v != null) {
             return RowFactory.create(r.line(), r.claimId(), type, v.decision().name(), v.remedy().name(),
                     v.payableCny(), v.reasonCodes().toArray(new String[0]), null, null, record);
         }
-        return RowFactory.create(r.line(), r.claimId(), type, null, null, null, null, r.outcome().error().code(),
-                r.outcome().error().field(), record);
+        return RowFactory.create(r.line(), r.claimId(), type, null, null, null, null, r.error().code(),
+                r.error().field(), record);
     }
 
     static StructField field(String name, DataType type, boolean nullable) {

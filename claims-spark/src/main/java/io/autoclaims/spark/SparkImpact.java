@@ -6,7 +6,7 @@ import io.autoclaims.batch.ImpactReport;
 import io.autoclaims.batch.ImpactRow;
 import io.autoclaims.batch.ImpactStatus;
 import io.autoclaims.batch.ImpactSummary;
-import io.autoclaims.batch.LineBatch;
+import io.autoclaims.rules.LineBatch;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.model.Remedy;
