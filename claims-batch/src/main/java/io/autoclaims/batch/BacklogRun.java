@@ -41,30 +41,33 @@ import java.util.zip.CRC32C;
  * }</pre>
  *
  * <p><b>Output.</b> Exactly one record per input line, in input order: the verdict, or an error record
- * for a line that breaks the contract or whose claim type the rulebook does not support (code
- * {@code UNSUPPORTED_CLAIM_TYPE}, field {@code type}), byte for byte what
- * {@link Adjudicator#adjudicateJsonLines} writes for the same input; UTF-8, each record ended by
- * {@code \n}. Lines are numbered, split and cleaned (BOM, {@code \r\n}, blank lines) by
- * {@link ClaimCodec#readLines}. Bytes that are not UTF-8 are read as U+FFFD. The output is the same
- * whatever the thread count.
+ * for a line that breaks the contract, is not UTF-8 text ({@code INVALID_ENCODING}), is longer than
+ * {@link Builder#maxLineBytes} ({@code LINE_TOO_LONG}), or holds a claim type the rulebook does not
+ * support ({@code UNSUPPORTED_CLAIM_TYPE}); byte for byte what {@link Adjudicator#adjudicateJsonLines}
+ * writes for the same input, through the same line pipeline ({@link LineBatch}); UTF-8, each record
+ * ended by {@code \n}. The output is the same whatever the thread count.
  *
- * <p><b>Memory.</b> The input is read in batches of 1,000 lines; a bounded queue of
+ * <p><b>Memory.</b> The input is cut in batches of 1,000 lines (or 1 MiB); a bounded queue of
  * {@code threads + 1} batches in flight (being adjudicated, or done and waiting for their turn) is
- * the reorder buffer, so memory does not grow with the backlog: about 30 MB for the default rulebook
- * plus about 8 MB per thread.
+ * the reorder buffer, so memory does not grow with the backlog, and a line longer than the limit is
+ * skipped while streaming, never held.
  *
- * <p><b>Checkpoint and resume.</b> With a checkpoint directory, after each batch is written the
- * output is fsynced and {@code checkpoint.txt} is replaced atomically (temporary file, fsync, rename,
- * fsync of the directory): the rulebook fingerprint, the input's size and the SHA-256 of the input prefix
- * consumed, the lines done, the output's length, and the counts so far (not the thread count: a
- * resume may use another). A run started again with the same arguments verifies the rulebook
- * fingerprint, the input size and the prefix hash (recomputed while skipping the done lines) and the
- * output path, and refuses with {@link CheckpointMismatchException} before writing anything if one
- * differs; otherwise it truncates the output to the recorded length (dropping a torn or unrecorded
- * tail) and continues with the next line. When every line is written the checkpoint is marked
- * complete: running again then only verifies it and reports the finished run (nothing is
- * re-adjudicated). If the output file is missing, the checkpoint is discarded and the run starts
- * over from line 1. The checkpoint needs the input to be a regular file.
+ * <p><b>Checkpoint and resume.</b> With a checkpoint directory, after each batch the output is
+ * fsynced, the batch is appended to the journal {@code batches.log} (where it lies in input and
+ * output, the CRC32C of both) and {@code checkpoint.txt} is replaced atomically (temporary file,
+ * fsync, rename, fsync of the directory): the rulebook fingerprint, the input's size, the lines done,
+ * the input and output offsets, the counts so far, the journal's chained digest, and a checksum of
+ * its own content (not the thread count: a resume may use another). A run started again with the same
+ * arguments refuses with {@link CheckpointMismatchException}, before writing anything, a checkpoint
+ * that is damaged or edited, of another rulebook, input size or output path, whose journal does not
+ * add up to it, whose output does not end a record at the recorded offset, or whose last batch (every
+ * batch while input and output done total under 256 MiB, or with {@link Builder#verifyAll}) reads
+ * differently now in the input or the output. The cost of a resume therefore does not grow with the
+ * done prefix. Otherwise it truncates the output to the recorded length (dropping a torn or
+ * unrecorded tail) and continues with the next line. When every line is written the checkpoint is
+ * marked complete: running again then only verifies it and reports the finished run. If the output
+ * file is missing, the checkpoint is discarded and the run starts over from line 1. The checkpoint
+ * needs the input to be a regular file. Without a checkpoint nothing is hashed.
  */
 public final class BacklogRun {
     /** Lines per batch: parsed, adjudicated (one Drools session round) and written together. */
