@@ -244,7 +244,8 @@ class HostileLinesTest {
 
     @Provide
     Arbitrary<List<byte[]>> pieces() {
-        Arbitrary<byte[]> spaces = Arbitraries.integers().between(1, 40).map(n -> " ".repeat(n).getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> spaces = Arbitraries.integers().between(1, 40)
+                .map(n -> " ".repeat(n).getBytes(StandardCharsets.UTF_8));
         return Arbitraries.oneOf(Arbitraries.of(new byte[] {'\n'}, new byte[] {'\r'}, new byte[] {'\r', '\n'},
                 new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, new byte[] {'{', '}'}, new byte[] {(byte) 0xFF},
                 new byte[] {0}, "\"a\"".getBytes(StandardCharsets.UTF_8)), spaces).list().ofMaxSize(30);
