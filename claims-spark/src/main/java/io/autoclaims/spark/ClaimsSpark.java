@@ -6,7 +6,9 @@ import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -20,25 +22,28 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 
 /**
  * Backlog re-evaluation on Apache Spark, with the same records as the local batch run
  * ({@code claims reevaluate}, {@link io.autoclaims.batch.BacklogRun}) for every input line.
  *
  * <pre>{@code
- * Dataset<Row> lines = ClaimsSpark.readJsonl(spark, "hdfs:///backlog/2025.jsonl");   // (line, text)
- * Dataset<String> records = ClaimsSpark.reevaluate(lines, rulebook);                  // contract JSON
+ * Dataset<Row> lines = ClaimsSpark.readJsonl(spark, "hdfs:///backlog/2025.jsonl");   // (line, text, bytes)
+ * Dataset<String> records = ClaimsSpark.reevaluateLines(lines, rulebook);             // contract JSON
  * Dataset<Row> verdicts = ClaimsSpark.verdicts(lines, rulebook);                      // typed, for SQL
  * }</pre>
  *
@@ -47,14 +52,24 @@ import org.apache.spark.sql.types.StructType;
  * run does; Spark's default text reader also splits on a lone {@code \r}) and numbers the lines from 1
  * in file order. After that the rows may be repartitioned or shuffled at will: every record depends on
  * its line alone. A table that already has a line number and the raw text goes in as
- * {@code select(line, text)}.
+ * {@code select(line, text)}; one with the line's bytes as {@code select(line, bytes)}.
+ *
+ * <p><b>Bytes, not text.</b> {@link #readJsonl} keeps each line's bytes as they are in the file
+ * ({@link #FILE_LINES}: column {@code bytes}), and the lines are read from them as the local run reads
+ * them: a byte that is not UTF-8, a NUL, a control byte, an encoded surrogate, a UTF-16 file or a byte
+ * order mark after line 1 give the same error record, and a line longer than the longest line read
+ * ({@code maxLineBytes}, default {@value ClaimCodec#DEFAULT_MAX_LINE_BYTES} bytes, as
+ * {@code --max-line-bytes}) the same {@code LINE_TOO_LONG} record (Hadoop holds such a line whole; it is
+ * not read). Whenever the rows have a {@code bytes} column, it is what is read and {@code text} is not
+ * looked at; without one, {@code text} is read as its UTF-8 bytes ({@link #numberLines}: text the caller
+ * decoded, where a byte that was not UTF-8 may already have become U+FFFD).
  *
  * <p><b>The rulebook</b> travels as the bytes of its workbooks in a broadcast variable
  * ({@link ShippedRulebook}) and is compiled once per executor JVM ({@link ExecutorRulebooks}), not per
  * partition or claim; every executor checks that its compiled copy has the driver's fingerprint and
  * fails the task before adjudicating anything when it has not ({@link RulebookMismatchException}).
- * Each partition is adjudicated {@value #BATCH} lines at a time through the batch module's
- * {@link LineBatch}.
+ * Each partition is adjudicated {@value #BATCH} lines at a time through the line pipeline of the local
+ * run ({@link LineBatch}).
  */
 public final class ClaimsSpark {
     /** Lines adjudicated together (one Drools session round), as in the local batch run. */
@@ -64,6 +79,13 @@ public final class ClaimsSpark {
     public static final StructType LINES = new StructType(new StructField[] {
         field("line", DataTypes.LongType, false),
         field("text", DataTypes.StringType, true)});
+
+    /**
+     * Columns of {@link #readJsonl}: {@link #LINES} and {@code bytes}, the line as it is in the file
+     * (without {@code \n}), which is what is read. {@code text} is those bytes decoded as UTF-8 for
+     * looking at (a byte that is not UTF-8 shown as U+FFFD), computed only where selected.
+     */
+    public static final StructType FILE_LINES = LINES.add(field("bytes", DataTypes.BinaryType, false));
 
     /** Money columns: exact, two decimals. */
     public static final DataType MONEY = DataTypes.createDecimalType(18, 2);
@@ -87,14 +109,17 @@ public final class ClaimsSpark {
 
     private static final ClaimCodec CODEC = ClaimCodec.create();
 
+    private static final String TEXT = "text";
+    private static final String BYTES = "bytes";
+
     private ClaimsSpark() {
     }
 
     /**
      * A JSON Lines file (or a compressed one; or a directory of files, numbered in the order Hadoop
-     * lists them) as numbered lines ({@link #LINES}), split on {@code \n} only, in at least
-     * {@code minPartitions} partitions (the file's splits; no shuffle). Numbering takes one extra pass
-     * over the text: the lines of each split are counted first (as Spark's {@code zipWithIndex} does).
+     * lists them) as numbered lines with their bytes ({@link #FILE_LINES}), split on {@code \n} only, in
+     * at least {@code minPartitions} partitions (the file's splits; no shuffle). Numbering takes one extra
+     * pass over the file: the lines of each split are counted first (as Spark's {@code zipWithIndex} does).
      */
     public static Dataset<Row> readJsonl(SparkSession spark, String path, int minPartitions) {
         Objects.requireNonNull(path, "path");
@@ -114,7 +139,19 @@ public final class ClaimsSpark {
             firstLine[i] = firstLine[i - 1] + counts.get(i - 1);
         }
         JavaRDD<Row> rows = raw.mapPartitionsWithIndex((partition, it) -> numbered(it, firstLine[partition] + 1), true);
-        return spark.createDataFrame(rows, LINES);
+        Dataset<Row> lines = spark.createDataFrame(rows, LINES_READ);
+        // text only for looking at: a UDF, not decode(), which may fail on bytes that are not UTF-8
+        Column text = functions.udf((UDF1<byte[], String>) ClaimsSpark::decode, DataTypes.StringType)
+                .apply(functions.col(BYTES));
+        return lines.select(functions.col("line"), text.as(TEXT), functions.col(BYTES));
+    }
+
+    private static final StructType LINES_READ = new StructType(new StructField[] {
+        field("line", DataTypes.LongType, false),
+        field(BYTES, DataTypes.BinaryType, false)});
+
+    private static String decode(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static Iterator<Long> count(Iterator<?> it) {
@@ -125,7 +162,7 @@ public final class ClaimsSpark {
         return List.of(n).iterator();
     }
 
-    private static Iterator<Row> numbered(Iterator<scala.Tuple2<LongWritable, Text>> it, long first) {
+    private static Iterator<Row> numbered(Iterator<Tuple2<LongWritable, Text>> it, long first) {
         return new Iterator<>() {
             long next = first;
 
@@ -136,7 +173,8 @@ public final class ClaimsSpark {
 
             @Override
             public Row next() {
-                return RowFactory.create(next++, it.next()._2().toString()); // Hadoop reuses the Text: decode now
+                Text t = it.next()._2(); // reused by Hadoop: copy its bytes now
+                return RowFactory.create(next++, Arrays.copyOf(t.getBytes(), t.getLength()));
             }
         };
     }
@@ -148,8 +186,10 @@ public final class ClaimsSpark {
 
     /**
      * Numbers the lines of a text Dataset from 1 in its order (partition by partition), as
-     * {@link #LINES}. For a file, prefer {@link #readJsonl}: {@code spark.read().textFile} also splits
-     * lines on a lone {@code \r} unless given {@code option("lineSep", "\n")}.
+     * {@link #LINES}, read from the text's UTF-8 bytes. For a file, prefer {@link #readJsonl}, which reads
+     * the bytes: {@code spark.read().textFile} decodes them (a byte that is not UTF-8 becomes U+FFFD, read
+     * then as that character, not as the local run's {@code INVALID_ENCODING}) and also splits lines on a
+     * lone {@code \r} unless given {@code option("lineSep", "\n")}.
      */
     public static Dataset<Row> numberLines(Dataset<String> lines) {
         return number(lines.sparkSession(), lines.javaRDD());
@@ -169,18 +209,28 @@ public final class ClaimsSpark {
     }
 
     /**
-     * The records for numbered lines ({@link #LINES}: columns {@code line} and {@code text}): for each
-     * line, byte for byte the record the local batch run writes for that line of the same file. The
-     * Dataset keeps the lines' partitioning and, within a partition, their order.
+     * The records for numbered lines ({@link #LINES}: columns {@code line} and {@code text}; or
+     * {@link #FILE_LINES}, read from {@code bytes}): for each line, byte for byte the record the local
+     * batch run writes for that line of the same file. The Dataset keeps the lines' partitioning and,
+     * within a partition, their order.
      */
     public static Dataset<String> reevaluateLines(Dataset<Row> lines, Rulebook rulebook) {
-        return reevaluateLines(lines, ShippedRulebook.of(rulebook));
+        return reevaluateLines(lines, rulebook, ClaimCodec.DEFAULT_MAX_LINE_BYTES);
     }
 
-    static Dataset<String> reevaluateLines(Dataset<Row> lines, ShippedRulebook shipped) {
+    /**
+     * {@link #reevaluateLines(Dataset, Rulebook)} reading lines of at most {@code maxLineBytes} bytes
+     * (as {@code claims reevaluate --max-line-bytes}); a longer line gets a {@code LINE_TOO_LONG} record.
+     */
+    public static Dataset<String> reevaluateLines(Dataset<Row> lines, Rulebook rulebook, int maxLineBytes) {
+        return reevaluateLines(lines, ShippedRulebook.of(rulebook), maxLineBytes);
+    }
+
+    static Dataset<String> reevaluateLines(Dataset<Row> lines, ShippedRulebook shipped, int maxLineBytes) {
+        checkMaxLineBytes(maxLineBytes);
         // the records alone: no typed columns to build and drop again
         Broadcast<ShippedRulebook> rulebook = broadcast(lines.sparkSession(), shipped);
-        return numbered(lines).mapPartitions(new Records(rulebook), Encoders.STRING());
+        return numbered(lines).mapPartitions(new Records(rulebook, maxLineBytes), Encoders.STRING());
     }
 
     /** The {@code record} column of {@link #verdicts}. */
@@ -193,12 +243,18 @@ public final class ClaimsSpark {
      * payableCny as decimal(18,2), reasonCodes, errorCode, errorField, record), for SQL users.
      */
     public static Dataset<Row> verdicts(Dataset<Row> lines, Rulebook rulebook) {
-        return verdicts(lines, ShippedRulebook.of(rulebook));
+        return verdicts(lines, rulebook, ClaimCodec.DEFAULT_MAX_LINE_BYTES);
     }
 
-    static Dataset<Row> verdicts(Dataset<Row> lines, ShippedRulebook shipped) {
+    /** {@link #verdicts(Dataset, Rulebook)} reading lines of at most {@code maxLineBytes} bytes. */
+    public static Dataset<Row> verdicts(Dataset<Row> lines, Rulebook rulebook, int maxLineBytes) {
+        return verdicts(lines, ShippedRulebook.of(rulebook), maxLineBytes);
+    }
+
+    static Dataset<Row> verdicts(Dataset<Row> lines, ShippedRulebook shipped, int maxLineBytes) {
+        checkMaxLineBytes(maxLineBytes);
         Broadcast<ShippedRulebook> rulebook = broadcast(lines.sparkSession(), shipped);
-        return numbered(lines).mapPartitions(new Adjudicate(rulebook), Encoders.row(VERDICTS));
+        return numbered(lines).mapPartitions(new Adjudicate(rulebook, maxLineBytes), Encoders.row(VERDICTS));
     }
 
     /**
@@ -221,27 +277,78 @@ public final class ClaimsSpark {
      */
     public static SparkImpact impact(Dataset<Row> lines, Rulebook older, Rulebook newer, int top, String oldSource,
                                      String newSource) {
-        return SparkImpact.start(lines, older, newer, top, oldSource, newSource);
+        return impact(lines, older, newer, top, oldSource, newSource, ClaimCodec.DEFAULT_MAX_LINE_BYTES);
     }
 
-    /** The rows' {@code line} (as long) and {@code text} columns, in that order. */
+    /**
+     * {@link #impact(Dataset, Rulebook, Rulebook, int, String, String)} reading lines of at most
+     * {@code maxLineBytes} bytes (as {@code claims impact --max-line-bytes}).
+     */
+    public static SparkImpact impact(Dataset<Row> lines, Rulebook older, Rulebook newer, int top, String oldSource,
+                                     String newSource, int maxLineBytes) {
+        return SparkImpact.start(lines, older, newer, top, oldSource, newSource, maxLineBytes);
+    }
+
+    /**
+     * The rows' {@code line} (as long) and what is read of each line: {@code bytes} (binary) when the
+     * rows have that column, else {@code text}.
+     */
     static Dataset<Row> numbered(Dataset<Row> lines) {
-        return lines.select(functions.col("line").cast(DataTypes.LongType), functions.col("text"));
+        Column line = functions.col("line").cast(DataTypes.LongType);
+        // only the column read is selected: readJsonl's text is then never computed, nor shuffled
+        if (has(lines, BYTES)) {
+            return lines.select(line, functions.col(BYTES).cast(DataTypes.BinaryType));
+        }
+        if (has(lines, TEXT)) {
+            return lines.select(line, functions.col(TEXT));
+        }
+        throw new IllegalArgumentException("the lines need a column line and a column text (string) or bytes"
+                + " (binary), got " + lines.schema().simpleString());
+    }
+
+    private static boolean has(Dataset<Row> lines, String column) {
+        boolean caseSensitive = Boolean.parseBoolean(lines.sparkSession().conf().get("spark.sql.caseSensitive",
+                "false"));
+        for (String c : lines.columns()) {
+            if (caseSensitive ? c.equals(column) : c.equalsIgnoreCase(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void checkMaxLineBytes(int maxLineBytes) {
+        if (maxLineBytes < 1) {
+            throw new IllegalArgumentException("maxLineBytes must be 1 or more, got " + maxLineBytes);
+        }
+    }
+
+    /** The codec reading lines of at most {@code maxLineBytes} bytes. */
+    static ClaimCodec codec(int maxLineBytes) {
+        return maxLineBytes == CODEC.maxLineBytes() ? CODEC : CODEC.withMaxLineBytes(maxLineBytes);
     }
 
     static Broadcast<ShippedRulebook> broadcast(SparkSession spark, ShippedRulebook shipped) {
         return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(shipped);
     }
 
-    /** Reads a partition's (line, text) rows as the local run reads them. */
-    static List<ReadResult> read(List<Row> rows) {
+    /**
+     * Reads a partition's {@link #numbered} rows as the local run reads those lines: (line, bytes) from
+     * the bytes, (line, text) from the text's UTF-8; a null is an empty line.
+     */
+    static List<ReadResult> read(ClaimCodec codec, List<Row> rows) {
         List<ReadResult> reads = new ArrayList<>(rows.size());
         for (Row r : rows) {
             if (r.isNullAt(0)) {
                 throw new IllegalArgumentException("an input row has no line number: " + r);
             }
-            String text = r.isNullAt(1) ? "" : r.getString(1);
-            reads.add(CODEC.readLine(text, r.getLong(0)));
+            long line = r.getLong(0);
+            Object value = r.get(1);
+            if (value instanceof byte[] bytes) {
+                reads.add(codec.readLine(bytes, 0, bytes.length, line));
+            } else {
+                reads.add(codec.readLine(value == null ? "" : (String) value, line));
+            }
         }
         return reads;
     }
@@ -253,9 +360,11 @@ public final class ClaimsSpark {
     private abstract static class AdjudicatePartition<T> implements MapPartitionsFunction<Row, T> {
         private static final long serialVersionUID = 1L;
         private final Broadcast<ShippedRulebook> rulebook;
+        private final int maxLineBytes;
 
-        AdjudicatePartition(Broadcast<ShippedRulebook> rulebook) {
+        AdjudicatePartition(Broadcast<ShippedRulebook> rulebook, int maxLineBytes) {
             this.rulebook = rulebook;
+            this.maxLineBytes = maxLineBytes;
         }
 
         abstract T out(LineBatch.Result result);
@@ -263,8 +372,9 @@ public final class ClaimsSpark {
         @Override
         public Iterator<T> call(Iterator<Row> rows) {
             Adjudicator adjudicator = ExecutorRulebooks.adjudicator(rulebook.value()); // checked before any claim
+            ClaimCodec codec = codec(maxLineBytes);
             return new Batches<Row, T>(rows, BATCH, batch -> {
-                List<LineBatch.Result> results = LineBatch.adjudicate(adjudicator, read(batch));
+                List<LineBatch.Result> results = LineBatch.adjudicate(adjudicator, read(codec, batch));
                 List<T> out = new ArrayList<>(results.size());
                 for (LineBatch.Result r : results) {
                     out.add(out(r));
@@ -278,8 +388,8 @@ public final class ClaimsSpark {
     private static final class Adjudicate extends AdjudicatePartition<Row> {
         private static final long serialVersionUID = 1L;
 
-        Adjudicate(Broadcast<ShippedRulebook> rulebook) {
-            super(rulebook);
+        Adjudicate(Broadcast<ShippedRulebook> rulebook, int maxLineBytes) {
+            super(rulebook, maxLineBytes);
         }
 
         @Override
@@ -292,8 +402,8 @@ public final class ClaimsSpark {
     private static final class Records extends AdjudicatePartition<String> {
         private static final long serialVersionUID = 1L;
 
-        Records(Broadcast<ShippedRulebook> rulebook) {
-            super(rulebook);
+        Records(Broadcast<ShippedRulebook> rulebook, int maxLineBytes) {
+            super(rulebook, maxLineBytes);
         }
 
         @Override

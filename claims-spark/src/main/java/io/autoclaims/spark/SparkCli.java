@@ -3,6 +3,7 @@ package io.autoclaims.spark;
 import io.autoclaims.batch.ImpactEdits;
 import io.autoclaims.batch.ImpactSummary;
 import io.autoclaims.batch.RulebookLoading;
+import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.rules.Rulebook;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,6 +63,27 @@ public final class SparkCli implements Runnable {
         @Option(names = "--partitions", paramLabel = "N",
                 description = "Read the backlog in at least N partitions (input splits, no shuffle); default: Spark's.")
         Integer partitions;
+
+        @Option(names = "--max-line-bytes", paramLabel = "BYTES", defaultValue = "" + ClaimCodec.DEFAULT_MAX_LINE_BYTES,
+                description = "The longest input line read, in bytes (default: ${DEFAULT-VALUE}); a longer line gets a"
+                        + " LINE_TOO_LONG error record, as in the local run (Hadoop holds it whole, it is not read).")
+        int maxLineBytes;
+
+        /** True when --partitions and --max-line-bytes are usable; else prints why (as the local commands do). */
+        boolean valid(PrintWriter err) {
+            boolean ok = true;
+            if (partitions != null && partitions < 1) {
+                err.println("--partitions must be 1 or more, got " + partitions);
+                ok = false;
+            }
+            if (maxLineBytes < 1) {
+                err.println("--max-line-bytes must be 1 or more, got " + maxLineBytes);
+                err.println("--max-line-bytes 须不小于 1，实际为 " + maxLineBytes);
+                ok = false;
+            }
+            err.flush();
+            return ok;
+        }
 
         /** The running session (spark-submit's, or a test's), or a new one; the flag says whether to stop it. */
         Session session(String appName) {
@@ -129,9 +151,7 @@ public final class SparkCli implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            if (partitions != null && partitions < 1) {
-                err.println("--partitions must be 1 or more, got " + partitions);
-                err.flush();
+            if (!valid(err)) {
                 return USAGE;
             }
             Rulebook rulebook = load(rules, err);
@@ -143,7 +163,7 @@ public final class SparkCli implements Runnable {
             err.flush();
             long started = System.nanoTime();
             try (Session s = session("claims spark-reevaluate")) {
-                Dataset<String> records = ClaimsSpark.reevaluateLines(lines(s.spark(), in), rulebook);
+                Dataset<String> records = ClaimsSpark.reevaluateLines(lines(s.spark(), in), rulebook, maxLineBytes);
                 records.write().mode(SaveMode.Overwrite).option("lineSep", "\n").text(out);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long n = s.spark().read().text(out).count();
@@ -200,8 +220,11 @@ public final class SparkCli implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            if ((partitions != null && partitions < 1) || top < 0) {
-                err.println("--partitions must be 1 or more and --top 0 or more");
+            if (!valid(err)) {
+                return USAGE;
+            }
+            if (top < 0) {
+                err.println("--top must be 0 or more, got " + top);
                 err.flush();
                 return USAGE;
             }
@@ -212,7 +235,7 @@ public final class SparkCli implements Runnable {
             }
             try (Session s = session("claims spark-impact");
                     SparkImpact impact = ClaimsSpark.impact(lines(s.spark(), in), older, newer, top,
-                            ImpactEdits.source(old), ImpactEdits.source(changed))) {
+                            ImpactEdits.source(old), ImpactEdits.source(changed), maxLineBytes)) {
                 ImpactSummary summary = impact.writeReport(report);
                 if (parquet != null) {
                     impact.changed().write().mode(SaveMode.Overwrite).parquet(parquet.toString());

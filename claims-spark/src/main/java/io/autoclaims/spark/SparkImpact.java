@@ -10,6 +10,7 @@ import io.autoclaims.rules.LineBatch;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.model.Remedy;
+import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
@@ -113,20 +114,22 @@ public final class SparkImpact implements AutoCloseable {
 
     /** {@code oldSource}/{@code newSource}: where each side came from, as {@code claims impact} labels them. */
     static SparkImpact start(Dataset<Row> lines, Rulebook older, Rulebook newer, int top, String oldSource,
-                             String newSource) {
+                             String newSource, int maxLineBytes) {
         // the report opens with the cells that differ, as claims impact's does
         return start(lines, ShippedRulebook.of(older), ShippedRulebook.of(newer), older.info(), newer.info(), top,
-                ImpactEdits.between(older, newer, oldSource, newSource));
+                ImpactEdits.between(older, newer, oldSource, newSource), maxLineBytes);
     }
 
     static SparkImpact start(Dataset<Row> lines, ShippedRulebook older, ShippedRulebook newer, RulebookInfo oldInfo,
-                             RulebookInfo newInfo, int top, ImpactEdits edits) {
+                             RulebookInfo newInfo, int top, ImpactEdits edits, int maxLineBytes) {
         if (top < 0) {
             throw new IllegalArgumentException("top must be 0 or more, got " + top);
         }
+        ClaimsSpark.checkMaxLineBytes(maxLineBytes);
         Broadcast<ShippedRulebook> o = ClaimsSpark.broadcast(lines.sparkSession(), older);
         Broadcast<ShippedRulebook> n = ClaimsSpark.broadcast(lines.sparkSession(), newer);
-        Dataset<Row> pass = ClaimsSpark.numbered(lines).mapPartitions(new Compare(o, n, top), Encoders.row(PASS))
+        Dataset<Row> pass = ClaimsSpark.numbered(lines).mapPartitions(new Compare(o, n, top, maxLineBytes),
+                Encoders.row(PASS))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         return new SparkImpact(pass, oldInfo, newInfo, top, edits);
     }
@@ -179,11 +182,13 @@ public final class SparkImpact implements AutoCloseable {
         private final Broadcast<ShippedRulebook> older;
         private final Broadcast<ShippedRulebook> newer;
         private final int top;
+        private final int maxLineBytes;
 
-        Compare(Broadcast<ShippedRulebook> older, Broadcast<ShippedRulebook> newer, int top) {
+        Compare(Broadcast<ShippedRulebook> older, Broadcast<ShippedRulebook> newer, int top, int maxLineBytes) {
             this.older = older;
             this.newer = newer;
             this.top = top;
+            this.maxLineBytes = maxLineBytes;
         }
 
         @Override
@@ -191,8 +196,9 @@ public final class SparkImpact implements AutoCloseable {
             Adjudicator o = ExecutorRulebooks.adjudicator(older.value());
             Adjudicator n = ExecutorRulebooks.adjudicator(newer.value());
             ImpactAccumulator acc = ImpactAccumulator.create(top);
+            ClaimCodec codec = ClaimsSpark.codec(maxLineBytes);
             return new Batches<Row, Row>(rows, ClaimsSpark.BATCH, batch -> {
-                List<ReadResult> reads = ClaimsSpark.read(batch);
+                List<ReadResult> reads = ClaimsSpark.read(codec, batch);
                 List<Row> out = new ArrayList<>();
                 acc.addAll(LineBatch.adjudicate(o, reads), LineBatch.adjudicate(n, reads), r -> out.add(row(r, null)));
                 return out;

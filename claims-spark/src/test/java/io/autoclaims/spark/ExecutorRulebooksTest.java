@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.rules.Rulebook;
 import java.util.Iterator;
 import java.util.List;
@@ -48,7 +49,7 @@ class ExecutorRulebooksTest {
         ShippedRulebook shipped = ShippedRulebook.of(rb).withFingerprint(wrong);
         Dataset<Row> lines = ClaimsSpark.readJsonl(SparkTests.spark(), SparkTests.backlog().toString(), 4);
         long start = System.nanoTime();
-        SparkException e = assertThrows(SparkException.class, () -> ClaimsSpark.verdicts(lines, shipped).count());
+        SparkException e = assertThrows(SparkException.class, () -> ClaimsSpark.verdicts(lines, shipped, ClaimCodec.DEFAULT_MAX_LINE_BYTES).count());
         double seconds = (System.nanoTime() - start) / 1e9;
         Throwable cause = e;
         while (cause.getCause() != null && !(cause instanceof RulebookMismatchException)) {

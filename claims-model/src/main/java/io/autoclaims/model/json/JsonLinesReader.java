@@ -83,10 +83,13 @@ public final class JsonLinesReader implements Closeable {
                 lengths = Arrays.copyOf(lengths, n);
                 skipped = Arrays.copyOf(skipped, n);
             }
-            // one line: copy while it fits the limit (+1 for the \r of \r\n), else only count it
+            // one line: copy while it fits the limit (+3 for a BOM on line 1, +1 for the \r of \r\n), else only
+            // count it; its first three bytes and its last are kept to see a BOM and a \r in a line too long to hold
             int lineStart = held;
             long lineBytes = 0;
             boolean ended = false;
+            int head = 0;
+            byte last = 0;
             while (true) {
                 if (position == limit && !fill()) {
                     break;
@@ -97,7 +100,13 @@ public final class JsonLinesReader implements Closeable {
                     nl++;
                 }
                 int n = nl - from;
-                if (lineBytes + n <= (long) maxLineBytes + 1) {
+                for (int i = from; lineBytes + (i - from) < 3 && i < nl; i++) {
+                    head = head << 8 | (buffer[i] & 0xFF);
+                }
+                if (n > 0) {
+                    last = buffer[nl - 1];
+                }
+                if (lineBytes + n <= (long) maxLineBytes + 4) {
                     if (held + n > bytes.length) {
                         bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8,
                                 Math.max((long) held + n, bytes.length * 2L)));
@@ -117,15 +126,20 @@ public final class JsonLinesReader implements Closeable {
                 break; // the input ended right after a \n: no further line
             }
             int length = held - lineStart;
-            if (nextLine == 1 && inputStart == 0 && size == 0 && startsWithBom(bytes, lineStart, length)) {
-                System.arraycopy(bytes, lineStart + 3, bytes, lineStart, length - 3);
-                held -= 3;
-                length -= 3;
+            boolean whole = length == lineBytes; // else too long (even without BOM and \r): only counted
+            if (nextLine == 1 && inputStart == 0 && size == 0 && lineBytes >= 3 && head == BOM) {
+                if (whole) {
+                    System.arraycopy(bytes, lineStart + 3, bytes, lineStart, length - 3);
+                    held -= 3;
+                    length -= 3;
+                }
                 lineBytes -= 3;
             }
-            if (length > 0 && lineBytes <= (long) maxLineBytes + 1 && bytes[lineStart + length - 1] == '\r') {
-                held--;
-                length--;
+            if (lineBytes > 0 && last == '\r') {
+                if (whole) {
+                    held--;
+                    length--;
+                }
                 lineBytes--;
             }
             starts[size] = lineStart;
@@ -147,9 +161,7 @@ public final class JsonLinesReader implements Closeable {
                 checksum == null ? 0 : checksum.getValue());
     }
 
-    private static boolean startsWithBom(byte[] b, int from, int length) {
-        return length >= 3 && (b[from] & 0xFF) == 0xEF && (b[from + 1] & 0xFF) == 0xBB && (b[from + 2] & 0xFF) == 0xBF;
-    }
+    private static final int BOM = 0xEFBBBF;
 
     private void consumed(int from, int n) {
         offset += n;

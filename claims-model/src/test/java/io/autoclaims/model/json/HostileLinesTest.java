@@ -19,8 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32C;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
@@ -196,6 +199,56 @@ class HostileLinesTest {
                 assertUtf8(f.error());
             }
         }
+    }
+
+    /** A too-long line counts its bytes as a held line would: without the BOM of line 1 and the \r of \r\n. */
+    @Test
+    void aLineTooLongCountsNeitherItsByteOrderMarkNorItsCarriageReturn() {
+        ClaimCodec small = CODEC.withMaxLineBytes(GOOD.length);
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] big = concat(GOOD, " ".repeat(200_000).getBytes(StandardCharsets.UTF_8)); // beyond one 64 KiB read
+        List<ReadResult> r = read(small, concat(bom, big, "\r\n".getBytes(StandardCharsets.UTF_8), big,
+                "\r\n".getBytes(StandardCharsets.UTF_8)));
+        for (ReadResult result : r) {
+            assertTrue(((ReadResult.Failed) result).error().error().message().startsWith(String.format(
+                    java.util.Locale.ROOT, "the line has %,d bytes,", big.length)), result.toString());
+        }
+        assertEquals(2, r.size());
+    }
+
+    /**
+     * Any bytes, read in small pieces: every line's result equals what the one-line byte path (Spark's
+     * engines split lines themselves) gives for that line's bytes.
+     */
+    @Property(tries = 500)
+    void theReaderAndTheOneLineBytePathAgree(@ForAll("pieces") List<byte[]> pieces,
+            @ForAll @IntRange(min = 1, max = 24) int maxLineBytes, @ForAll @IntRange(min = 1, max = 7) int readSize) {
+        byte[] input = concat(pieces.toArray(new byte[0][]));
+        ClaimCodec codec = CODEC.withMaxLineBytes(maxLineBytes);
+        List<ReadResult> expected = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= input.length; i++) {
+            if (i == input.length ? i > start : input[i] == '\n') {
+                expected.add(codec.readLine(input, start, i - start, expected.size() + 1));
+                start = i + 1;
+            }
+        }
+        java.io.InputStream trickle = new ByteArrayInputStream(input) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, readSize));
+            }
+        };
+        assertEquals(expected, codec.readLines(trickle).toList());
+    }
+
+    @Provide
+    Arbitrary<List<byte[]>> pieces() {
+        Arbitrary<byte[]> spaces = Arbitraries.integers().between(1, 40)
+                .map(n -> " ".repeat(n).getBytes(StandardCharsets.UTF_8));
+        return Arbitraries.oneOf(Arbitraries.of(new byte[] {'\n'}, new byte[] {'\r'}, new byte[] {'\r', '\n'},
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, new byte[] {'{', '}'}, new byte[] {(byte) 0xFF},
+                new byte[] {0}, "\"a\"".getBytes(StandardCharsets.UTF_8)), spaces).list().ofMaxSize(30);
     }
 
     // --- helpers -----------------------------------------------------------------------------------
