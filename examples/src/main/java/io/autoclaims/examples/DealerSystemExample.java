@@ -18,9 +18,9 @@ import io.autoclaims.model.Verdict;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -78,12 +78,13 @@ public final class DealerSystemExample {
         Path backlog = resolveBacklog(args.length > 0 ? args[0] : null);
         System.out.println();
         System.out.println("== 3. Backlog " + backlog + " ==");
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         long written;
-        try (Reader in = Files.newBufferedReader(backlog, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(backlog)) {
+            // bytes in, UTF-8 records out: a line that is not UTF-8 gets its error record like any other
             written = adjudicator.adjudicateJsonLines(in, out);
         }
-        Map<String, Integer> counts = countByDecision(out.toString());
+        Map<String, Integer> counts = countByDecision(out.toString(StandardCharsets.UTF_8));
         System.out.println(written + " records written");
         counts.forEach((decision, n) -> System.out.printf("  %-18s %3d%n", decision, n));
 
