@@ -107,15 +107,40 @@ final class HostileLines {
                 new Form("escaped NUL in part", claim(id, "a\\u0000b"), null, null, null),
                 new Form("claimId of 65 characters", claim("H" + "-".repeat(64), "brake"), "INVALID_FIELD", "claimId",
                         "64"),
-                new Form("nesting 2000 deep", claim(id, "brake", ",\"extensions\":{\"a\":" + "[".repeat(2000)
-                        + "]".repeat(2000) + "}"), "INVALID_JSON", null, "nesting depth"),
-                new Form("number of 5000 digits", bytes(new String(claim(id, "brake"), StandardCharsets.US_ASCII)
-                        .replace("12000", "1".repeat(5000))), "INVALID_JSON", null, "Number value length"),
+                new Form("nesting 1001 deep", claim(id, "brake", ",\"extensions\":{\"a\":" + "[".repeat(1001)
+                        + "]".repeat(1001) + "}"), "INVALID_JSON", null, "nesting depth"),
+                new Form("number of 1001 digits", bytes(new String(claim(id, "brake"), StandardCharsets.US_ASCII)
+                        .replace("12000", "1".repeat(1001))), "INVALID_JSON", null, "Number value length"),
                 new Form("price 1e999999999", bytes(new String(claim(id, "brake"), StandardCharsets.US_ASCII)
                         .replace("\"odometerKm\":12000", "\"odometerKm\":12000,\"priceCny\":1e999999999")),
                         "INVALID_FIELD", "vehicle.priceCny", null),
                 new Form("not JSON", bytes("not json at all, line " + n), "INVALID_JSON", null, null),
                 new Form("valid claim", claim(id, "brake master cylinder"), null, null, null));
+    }
+
+    /** Short broken lines (a few dozen bytes): the cheap bulk of a hostile backlog. */
+    static List<Form> tiny() {
+        return List.of(
+                new Form("blank line", new byte[0], "INVALID_JSON", null, null),
+                new Form("CR only", new byte[] {'\r'}, "INVALID_JSON", null, null),
+                new Form("short 0xFF", bytes("{\"claimId\":\"B-", new byte[] {(byte) 0xFF}, "\"}"), "INVALID_ENCODING",
+                        null, "0xFF"),
+                new Form("short NUL", bytes("{\"claimId\":\"B", new byte[] {0}, "\"}"), "INVALID_ENCODING", null, "NUL"),
+                new Form("short ESC", bytes("{\"claimId\":\"B", new byte[] {0x1B}, "\"}"), "INVALID_ENCODING", null,
+                        "0x1B"),
+                new Form("short encoded surrogate", bytes("{\"claimId\":\"B",
+                        new byte[] {(byte) 0xED, (byte) 0xB0, (byte) 0x80}, "\"}"), "INVALID_ENCODING", null, "U+DC00"),
+                new Form("short UTF-16LE", "{\"claimId\":\"B\"}".getBytes(StandardCharsets.UTF_16LE), "INVALID_ENCODING",
+                        null, "NUL"),
+                new Form("short escaped surrogate", bytes("{\"claimId\":\"B-\\ud800\",\"type\":\"WARRANTY\"}"),
+                        "INVALID_ENCODING", "claimId", "\\uD800"),
+                new Form("claim id and type only", bytes("{\"claimId\":\"B-1\",\"type\":\"WARRANTY\"}"), "MISSING_FIELD",
+                        null, null),
+                new Form("an array", bytes("[1,2]"), "INVALID_JSON", null, null),
+                new Form("null", bytes("null"), "INVALID_JSON", null, null),
+                new Form("BOM and {}", bytes("", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "{}"), "INVALID_JSON",
+                        null, null),
+                new Form("cut JSON", bytes("{\"claimId\":"), "INVALID_JSON", null, null));
     }
 
     static byte[] bytes(String text) {
@@ -152,16 +177,22 @@ final class HostileLines {
      * in 64 KB pieces (never held), and its line end.
      */
     static void writeHugePart(OutputStream out, String id, long partBytes) throws IOException {
-        String c = String.format(CLAIM, id, "@", "");
-        int at = c.indexOf('@');
-        out.write(bytes(c.substring(0, at)));
+        writeFilled(out, String.format(CLAIM, id, "@", ""), partBytes, "\n");
+    }
+
+    /**
+     * Writes {@code line} with its {@code @} replaced by {@code filler} bytes of {@code 'p'}, streamed
+     * in 64 KB pieces (never held), then {@code end}.
+     */
+    static void writeFilled(OutputStream out, String line, long filler, String end) throws IOException {
+        int at = line.indexOf('@');
+        out.write(bytes(line.substring(0, at)));
         byte[] chunk = new byte[64 << 10];
         Arrays.fill(chunk, (byte) 'p');
-        for (long left = partBytes; left > 0; left -= chunk.length) {
+        for (long left = filler; left > 0; left -= chunk.length) {
             out.write(chunk, 0, (int) Math.min(chunk.length, left));
         }
-        out.write(bytes(c.substring(at + 1)));
-        out.write('\n');
+        out.write(bytes(line.substring(at + 1) + end));
     }
 
     /** The bytes as strict UTF-8 text; fails when they are not. */
