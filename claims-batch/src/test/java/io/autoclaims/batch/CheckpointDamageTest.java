@@ -315,6 +315,26 @@ class CheckpointDamageTest {
         run.assertCompletes(resume(), expected);
     }
 
+    // ---- a complete run ---------------------------------------------------------------------------
+
+    @Test
+    void aCompleteRunsOutputChangedAfterwardsIsRefused() throws IOException {
+        run.assertCompletes(resume(), expected);
+        CheckpointDamage.Files3 done = run.read();
+        // bytes appended after the last record (another program writing to the file)
+        Files.writeString(run.out, "{\"claimId\":\"X\"}\n", StandardOpenOption.APPEND);
+        run.assertRefused(resume(), "does not match the output " + run.out);
+        run.write(done);
+        // a byte flipped: the full verification reads every batch
+        byte[] out = done.output().clone();
+        out[out.length / 3] ^= 0x01;
+        Files.write(run.out, out);
+        run.assertRefused(resume(), "does not match the output", "differ from what was written");
+        run.write(done);
+        run.assertCompletes(resume(), expected);
+        assertArrayEquals(done.checkpoint(), Files.readAllBytes(Checkpoint.file(run.ckpt)), "a complete run is only reported");
+    }
+
     // ---- a large run: only the last batch unless verifyAll ------------------------------------------
 
     /**
