@@ -282,6 +282,42 @@ class CheckpointDamageTest {
         assertEquals(run.value("chain"), CheckpointDamage.chain(journal, journal.size()));
     }
 
+    /**
+     * A journal line that reads as the same numbers but is not spelt as the program spells it (a
+     * leading zero or plus sign, a trailing space) has the same chain, so the checkpoint cannot tell;
+     * a resume must still leave a journal that the next run reads.
+     */
+    @Test
+    void aJournalLineSpeltOtherwiseLeavesAJournalTheNextRunReads() throws IOException {
+        String checkpoint = Files.readString(Checkpoint.file(run.ckpt));
+        List<String> original = Files.readAllLines(run.ckpt.resolve(Journal.FILE));
+        for (String spelling : new String[] {"leading zero", "plus sign", "trailing space"}) {
+            run.editJournal(lines -> {
+                String line = lines.get(1);
+                lines.set(1, switch (spelling) {
+                    case "leading zero" -> "0" + line;
+                    case "plus sign" -> "+" + line;
+                    default -> line + " ";
+                });
+                return lines;
+            });
+            try {
+                run.assertCompletes(resume(), expected);
+            } catch (CheckpointMismatchException refused) {
+                assertTrue(refused.getMessage().startsWith("The checkpoint "), refused.getMessage());
+                continue; // refusing such a journal is as good
+            }
+            // the finished run's checkpoint and journal verify: running again only reports it
+            RunSummary again = resume().build().run();
+            assertEquals(LINES, again.lines(), spelling);
+            assertEquals(LINES, again.resumedFromLine(), spelling);
+            assertArrayEquals(expected, Files.readAllBytes(run.out), spelling);
+            // back to the crash for the next spelling (the longer output's tail is dropped on resume)
+            Files.writeString(Checkpoint.file(run.ckpt), checkpoint);
+            Files.write(run.ckpt.resolve(Journal.FILE), (String.join("\n", original) + "\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+    }
+
     @Test
     void moreDamagesAndRefusedArguments() throws IOException {
         String checkpoint = Files.readString(Checkpoint.file(run.ckpt));
