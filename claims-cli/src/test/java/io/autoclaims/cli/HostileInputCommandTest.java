@@ -207,6 +207,23 @@ class HostileInputCommandTest {
         assertArrayEquals(r.out(), run(Files.readAllBytes(in), "adjudicate").out(), "standard input reads the same");
     }
 
+    /** {@code --out} naming the input (itself, another spelling, a link) used to empty the backlog and exit 0. */
+    @Test
+    void anOutputThatIsTheInputIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path in = reproducer();
+        byte[] backlog = Files.readAllBytes(in);
+        Path link = Files.createSymbolicLink(dir.resolve("link.jsonl"), in);
+        for (Path out : new Path[] {in, dir.resolve(".").resolve(in.getFileName()), link}) {
+            Run r = run(null, "adjudicate", "--in", in.toString(), "--out", out.toString());
+            assertEquals(ClaimsCli.USAGE, r.status(), out + ": " + r.err());
+            assertTrue(r.err().contains("is the input file"), r.err());
+            assertArrayEquals(backlog, Files.readAllBytes(in), out + ": the backlog is untouched");
+            Run reevaluate = run(null, "reevaluate", "--in", in.toString(), "--out", out.toString());
+            assertEquals(ClaimsCli.USAGE, reevaluate.status(), out + ": " + reevaluate.err());
+            assertArrayEquals(backlog, Files.readAllBytes(in), out + ": the backlog is untouched");
+        }
+    }
+
     // ---- the same on every path ------------------------------------------------------------------
 
     /**
