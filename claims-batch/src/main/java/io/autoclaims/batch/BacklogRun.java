@@ -65,7 +65,8 @@ import java.util.zip.CRC32C;
  * differently now in the input or the output. The cost of a resume therefore does not grow with the
  * done prefix. Otherwise it truncates the output to the recorded length (dropping a torn or
  * unrecorded tail) and continues with the next line. When every line is written the checkpoint is
- * marked complete: running again then only verifies it and reports the finished run. If the output
+ * marked complete: running again then only verifies it (an output longer or shorter than the run
+ * wrote is refused) and reports the finished run. If the output
  * file is missing, the checkpoint is discarded and the run starts over from line 1. The checkpoint
  * needs the input to be a regular file. Without a checkpoint nothing is hashed.
  */
@@ -213,6 +214,11 @@ public final class BacklogRun {
         if (outputSize < cp.outputOffset()) {
             throw new CheckpointMismatchException(noOutput + "it holds " + outputSize + " bytes, the checkpoint recorded "
                     + cp.outputOffset() + " written." + restart);
+        }
+        if (cp.complete() && outputSize != cp.outputOffset()) {
+            // a finished run is only reported, never truncated: bytes after its end were written by something else
+            throw new CheckpointMismatchException(noOutput + "it holds " + outputSize + " bytes, the complete run wrote "
+                    + cp.outputOffset() + "." + restart);
         }
         List<Journal.Entry> entries = Journal.read(checkpointDir);
         String noJournal = where + " does not match its journal " + checkpointDir.resolve(Journal.FILE) + ": ";

@@ -74,7 +74,10 @@ final class Journal implements AutoCloseable {
         return new Journal(ch, chain);
     }
 
-    /** The entries in {@code dir}; an unreadable line ends them (a torn last append), which the checkpoint then judges. */
+    /**
+     * The entries in {@code dir}; an unreadable line, or one not spelt exactly as {@link Entry#text}
+     * spells it, ends them (a torn last append), which the checkpoint then judges.
+     */
     static List<Entry> read(Path dir) throws IOException {
         List<Entry> entries = new ArrayList<>();
         byte[] bytes;
@@ -86,8 +89,15 @@ final class Journal implements AutoCloseable {
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int from = 0;
         for (int nl; (nl = text.indexOf('\n', from)) >= 0; from = nl + 1) {
+            String line = text.substring(from, nl);
             try {
-                entries.add(Entry.parse(text.substring(from, nl)));
+                Entry e = Entry.parse(line);
+                if (!e.text().equals(line)) {
+                    // the same numbers spelt otherwise ("+5", "05", a trailing space): not written by us,
+                    // and resume() cuts the file at the lengths of the entries as we spell them
+                    break;
+                }
+                entries.add(e);
             } catch (NumberFormatException e) {
                 break;
             }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every input line produced a record (error records included)",
-            "2:unusable arguments (unknown option, missing input file)",
+            "2:unusable arguments (unknown option, missing input file, --out naming the input file)",
             "3:the rulebook does not load; its problems are printed with their cells",
             "4:reading or writing failed while running, standard output included (the message names the last"
                     + " input line whose record was written)"})
@@ -56,6 +56,13 @@ final class AdjudicateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         if (!lineLimit.valid(err)) {
+            return ClaimsCli.USAGE;
+        }
+        if (sameFile(in, out)) {
+            // opening the output would empty the backlog before a line of it was read
+            err.println("The output " + out + " is the input file: nothing was read or written.");
+            err.println("输出文件 " + out + " 就是输入文件：未读取也未写入任何内容。");
+            err.flush();
             return ClaimsCli.USAGE;
         }
         Rulebook rulebook = rules.load(err);
@@ -87,6 +94,18 @@ final class AdjudicateCommand implements Callable<Integer> {
                 rulebook.version(), rulebook.fingerprint().substring(0, 12), seconds);
         err.flush();
         return 0;
+    }
+
+    /** True when both name the same existing file (through links or other spellings too). */
+    private static boolean sameFile(String in, Path out) {
+        if (out == null || in == null || in.equals("-")) {
+            return false;
+        }
+        try {
+            return Files.exists(out) && Files.exists(Path.of(in)) && Files.isSameFile(Path.of(in), out);
+        } catch (IOException | RuntimeException e) {
+            return false; // the run itself reports what cannot be opened
+        }
     }
 
     private InputStream open(String path) throws IOException {
