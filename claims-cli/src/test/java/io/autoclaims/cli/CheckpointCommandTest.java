@@ -9,8 +9,6 @@ import io.autoclaims.batch.BacklogRun;
 import io.autoclaims.batch.SyntheticBacklog;
 import io.autoclaims.rules.Rulebook;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +30,8 @@ class CheckpointCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = ClaimsCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private List<byte[]> files(Path out, Path ckpt) throws IOException {
@@ -56,7 +48,7 @@ class CheckpointCommandTest {
         List<String> args = new ArrayList<>(List.of("reevaluate", "--in", in.toString(), "--out", out.toString(),
                 "--checkpoint", ckpt.toString(), "--threads", "2"));
         args.addAll(List.of(more));
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = run(args.toArray(String[]::new));
         assertEquals(ClaimsCli.USAGE, r.status(), r.err());
         String message = r.err().lines().filter(l -> l.startsWith("The checkpoint ")).findFirst().orElseThrow(
                 () -> new AssertionError("no line starting with 'The checkpoint': " + r.err()));
@@ -126,11 +118,11 @@ class CheckpointCommandTest {
         Files.write(out, done);
 
         // resumed: what adjudicate writes; then only reported
-        Run resumed = run("reevaluate", "--in", in.toString(), "--out", out.toString(), "--checkpoint", ckpt.toString(),
+        CliRun resumed = run("reevaluate", "--in", in.toString(), "--out", out.toString(), "--checkpoint", ckpt.toString(),
                 "--threads", "1", "--verify-all");
         assertEquals(0, resumed.status(), resumed.err());
         assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(out));
-        Run again = run("reevaluate", "--in", in.toString(), "--out", out.toString(), "--checkpoint", ckpt.toString());
+        CliRun again = run("reevaluate", "--in", in.toString(), "--out", out.toString(), "--checkpoint", ckpt.toString());
         assertEquals(0, again.status(), again.err());
         assertTrue(again.err().contains("complete run: nothing to do"), again.err());
         // a record appended to the finished output

@@ -12,8 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,14 +27,8 @@ class ImpactCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = ClaimsCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static byte[] shipped(String name) throws IOException {
@@ -81,7 +73,7 @@ class ImpactCommandTest {
         SyntheticBacklog.write(in, 3000, 5);
         // the synthetic cars are at most 5 years old: add two past the 96-month battery / motor term
         Files.writeString(in, BATTERY_100_MONTHS + "\n" + MOTOR_110_MONTHS + "\n", java.nio.file.StandardOpenOption.APPEND);
-        Run r = run("impact", "--old", dir.resolve("old").toString(), "--new", dir.resolve("new").toString(),
+        CliRun r = run("impact", "--old", dir.resolve("old").toString(), "--new", dir.resolve("new").toString(),
                 "--in", in.toString(), "--report", dir.resolve("report").toString(), "--threads", "2");
         assertEquals(0, r.status(), r.err());
         assertEquals("", r.out(), "nothing on standard output");
@@ -116,21 +108,21 @@ class ImpactCommandTest {
         String old = dir.resolve("old").toString();
         String report = dir.resolve("report").toString();
 
-        Run missing = run("impact", "--old", old, "--in", in.toString(), "--report", report);
+        CliRun missing = run("impact", "--old", old, "--in", in.toString(), "--report", report);
         assertEquals(ClaimsCli.USAGE, missing.status());
         assertTrue(missing.err().contains("--new"), missing.err());
 
-        Run threads = run("impact", "--old", old, "--new", old, "--in", in.toString(), "--report", report, "--threads", "0");
+        CliRun threads = run("impact", "--old", old, "--new", old, "--in", in.toString(), "--report", report, "--threads", "0");
         assertEquals(ClaimsCli.USAGE, threads.status());
         assertTrue(threads.err().contains("--threads must be 1 or more"), threads.err());
 
-        Run noInput = run("impact", "--old", old, "--new", old, "--in", dir.resolve("nope.jsonl").toString(), "--report", report);
+        CliRun noInput = run("impact", "--old", old, "--new", old, "--in", dir.resolve("nope.jsonl").toString(), "--report", report);
         assertEquals(ClaimsCli.USAGE, noInput.status(), noInput.err());
         assertTrue(noInput.err().contains("No such file"), noInput.err());
 
         Path broken = dir.resolve("broken.xlsx");
         Files.writeString(broken, "not a workbook");
-        Run bad = run("impact", "--old", old, "--new", broken.toString(), "--in", in.toString(), "--report", report);
+        CliRun bad = run("impact", "--old", old, "--new", broken.toString(), "--in", in.toString(), "--report", report);
         assertEquals(ClaimsCli.RULEBOOK, bad.status(), bad.err());
         assertTrue(bad.err().contains("The rulebook does not load"), bad.err());
         assertTrue(bad.err().contains("the new rulebook"), bad.err());

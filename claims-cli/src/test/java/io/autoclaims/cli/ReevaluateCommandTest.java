@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.autoclaims.batch.SyntheticBacklog;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,14 +17,8 @@ class ReevaluateCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = ClaimsCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -38,7 +30,7 @@ class ReevaluateCommandTest {
 
         Path out = dir.resolve("reevaluated.jsonl");
         Path ckpt = dir.resolve("ckpt");
-        Run r = run("reevaluate", "--in", in.toString(), "--out", out.toString(), "--threads", "2",
+        CliRun r = run("reevaluate", "--in", in.toString(), "--out", out.toString(), "--threads", "2",
                 "--checkpoint", ckpt.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals("", r.out(), "nothing on standard output");
@@ -48,7 +40,7 @@ class ReevaluateCommandTest {
         assertTrue(r.err().contains("decisions:  APPROVED"), r.err());
         assertTrue(r.err().contains("claims/s"), r.err());
 
-        Run again = run("reevaluate", "--in", in.toString(), "--out", out.toString(), "--threads", "1",
+        CliRun again = run("reevaluate", "--in", in.toString(), "--out", out.toString(), "--threads", "1",
                 "--checkpoint", ckpt.toString());
         assertEquals(0, again.status(), again.err());
         assertTrue(again.err().contains("complete run: nothing to do"), again.err());
@@ -58,7 +50,7 @@ class ReevaluateCommandTest {
         // the same checkpoint with another backlog: refused, exit status 2, nothing written
         Path other = dir.resolve("other.jsonl");
         SyntheticBacklog.write(other, 1400, 8);
-        Run refused = run("reevaluate", "--in", other.toString(), "--out", out.toString(), "--checkpoint", ckpt.toString());
+        CliRun refused = run("reevaluate", "--in", other.toString(), "--out", out.toString(), "--checkpoint", ckpt.toString());
         assertEquals(ClaimsCli.USAGE, refused.status(), refused.err());
         assertTrue(refused.err().contains("was made with another input"), refused.err());
         assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(out));
@@ -70,24 +62,24 @@ class ReevaluateCommandTest {
         SyntheticBacklog.write(in, 20, 8);
         Path out = dir.resolve("out.jsonl");
 
-        Run missingOption = run("reevaluate", "--in", in.toString());
+        CliRun missingOption = run("reevaluate", "--in", in.toString());
         assertEquals(ClaimsCli.USAGE, missingOption.status());
         assertTrue(missingOption.err().contains("--out"), missingOption.err());
 
-        Run badThreads = run("reevaluate", "--in", in.toString(), "--out", out.toString(), "--threads", "0");
+        CliRun badThreads = run("reevaluate", "--in", in.toString(), "--out", out.toString(), "--threads", "0");
         assertEquals(ClaimsCli.USAGE, badThreads.status());
         assertTrue(badThreads.err().contains("--threads must be 1 or more"), badThreads.err());
 
-        Run noRules = run("reevaluate", "--rules", dir.resolve("missing.xlsx").toString(), "--in", in.toString(),
+        CliRun noRules = run("reevaluate", "--rules", dir.resolve("missing.xlsx").toString(), "--in", in.toString(),
                 "--out", out.toString());
         assertEquals(ClaimsCli.RULEBOOK, noRules.status(), noRules.err());
 
-        Run noInput = run("reevaluate", "--in", dir.resolve("missing.jsonl").toString(), "--out", out.toString());
+        CliRun noInput = run("reevaluate", "--in", dir.resolve("missing.jsonl").toString(), "--out", out.toString());
         assertEquals(ClaimsCli.USAGE, noInput.status(), noInput.err());
         assertTrue(noInput.err().contains("missing.jsonl"), noInput.err());
 
         Path directory = Files.createDirectory(dir.resolve("a-directory"));
-        Run unwritable = run("reevaluate", "--in", in.toString(), "--out", directory.toString());
+        CliRun unwritable = run("reevaluate", "--in", in.toString(), "--out", directory.toString());
         assertEquals(ClaimsCli.IO, unwritable.status(), unwritable.err());
         assertTrue(unwritable.err().contains("Reading or writing failed"), unwritable.err());
     }

@@ -9,8 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,14 +36,8 @@ class RulebookNameCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = ClaimsCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /**
@@ -111,7 +103,7 @@ class RulebookNameCommandTest {
             String where = "warranty.xlsx!About 说明!" + cell;
             String what = c[0] + " = " + c[2];
 
-            Run check = run("check", "--rules", rules.toString());
+            CliRun check = run("check", "--rules", rules.toString());
             assertEquals(1, check.status(), what + ": " + check.out() + check.err());
             assertTrue(check.out().contains(where + ": the rulebook " + (c[0].equals("rulebook") ? "name" : "version")),
                     what + ": " + check.out());
@@ -120,17 +112,17 @@ class RulebookNameCommandTest {
                 assertFalse(line.contains("\r") || line.contains("\u2028") || line.contains("\u0007")
                         || line.contains("\u001B"), what + ": " + line);
             }
-            Run json = run("check", "--rules", rules.toString(), "--format", "json");
+            CliRun json = run("check", "--rules", rules.toString(), "--format", "json");
             assertTrue(json.out().contains("\"code\":\"UNSAFE_NAME\""), what + ": " + json.out());
 
-            Run adjudicate = run("adjudicate", "--rules", rules.toString(), "--in", in.toString(), "--out",
+            CliRun adjudicate = run("adjudicate", "--rules", rules.toString(), "--in", in.toString(), "--out",
                     dir.resolve("adjudicated.jsonl").toString());
             assertEquals(ClaimsCli.RULEBOOK, adjudicate.status(), what + ": " + adjudicate.err());
             assertTrue(adjudicate.err().contains(where), what + ": " + adjudicate.err());
 
             Path out = dir.resolve("reevaluated.jsonl");
             Path ckpt = dir.resolve("ckpt");
-            Run reevaluate = run("reevaluate", "--rules", rules.toString(), "--in", in.toString(), "--out", out.toString(),
+            CliRun reevaluate = run("reevaluate", "--rules", rules.toString(), "--in", in.toString(), "--out", out.toString(),
                     "--checkpoint", ckpt.toString());
             assertEquals(ClaimsCli.RULEBOOK, reevaluate.status(), what + ": " + reevaluate.err());
             assertTrue(reevaluate.err().contains(where) && reevaluate.err().contains(c[2]), what + ": " + reevaluate.err());
