@@ -3,7 +3,6 @@ package io.autoclaims.model.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.autoclaims.model.Charge;
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.DocumentCode;
@@ -163,14 +162,9 @@ public final class ClaimCodec {
     }
 
     private ReadResult parse(byte[] utf8, int off, int len, long lineNumber) {
-        JsonNode root = null;
         try {
-            JsonLine parsed = JsonLine.parse(json, utf8, off, len);
-            root = parsed.root();
-            return new ReadResult.Ok(lineNumber, readRoot(parsed));
-        } catch (InvalidClaimException e) {
-            return new ReadResult.Failed(lineNumber, new ErrorRecord(claimIdOf(root), lineNumber, e.error()));
-        } catch (JsonLine.Unwritable e) {
+            return new ReadResult.Ok(lineNumber, JsonLine.readClaim(json, utf8, off, len));
+        } catch (JsonLine.Rejected e) {
             return new ReadResult.Failed(lineNumber, new ErrorRecord(e.claimId, lineNumber, e.error));
         }
     }
@@ -347,19 +341,6 @@ public final class ClaimCodec {
             out.writeEndObject();
             out.writeEndObject();
         };
-    }
-
-    private static Claim readRoot(JsonLine line) {
-        if (!line.root().isObject()) {
-            throw InvalidClaimException.invalidJson("expected a JSON object, got " + ValueTypes.describe(line.root()));
-        }
-        return ClaimSchema.CLAIM.read(line.root(), Path.root(line.duplicate()));
-    }
-
-    /** The contract reports the claim id whenever the top-level claimId is a string, valid or not. */
-    private static String claimIdOf(JsonNode root) {
-        JsonNode claimId = root == null ? null : root.get("claimId");
-        return claimId != null && claimId.isTextual() ? claimId.textValue() : null;
     }
 
     private static void writeReasons(JsonGenerator out, List<Reason> reasons) throws IOException {
