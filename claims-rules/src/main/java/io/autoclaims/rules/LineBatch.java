@@ -121,9 +121,14 @@ public final class LineBatch {
     /** Writes each result's record and its {@code \n} to {@code out}; returns the bytes written. */
     public static long write(ClaimCodec codec, List<Result> results, OutputStream out) throws IOException {
         CountingStream counting = new CountingStream(out);
-        for (Result r : results) {
-            r.writeRecord(codec, counting);
-            counting.write('\n');
+        try (ClaimCodec.RecordWriter records = codec.records(counting)) { // one generator for the batch
+            for (Result r : results) {
+                if (r.verdict() != null) {
+                    records.verdict(r.verdict());
+                } else {
+                    records.error(new ErrorRecord(r.claimId(), r.line(), r.error()));
+                }
+            }
         }
         return counting.count;
     }

@@ -305,6 +305,53 @@ public final class ClaimCodec {
         };
     }
 
+    /**
+     * A writer of records one after another to {@code out}, as UTF-8, each followed by {@code \n}:
+     * the same bytes as {@link #writeVerdict(Verdict, OutputStream)} or {@link #writeError(ErrorRecord,
+     * OutputStream)} and a {@code \n} for each, through one generator (and its buffer) for them all.
+     * For batch writers: one per batch. Closing it flushes what it holds to {@code out}, which stays open.
+     */
+    public RecordWriter records(OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8);
+        g.setRootValueSeparator(null); // records are separated by the \n written after each, nothing else
+        return new RecordWriter(g);
+    }
+
+    /** See {@link #records}. Not thread-safe. */
+    public static final class RecordWriter implements java.io.Closeable {
+        private final JsonGenerator out;
+
+        private RecordWriter(JsonGenerator out) {
+            this.out = out;
+        }
+
+        /** Writes the verdict and its {@code \n}. */
+        public void verdict(Verdict verdict) throws IOException {
+            Objects.requireNonNull(verdict, "verdict");
+            verdictBody(verdict).write(out);
+            out.writeRaw('\n');
+        }
+
+        /** Writes the error record and its {@code \n}. */
+        public void error(ErrorRecord error) throws IOException {
+            Objects.requireNonNull(error, "error");
+            errorBody(error).write(out);
+            out.writeRaw('\n');
+        }
+
+        /** Hands what is buffered to the output stream. */
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        /** Flushes; the output stream stays open. */
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
     /** Writes the verdict as {@link #writeVerdict(Verdict)} spells it, UTF-8, without a line end; {@code out} stays open. */
     public void writeVerdict(Verdict verdict, OutputStream out) throws IOException {
         Objects.requireNonNull(verdict, "verdict");
