@@ -63,7 +63,7 @@ final class JsonLine {
     static Claim readClaim(JsonFactory factory, byte[] utf8, int off, int len) {
         Exception defect;
         try (JsonParser parser = factory.createParser(utf8, off, len)) {
-            Tokens in = new Tokens(parser);
+            Tokens in = new Tokens(parser, Tokens.hasBackslash(utf8, off, len));
             if (in.next() == null) {
                 throw InvalidClaimException.invalidJson("expected a JSON object, got a blank line");
             }

@@ -17,10 +17,37 @@ import java.math.BigInteger;
 final class Tokens {
 
     private final JsonParser parser;
+    /**
+     * Whether the line holds a backslash. A lone surrogate can only come from an escape: the bytes
+     * were checked to be UTF-8 without encoded surrogates, and a 4-byte character decodes to a pair.
+     */
+    private final boolean escapes;
 
-    Tokens(JsonParser parser) {
+    Tokens(JsonParser parser, boolean escapes) {
         this.parser = parser;
+        this.escapes = escapes;
     }
+
+    /** Whether {@code b[off, off + len)} holds a {@code \\}, eight bytes at a time. */
+    static boolean hasBackslash(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = off;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long x = (long) LONGS.get(b, i) ^ 0x5C5C5C5C5C5C5C5CL; // a zero byte where b held '\\'
+            if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
+                return true;
+            }
+        }
+        for (; i < end; i++) {
+            if (b[i] == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** The current token. */
     JsonToken token() {
@@ -34,12 +61,12 @@ final class Tokens {
 
     /** The text of the current {@code VALUE_STRING}; throws when an escape made a lone surrogate of it. */
     String text() throws IOException {
-        return checked(parser.getText(), parser, false, null);
+        return escapes ? checked(parser.getText(), parser, false, null) : parser.getText();
     }
 
     /** The name of the current {@code FIELD_NAME}, checked as {@link #text} is. */
     String name() throws IOException {
-        return checked(parser.currentName(), parser, true, null);
+        return escapes ? checked(parser.currentName(), parser, true, null) : parser.currentName();
     }
 
     /**

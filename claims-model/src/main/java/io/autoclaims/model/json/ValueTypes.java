@@ -105,7 +105,7 @@ final class ValueTypes {
     static final ValueType<BigDecimal> MONEY = new Simple<>((in, at) -> {
         String expected = "must be an amount >= 0 with at most 2 decimal places";
         BigDecimal value = number(in, at, expected);
-        if (value.signum() < 0 || !Money.isFen(value)) {
+        if (value.signum() < 0 || (value.scale() > 2 && !Money.isFen(value))) { // scale <= 2: whole fen already
             throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);
@@ -320,8 +320,7 @@ final class ValueTypes {
             throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
         }
         BigDecimal value = Tokens.decimal(in.number());
-        BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS || stripped.scale() > MAX_DECIMALS) {
+        if (!surelyWithinBounds(value) && outOfBounds(value.stripTrailingZeros())) {
             throw InvalidClaimException.invalidField(at, "must be a number below 10^" + MAX_INTEGER_DIGITS
                     + " with at most " + MAX_DECIMALS + " decimal places, got " + in.describe());
         }
@@ -330,6 +329,20 @@ final class ValueTypes {
     }
 
     /** A free-form object as the contract's natural Java shape; a duplicate key is a defect where it stands. */
+    /**
+     * A shortcut for {@link #outOfBounds}: the integer digits ({@code precision - scale}) of a
+     * non-zero number do not change when trailing zeros are stripped, and stripping only lowers the
+     * scale. Most amounts pass here without the stripped copy.
+     */
+    private static boolean surelyWithinBounds(BigDecimal value) {
+        return value.signum() != 0 && value.precision() - value.scale() <= MAX_INTEGER_DIGITS
+                && value.scale() <= MAX_DECIMALS;
+    }
+
+    private static boolean outOfBounds(BigDecimal stripped) {
+        return stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS || stripped.scale() > MAX_DECIMALS;
+    }
+
     private static Map<String, Object> freeFormObject(Tokens in, Path at) throws IOException {
         Map<String, Object> values = new LinkedHashMap<>();
         while (in.next() == JsonToken.FIELD_NAME) {
