@@ -188,12 +188,22 @@ public final class Adjudicator {
      * @throws UnsupportedClaimException when the rulebook has no tables for one of the claims' types
      */
     public List<Verdict> adjudicateAll(List<Claim> claims) {
-        return adjudicateAll(engine(), claims);
+        return adjudicateAll(engine(), claims, true);
     }
 
-    private static List<Verdict> adjudicateAll(Engine e, List<Claim> claims) {
+    /**
+     * {@link #adjudicateAll} for claims the codec read: it applied every rule of {@link ClaimChecks}
+     * while reading (in document order), so they are validated once, not again here.
+     */
+    List<Verdict> adjudicateRead(List<Claim> claims) {
+        return adjudicateAll(engine(), claims, false);
+    }
+
+    private static List<Verdict> adjudicateAll(Engine e, List<Claim> claims, boolean javaBuilt) {
         for (Claim c : claims) {
-            checkValid(c);
+            if (javaBuilt) {
+                checkValid(c);
+            }
             checkSupported(e, c);
         }
         List<Verdict> verdicts = new ArrayList<>(claims.size());
@@ -227,7 +237,7 @@ public final class Adjudicator {
         if (unsupported != null) {
             return codec.writeError(new ErrorRecord(claim.claimId(), 1, unsupported));
         }
-        return codec.writeVerdict(adjudicateAll(e, List.of(claim)).get(0));
+        return codec.writeVerdict(adjudicateAll(e, List.of(claim), false).get(0)); // read by the codec: valid
     }
 
     /**
@@ -297,7 +307,7 @@ public final class Adjudicator {
             while (it.hasNext()) {
                 batch.add(it.next());
                 if (batch.size() == BATCH || !it.hasNext()) {
-                    for (LineBatch.Result r : LineBatch.adjudicate(pinned, batch)) {
+                    for (LineBatch.Result r : LineBatch.adjudicateRead(pinned, batch)) {
                         out.write(r.record(codec));
                         out.write('\n');
                     }

@@ -70,7 +70,7 @@ public final class LineBatch {
         for (int i = 0; i < lines.size(); i++) {
             reads.add(codec.read(lines, i));
         }
-        return adjudicate(adjudicator, reads);
+        return adjudicateRead(adjudicator, reads);
     }
 
     /**
@@ -78,6 +78,19 @@ public final class LineBatch {
      * never mixes two rulebooks) and returns one result per line, in the same order.
      */
     public static List<Result> adjudicate(Adjudicator adjudicator, List<? extends ReadResult> lines) {
+        return adjudicate(adjudicator, lines, true);
+    }
+
+    /**
+     * {@link #adjudicate(Adjudicator, List)} for results this package's callers read with the codec
+     * themselves: their claims are validated once, by the codec, not again by {@code ClaimChecks}.
+     * (The public method cannot know where a {@code ReadResult.Ok} came from, so it checks.)
+     */
+    static List<Result> adjudicateRead(Adjudicator adjudicator, List<? extends ReadResult> lines) {
+        return adjudicate(adjudicator, lines, false);
+    }
+
+    private static List<Result> adjudicate(Adjudicator adjudicator, List<? extends ReadResult> lines, boolean check) {
         Objects.requireNonNull(adjudicator, "adjudicator");
         Rulebook rb = adjudicator.rulebook();
         // pinned: a swap on the caller's adjudicator between the calls below cannot mix two rulebooks
@@ -89,7 +102,7 @@ public final class LineBatch {
             }
         }
         Iterator<Verdict> verdicts = supported.isEmpty() ? List.<Verdict>of().iterator()
-                : pinned.adjudicateAll(supported).iterator();
+                : (check ? pinned.adjudicateAll(supported) : pinned.adjudicateRead(supported)).iterator();
         List<Result> results = new ArrayList<>(lines.size());
         for (ReadResult l : lines) {
             if (l instanceof ReadResult.Failed failed) {
@@ -108,9 +121,14 @@ public final class LineBatch {
     /** Writes each result's record and its {@code \n} to {@code out}; returns the bytes written. */
     public static long write(ClaimCodec codec, List<Result> results, OutputStream out) throws IOException {
         CountingStream counting = new CountingStream(out);
-        for (Result r : results) {
-            r.writeRecord(codec, counting);
-            counting.write('\n');
+        try (ClaimCodec.RecordWriter records = codec.records(counting)) { // one generator for the batch
+            for (Result r : results) {
+                if (r.verdict() != null) {
+                    records.verdict(r.verdict());
+                } else {
+                    records.error(new ErrorRecord(r.claimId(), r.line(), r.error()));
+                }
+            }
         }
         return counting.count;
     }

@@ -103,6 +103,15 @@ class AdjudicatorTest {
     }
 
     @Test
+    void javaBuiltClaimsAreStillCheckedOnThePublicPaths() {
+        // the codec's reads skip ClaimChecks (validated once, while reading); a claim built in Java does not
+        Claim bad = CODEC.readClaim(CLAIM).withClaimId("");
+        assertThrows(io.autoclaims.model.json.InvalidClaimException.class, () -> adjudicator.adjudicateAll(List.of(bad)));
+        assertThrows(io.autoclaims.model.json.InvalidClaimException.class, () -> LineBatch.adjudicate(adjudicator,
+                List.of(new io.autoclaims.model.json.ReadResult.Ok(1, bad))));
+    }
+
+    @Test
     void explainListsSilentRowsToo() {
         Explanation e = adjudicator.explain(CODEC.readClaim(CLAIM));
         List<String> ids = e.fired().stream().map(RuleRef::ruleId).toList();

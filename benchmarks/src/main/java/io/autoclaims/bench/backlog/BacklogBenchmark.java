@@ -70,6 +70,11 @@ public class BacklogBenchmark {
         rulebook = Rulebook.loadDefault();
     }
 
+    @Setup(Level.Iteration)
+    public void load() {
+        LoadAverage.print();
+    }
+
     @TearDown(Level.Trial)
     public void delete() throws IOException {
         Files.deleteIfExists(input);

@@ -3,7 +3,7 @@ package io.autoclaims.model.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.autoclaims.model.Charge;
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.DocumentCode;
@@ -163,14 +163,9 @@ public final class ClaimCodec {
     }
 
     private ReadResult parse(byte[] utf8, int off, int len, long lineNumber) {
-        JsonNode root = null;
         try {
-            JsonLine parsed = JsonLine.parse(json, utf8, off, len);
-            root = parsed.root();
-            return new ReadResult.Ok(lineNumber, readRoot(parsed));
-        } catch (InvalidClaimException e) {
-            return new ReadResult.Failed(lineNumber, new ErrorRecord(claimIdOf(root), lineNumber, e.error()));
-        } catch (JsonLine.Unwritable e) {
+            return new ReadResult.Ok(lineNumber, JsonLine.readClaim(json, utf8, off, len));
+        } catch (JsonLine.Rejected e) {
             return new ReadResult.Failed(lineNumber, new ErrorRecord(e.claimId, lineNumber, e.error));
         }
     }
@@ -269,46 +264,93 @@ public final class ClaimCodec {
     private static Body verdictBody(Verdict verdict) {
         return out -> {
             out.writeStartObject();
-            out.writeStringField("claimId", verdict.claimId());
-            out.writeStringField("type", verdict.type().name());
-            out.writeStringField("decision", verdict.decision().name());
-            out.writeStringField("remedy", verdict.remedy().name());
-            out.writeNumberField("payableCny", verdict.payableCny());
-            out.writeNumberField("customerPaysCny", verdict.customerPaysCny());
-            out.writeNumberField("usageCompensationCny", verdict.usageCompensationCny());
-            out.writeArrayFieldStart("lines");
+            string(out, Names.claimId, verdict.claimId());
+            string(out, Names.type, verdict.type().name());
+            string(out, Names.decision, verdict.decision().name());
+            string(out, Names.remedy, verdict.remedy().name());
+            number(out, Names.payableCny, verdict.payableCny());
+            number(out, Names.customerPaysCny, verdict.customerPaysCny());
+            number(out, Names.usageCompensationCny, verdict.usageCompensationCny());
+            arrayStart(out, Names.lines);
             for (LineVerdict line : verdict.lines()) {
                 out.writeStartObject();
-                out.writeStringField("lineId", line.lineId());
-                out.writeBooleanField("covered", line.covered());
-                out.writeStringField("remedy", line.remedy().name());
-                out.writeNumberField("payableCny", line.payableCny());
+                string(out, Names.lineId, line.lineId());
+                bool(out, Names.covered, line.covered());
+                string(out, Names.remedy, line.remedy().name());
+                number(out, Names.payableCny, line.payableCny());
                 writeReasons(out, line.reasons());
                 out.writeEndObject();
             }
             out.writeEndArray();
-            out.writeArrayFieldStart("charges");
+            arrayStart(out, Names.charges);
             for (Charge charge : verdict.charges()) {
                 out.writeStartObject();
-                out.writeStringField("item", charge.item());
-                out.writeStringField("payer", charge.payer().name());
-                out.writeNumberField("amountCny", charge.amountCny());
+                string(out, Names.item, charge.item());
+                string(out, Names.payer, charge.payer().name());
+                number(out, Names.amountCny, charge.amountCny());
                 out.writeEndObject();
             }
             out.writeEndArray();
-            out.writeArrayFieldStart("missingDocuments");
+            arrayStart(out, Names.missingDocuments);
             for (DocumentCode document : verdict.missingDocuments()) {
                 out.writeString(document.name());
             }
             out.writeEndArray();
             writeReasons(out, verdict.reasons());
-            out.writeObjectFieldStart("rulebook");
-            out.writeStringField("name", verdict.rulebook().name());
-            out.writeStringField("version", verdict.rulebook().version());
-            out.writeStringField("fingerprint", verdict.rulebook().fingerprint());
+            objectStart(out, Names.rulebook);
+            string(out, Names.name, verdict.rulebook().name());
+            string(out, Names.version, verdict.rulebook().version());
+            string(out, Names.fingerprint, verdict.rulebook().fingerprint());
             out.writeEndObject();
             out.writeEndObject();
         };
+    }
+
+    /**
+     * A writer of records one after another to {@code out}, as UTF-8, each followed by {@code \n}:
+     * the same bytes as {@link #writeVerdict(Verdict, OutputStream)} or {@link #writeError(ErrorRecord,
+     * OutputStream)} and a {@code \n} for each, through one generator (and its buffer) for them all.
+     * For batch writers: one per batch. Closing it flushes what it holds to {@code out}, which stays open.
+     */
+    public RecordWriter records(OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8);
+        g.setRootValueSeparator(null); // records are separated by the \n written after each, nothing else
+        return new RecordWriter(g);
+    }
+
+    /** See {@link #records}. Not thread-safe. */
+    public static final class RecordWriter implements java.io.Closeable {
+        private final JsonGenerator out;
+
+        private RecordWriter(JsonGenerator out) {
+            this.out = out;
+        }
+
+        /** Writes the verdict and its {@code \n}. */
+        public void verdict(Verdict verdict) throws IOException {
+            Objects.requireNonNull(verdict, "verdict");
+            verdictBody(verdict).write(out);
+            out.writeRaw('\n');
+        }
+
+        /** Writes the error record and its {@code \n}. */
+        public void error(ErrorRecord error) throws IOException {
+            Objects.requireNonNull(error, "error");
+            errorBody(error).write(out);
+            out.writeRaw('\n');
+        }
+
+        /** Hands what is buffered to the output stream. */
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        /** Flushes; the output stream stays open. */
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
     }
 
     /** Writes the verdict as {@link #writeVerdict(Verdict)} spells it, UTF-8, without a line end; {@code out} stays open. */
@@ -337,56 +379,117 @@ public final class ClaimCodec {
         return out -> {
             out.writeStartObject();
             if (error.claimId() != null) {
-                out.writeStringField("claimId", error.claimId());
+                string(out, Names.claimId, error.claimId());
             }
-            out.writeNumberField("line", error.line());
-            out.writeObjectFieldStart("error");
-            out.writeStringField("code", error.error().code());
-            out.writeStringField("field", error.error().field());
-            out.writeStringField("message", error.error().message());
+            number(out, Names.line, error.line());
+            objectStart(out, Names.error);
+            string(out, Names.code, error.error().code());
+            string(out, Names.field, error.error().field());
+            string(out, Names.message, error.error().message());
             out.writeEndObject();
             out.writeEndObject();
         };
     }
 
-    private static Claim readRoot(JsonLine line) {
-        if (!line.root().isObject()) {
-            throw InvalidClaimException.invalidJson("expected a JSON object, got " + ValueTypes.describe(line.root()));
-        }
-        return ClaimSchema.CLAIM.read(line.root(), Path.root(line.duplicate()));
-    }
-
-    /** The contract reports the claim id whenever the top-level claimId is a string, valid or not. */
-    private static String claimIdOf(JsonNode root) {
-        JsonNode claimId = root == null ? null : root.get("claimId");
-        return claimId != null && claimId.isTextual() ? claimId.textValue() : null;
-    }
-
     private static void writeReasons(JsonGenerator out, List<Reason> reasons) throws IOException {
-        out.writeArrayFieldStart("reasons");
+        arrayStart(out, Names.reasons);
         for (Reason reason : reasons) {
             out.writeStartObject();
-            out.writeStringField("code", reason.code());
-            out.writeStringField("ruleId", reason.ruleId());
-            out.writeStringField("table", reason.table());
-            out.writeNumberField("row", reason.row());
-            out.writeStringField("text", reason.text());
-            out.writeStringField("textEn", reason.textEn());
-            out.writeArrayFieldStart("facts");
+            string(out, Names.code, reason.code());
+            string(out, Names.ruleId, reason.ruleId());
+            string(out, Names.table, reason.table());
+            number(out, Names.row, reason.row());
+            string(out, Names.text, reason.text());
+            string(out, Names.textEn, reason.textEn());
+            arrayStart(out, Names.facts);
             for (Fact fact : reason.facts()) {
                 out.writeStartObject();
-                out.writeStringField("name", fact.name());
-                out.writeFieldName("value");
+                string(out, Names.name, fact.name());
+                out.writeFieldName(Names.value);
                 ValueTypes.writeFreeForm(out, fact.value());
                 out.writeEndObject();
             }
             out.writeEndArray();
             if (reason.lineId() != null) {
-                out.writeStringField("lineId", reason.lineId());
+                string(out, Names.lineId, reason.lineId());
             }
             out.writeEndObject();
         }
         out.writeEndArray();
+    }
+
+    /**
+     * The field names of verdicts and error records, encoded once: written for every record (a name
+     * given as a String is escaped and encoded on every write). The same bytes.
+     */
+    private static final class Names {
+        static final SerializedString amountCny = new SerializedString("amountCny");
+        static final SerializedString charges = new SerializedString("charges");
+        static final SerializedString claimId = new SerializedString("claimId");
+        static final SerializedString code = new SerializedString("code");
+        static final SerializedString covered = new SerializedString("covered");
+        static final SerializedString customerPaysCny = new SerializedString("customerPaysCny");
+        static final SerializedString decision = new SerializedString("decision");
+        static final SerializedString error = new SerializedString("error");
+        static final SerializedString facts = new SerializedString("facts");
+        static final SerializedString field = new SerializedString("field");
+        static final SerializedString fingerprint = new SerializedString("fingerprint");
+        static final SerializedString item = new SerializedString("item");
+        static final SerializedString line = new SerializedString("line");
+        static final SerializedString lineId = new SerializedString("lineId");
+        static final SerializedString lines = new SerializedString("lines");
+        static final SerializedString message = new SerializedString("message");
+        static final SerializedString missingDocuments = new SerializedString("missingDocuments");
+        static final SerializedString name = new SerializedString("name");
+        static final SerializedString payableCny = new SerializedString("payableCny");
+        static final SerializedString payer = new SerializedString("payer");
+        static final SerializedString reasons = new SerializedString("reasons");
+        static final SerializedString remedy = new SerializedString("remedy");
+        static final SerializedString row = new SerializedString("row");
+        static final SerializedString ruleId = new SerializedString("ruleId");
+        static final SerializedString rulebook = new SerializedString("rulebook");
+        static final SerializedString table = new SerializedString("table");
+        static final SerializedString text = new SerializedString("text");
+        static final SerializedString textEn = new SerializedString("textEn");
+        static final SerializedString type = new SerializedString("type");
+        static final SerializedString usageCompensationCny = new SerializedString("usageCompensationCny");
+        static final SerializedString value = new SerializedString("value");
+        static final SerializedString version = new SerializedString("version");
+    }
+
+    private static void string(JsonGenerator out, SerializedString name, String value) throws IOException {
+        out.writeFieldName(name);
+        out.writeString(value);
+    }
+
+    private static void number(JsonGenerator out, SerializedString name, java.math.BigDecimal value) throws IOException {
+        out.writeFieldName(name);
+        out.writeNumber(value);
+    }
+
+    private static void number(JsonGenerator out, SerializedString name, long value) throws IOException {
+        out.writeFieldName(name);
+        out.writeNumber(value);
+    }
+
+    private static void number(JsonGenerator out, SerializedString name, int value) throws IOException {
+        out.writeFieldName(name);
+        out.writeNumber(value);
+    }
+
+    private static void bool(JsonGenerator out, SerializedString name, boolean value) throws IOException {
+        out.writeFieldName(name);
+        out.writeBoolean(value);
+    }
+
+    private static void arrayStart(JsonGenerator out, SerializedString name) throws IOException {
+        out.writeFieldName(name);
+        out.writeStartArray();
+    }
+
+    private static void objectStart(JsonGenerator out, SerializedString name) throws IOException {
+        out.writeFieldName(name);
+        out.writeStartObject();
     }
 
     @FunctionalInterface

@@ -36,6 +36,11 @@ public final class InvalidClaimException extends RuntimeException {
         return new InvalidClaimException(new InputError("MISSING_FIELD", at.toString(), message));
     }
 
+    /** The second occurrence of a key in one object, reported on that field. */
+    static InvalidClaimException duplicateField(Path at, String name) {
+        return invalidField(at, "duplicate field \"" + name + "\": a field may appear only once in an object");
+    }
+
     static InvalidClaimException invalidField(Path at, String message) {
         return invalidField(at.toString(), message);
     }

@@ -3,30 +3,44 @@ package io.autoclaims.model.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import io.autoclaims.model.Claim;
 import io.autoclaims.model.InputError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * One line parsed to a Jackson tree. The tree is built here rather than by {@code readTree} for two
- * reasons: floats become exact {@link java.math.BigDecimal}s (never doubles, trailing zeros kept), and
- * a duplicate key does not abort parsing (as STRICT_DUPLICATE_DETECTION would) but is remembered, so
- * the walk can report it only if no earlier defect in document order exists.
+ * One line read into a claim straight from the parser's tokens, without a tree: the schema
+ * ({@link ClaimSchema}) drives the parser field by field and stops at the first defect in document
+ * order. Floats are exact {@link java.math.BigDecimal}s (never doubles, trailing zeros kept); a
+ * duplicate key is a defect where it stands.
+ *
+ * <p>Whole-line problems come first, wherever they stand: a line that is not one JSON value, holds a
+ * number beyond {@code BigDecimal}'s range or an escaped lone surrogate is reported as such even
+ * after a defect of the claim. So when the schema finds a defect, the line is {@linkplain Scan
+ * scanned} to its end for those (and for the top-level claimId, which the error record carries even
+ * when it comes after the defect); a clean claim has been scanned by being read. The scan skips a
+ * duplicate key's value, as the reader never reads it.
  */
-record JsonLine(JsonNode root, Duplicate duplicate) {
+final class JsonLine {
+
+    private JsonLine() {
+    }
+
+    /** A line that yields an error record: its content and the claimId the record carries (null when unknown). */
+    static final class Rejected extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String claimId;
+        final transient InputError error;
+
+        Rejected(String claimId, InputError error) {
+            super(error.message(), null, false, false);
+            this.claimId = claimId;
+            this.error = error;
+        }
+    }
 
     /** Valid JSON holding an escaped lone surrogate, with the top-level claimId when it came before it. */
     static final class Unwritable extends RuntimeException {
@@ -42,124 +56,122 @@ record JsonLine(JsonNode root, Duplicate duplicate) {
     }
 
     /**
-     * The first duplicate key in document order: it stood at {@code position} (the number of distinct
-     * fields before it) of the object at {@code objectPath}. Its value is dropped from the tree.
+     * Reads the claim from UTF-8 bytes already checked by {@link TextCheck}; throws {@link Rejected}
+     * with the first defect: INVALID_JSON when they are not exactly one JSON object, INVALID_ENCODING
+     * for an escaped lone surrogate, else the first way the claim breaks the contract.
      */
-    record Duplicate(String objectPath, int position, String name, String fieldPath) {
-    }
-
-    /**
-     * Parses one complete JSON value from UTF-8 bytes already checked by {@link TextCheck}; throws
-     * INVALID_JSON when they are not exactly one, INVALID_ENCODING for an escaped lone surrogate.
-     */
-    static JsonLine parse(JsonFactory factory, byte[] utf8, int off, int len) {
+    static Claim readClaim(JsonFactory factory, byte[] utf8, int off, int len) {
+        Exception defect;
         try (JsonParser parser = factory.createParser(utf8, off, len)) {
-            if (parser.nextToken() == null) {
+            Tokens in = new Tokens(parser, Tokens.hasBackslash(utf8, off, len));
+            if (in.next() == null) {
                 throw InvalidClaimException.invalidJson("expected a JSON object, got a blank line");
             }
-            TreeBuilder builder = new TreeBuilder(parser);
-            JsonNode root = builder.value();
-            if (parser.nextToken() != null) {
+            if (in.token() != JsonToken.START_OBJECT) {
+                throw InvalidClaimException.invalidJson("expected a JSON object, got " + in.describe());
+            }
+            Claim claim = ClaimSchema.CLAIM.read(in, Path.root());
+            if (in.next() != null) {
                 throw InvalidClaimException.invalidJson("expected one JSON object, got more content after it at column "
                         + parser.currentLocation().getColumnNr());
             }
-            return new JsonLine(root, builder.duplicate);
-        } catch (JsonProcessingException e) {
-            throw InvalidClaimException.invalidJson("not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")"));
-        } catch (NumberFormatException e) {
-            // An exponent beyond BigDecimal's range (1e-9999999999) is still a syntactically valid number.
-            throw InvalidClaimException.invalidJson("not a usable JSON number: " + e.getMessage());
+            return claim;
+        } catch (InvalidClaimException | Unwritable | JsonProcessingException | NumberFormatException e) {
+            defect = e;
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen when parsing bytes in memory
         }
+        Scan scan = Scan.of(factory, utf8, off, len);
+        if (scan.problem != null) {
+            throw new Rejected(scan.claimId, scan.problem);
+        }
+        if (defect instanceof InvalidClaimException invalid) {
+            throw new Rejected(scan.claimId, invalid.error());
+        }
+        // the reader met a problem of the whole line that the scan, which takes the same tokens, did not
+        throw new IllegalStateException("the reader and the scan disagree on a line", defect);
     }
 
-    private static final class TreeBuilder {
+    /**
+     * Every token of the line in document order, with the checks the reader makes on each (strings
+     * and field names for lone surrogates, numbers for their value), a duplicate key's value skipped:
+     * the first problem of the whole line, else none and the top-level claimId when it is a string.
+     */
+    static final class Scan {
         private final JsonParser parser;
-        private Duplicate duplicate;
         private String claimId;
+        private InputError problem;
 
-        TreeBuilder(JsonParser parser) {
+        private Scan(JsonParser parser) {
             this.parser = parser;
         }
 
-        /** The value at the current token; recursion depth is bounded by the parser's nesting limit. */
-        JsonNode value() throws IOException {
-            return switch (parser.currentToken()) {
-                case START_OBJECT -> object();
-                case START_ARRAY -> array();
-                case VALUE_STRING -> TextNode.valueOf(text(parser.getText(), false));
-                case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                    case INT -> IntNode.valueOf(parser.getIntValue());
-                    case LONG -> LongNode.valueOf(parser.getLongValue());
-                    default -> BigIntegerNode.valueOf(parser.getBigIntegerValue());
-                };
-                case VALUE_NUMBER_FLOAT -> DecimalNode.valueOf(parser.getDecimalValue());
-                case VALUE_TRUE -> BooleanNode.TRUE;
-                case VALUE_FALSE -> BooleanNode.FALSE;
-                case VALUE_NULL -> NullNode.getInstance();
-                default -> throw new IllegalStateException("not a value token: " + parser.currentToken());
-            };
+        static Scan of(JsonFactory factory, byte[] utf8, int off, int len) {
+            try (JsonParser parser = factory.createParser(utf8, off, len)) {
+                Scan scan = new Scan(parser);
+                try {
+                    if (parser.nextToken() == null) {
+                        scan.problem = invalidJson("expected a JSON object, got a blank line");
+                    } else {
+                        scan.value(true);
+                        if (parser.nextToken() != null) {
+                            scan.problem = invalidJson("expected one JSON object, got more content after it at column "
+                                    + parser.currentLocation().getColumnNr());
+                        }
+                    }
+                } catch (JsonProcessingException e) {
+                    scan.problem = invalidJson("not valid JSON: " + e.getOriginalMessage()
+                            + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")"));
+                } catch (NumberFormatException e) {
+                    // An exponent beyond BigDecimal's range (1e-9999999999) is still a syntactically valid number.
+                    scan.problem = invalidJson("not a usable JSON number: " + e.getMessage());
+                } catch (Unwritable e) {
+                    scan.problem = e.error;
+                    return scan; // claimId: as read before the surrogate
+                }
+                if (scan.problem != null) {
+                    scan.claimId = null; // not one JSON value: nothing was read
+                }
+                return scan;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
-        private ObjectNode object() throws IOException {
-            ObjectNode node = JsonNodeFactory.instance.objectNode();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = text(parser.currentName(), true);
-                if (node.has(name)) {
-                    if (duplicate == null) {
-                        JsonStreamContext context = parser.getParsingContext();
-                        duplicate = new Duplicate(path(context.getParent()), node.size(), name, path(context));
-                    }
-                    parser.nextToken();
-                    parser.skipChildren();
-                } else {
-                    parser.nextToken();
-                    JsonNode value = value();
-                    node.set(name, value);
-                    if (value.isTextual() && name.equals("claimId") && parser.getParsingContext().getParent().inRoot()) {
-                        claimId = value.textValue();
+        private static InputError invalidJson(String message) {
+            return new InputError("INVALID_JSON", null, message);
+        }
+
+        /** The value at the current token; recursion depth is bounded by the parser's nesting limit. */
+        private void value(boolean root) throws IOException {
+            switch (parser.currentToken()) {
+                case START_OBJECT -> object(root);
+                case START_ARRAY -> {
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        value(false);
                     }
                 }
+                case VALUE_STRING -> Tokens.checked(parser.getText(), parser, false, claimId);
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Tokens.number(parser);
+                default -> {
+                    // true, false, null
+                }
             }
-            return node;
         }
 
-        private ArrayNode array() throws IOException {
-            ArrayNode node = JsonNodeFactory.instance.arrayNode();
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                node.add(value());
+        private void object(boolean root) throws IOException {
+            Set<String> names = new HashSet<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = Tokens.checked(parser.currentName(), parser, true, claimId);
+                parser.nextToken();
+                if (!names.add(name)) {
+                    parser.skipChildren(); // a duplicate: its value is never read
+                } else if (root && name.equals("claimId") && parser.currentToken() == JsonToken.VALUE_STRING) {
+                    claimId = Tokens.checked(parser.getText(), parser, false, claimId);
+                } else {
+                    value(false);
+                }
             }
-            return node;
-        }
-
-        /**
-         * The string, unless an escape made a lone surrogate of it (JSON allows {@code "\\uD800"}):
-         * that is not a character, and no record holding it could be written as UTF-8.
-         */
-        private String text(String s, boolean fieldName) {
-            int at = TextCheck.loneSurrogate(s);
-            if (at >= 0) {
-                JsonStreamContext context = parser.getParsingContext();
-                String field = path(fieldName ? context.getParent() : context);
-                throw new Unwritable(claimId, new InputError(TextCheck.INVALID_ENCODING,
-                        field.isEmpty() ? null : field, "the " + (fieldName ? "field name" : "string")
-                        + " holds the escape \\u" + TextCheck.codePoint(s.charAt(at))
-                        + ", a lone UTF-16 surrogate: half of a pair, not a character"));
-            }
-            return s;
-        }
-
-        /** The dotted path of the parser's current position, spelled as {@link Path} spells it. */
-        private static String path(JsonStreamContext context) {
-            if (context == null || context.inRoot()) {
-                return "";
-            }
-            String parent = path(context.getParent());
-            return context.inArray()
-                    ? Path.join(parent, context.getCurrentIndex())
-                    : Path.join(parent, context.getCurrentName());
         }
     }
 }

@@ -2,29 +2,28 @@ package io.autoclaims.model.json;
 
 /**
  * Where the reader stands in a claim: the dotted field path of the contract
- * ({@code lines[0].repairCostCny}), plus the line's first duplicate key, which the parser kept out
- * of the tree so that it can be reported in document order like any other defect.
+ * ({@code lines[0].repairCostCny}), spelled out only when a message needs it.
  */
 final class Path {
+
+    private static final Path ROOT = new Path(null, null, -1);
 
     private final Path parent;
     /** The field name, or null for an array element. */
     private final String name;
     private final int index;
-    private final JsonLine.Duplicate duplicate;
-    /** Spelled out only when a message or a duplicate check needs it: most claims never ask. */
+    /** Spelled out only when a message asks for it: most claims never ask. */
     private String text;
 
-    private Path(Path parent, String name, int index, JsonLine.Duplicate duplicate) {
+    private Path(Path parent, String name, int index) {
         this.parent = parent;
         this.name = name;
         this.index = index;
-        this.duplicate = duplicate;
         this.text = parent == null ? "" : null;
     }
 
-    static Path root(JsonLine.Duplicate duplicate) {
-        return new Path(null, null, -1, duplicate);
+    static Path root() {
+        return ROOT;
     }
 
     static String join(String parent, String name) {
@@ -36,11 +35,11 @@ final class Path {
     }
 
     Path field(String name) {
-        return new Path(this, name, -1, duplicate);
+        return new Path(this, name, -1);
     }
 
     Path index(int index) {
-        return new Path(this, null, index, duplicate);
+        return new Path(this, null, index);
     }
 
     private String text() {
@@ -48,17 +47,6 @@ final class Path {
             text = name != null ? join(parent.text(), name) : join(parent.text(), index);
         }
         return text;
-    }
-
-    /**
-     * Called by object readers before the field at {@code position} and after the last one: throws
-     * when the line's first duplicate key stood there.
-     */
-    void checkDuplicateAt(int position) {
-        if (duplicate != null && duplicate.position() == position && duplicate.objectPath().equals(text())) {
-            throw InvalidClaimException.invalidField(duplicate.fieldPath(),
-                    "duplicate field \"" + duplicate.name() + "\": a field may appear only once in an object");
-        }
     }
 
     @Override

@@ -1,17 +1,21 @@
 package io.autoclaims.model.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 
 /**
- * One kind of value of the contract, read strictly from a non-null JSON node and written back so
+ * One kind of value of the contract, read strictly from the parser's tokens and written back so
  * that reading it again gives an equal value.
  */
 interface ValueType<V> {
 
-    /** Reads a non-null node at {@code at}; throws {@link InvalidClaimException} for a bad value. */
-    V read(JsonNode node, Path at);
+    /**
+     * Reads the value at the current token, {@code at} in the claim, leaving the parser on its last
+     * token (the value's own token for a scalar, its end for an object or array). Object fields with
+     * {@code null} never get here (null reads as absent); array elements do. Throws
+     * {@link InvalidClaimException} for a bad value.
+     */
+    V read(Tokens in, Path at) throws IOException;
 
     void write(JsonGenerator out, V value) throws IOException;
 
@@ -25,8 +29,8 @@ interface ValueType<V> {
         ValueType<V> inner = this;
         return new ValueType<>() {
             @Override
-            public V read(JsonNode node, Path at) {
-                V value = inner.read(node, at);
+            public V read(Tokens in, Path at) throws IOException {
+                V value = inner.read(in, at);
                 check.check(value, at);
                 return value;
             }

@@ -1,7 +1,7 @@
 package io.autoclaims.model.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import io.autoclaims.model.ClaimChecks;
 import io.autoclaims.model.Money;
 import java.io.IOException;
@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The scalar, list and free-form value types of the contract. Nothing is coerced: each reader checks
- * the JSON node type first, and every message says what was expected and what was found.
+ * The scalar, list and free-form value types of the contract, read from the parser's tokens. Nothing
+ * is coerced: each reader checks the JSON token first, and every message says what was expected and
+ * what was found.
  */
 final class ValueTypes {
 
@@ -47,7 +48,7 @@ final class ValueTypes {
 
     @FunctionalInterface
     private interface Reader<V> {
-        V read(JsonNode node, Path at);
+        V read(Tokens in, Path at) throws IOException;
     }
 
     @FunctionalInterface
@@ -57,8 +58,8 @@ final class ValueTypes {
 
     private record Simple<V>(Reader<V> reader, Writer<V> writer) implements ValueType<V> {
         @Override
-        public V read(JsonNode node, Path at) {
-            return reader.read(node, at);
+        public V read(Tokens in, Path at) throws IOException {
+            return reader.read(in, at);
         }
 
         @Override
@@ -68,7 +69,7 @@ final class ValueTypes {
     }
 
     static final ValueType<String> STRING =
-            new Simple<>((node, at) -> text(node, at, "must be a string"), JsonGenerator::writeString);
+            new Simple<>((in, at) -> text(in, at, "must be a string"), JsonGenerator::writeString);
 
     static final ValueType<String> CLAIM_ID = codePoints(1, 64, "must be a string of 1 to 64 characters");
 
@@ -82,54 +83,54 @@ final class ValueTypes {
 
     static final ValueType<String> VIN = codePoints(17, 17, "must be a string of exactly 17 characters");
 
-    static final ValueType<Boolean> BOOLEAN = new Simple<>((node, at) -> {
-        if (!node.isBoolean()) {
-            throw InvalidClaimException.invalidField(at, "must be true or false, got " + describe(node));
-        }
-        return node.booleanValue();
+    static final ValueType<Boolean> BOOLEAN = new Simple<>((in, at) -> switch (in.token()) {
+        case VALUE_TRUE -> Boolean.TRUE;
+        case VALUE_FALSE -> Boolean.FALSE;
+        default -> throw InvalidClaimException.invalidField(at, "must be true or false, got " + in.describe());
     }, JsonGenerator::writeBoolean);
 
-    static final ValueType<Integer> NON_NEGATIVE_INT = new Simple<>((node, at) -> {
-        if (!node.isIntegralNumber() || node.bigIntegerValue().signum() < 0) {
-            throw InvalidClaimException.invalidField(at, "must be an integer >= 0, got " + describe(node));
+    static final ValueType<Integer> NON_NEGATIVE_INT = new Simple<>((in, at) -> {
+        Number n = in.token() == JsonToken.VALUE_NUMBER_INT ? in.number() : null;
+        if (n == null || signum(n) < 0) {
+            throw InvalidClaimException.invalidField(at, "must be an integer >= 0, got " + in.describe());
         }
-        if (!node.canConvertToInt()) {
+        if (n instanceof BigInteger b ? b.bitLength() >= Integer.SIZE : n.longValue() > Integer.MAX_VALUE) {
             throw InvalidClaimException.invalidField(at,
-                    "must be an integer from 0 to " + Integer.MAX_VALUE + ", got " + describe(node));
+                    "must be an integer from 0 to " + Integer.MAX_VALUE + ", got " + in.describe());
         }
-        return node.intValue();
+        return n.intValue();
     }, (out, value) -> out.writeNumber(value.intValue()));
 
     /** Money keeps scale 2 whatever the input's trailing zeros, so equal amounts are equal records. */
-    static final ValueType<BigDecimal> MONEY = new Simple<>((node, at) -> {
+    static final ValueType<BigDecimal> MONEY = new Simple<>((in, at) -> {
         String expected = "must be an amount >= 0 with at most 2 decimal places";
-        BigDecimal value = number(node, at, expected);
-        if (value.signum() < 0 || !Money.isFen(value)) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + describe(node));
+        BigDecimal value = number(in, at, expected);
+        if (value.signum() < 0 || (value.scale() > 2 && !Money.isFen(value))) { // scale <= 2: whole fen already
+            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);
     }, JsonGenerator::writeNumber);
 
-    static final ValueType<BigDecimal> NON_NEGATIVE_NUMBER = new Simple<>((node, at) -> {
+    static final ValueType<BigDecimal> NON_NEGATIVE_NUMBER = new Simple<>((in, at) -> {
         String expected = "must be a number >= 0";
-        BigDecimal value = number(node, at, expected);
+        BigDecimal value = number(in, at, expected);
         if (value.signum() < 0) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + describe(node));
+            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
         }
         return value;
     }, JsonGenerator::writeNumber);
 
-    static final ValueType<BigDecimal> DEDUCTIBLE_RATE = new Simple<>((node, at) -> {
+    static final ValueType<BigDecimal> DEDUCTIBLE_RATE = new Simple<>((in, at) -> {
         String expected = "must be a number from 0 to 0.20";
-        BigDecimal value = number(node, at, expected);
+        BigDecimal value = number(in, at, expected);
         if (value.signum() < 0 || value.compareTo(MAX_DEDUCTIBLE_RATE) > 0) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + describe(node));
+            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
         }
         return value;
     }, JsonGenerator::writeNumber);
 
-    static final ValueType<LocalDate> LOCAL_DATE = new Simple<>((node, at) -> {
-        String text = text(node, at, "must be a date yyyy-MM-dd");
+    static final ValueType<LocalDate> LOCAL_DATE = new Simple<>((in, at) -> {
+        String text = text(in, at, "must be a date yyyy-MM-dd");
         if (!isDateShape(text)) {
             throw InvalidClaimException.invalidField(at, "must be a date yyyy-MM-dd, got " + quote(text));
         }
@@ -141,9 +142,9 @@ final class ValueTypes {
         }
     }, (out, value) -> out.writeString(formatDate(value)));
 
-    static final ValueType<LocalDateTime> LOCAL_DATE_TIME = new Simple<>((node, at) -> {
+    static final ValueType<LocalDateTime> LOCAL_DATE_TIME = new Simple<>((in, at) -> {
         String expected = "must be a date-time yyyy-MM-ddTHH:mm or yyyy-MM-ddTHH:mm:ss";
-        String text = text(node, at, expected);
+        String text = text(in, at, expected);
         if (!DATE_TIME_SHAPE.matcher(text).matches()) {
             throw InvalidClaimException.invalidField(at, expected + ", got " + quote(text));
         }
@@ -155,38 +156,42 @@ final class ValueTypes {
     }, (out, value) -> out.writeString(formatDateTime(value)));
 
     /** A free-form object (extensions): JSON's natural Java shape, floats as BigDecimal, unmodifiable. */
-    static final ValueType<Map<String, Object>> FREE_FORM_OBJECT = new Simple<>((node, at) -> {
-        if (!node.isObject()) {
-            throw InvalidClaimException.invalidField(at, "must be an object, got " + describe(node));
+    static final ValueType<Map<String, Object>> FREE_FORM_OBJECT = new Simple<>((in, at) -> {
+        if (in.token() != JsonToken.START_OBJECT) {
+            throw InvalidClaimException.invalidField(at, "must be an object, got " + in.describe());
         }
-        return freeFormObject(node, at);
+        return freeFormObject(in, at);
     }, ValueTypes::writeFreeForm);
 
     static <E extends Enum<E>> ValueType<E> enumOf(Class<E> type) {
         E[] constants = type.getEnumConstants();
         String expected = "must be one of "
                 + Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(" | "));
-        return new Simple<>((node, at) -> {
-            if (node.isTextual()) {
+        return new Simple<>((in, at) -> {
+            if (in.token() == JsonToken.VALUE_STRING) {
+                String text = in.text();
                 for (E constant : constants) {
-                    if (constant.name().equals(node.textValue())) {
+                    if (constant.name().equals(text)) {
                         return constant;
                     }
                 }
             }
-            throw InvalidClaimException.invalidField(at, expected + ", got " + describe(node));
+            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
         }, (out, value) -> out.writeString(value.name()));
     }
 
     static <E> ValueType<List<E>> listOf(ValueType<E> element) {
-        return new Simple<>((node, at) -> {
-            if (!node.isArray()) {
-                throw InvalidClaimException.invalidField(at, "must be an array, got " + describe(node));
+        return new Simple<>((in, at) -> {
+            if (in.token() != JsonToken.START_ARRAY) {
+                throw InvalidClaimException.invalidField(at, "must be an array, got " + in.describe());
             }
-            List<E> values = new ArrayList<>(node.size());
-            for (int i = 0; i < node.size(); i++) {
-                values.add(element.read(node.get(i), at.index(i)));
+            if (in.next() == JsonToken.END_ARRAY) {
+                return List.of();
             }
+            List<E> values = new ArrayList<>();
+            do {
+                values.add(element.read(in, at.index(values.size())));
+            } while (in.next() != JsonToken.END_ARRAY);
             return List.copyOf(values);
         }, (out, values) -> {
             out.writeStartArray();
@@ -240,22 +245,12 @@ final class ValueTypes {
         }
     }
 
-    /** How a found value is shown in a message: strings quoted and marked, containers by kind. */
-    static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING -> "the string " + quote(node.textValue());
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            default -> shorten(node.asText()); // numbers as written (12000.0 stays 12000.0), true, false, null
-        };
-    }
-
     /** A string in quotes, cut short so that a huge value cannot flood the error record. */
     static String quote(String text) {
         return "\"" + shorten(text) + "\"";
     }
 
-    private static String shorten(String text) {
+    static String shorten(String text) {
         int limit = 60;
         return text.length() <= limit || text.codePointCount(0, text.length()) <= limit ? text
                 : text.substring(0, text.offsetByCodePoints(0, limit)) + "...";
@@ -296,8 +291,8 @@ final class ValueTypes {
     }
 
     private static ValueType<String> codePoints(int min, int max, String expected) {
-        return new Simple<>((node, at) -> {
-            String text = text(node, at, expected);
+        return new Simple<>((in, at) -> {
+            String text = text(in, at, expected);
             int length = text.codePointCount(0, text.length());
             if (length < min || length > max) {
                 throw InvalidClaimException.invalidField(at, expected + ", got " + length
@@ -307,53 +302,75 @@ final class ValueTypes {
         }, JsonGenerator::writeString);
     }
 
-    private static String text(JsonNode node, Path at, String expected) {
-        if (!node.isTextual()) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + describe(node));
+    private static String text(Tokens in, Path at, String expected) throws IOException {
+        if (in.token() != JsonToken.VALUE_STRING) {
+            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
         }
-        return node.textValue();
+        return in.text();
+    }
+
+    private static int signum(Number integer) {
+        return integer instanceof BigInteger b ? b.signum() : Long.signum(integer.longValue());
     }
 
     /** The exact value of a JSON number (integral or not), within bounds any real input respects. */
-    private static BigDecimal number(JsonNode node, Path at, String expected) {
-        if (!node.isNumber()) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + describe(node));
+    private static BigDecimal number(Tokens in, Path at, String expected) throws IOException {
+        JsonToken token = in.token();
+        if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
         }
-        BigDecimal value = node.decimalValue();
-        BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS || stripped.scale() > MAX_DECIMALS) {
+        BigDecimal value = Tokens.decimal(in.number());
+        if (!surelyWithinBounds(value) && outOfBounds(value.stripTrailingZeros())) {
             throw InvalidClaimException.invalidField(at, "must be a number below 10^" + MAX_INTEGER_DIGITS
-                    + " with at most " + MAX_DECIMALS + " decimal places, got " + describe(node));
+                    + " with at most " + MAX_DECIMALS + " decimal places, got " + in.describe());
         }
         // 1e3 and 1000 are one value; a negative scale would print as 1E+3 and read back differently.
         return value.scale() < 0 ? value.setScale(0, RoundingMode.UNNECESSARY) : value;
     }
 
-    private static Map<String, Object> freeFormObject(JsonNode node, Path at) {
+    /** A free-form object as the contract's natural Java shape; a duplicate key is a defect where it stands. */
+    /**
+     * A shortcut for {@link #outOfBounds}: the integer digits ({@code precision - scale}) of a
+     * non-zero number do not change when trailing zeros are stripped, and stripping only lowers the
+     * scale. Most amounts pass here without the stripped copy.
+     */
+    private static boolean surelyWithinBounds(BigDecimal value) {
+        return value.signum() != 0 && value.precision() - value.scale() <= MAX_INTEGER_DIGITS
+                && value.scale() <= MAX_DECIMALS;
+    }
+
+    private static boolean outOfBounds(BigDecimal stripped) {
+        return stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS || stripped.scale() > MAX_DECIMALS;
+    }
+
+    private static Map<String, Object> freeFormObject(Tokens in, Path at) throws IOException {
         Map<String, Object> values = new LinkedHashMap<>();
-        int position = 0;
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            at.checkDuplicateAt(position++);
-            values.put(field.getKey(), freeForm(field.getValue(), at.field(field.getKey())));
+        while (in.next() == JsonToken.FIELD_NAME) {
+            String name = in.name();
+            if (values.containsKey(name)) {
+                throw InvalidClaimException.duplicateField(at.field(name), name);
+            }
+            in.next();
+            values.put(name, freeForm(in, at.field(name)));
         }
-        at.checkDuplicateAt(position);
         return Collections.unmodifiableMap(values);
     }
 
-    private static Object freeForm(JsonNode node, Path at) {
-        return switch (node.getNodeType()) {
-            case OBJECT -> freeFormObject(node, at);
-            case ARRAY -> {
-                List<Object> items = new ArrayList<>(node.size());
-                for (int i = 0; i < node.size(); i++) {
-                    items.add(freeForm(node.get(i), at.index(i)));
+    private static Object freeForm(Tokens in, Path at) throws IOException {
+        return switch (in.token()) {
+            case START_OBJECT -> freeFormObject(in, at);
+            case START_ARRAY -> {
+                List<Object> items = new ArrayList<>();
+                while (in.next() != JsonToken.END_ARRAY) {
+                    items.add(freeForm(in, at.index(items.size())));
                 }
                 yield Collections.unmodifiableList(items);
             }
-            case STRING -> node.textValue();
-            case NUMBER -> node.numberValue();
-            case BOOLEAN -> node.booleanValue();
-            default -> null; // NULL: a parsed line holds no other node types
+            case VALUE_STRING -> in.text();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> in.number();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            default -> null; // VALUE_NULL: a parser of JSON text yields no other value tokens
         };
     }
 }

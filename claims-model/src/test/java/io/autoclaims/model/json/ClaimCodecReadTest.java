@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class ClaimCodecReadTest {
 
     private static Claim ok(String json) {
-        ReadResult result = CODEC.read(json, 1);
+        ReadResult result = TreeReference.assertSame(json);
         return assertInstanceOf(ReadResult.Ok.class, result, result::toString).claim();
     }
 
@@ -96,7 +96,7 @@ class ClaimCodecReadTest {
 
     @Test
     void contractExampleNegativeOdometer() {
-        ReadResult result = CODEC.read(replace(WARRANTY, "\"odometerKm\": 12000", "\"odometerKm\": -5"), 17);
+        ReadResult result = TreeReference.assertSame(CODEC, replace(WARRANTY, "\"odometerKm\": 12000", "\"odometerKm\": -5"), 17);
         ErrorRecord record = assertInstanceOf(ReadResult.Failed.class, result).error();
         assertEquals(17, result.line());
         assertEquals("{\"claimId\":\"W-17\",\"line\":17,\"error\":{\"code\":\"INVALID_FIELD\","
@@ -288,15 +288,15 @@ class ClaimCodecReadTest {
     void errorRecordCarriesTheClaimIdWheneverItIsAString() {
         String tooLong = "X".repeat(65);
         ReadResult.Failed failed = assertInstanceOf(ReadResult.Failed.class,
-                CODEC.read(replace(WARRANTY, "\"W-17\"", "\"" + tooLong + "\""), 3));
+                TreeReference.assertSame(CODEC, replace(WARRANTY, "\"W-17\"", "\"" + tooLong + "\""), 3));
         assertEquals(tooLong, failed.error().claimId());
         assertEquals(3, failed.error().line());
-        failed = assertInstanceOf(ReadResult.Failed.class, CODEC.read(replace(WARRANTY, "\"cause\": \"QUALITY_DEFECT\"",
+        failed = assertInstanceOf(ReadResult.Failed.class, TreeReference.assertSame(CODEC, replace(WARRANTY, "\"cause\": \"QUALITY_DEFECT\"",
                 "\"cause\": \"BAD\""), 4));
         assertEquals("W-17", failed.error().claimId());
-        failed = assertInstanceOf(ReadResult.Failed.class, CODEC.read(replace(WARRANTY, "\"W-17\"", "17"), 5));
+        failed = assertInstanceOf(ReadResult.Failed.class, TreeReference.assertSame(CODEC, replace(WARRANTY, "\"W-17\"", "17"), 5));
         assertNull(failed.error().claimId());
-        failed = assertInstanceOf(ReadResult.Failed.class, CODEC.read(WARRANTY.substring(0, 40), 6));
+        failed = assertInstanceOf(ReadResult.Failed.class, TreeReference.assertSame(CODEC, WARRANTY.substring(0, 40), 6));
         assertNull(failed.error().claimId(), "unparseable line: nothing could be read");
     }
 

@@ -124,4 +124,32 @@ class ClaimCodecWriteTest {
         CODEC.writeError(error, out);
         assertEquals(CODEC.writeVerdict(verdict) + "|" + CODEC.writeError(error), out.toString());
     }
+
+    @Test
+    void aRecordWriterWritesWhatTheOneRecordCallsWriteEachWithItsLineEnd() throws Exception {
+        Verdict verdict = new Verdict("W-😀-保", ClaimType.WARRANTY, Decision.APPROVED, Remedy.REPAIR,
+                new BigDecimal("1.84E+4").setScale(2), new BigDecimal("0.00"), new BigDecimal("0.00"),
+                List.of(new LineVerdict("L1", true, LineRemedy.REPAIR, new BigDecimal("18400.00"), List.of(
+                        new Reason("R", "W7-3", "T", 1, "维修 \"x\"", "e", List.of(new Fact("f", List.of(1, "中"))), "L1")))),
+                List.of(), List.of(DocumentCode.WARRANTY_CARD), List.of(), new RulebookInfo("default", "2024.1", "sha256:abc"));
+        List<ErrorRecord> errors = List.of(new ErrorRecord(null, 2, new InputError("INVALID_JSON", null, "bad \"x\"")),
+                new ErrorRecord("保-1", 3, new InputError("INVALID_ENCODING", "a", "\u0000 and \u2028")));
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream actual = new java.io.ByteArrayOutputStream();
+        try (ClaimCodec.RecordWriter records = CODEC.records(actual)) {
+            for (int i = 0; i < 3_000; i++) { // far beyond one generator buffer
+                if (i % 3 == 0) {
+                    CODEC.writeVerdict(verdict, expected);
+                    records.verdict(verdict);
+                } else {
+                    CODEC.writeError(errors.get(i % 3 - 1), expected);
+                    records.error(errors.get(i % 3 - 1));
+                }
+                expected.write('\n');
+            }
+        }
+        assertEquals(expected.toString(java.nio.charset.StandardCharsets.UTF_8),
+                actual.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(java.util.Arrays.equals(expected.toByteArray(), actual.toByteArray()));
+    }
 }

@@ -277,7 +277,9 @@ class HostileLinesTest {
     }
 
     private static List<ReadResult> read(ClaimCodec codec, byte[] input) {
-        return codec.readLines(new ByteArrayInputStream(input)).toList();
+        List<ReadResult> results = codec.readLines(new ByteArrayInputStream(input)).toList();
+        assertEquals(TreeReference.assertSame(codec, input), results, "readLines and read(RawLines, i) agree");
+        return results;
     }
 
     private static String code(ReadResult r) {

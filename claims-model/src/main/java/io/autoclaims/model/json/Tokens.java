@@ -1,0 +1,146 @@
+package io.autoclaims.model.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import io.autoclaims.model.InputError;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * The parser of one line, standing at a value, for the {@link ValueType}s that read claims straight
+ * from the token stream. Every token is taken as one kind of JSON value and checked the same way
+ * wherever it stands: strings and field names for escaped lone surrogates, numbers as the exact
+ * {@code Integer}, {@code Long}, {@code BigInteger} or {@code BigDecimal} they spell.
+ */
+final class Tokens {
+
+    private final JsonParser parser;
+    /**
+     * Whether the line holds a backslash. A lone surrogate can only come from an escape: the bytes
+     * were checked to be UTF-8 without encoded surrogates, and a 4-byte character decodes to a pair.
+     */
+    private final boolean escapes;
+
+    Tokens(JsonParser parser, boolean escapes) {
+        this.parser = parser;
+        this.escapes = escapes;
+    }
+
+    /** Whether {@code b[off, off + len)} holds a {@code \\}, eight bytes at a time. */
+    static boolean hasBackslash(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = off;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long x = (long) LONGS.get(b, i) ^ 0x5C5C5C5C5C5C5C5CL; // a zero byte where b held '\\'
+            if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
+                return true;
+            }
+        }
+        for (; i < end; i++) {
+            if (b[i] == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** The current token. */
+    JsonToken token() {
+        return parser.currentToken();
+    }
+
+    /** Moves to the next token (null at the end of the input). */
+    JsonToken next() throws IOException {
+        return parser.nextToken();
+    }
+
+    /** The text of the current {@code VALUE_STRING}; throws when an escape made a lone surrogate of it. */
+    String text() throws IOException {
+        return escapes ? checked(parser.getText(), parser, false, null) : parser.getText();
+    }
+
+    /** The name of the current {@code FIELD_NAME}, checked as {@link #text} is. */
+    String name() throws IOException {
+        return escapes ? checked(parser.currentName(), parser, true, null) : parser.currentName();
+    }
+
+    /**
+     * The value of the current number token, as exact as JSON spells it: an integer is the smallest
+     * of {@code Integer}, {@code Long} and {@code BigInteger} that holds it, any other number a
+     * {@code BigDecimal} with the scale written (never a double). Throws {@link NumberFormatException}
+     * for an exponent beyond {@code BigDecimal}'s range.
+     */
+    Number number() throws IOException {
+        return number(parser);
+    }
+
+    static Number number(JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+            return parser.getDecimalValue();
+        }
+        return switch (parser.getNumberType()) {
+            case INT -> parser.getIntValue();
+            case LONG -> parser.getLongValue();
+            default -> parser.getBigIntegerValue();
+        };
+    }
+
+    /** The exact value of a number read by {@link #number}. */
+    static BigDecimal decimal(Number n) {
+        if (n instanceof BigDecimal d) {
+            return d;
+        }
+        if (n instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        return BigDecimal.valueOf(n.longValue()); // Integer, Long
+    }
+
+    /** How the value at the current token is shown in a message: strings quoted, containers by kind. */
+    String describe() throws IOException {
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> "the string " + ValueTypes.quote(text());
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ValueTypes.shorten(number().toString()); // 12000.0 stays 12000.0
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NULL -> "null";
+            default -> throw new IllegalStateException("not a value token: " + parser.currentToken());
+        };
+    }
+
+    /**
+     * The string, unless an escape made a lone surrogate of it (JSON allows {@code "\\uD800"}): that
+     * is not a character, and no record holding it could be written as UTF-8. The field is where the
+     * parser stands; {@code claimId} is the line's claimId read so far, for the error record.
+     */
+    static String checked(String s, JsonParser parser, boolean fieldName, String claimId) {
+        int at = TextCheck.loneSurrogate(s);
+        if (at >= 0) {
+            JsonStreamContext context = parser.getParsingContext();
+            String field = path(fieldName ? context.getParent() : context);
+            throw new JsonLine.Unwritable(claimId, new InputError(TextCheck.INVALID_ENCODING,
+                    field.isEmpty() ? null : field, "the " + (fieldName ? "field name" : "string")
+                    + " holds the escape \\u" + TextCheck.codePoint(s.charAt(at))
+                    + ", a lone UTF-16 surrogate: half of a pair, not a character"));
+        }
+        return s;
+    }
+
+    /** The dotted path of the parser's current position, spelled as {@link Path} spells it. */
+    private static String path(JsonStreamContext context) {
+        if (context == null || context.inRoot()) {
+            return "";
+        }
+        String parent = path(context.getParent());
+        return context.inArray()
+                ? Path.join(parent, context.getCurrentIndex())
+                : Path.join(parent, context.getCurrentName());
+    }
+}
