@@ -262,6 +262,10 @@ public final class ClaimCodec {
     }
 
     private static Body verdictBody(Verdict verdict) {
+        return verdictBody(verdict, ClaimCodec::writeReason);
+    }
+
+    private static Body verdictBody(Verdict verdict, ReasonWriter reasons) {
         return out -> {
             out.writeStartObject();
             string(out, Names.claimId, verdict.claimId());
@@ -278,7 +282,7 @@ public final class ClaimCodec {
                 bool(out, Names.covered, line.covered());
                 string(out, Names.remedy, line.remedy().name());
                 number(out, Names.payableCny, line.payableCny());
-                writeReasons(out, line.reasons());
+                writeReasons(out, line.reasons(), reasons);
                 out.writeEndObject();
             }
             out.writeEndArray();
@@ -296,7 +300,7 @@ public final class ClaimCodec {
                 out.writeString(document.name());
             }
             out.writeEndArray();
-            writeReasons(out, verdict.reasons());
+            writeReasons(out, verdict.reasons(), reasons);
             objectStart(out, Names.rulebook);
             string(out, Names.name, verdict.rulebook().name());
             string(out, Names.version, verdict.rulebook().version());
@@ -316,22 +320,49 @@ public final class ClaimCodec {
         Objects.requireNonNull(out, "out");
         JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8);
         g.setRootValueSeparator(null); // records are separated by the \n written after each, nothing else
-        return new RecordWriter(g);
+        ReasonBytes reasons = new ReasonBytes();
+        JsonGenerator r = json.createGenerator(reasons, JsonEncoding.UTF8);
+        r.setRootValueSeparator(null);
+        return new RecordWriter(g, r, reasons);
     }
 
-    /** See {@link #records}. Not thread-safe. */
+    /**
+     * See {@link #records}. Not thread-safe. A verdict quotes each line's reasons again among its
+     * own (about half of its bytes): each reason is encoded once per verdict and its bytes copied
+     * wherever the same reason stands.
+     */
     public static final class RecordWriter implements java.io.Closeable {
         private final JsonGenerator out;
+        private final JsonGenerator reasonOut;
+        private final ReasonBytes reasonBytes;
+        private final java.util.IdentityHashMap<Reason, Encoded> encoded = new java.util.IdentityHashMap<>();
+        private final ReasonWriter reasons = this::reason;
 
-        private RecordWriter(JsonGenerator out) {
+        private RecordWriter(JsonGenerator out, JsonGenerator reasonOut, ReasonBytes reasonBytes) {
             this.out = out;
+            this.reasonOut = reasonOut;
+            this.reasonBytes = reasonBytes;
         }
 
         /** Writes the verdict and its {@code \n}. */
         public void verdict(Verdict verdict) throws IOException {
             Objects.requireNonNull(verdict, "verdict");
-            verdictBody(verdict).write(out);
+            encoded.clear();
+            reasonBytes.reset();
+            verdictBody(verdict, reasons).write(out);
             out.writeRaw('\n');
+        }
+
+        private void reason(JsonGenerator g, Reason reason) throws IOException {
+            Encoded bytes = encoded.get(reason);
+            if (bytes == null) {
+                int start = reasonBytes.size();
+                writeReason(reasonOut, reason);
+                reasonOut.flush();
+                bytes = new Encoded(reasonBytes, start, reasonBytes.size() - start);
+                encoded.put(reason, bytes);
+            }
+            g.writeRawValue(bytes);
         }
 
         /** Writes the error record and its {@code \n}. */
@@ -349,7 +380,127 @@ public final class ClaimCodec {
         /** Flushes; the output stream stays open. */
         @Override
         public void close() throws IOException {
+            reasonOut.close();
             out.close();
+        }
+    }
+
+    /** The encoded reasons of one verdict. */
+    private static final class ReasonBytes extends OutputStream {
+        private byte[] bytes = new byte[4096];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            grow(1);
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            grow(len);
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
+
+        private void grow(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        void reset() {
+            size = 0;
+        }
+    }
+
+    /**
+     * One reason's bytes, for {@link JsonGenerator#writeRawValue(com.fasterxml.jackson.core.SerializableString)},
+     * which copies them as they are (the generator adds the comma before them); nothing else is asked of it.
+     */
+    private static final class Encoded implements com.fasterxml.jackson.core.SerializableString {
+        private final ReasonBytes in;
+        private final int start;
+        private final int length;
+
+        Encoded(ReasonBytes in, int start, int length) {
+            this.in = in;
+            this.start = start;
+            this.length = length;
+        }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            if (length > buffer.length - offset) {
+                return -1; // the generator flushes and takes asUnquotedUTF8()
+            }
+            System.arraycopy(in.bytes, start, buffer, offset, length);
+            return length;
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            return java.util.Arrays.copyOfRange(in.bytes, start, start + length);
+        }
+
+        @Override
+        public int writeUnquotedUTF8(OutputStream out) throws IOException {
+            out.write(in.bytes, start, length);
+            return length;
+        }
+
+        @Override
+        public String getValue() {
+            return new String(in.bytes, start, length, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int charLength() {
+            return getValue().length();
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int writeQuotedUTF8(OutputStream out) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int putQuotedUTF8(java.nio.ByteBuffer buffer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int putUnquotedUTF8(java.nio.ByteBuffer buffer) {
+            throw new UnsupportedOperationException();
         }
     }
 
@@ -391,31 +542,41 @@ public final class ClaimCodec {
         };
     }
 
-    private static void writeReasons(JsonGenerator out, List<Reason> reasons) throws IOException {
+    /** Writes one reason where a value may stand. */
+    @FunctionalInterface
+    private interface ReasonWriter {
+        void write(JsonGenerator out, Reason reason) throws IOException;
+    }
+
+    private static void writeReasons(JsonGenerator out, List<Reason> reasons, ReasonWriter writer) throws IOException {
         arrayStart(out, Names.reasons);
         for (Reason reason : reasons) {
+            writer.write(out, reason);
+        }
+        out.writeEndArray();
+    }
+
+    private static void writeReason(JsonGenerator out, Reason reason) throws IOException {
+        out.writeStartObject();
+        string(out, Names.code, reason.code());
+        string(out, Names.ruleId, reason.ruleId());
+        string(out, Names.table, reason.table());
+        number(out, Names.row, reason.row());
+        string(out, Names.text, reason.text());
+        string(out, Names.textEn, reason.textEn());
+        arrayStart(out, Names.facts);
+        for (Fact fact : reason.facts()) {
             out.writeStartObject();
-            string(out, Names.code, reason.code());
-            string(out, Names.ruleId, reason.ruleId());
-            string(out, Names.table, reason.table());
-            number(out, Names.row, reason.row());
-            string(out, Names.text, reason.text());
-            string(out, Names.textEn, reason.textEn());
-            arrayStart(out, Names.facts);
-            for (Fact fact : reason.facts()) {
-                out.writeStartObject();
-                string(out, Names.name, fact.name());
-                out.writeFieldName(Names.value);
-                ValueTypes.writeFreeForm(out, fact.value());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            if (reason.lineId() != null) {
-                string(out, Names.lineId, reason.lineId());
-            }
+            string(out, Names.name, fact.name());
+            out.writeFieldName(Names.value);
+            ValueTypes.writeFreeForm(out, fact.value());
             out.writeEndObject();
         }
         out.writeEndArray();
+        if (reason.lineId() != null) {
+            string(out, Names.lineId, reason.lineId());
+        }
+        out.writeEndObject();
     }
 
     /**

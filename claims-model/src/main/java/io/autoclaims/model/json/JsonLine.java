@@ -88,8 +88,29 @@ final class JsonLine {
         if (defect instanceof InvalidClaimException invalid) {
             throw new Rejected(scan.claimId, invalid.error());
         }
-        // the reader met a problem of the whole line that the scan, which takes the same tokens, did not
-        throw new IllegalStateException("the reader and the scan disagree on a line", defect);
+        // Cannot happen: the reader met a problem of the whole line that the scan, which takes the same
+        // tokens, did not. Still one record for the line, not a failed run.
+        throw new Rejected(defect instanceof Unwritable ? scan.claimId : null, problem(defect));
+    }
+
+    /** The content of the error record for a problem of the whole line. */
+    private static InputError problem(Exception e) {
+        if (e instanceof JsonProcessingException json) {
+            return invalidJson("not valid JSON: " + json.getOriginalMessage()
+                    + (json.getLocation() == null ? "" : " (column " + json.getLocation().getColumnNr() + ")"));
+        }
+        if (e instanceof NumberFormatException) {
+            // An exponent beyond BigDecimal's range (1e-9999999999) is still a syntactically valid number.
+            return invalidJson("not a usable JSON number: " + e.getMessage());
+        }
+        if (e instanceof Unwritable u) {
+            return u.error;
+        }
+        throw new IllegalArgumentException("not a problem of the whole line: " + e, e);
+    }
+
+    private static InputError invalidJson(String message) {
+        return new InputError("INVALID_JSON", null, message);
     }
 
     /**
@@ -119,12 +140,8 @@ final class JsonLine {
                                     + parser.currentLocation().getColumnNr());
                         }
                     }
-                } catch (JsonProcessingException e) {
-                    scan.problem = invalidJson("not valid JSON: " + e.getOriginalMessage()
-                            + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")"));
-                } catch (NumberFormatException e) {
-                    // An exponent beyond BigDecimal's range (1e-9999999999) is still a syntactically valid number.
-                    scan.problem = invalidJson("not a usable JSON number: " + e.getMessage());
+                } catch (JsonProcessingException | NumberFormatException e) {
+                    scan.problem = problem(e);
                 } catch (Unwritable e) {
                     scan.problem = e.error;
                     return scan; // claimId: as read before the surrogate
@@ -136,10 +153,6 @@ final class JsonLine {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        private static InputError invalidJson(String message) {
-            return new InputError("INVALID_JSON", null, message);
         }
 
         /** The value at the current token; recursion depth is bounded by the parser's nesting limit. */

@@ -167,14 +167,14 @@ final class ValueTypes {
         E[] constants = type.getEnumConstants();
         String expected = "must be one of "
                 + Arrays.stream(constants).map(Enum::name).collect(Collectors.joining(" | "));
+        Map<String, E> byName = new java.util.HashMap<>();
+        for (E constant : constants) {
+            byName.put(constant.name(), constant);
+        }
         return new Simple<>((in, at) -> {
-            if (in.token() == JsonToken.VALUE_STRING) {
-                String text = in.text();
-                for (E constant : constants) {
-                    if (constant.name().equals(text)) {
-                        return constant;
-                    }
-                }
+            E constant = in.token() == JsonToken.VALUE_STRING ? byName.get(in.text()) : null;
+            if (constant != null) {
+                return constant;
             }
             throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
         }, (out, value) -> out.writeString(value.name()));

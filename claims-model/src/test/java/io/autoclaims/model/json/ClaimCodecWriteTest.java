@@ -127,11 +127,17 @@ class ClaimCodecWriteTest {
 
     @Test
     void aRecordWriterWritesWhatTheOneRecordCallsWriteEachWithItsLineEnd() throws Exception {
+        // a line's reason quoted again among the verdict's (the same instance, as the rules make it), an
+        // equal one, and one longer than the generator's buffer
+        Reason shared = new Reason("R", "W7-3", "T", 1, "维修 \"x\"", "e", List.of(new Fact("f", List.of(1, "中"))), "L1");
+        Reason equal = new Reason("R", "W7-3", "T", 1, "维修 \"x\"", "e", List.of(new Fact("f", List.of(1, "中"))), "L1");
+        Reason big = new Reason("B", "W7-4", "T", 2, "长".repeat(5_000), "x".repeat(9_000), List.of(), null);
         Verdict verdict = new Verdict("W-😀-保", ClaimType.WARRANTY, Decision.APPROVED, Remedy.REPAIR,
                 new BigDecimal("1.84E+4").setScale(2), new BigDecimal("0.00"), new BigDecimal("0.00"),
-                List.of(new LineVerdict("L1", true, LineRemedy.REPAIR, new BigDecimal("18400.00"), List.of(
-                        new Reason("R", "W7-3", "T", 1, "维修 \"x\"", "e", List.of(new Fact("f", List.of(1, "中"))), "L1")))),
-                List.of(), List.of(DocumentCode.WARRANTY_CARD), List.of(), new RulebookInfo("default", "2024.1", "sha256:abc"));
+                List.of(new LineVerdict("L1", true, LineRemedy.REPAIR, new BigDecimal("18400.00"), List.of(shared, big)),
+                        new LineVerdict("L2", false, LineRemedy.REPAIR, new BigDecimal("0.00"), List.of(equal, shared))),
+                List.of(), List.of(DocumentCode.WARRANTY_CARD), List.of(big, shared, equal, shared),
+                new RulebookInfo("default", "2024.1", "sha256:abc"));
         List<ErrorRecord> errors = List.of(new ErrorRecord(null, 2, new InputError("INVALID_JSON", null, "bad \"x\"")),
                 new ErrorRecord("保-1", 3, new InputError("INVALID_ENCODING", "a", "\u0000 and \u2028")));
         java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
