@@ -18,8 +18,9 @@ import java.util.Objects;
 /**
  * The line pipeline every entry point runs ({@link Adjudicator#adjudicateJsonLines}, the batch runs
  * and impact reports of claims-batch, claims-spark): numbered lines in, one result per line out. The
- * claims the rulebook supports go through one {@link Adjudicator#adjudicateAll} call; every other line
- * becomes its error record. Records are byte for byte the same on every path for the same line.
+ * claims the rulebook supports are adjudicated together, as {@link Adjudicator#adjudicateAll} does
+ * (claims the codec read here are validated once, by the codec, not again); every other line becomes
+ * its error record. Records are byte for byte the same on every path for the same line.
  *
  * <pre>{@code
  * try (JsonLinesReader lines = codec.lines(in)) {
