@@ -133,10 +133,7 @@ public final class ImpactRun {
     }
 
     private Batch compare(Adjudicator older, Adjudicator newer, RawLines lines) {
-        List<ReadResult> reads = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            reads.add(codec.read(lines, i));
-        }
+        List<ReadResult> reads = LineBatch.read(codec, lines); // validated once, by the codec
         ImpactAccumulator acc = ImpactAccumulator.create(top);
         List<ImpactRow> changed = new ArrayList<>();
         acc.addAll(LineBatch.adjudicate(older, reads), LineBatch.adjudicate(newer, reads), changed::add);

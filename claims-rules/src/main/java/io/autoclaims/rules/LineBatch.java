@@ -18,8 +18,9 @@ import java.util.Objects;
 /**
  * The line pipeline every entry point runs ({@link Adjudicator#adjudicateJsonLines}, the batch runs
  * and impact reports of claims-batch, claims-spark): numbered lines in, one result per line out. The
- * claims the rulebook supports go through one {@link Adjudicator#adjudicateAll} call; every other line
- * becomes its error record. Records are byte for byte the same on every path for the same line.
+ * claims the rulebook supports are adjudicated together, as {@link Adjudicator#adjudicateAll} does
+ * (claims the codec read here are validated once, by the codec, not again); every other line becomes
+ * its error record. Records are byte for byte the same on every path for the same line.
  *
  * <pre>{@code
  * try (JsonLinesReader lines = codec.lines(in)) {
@@ -66,19 +67,49 @@ public final class LineBatch {
 
     /** Reads the lines of {@code lines} and adjudicates them: one result per line, in order. */
     public static List<Result> adjudicate(Adjudicator adjudicator, ClaimCodec codec, RawLines lines) {
-        List<ReadResult> reads = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            reads.add(codec.read(lines, i));
+        return adjudicate(adjudicator, read(codec, lines));
+    }
+
+    /**
+     * Reads the lines of {@code lines}: one result per line, in order, in a list that
+     * {@link #adjudicate(Adjudicator, List)} knows the codec made, so its claims are validated once
+     * (by the codec), not again. For callers adjudicating the same lines twice (impact reports).
+     */
+    public static List<ReadResult> read(ClaimCodec codec, RawLines lines) {
+        ReadResult[] reads = new ReadResult[lines.size()];
+        for (int i = 0; i < reads.length; i++) {
+            reads[i] = codec.read(lines, i);
         }
-        return adjudicateRead(adjudicator, reads);
+        return new CodecReads(reads);
+    }
+
+    /** What {@link #read} returns: unmodifiable, and only this class makes one. */
+    private static final class CodecReads extends java.util.AbstractList<ReadResult> implements java.util.RandomAccess {
+        private final ReadResult[] reads;
+
+        CodecReads(ReadResult[] reads) {
+            this.reads = reads;
+        }
+
+        @Override
+        public ReadResult get(int index) {
+            return reads[index];
+        }
+
+        @Override
+        public int size() {
+            return reads.length;
+        }
     }
 
     /**
      * Adjudicates lines already read with the adjudicator's live rulebook (read once, so one batch
-     * never mixes two rulebooks) and returns one result per line, in the same order.
+     * never mixes two rulebooks) and returns one result per line, in the same order. Claims read by
+     * {@link #read} are not checked again; other {@code ReadResult.Ok}s may hold claims built in Java
+     * and are checked as {@link Adjudicator#adjudicateAll} checks them.
      */
     public static List<Result> adjudicate(Adjudicator adjudicator, List<? extends ReadResult> lines) {
-        return adjudicate(adjudicator, lines, true);
+        return adjudicate(adjudicator, lines, !(lines instanceof CodecReads));
     }
 
     /**
