@@ -87,7 +87,8 @@ class AutoclaimsAutoConfigurationTest {
             assertThat(context.getBean(AutoclaimsProperties.class))
                     .isEqualTo(new AutoclaimsProperties(dir, false, Duration.ofMillis(750)));
             Rulebook rulebook = context.getBean(Rulebook.class);
-            assertThat(rulebook.fingerprint()).isEqualTo(Workbooks.warrantyOnly().fingerprint());
+            assertThat(rulebook.workbooks()).containsOnlyKeys("warranty.xlsx");
+            assertThat(rulebook.workbooks().get("warranty.xlsx")).isEqualTo(Workbooks.warranty());
             assertThat(rulebook.supports(ClaimType.WARRANTY)).isTrue();
             assertThat(rulebook.supports(ClaimType.INSURANCE)).isFalse();
         });

@@ -57,6 +57,11 @@ final class Workbooks {
 
     /** The warranty workbook alone, as a rulebook (it cannot adjudicate insurance or assistance claims). */
     static Rulebook warrantyOnly() {
-        return Rulebook.fromWorkbooks(Map.of("warranty.xlsx", warranty()));
+        return WarrantyOnly.RULEBOOK;
+    }
+
+    /** Compiled on first use, once per test JVM: a rulebook is immutable. */
+    private static final class WarrantyOnly {
+        static final Rulebook RULEBOOK = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", warranty()));
     }
 }
