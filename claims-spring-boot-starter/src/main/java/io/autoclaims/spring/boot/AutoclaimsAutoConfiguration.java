@@ -23,13 +23,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of the autoclaims beans, for Spring Boot 3.5 and 4.0.
  * <ul>
  * <li>{@link Rulebook}: loaded from {@code autoclaims.rules} (a folder of workbooks, or one workbook),
  * or the shipped rulebook when it is not set. It is the rulebook loaded at start-up: after a swap the
- * live one is {@code adjudicator.rulebook()}.
+ * live one is {@code adjudicator.rulebook()}. Loaded when the adjudicator is made, or when something
+ * injects it.
  * <li>{@link Adjudicator}: {@code Adjudicator.of(rulebook)}, shared by the whole application
  * (thread-safe).
  * <li>{@link MeasuredAdjudicator}: the same adjudicator with Micrometer meters around its calls.
@@ -51,7 +53,9 @@ public class AutoclaimsAutoConfiguration {
     public AutoclaimsAutoConfiguration() {
     }
 
+    /** Lazy: a host that declares its own adjudicator loads no rulebook unless something injects this one. */
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     Rulebook rulebook(AutoclaimsProperties properties) {
         return properties.rules() == null ? Rulebook.loadDefault() : Rulebook.load(properties.rules());

@@ -68,9 +68,11 @@ class AutoclaimsAutoConfigurationTest {
     @Test
     void aHostAdjudicatorAndFacadeAreKept() {
         Adjudicator own = Adjudicator.of(Workbooks.SHIPPED);
-        shipped().withBean(Adjudicator.class, () -> own).run(context -> {
+        runner.withBean(Adjudicator.class, () -> own).run(context -> {
             assertThat(context).hasSingleBean(Adjudicator.class);
             assertThat(context.getBean(Adjudicator.class)).isSameAs(own);
+            // no rulebook loaded for nothing: the starter's is made only if something injects it
+            assertThat(context.getBeanFactory().containsSingleton("rulebook")).isFalse();
             // the facade and the health report measure the host's adjudicator
             assertThat(context.getBean(MeasuredAdjudicator.class).adjudicator()).isSameAs(own);
         });
