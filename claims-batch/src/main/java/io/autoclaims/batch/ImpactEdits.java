@@ -1,7 +1,7 @@
 package io.autoclaims.batch;
 
-import io.autoclaims.rules.internal.NameText;
 import io.autoclaims.model.RulebookInfo;
+import io.autoclaims.rules.OneLineText;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookDiff;
 import java.util.ArrayList;
@@ -116,7 +116,7 @@ public record ImpactEdits(String oldSource, String newSource, List<Edit> edits) 
      */
     public static String describe(Edit e) {
         // a TEXT or NOTE cell may hold line breaks: shown as \\uXXXX, so that an edit stays one line
-        return NameText.oneLine(e.where() + (e.ruleId().isEmpty() ? "" : " " + e.ruleId()) + " " + e.column() + ": \""
+        return OneLineText.escape(e.where() + (e.ruleId().isEmpty() ? "" : " " + e.ruleId()) + " " + e.column() + ": \""
                 + e.oldValue() + "\" -> \"" + e.newValue() + "\"");
     }
 }
