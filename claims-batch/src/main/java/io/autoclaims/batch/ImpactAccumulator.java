@@ -29,14 +29,14 @@ import java.util.function.Consumer;
  * partitions computed on other machines can ship theirs to be merged (only between the same version
  * of this library: the serialized form is not part of the API, hence not documented).
  *
- * @serial exclude
- *
  * <pre>{@code
  * ImpactAccumulator acc = ImpactAccumulator.create(50);
  * acc.add(line, claimId, type, Outcome.of(oldVerdict), Outcome.of(newVerdict)).ifPresent(csv::write);
  * acc.merge(otherPartition);
  * ImpactSummary s = acc.summary(oldRulebook.info(), newRulebook.info());
  * }</pre>
+ *
+ * @serial exclude
  */
 public final class ImpactAccumulator implements Serializable {
     @Serial
