@@ -2,6 +2,7 @@ package io.autoclaims.rules;
 
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.RulebookInfo;
+import io.autoclaims.model.internal.SupportedJackson;
 import io.autoclaims.rules.internal.CompiledRulebook;
 import io.autoclaims.rules.internal.Engine;
 import io.autoclaims.rules.internal.RulebookCompiler;
@@ -166,8 +167,22 @@ public final class Rulebook {
         Objects.requireNonNull(workbooks, "workbooks");
         Objects.requireNonNull(scenarioFiles, "scenarioFiles");
         Map<String, byte[]> copy = copy(workbooks);
+        requireSupportedJackson(names(copy));
         return RulebookException.guard(names(copy), () -> new Rulebook(RulebookCompiler.compile(copy),
                 Collections.unmodifiableMap(copy), scenarioFiles));
+    }
+
+    /**
+     * Refuses to load with a Jackson older than the library's floor, at start-up rather than at the
+     * first claim (an older jackson-core loads the workbooks fine and fails reading JSON).
+     * (RulebookException until the library's base exception type exists: #15.)
+     */
+    private static void requireSupportedJackson(String workbooks) {
+        if (!SupportedJackson.isSupported()) {
+            throw new RulebookException(List.of(WorkbookIssue.error("UNSUPPORTED_JACKSON", CellRef.workbook(workbooks),
+                    SupportedJackson.problem(), SupportedJackson.fix())
+                    .withZh(SupportedJackson.problemZh(), SupportedJackson.fixZh())));
+        }
     }
 
     /** The workbooks' file names, for an issue about all of them. */

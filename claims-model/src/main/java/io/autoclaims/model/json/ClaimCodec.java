@@ -2,6 +2,7 @@ package io.autoclaims.model.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.autoclaims.model.Charge;
@@ -14,6 +15,7 @@ import io.autoclaims.model.Reason;
 import io.autoclaims.model.Verdict;
 import com.fasterxml.jackson.core.JsonEncoding;
 import io.autoclaims.model.InputError;
+import io.autoclaims.model.internal.SupportedJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,11 +55,31 @@ public final class ClaimCodec {
      * The codec of the contract, reading lines of at most {@value #DEFAULT_MAX_LINE_BYTES} bytes.
      *
      * @return a new codec; money is written as plain decimals ({@code 18400.00}), text as UTF-8
+     * @throws IllegalStateException when the jackson-core on the classpath is older than 2.15.0 (the
+     *         message, in English and Chinese, names the version found and how to align it)
      */
     public static ClaimCodec create() {
+        SupportedJackson.require();
         // Plain BigDecimals: money is written 18400.00, never 1.84E+4. Non-ASCII stays as-is (UTF-8).
         return new ClaimCodec(JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build(), DEFAULT_MAX_LINE_BYTES);
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).streamReadConstraints(readLimits()).build(),
+                DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /**
+     * The parser's limits, pinned so that every supported Jackson refuses the same lines: nesting as
+     * {@link JsonSyntax} counts it; numbers, strings and names as long as the line (the codec itself
+     * bounds digits and names, in its own words, and a line is at most {@link #maxLineBytes}). Left to
+     * their defaults, the string limit was 5 million characters in 2.15.0 and 20 million after, and
+     * names were unbounded before 2.16 and 50,000 characters from it.
+     */
+    private static StreamReadConstraints readLimits() {
+        StreamReadConstraints.Builder limits = StreamReadConstraints.builder().maxNestingDepth(JsonSyntax.MAX_DEPTH)
+                .maxNumberLength(Integer.MAX_VALUE).maxStringLength(Integer.MAX_VALUE);
+        if (com.fasterxml.jackson.core.json.PackageVersion.VERSION.getMinorVersion() >= 16) {
+            limits.maxNameLength(Integer.MAX_VALUE); // the method came with 2.16: never called on 2.15
+        }
+        return limits.build();
     }
 
     /**
