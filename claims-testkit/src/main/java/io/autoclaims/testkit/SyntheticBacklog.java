@@ -37,6 +37,11 @@ public final class SyntheticBacklog {
 
     /**
      * Lines {@code 1..n} as strings without their {@code \n} (a CRLF line keeps its {@code \r}).
+     *
+     * @param n how many lines
+     * @param seed the backlog's seed: the same seed gives the same lines
+     * @return the lines, made one at a time as the stream is read
+     * @throws IllegalArgumentException when {@code n} is negative
      */
     public static Stream<String> lines(long n, long seed) {
         if (n < 0) {
@@ -45,7 +50,15 @@ public final class SyntheticBacklog {
         return LongStream.rangeClosed(1, n).mapToObj(i -> line(i, seed));
     }
 
-    /** Writes {@code lines} lines, each ended by {@code \n}, UTF-8, replacing {@code out}. */
+    /**
+     * Writes {@code lines} lines, each ended by {@code \n}, UTF-8, replacing {@code out}.
+     *
+     * @param out the file to write
+     * @param lines how many lines
+     * @param seed the backlog's seed: the same seed gives the same file
+     * @throws IOException when writing fails
+     * @throws IllegalArgumentException when {@code lines} is negative
+     */
     public static void write(Path out, long lines, long seed) throws IOException {
         if (lines < 0) {
             throw new IllegalArgumentException("lines must be >= 0, got " + lines);
