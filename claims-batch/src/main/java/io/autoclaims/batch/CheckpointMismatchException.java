@@ -8,6 +8,11 @@ package io.autoclaims.batch;
 public final class CheckpointMismatchException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The exception with its message.
+     *
+     * @param message what does not match and how to proceed
+     */
     public CheckpointMismatchException(String message) {
         super(message);
     }

@@ -25,7 +25,13 @@ public final class ClaimChecks {
     private ClaimChecks() {
     }
 
-    /** The first way the claim breaks the contract, or empty when it is valid. */
+    /**
+     * Checks a claim built in Java as the codec checks one it reads.
+     *
+     * @param c the claim
+     * @return the first way the claim breaks the contract (code, dotted field path, message), or empty
+     *     when it is valid
+     */
     public static Optional<InputError> firstProblem(Claim c) {
         int idLength = c.claimId().codePointCount(0, c.claimId().length());
         if (idLength < 1 || idLength > 64) {

@@ -7,6 +7,16 @@ import java.util.Objects;
 /**
  * The vehicle. {@code deliveredOn} defaults to {@code purchasedOn}; {@code priceCny} may be null
  * (unknown purchase price).
+ *
+ * @param vin                the vehicle identification number, 17 characters
+ * @param purchasedOn        the purchase invoice date
+ * @param deliveredOn        the delivery date
+ * @param odometerKm         the odometer reading in km when the failure or incident occurred
+ * @param priceCny           the purchase price in CNY, or null when unknown
+ * @param use                private or commercial use
+ * @param warrantyRegistered whether the purchase is verifiable in the maker's system (which waives the
+ *     warranty card)
+ * @param inspectionValid    whether the periodic inspection (年检) was valid on the incident date
  */
 public record Vehicle(
         String vin,
@@ -18,6 +28,22 @@ public record Vehicle(
         boolean warrantyRegistered,
         boolean inspectionValid) {
 
+    /**
+     * A vehicle with the contract's defaults applied: a null {@code deliveredOn} becomes {@code purchasedOn},
+     * a null {@code use} {@code PRIVATE}.
+     *
+     * @param vin                the vehicle identification number, 17 characters
+     * @param purchasedOn        the purchase invoice date
+     * @param deliveredOn        the delivery date
+     * @param odometerKm         the odometer reading in km when the failure or incident occurred
+     * @param priceCny           the purchase price in CNY, or null when unknown
+     * @param use                private or commercial use
+     * @param warrantyRegistered whether the purchase is verifiable in the maker's system (which waives the
+     *     warranty card)
+     * @param inspectionValid    whether the periodic inspection (年检) was valid on the incident date
+     * @throws NullPointerException when {@code vin} or {@code purchasedOn} is null
+     * @throws IllegalArgumentException when {@code odometerKm} is negative
+     */
     public Vehicle {
         Objects.requireNonNull(vin, "vin");
         Objects.requireNonNull(purchasedOn, "purchasedOn");
@@ -28,7 +54,11 @@ public record Vehicle(
         }
     }
 
-    /** 三包/包修期起算日: the delivery date (which defaults to the purchase date), R2021 art. 18. */
+    /**
+     * The day the warranty and 三包 periods start (三包/包修期起算日), R2021 art. 18.
+     *
+     * @return the delivery date, which defaults to the purchase date
+     */
     public LocalDate periodStart() {
         return deliveredOn;
     }

@@ -78,17 +78,31 @@ public final class Adjudicator {
         this.state = new State(rulebook, null);
     }
 
-    /** An adjudicator using that rulebook. */
+    /**
+     * An adjudicator using that rulebook.
+     *
+     * @param rulebook the rulebook, live until a swap
+     * @return the adjudicator; share one among threads
+     * @throws NullPointerException when {@code rulebook} is null
+     */
     public static Adjudicator of(Rulebook rulebook) {
         return new Adjudicator(Objects.requireNonNull(rulebook, "rulebook"));
     }
 
-    /** The rulebook new calls use. */
+    /**
+     * The live rulebook.
+     *
+     * @return the rulebook new calls use
+     */
     public Rulebook rulebook() {
         return state.live();
     }
 
-    /** The rulebook the live one replaced, which {@link #rollback()} returns to; empty before any swap. */
+    /**
+     * The rulebook the live one replaced, which {@link #rollback()} returns to.
+     *
+     * @return that rulebook; empty before any swap
+     */
     public Optional<Rulebook> previous() {
         return Optional.ofNullable(state.previous());
     }
@@ -261,6 +275,8 @@ public final class Adjudicator {
     /**
      * The verdict on one claim.
      *
+     * @param claim the claim, checked as the codec checks one it reads ({@link ClaimChecks})
+     * @return the verdict, made by the live rulebook
      * @throws InvalidClaimException when the claim breaks the contract (error names the field)
      * @throws UnsupportedClaimException when the rulebook has no tables for the claim's type
      */
@@ -271,6 +287,9 @@ public final class Adjudicator {
     /**
      * Verdicts on many claims, in order, evaluated together in one Drools session round per batch.
      *
+     * @param claims the claims, each checked as {@link #adjudicate} checks one
+     * @return one verdict per claim, in the same order, all made by the same rulebook
+     * @throws InvalidClaimException when a claim breaks the contract; no verdict is returned then
      * @throws UnsupportedClaimException when the rulebook has no tables for one of the claims' types
      */
     public List<Verdict> adjudicateAll(List<Claim> claims) {
@@ -302,6 +321,9 @@ public final class Adjudicator {
     /**
      * The verdict together with every rule row that fired for the claim, silent rows included.
      *
+     * @param claim the claim
+     * @return the verdict and the trace of every table
+     * @throws InvalidClaimException when the claim breaks the contract
      * @throws UnsupportedClaimException when the rulebook has no tables for the claim's type
      */
     public Explanation explain(Claim claim) {
@@ -311,7 +333,13 @@ public final class Adjudicator {
         return e.explain(List.of(claim)).get(0);
     }
 
-    /** The verdict on a claim given as JSON text, as JSON; or the error record when it breaks the contract. */
+    /**
+     * The verdict on a claim given as JSON text. Never throws for bad input.
+     *
+     * @param claimJson one claim as a JSON object
+     * @return the verdict as one line of JSON; or the error record (line 1) when the claim breaks the
+     *     contract or its type is not supported
+     */
     public String adjudicateJson(String claimJson) {
         ReadResult r = codec.read(claimJson, 1);
         if (r instanceof ReadResult.Failed f) {
@@ -331,9 +359,11 @@ public final class Adjudicator {
      * order, a verdict or an error record, as UTF-8 with {@code \n} after each. Any bytes are read:
      * a line that is not UTF-8 text or is longer than {@link ClaimCodec#DEFAULT_MAX_LINE_BYTES} gets
      * its error record and the run goes on. Memory is bounded by one batch of lines, whatever the
-     * input. The records of each batch are written and flushed together. Returns the number of lines
-     * written. The streams are left open.
+     * input. The records of each batch are written and flushed together. The streams are left open.
      *
+     * @param in  the JSON Lines bytes
+     * @param out where the records go
+     * @return the number of lines written, one record each
      * @throws OutputFailedException when writing fails, with the number of lines whose records were written
      * @throws UncheckedIOException when reading fails
      */
@@ -341,7 +371,18 @@ public final class Adjudicator {
         return adjudicateJsonLines(in, out, ClaimCodec.DEFAULT_MAX_LINE_BYTES);
     }
 
-    /** {@link #adjudicateJsonLines(InputStream, OutputStream)} with another longest line. */
+    /**
+     * {@link #adjudicateJsonLines(InputStream, OutputStream)} with another longest line.
+     *
+     * @param in           the JSON Lines bytes
+     * @param out          where the records go
+     * @param maxLineBytes the longest line read, in bytes, 1 or more; a longer one gets a {@code
+     *     LINE_TOO_LONG} record
+     * @return the number of lines written, one record each
+     * @throws OutputFailedException when writing fails, with the number of lines whose records were written
+     * @throws UncheckedIOException when reading fails
+     * @throws IllegalArgumentException when {@code maxLineBytes} is less than 1
+     */
     public long adjudicateJsonLines(InputStream in, OutputStream out, int maxLineBytes) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
@@ -380,8 +421,11 @@ public final class Adjudicator {
     /**
      * Adjudicates a JSON Lines backlog given as text, as {@link #adjudicateJsonLines(InputStream,
      * OutputStream)} does bytes (the text is read as its UTF-8 bytes; a lone surrogate reads as
-     * {@code INVALID_ENCODING}). Returns the number of lines written.
+     * {@code INVALID_ENCODING}).
      *
+     * @param in  the JSON Lines text
+     * @param out where the records go; flushed at the end, left open
+     * @return the number of lines written, one record each
      * @throws UncheckedIOException when reading or writing fails
      */
     public long adjudicateJsonLines(Reader in, Writer out) {
@@ -411,6 +455,9 @@ public final class Adjudicator {
     /**
      * The error record content ({@code UNSUPPORTED_CLAIM_TYPE} on field {@code type}) for a claim
      * whose type the current rulebook has no tables for; empty when it can be adjudicated.
+     *
+     * @param claim the claim
+     * @return the error, or empty
      */
     public Optional<InputError> unsupported(Claim claim) {
         return Optional.ofNullable(unsupported(engine(), claim));

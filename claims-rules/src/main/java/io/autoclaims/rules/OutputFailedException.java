@@ -10,14 +10,25 @@ import java.io.UncheckedIOException;
 public final class OutputFailedException extends UncheckedIOException {
     private static final long serialVersionUID = 1L;
 
+    /** The input lines whose records were completely written before the failure. */
     private final long linesWritten;
 
+    /**
+     * The exception for a write that failed after the records of {@code linesWritten} lines.
+     *
+     * @param linesWritten input lines whose records were completely written
+     * @param cause        the write's failure
+     */
     public OutputFailedException(long linesWritten, IOException cause) {
         super("writing the records failed after line " + linesWritten + ": " + cause.getMessage(), cause);
         this.linesWritten = linesWritten;
     }
 
-    /** The input lines whose records were completely written before the failure. */
+    /**
+     * How far the output got.
+     *
+     * @return the input lines whose records were completely written before the failure
+     */
     public long linesWritten() {
         return linesWritten;
     }

@@ -5,14 +5,25 @@ import java.util.stream.Collectors;
 
 /** A rulebook that does not load: every issue found, errors and warnings, in sheet order. */
 public final class RulebookException extends RuntimeException {
+    /** Every issue found, in sheet order. */
     private final List<WorkbookIssue> issues;
 
+    /**
+     * The exception for those issues; its message lists the errors.
+     *
+     * @param issues every issue found, errors and warnings, in sheet order
+     */
     public RulebookException(List<WorkbookIssue> issues) {
         super(summary(issues));
         this.issues = List.copyOf(issues);
     }
 
-    /** Issues caused by a failure that is not the workbook's (a bug, the heap running out): kept as the cause. */
+    /**
+     * Issues caused by a failure that is not the workbook's (a bug, the heap running out).
+     *
+     * @param issues every issue found
+     * @param cause  the failure, kept as the cause
+     */
     public RulebookException(List<WorkbookIssue> issues, Throwable cause) {
         super(summary(issues), cause);
         this.issues = List.copyOf(issues);
@@ -54,12 +65,20 @@ public final class RulebookException extends RuntimeException {
         }
     }
 
-    /** All issues, in sheet order. */
+    /**
+     * What is wrong, with where and how to fix it.
+     *
+     * @return all issues, errors and warnings, in sheet order
+     */
     public List<WorkbookIssue> issues() {
         return issues;
     }
 
-    /** Only the errors. */
+    /**
+     * What stops the rulebook from loading.
+     *
+     * @return only the errors, in sheet order
+     */
     public List<WorkbookIssue> errors() {
         return issues.stream().filter(WorkbookIssue::isError).toList();
     }

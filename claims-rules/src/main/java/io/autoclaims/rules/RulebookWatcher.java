@@ -80,9 +80,25 @@ public final class RulebookWatcher implements AutoCloseable {
      * the one it replaced; the workbook files found; every issue (errors for {@code REFUSED}, what
      * is still being written for {@code INCOMPLETE}, the new rulebook's warnings for
      * {@code SWAPPED}), each in English and Chinese.
+     *
+     * @param outcome  what the attempt did
+     * @param live     the rulebook live after it
+     * @param replaced the rulebook it replaced, for {@code SWAPPED}; else null
+     * @param files    the workbook files found in the folder
+     * @param issues   the issues of the attempt
      */
     public record Reload(Outcome outcome, Rulebook live, Rulebook replaced, List<String> files,
             List<WorkbookIssue> issues) {
+        /**
+         * An attempt; the lists are copied.
+         *
+         * @param outcome  what the attempt did, not null
+         * @param live     the rulebook live after it, not null
+         * @param replaced the rulebook it replaced, or null
+         * @param files    the workbook files found
+         * @param issues   the issues of the attempt
+         * @throws NullPointerException when {@code outcome}, {@code live} or a list is null
+         */
         public Reload {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(live, "live");
@@ -102,7 +118,11 @@ public final class RulebookWatcher implements AutoCloseable {
             return lines(head, issues.stream().map(WorkbookIssue::toString));
         }
 
-        /** As {@link #toString()}, in Chinese. */
+        /**
+         * As {@link #toString()}, in Chinese.
+         *
+         * @return one line, then one line per issue
+         */
         public String toStringZh() {
             String head = switch (outcome) {
                 case SWAPPED -> "规则集已重新加载：" + live + " 替换 " + replaced;
@@ -121,6 +141,11 @@ public final class RulebookWatcher implements AutoCloseable {
     /** Hears every reload attempt, on the watcher's thread. A listener that throws is ignored for that attempt. */
     @FunctionalInterface
     public interface Listener {
+        /**
+         * Hears one attempt.
+         *
+         * @param reload the attempt's outcome and issues
+         */
         void reloaded(Reload reload);
     }
 
@@ -161,10 +186,10 @@ public final class RulebookWatcher implements AutoCloseable {
      * {@code debounce}, its workbooks are loaded and swapped in (checked) on {@code adjudicator}.
      * Changes before this call are not looked at.
      *
-     * @param adjudicator whose rulebook is swapped
-     * @param dir the folder of workbooks (its subfolders are not watched)
-     * @param debounce how long the folder must be quiet before a reload
-     * @param listener hears every reload attempt, on the watcher's thread
+     * @param adjudicator the adjudicator whose rulebook is swapped
+     * @param dir         the folder of the workbooks (not its subfolders)
+     * @param debounce    how long the folder must be quiet before a reload, positive
+     * @param listener    hears every attempt, on the watcher's thread
      * @return the running watcher; close it to stop
      * @throws IllegalArgumentException when {@code dir} is not a folder or the debounce is not positive
      * @throws java.io.UncheckedIOException when the folder cannot be watched
@@ -223,7 +248,11 @@ public final class RulebookWatcher implements AutoCloseable {
         return watcher;
     }
 
-    /** The folder watched. */
+    /**
+     * The folder watched.
+     *
+     * @return the folder
+     */
     public Path dir() {
         return dir;
     }

@@ -6,12 +6,21 @@ import io.autoclaims.model.InputError;
 public final class UnsupportedClaimException extends RuntimeException {
     private final transient InputError error;
 
+    /**
+     * The exception for that error.
+     *
+     * @param error the error record content; its message is the exception's
+     */
     public UnsupportedClaimException(InputError error) {
         super(error.message());
         this.error = error;
     }
 
-    /** The error record content: code {@code UNSUPPORTED_CLAIM_TYPE}, field {@code type}. */
+    /**
+     * The error record a JSON run writes for the claim instead.
+     *
+     * @return code {@code UNSUPPORTED_CLAIM_TYPE}, field {@code type}, and the message
+     */
     public InputError error() {
         return error;
     }

@@ -38,9 +38,9 @@ public final class SyntheticBacklog {
     /**
      * Lines {@code 1..n} as strings without their {@code \n} (a CRLF line keeps its {@code \r}).
      *
-     * @param n how many lines
-     * @param seed the backlog's seed: the same seed gives the same lines
-     * @return the lines, made one at a time as the stream is read
+     * @param n    how many lines, 0 or more
+     * @param seed the seed: the same seed and line number give the same line
+     * @return the lines, lazily generated
      * @throws IllegalArgumentException when {@code n} is negative
      */
     public static Stream<String> lines(long n, long seed) {
@@ -53,10 +53,10 @@ public final class SyntheticBacklog {
     /**
      * Writes {@code lines} lines, each ended by {@code \n}, UTF-8, replacing {@code out}.
      *
-     * @param out the file to write
-     * @param lines how many lines
-     * @param seed the backlog's seed: the same seed gives the same file
-     * @throws IOException when writing fails
+     * @param out   the file to write
+     * @param lines how many lines, 0 or more
+     * @param seed  the seed, as for {@link #lines}
+     * @throws IOException when the file cannot be written
      * @throws IllegalArgumentException when {@code lines} is negative
      */
     public static void write(Path out, long lines, long seed) throws IOException {

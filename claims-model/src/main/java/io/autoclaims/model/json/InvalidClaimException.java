@@ -14,12 +14,21 @@ public final class InvalidClaimException extends RuntimeException {
         this.error = error;
     }
 
-    /** The exception for an error found outside the codec, e.g. by {@link io.autoclaims.model.ClaimChecks}. */
+    /**
+     * The exception for an error found outside the codec, e.g. by {@link io.autoclaims.model.ClaimChecks}.
+     *
+     * @param error the contract violation; its code, field and message make the exception's message
+     * @return the exception
+     */
     public static InvalidClaimException of(InputError error) {
         return new InvalidClaimException(error);
     }
 
-    /** The code, the dotted field path (null for a line that is not a JSON object) and the message. */
+    /**
+     * What is wrong with the claim.
+     *
+     * @return the code, the dotted field path (null for a line that is not a JSON object) and the message
+     */
     public InputError error() {
         return error;
     }

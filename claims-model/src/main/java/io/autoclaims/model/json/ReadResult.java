@@ -6,14 +6,28 @@ import io.autoclaims.model.ErrorRecord;
 /** What one input line yields: a claim, or the error record written instead of its verdict. */
 public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Failed {
 
-    /** The 1-based input line number. */
+    /**
+     * Which line this is.
+     *
+     * @return the 1-based input line number
+     */
     long line();
 
-    /** The line held a claim that honours the contract. */
+    /**
+     * The line held a claim that honours the contract.
+     *
+     * @param line  the 1-based input line number
+     * @param claim the claim, validated
+     */
     record Ok(long line, Claim claim) implements ReadResult {
     }
 
-    /** The line broke the contract; {@code error} names the first defect in document order. */
+    /**
+     * The line broke the contract.
+     *
+     * @param line  the 1-based input line number
+     * @param error the error record written instead of a verdict; it names the first defect in document order
+     */
     record Failed(long line, ErrorRecord error) implements ReadResult {
     }
 }
