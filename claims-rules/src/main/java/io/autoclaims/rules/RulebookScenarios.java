@@ -22,7 +22,9 @@ import java.util.stream.Stream;
 /**
  * Runs the test scenarios that rule workbooks carry on their Scenarios sheets and measures row
  * coverage. A scenario's claim is JSON in its cell, or {@code file.jsonl#claimId} naming a claim in a
- * JSON Lines file next to the workbook.
+ * JSON Lines file next to the workbook. No test library is needed: the same scenarios as JUnit 5
+ * dynamic tests are {@code io.autoclaims.testkit.WorkbookScenarios}, in the {@code claims-testkit}
+ * artifact.
  */
 public final class RulebookScenarios {
 
@@ -211,28 +213,6 @@ public final class RulebookScenarios {
             default -> "理由代码";
         };
         return field + "应为 " + m.group(2).replace(" CNY", " 元") + "，实为 " + m.group(3).replace(" CNY", " 元");
-    }
-
-    /**
-     * The scenarios as JUnit 5 dynamic tests, one per scenario row, named by it, so that a host
-     * project's build fails when a rule change breaks a scenario:
-     * <pre>{@code @TestFactory Stream<DynamicTest> rules() { return RulebookScenarios.dynamicTests(Path.of("rules")); }}</pre>
-     * Needs junit-jupiter-api on the test classpath.
-     *
-     * @param paths workbooks and folders of workbooks
-     * @return one dynamic test per scenario; a failing one throws an {@link AssertionError} naming the
-     *     scenario's cell and what differs
-     * @throws RulebookException when the workbooks do not load
-     */
-    public static Stream<org.junit.jupiter.api.DynamicTest> dynamicTests(Path... paths) {
-        ScenarioReport report = run(List.of(paths));
-        return report.results().stream().map(r -> org.junit.jupiter.api.DynamicTest.dynamicTest(
-                r.id() + " (" + r.where() + ")" + (r.description().isEmpty() ? "" : " " + r.description()),
-                () -> {
-                    if (!r.passed()) {
-                        throw new AssertionError(r.where() + ": " + String.join("; ", r.differences()));
-                    }
-                }));
     }
 
     /**

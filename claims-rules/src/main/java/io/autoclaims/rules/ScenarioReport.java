@@ -101,6 +101,17 @@ public record ScenarioReport(List<Result> results, int rules, List<RuleRef> unco
     }
 
     /**
+     * What a checked {@link Adjudicator#swap(Rulebook) swap} refuses, as errors in English and Chinese:
+     * each claim file that cannot be read, once, at the first cell naming it, then each scenario that
+     * ran and failed, at its ID cell, with the fields that differ. Empty when every scenario passed.
+     *
+     * @return the errors, files first, then scenarios in sheet order
+     */
+    public List<WorkbookIssue> errors() {
+        return RulebookScenarios.failures(this);
+    }
+
+    /**
      * Whether the rulebook passes its own scenarios.
      *
      * @return true when every scenario ran and passed

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
  * tests are the ones that see them all): (a) only claims-rules uses its {@code internal} packages, and
  * (b) the public signatures of the public packages expose no type of the libraries the library hides
  * (Drools, POI and its XML beans, JUnit, Jackson), so that a host compiles against this library alone
- * and those libraries can change behind it. The fixture tests below show that each rule catches what
- * it is meant to catch.
+ * and those libraries can change behind it. claims-testkit, for hosts' tests, is held to (a), and to
+ * (b) for every hidden library but JUnit, which is its purpose. The fixture tests below show that
+ * each rule catches what it is meant to catch.
  */
 class ApiBoundaryTest {
 
@@ -58,16 +59,16 @@ class ApiBoundaryTest {
             "org.opentest4j.", "JUnit (opentest4j)",
             "com.fasterxml.jackson.", "Jackson");
 
+    /** claims-testkit's package: JUnit-facing by purpose (the scenarios as JUnit dynamic tests). */
+    static final String TESTKIT_PACKAGE = "io.autoclaims.testkit";
+
     /**
-     * Members allowed to name a hidden type anyway, each with its reason. Jackson: nothing public
-     * exposes it today (ClaimCodec keeps its JsonFactory and generators private and takes JDK streams
-     * and readers), so there is no Jackson exception.
+     * Members allowed to name a hidden type anyway, each with its reason: none. Jackson: nothing
+     * public exposes it (ClaimCodec keeps its JsonFactory and generators private and takes JDK streams
+     * and readers). JUnit: RulebookScenarios.dynamicTests was the one exception, until it moved to
+     * claims-testkit (WorkbookScenarios).
      */
-    static final Map<String, String> ALLOWED = Map.of(
-            // JUnit-facing by purpose, and junit-jupiter-api is an optional dependency that never
-            // reaches a host; #15 moves it to a claims-testkit artifact, and then this entry goes.
-            "io.autoclaims.rules.RulebookScenarios.dynamicTests([Ljava.nio.file.Path;)",
-            "the scenarios as JUnit dynamic tests, for a host's own test suite (optional junit-jupiter-api)");
+    static final Map<String, String> ALLOWED = Map.of();
 
     private static JavaClasses library;
 
@@ -76,7 +77,8 @@ class ApiBoundaryTest {
         // each module's jar or classes folder, found from one of its classes: scanning Spark's whole
         // classpath for the packages would take a quarter of a minute
         Set<Location> modules = Stream.of(io.autoclaims.model.Claim.class, io.autoclaims.rules.Adjudicator.class,
-                        io.autoclaims.batch.BacklogRun.class, io.autoclaims.cli.ClaimsCli.class, ClaimsSpark.class)
+                        io.autoclaims.batch.BacklogRun.class, io.autoclaims.cli.ClaimsCli.class, ClaimsSpark.class,
+                        io.autoclaims.testkit.WorkbookScenarios.class)
                 .map(c -> Location.of(c.getProtectionDomain().getCodeSource().getLocation()))
                 .collect(Collectors.toSet());
         library = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -90,6 +92,7 @@ class ApiBoundaryTest {
             assertTrue(packages.contains(p), p + " not imported: " + packages);
         }
         assertTrue(packages.contains("io.autoclaims.rules.internal"), packages.toString());
+        assertTrue(packages.contains(TESTKIT_PACKAGE), packages.toString());
     }
 
     @Test
@@ -115,6 +118,17 @@ class ApiBoundaryTest {
     @Test
     void publicSignaturesExposeNoHiddenLibrary() {
         exposesNoHiddenType(PUBLIC_PACKAGES).check(library);
+    }
+
+    @Test
+    void theTestkitExposesJUnitAndNoOtherHiddenLibrary() {
+        Map<String, String> notJUnit = new java.util.HashMap<>(HIDDEN);
+        notJUnit.keySet().removeIf(p -> p.startsWith("org.junit.") || p.startsWith("org.opentest4j."));
+        exposesNoHiddenType(List.of(TESTKIT_PACKAGE), notJUnit).check(library);
+        // and the JUnit it exposes is what it is for: the library's own packages expose none (above)
+        assertTrue(library.get(io.autoclaims.testkit.WorkbookScenarios.class).getMethods().stream()
+                .anyMatch(m -> m.getReturnType().getAllInvolvedRawTypes().stream()
+                        .anyMatch(t -> t.getName().equals("org.junit.jupiter.api.DynamicTest"))));
     }
 
     @Test
@@ -156,6 +170,10 @@ class ApiBoundaryTest {
     }
 
     static ArchRule exposesNoHiddenType(List<String> packages) {
+        return exposesNoHiddenType(packages, HIDDEN);
+    }
+
+    static ArchRule exposesNoHiddenType(List<String> packages, Map<String, String> hidden) {
         DescribedPredicate<JavaClass> api = new DescribedPredicate<>("public types of " + packages) {
             @Override
             public boolean test(JavaClass c) {
@@ -165,18 +183,18 @@ class ApiBoundaryTest {
         return classes().that(api).should(new ArchCondition<>("expose no Drools, POI, XMLBeans, JUnit or Jackson type") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
-                c.getSuperclass().ifPresent(t -> report(c, c.getName() + " extends", t, events));
-                c.getInterfaces().forEach(t -> report(c, c.getName() + " implements", t, events));
+                c.getSuperclass().ifPresent(t -> report(c, c.getName() + " extends", t, hidden, events));
+                c.getInterfaces().forEach(t -> report(c, c.getName() + " implements", t, hidden, events));
                 for (JavaMember m : c.getMembers()) {
                     if (!exposed(m) || ALLOWED.containsKey(m.getFullName())) {
                         continue;
                     }
                     if (m instanceof JavaField f) {
-                        report(c, f.getFullName(), f.getType(), events);
+                        report(c, f.getFullName(), f.getType(), hidden, events);
                     } else if (m instanceof JavaCodeUnit u) {
-                        report(c, u.getFullName() + " returns", u.getReturnType(), events);
-                        u.getParameterTypes().forEach(t -> report(c, u.getFullName() + " takes", t, events));
-                        u.getExceptionTypes().forEach(t -> report(c, u.getFullName() + " throws", t, events));
+                        report(c, u.getFullName() + " returns", u.getReturnType(), hidden, events);
+                        u.getParameterTypes().forEach(t -> report(c, u.getFullName() + " takes", t, hidden, events));
+                        u.getExceptionTypes().forEach(t -> report(c, u.getFullName() + " throws", t, hidden, events));
                     }
                 }
             }
@@ -199,10 +217,11 @@ class ApiBoundaryTest {
                 && !mods.contains(JavaModifier.SYNTHETIC) && !mods.contains(JavaModifier.BRIDGE);
     }
 
-    private static void report(JavaClass owner, String where, JavaType type, ConditionEvents events) {
+    private static void report(JavaClass owner, String where, JavaType type, Map<String, String> hidden,
+            ConditionEvents events) {
         for (JavaClass raw : type.getAllInvolvedRawTypes()) {
             String name = raw.getName();
-            HIDDEN.forEach((prefix, library) -> {
+            hidden.forEach((prefix, library) -> {
                 if (name.startsWith(prefix)) {
                     events.add(SimpleConditionEvent.violated(owner, where + " " + name + ": a " + library + " type"));
                 }

@@ -1,4 +1,4 @@
-package io.autoclaims.batch;
+package io.autoclaims.testkit;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
