@@ -4,14 +4,14 @@ import io.autoclaims.model.Claim;
 import io.autoclaims.model.ClaimChecks;
 import io.autoclaims.model.ErrorRecord;
 import io.autoclaims.model.InputError;
+import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
-import io.autoclaims.model.json.InvalidClaimException;
+import io.autoclaims.model.json.JsonLinesReader;
+import io.autoclaims.model.json.RawLines;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.internal.Engine;
 import io.autoclaims.rules.internal.RulebookCompiler;
-import io.autoclaims.model.json.JsonLinesReader;
-import io.autoclaims.model.json.RawLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -333,7 +333,7 @@ public final class Adjudicator {
     /** Claims built in Java get the checks the codec applies to JSON. */
     private static void checkValid(Claim c) {
         ClaimChecks.firstProblem(c).ifPresent(error -> {
-            throw InvalidClaimException.of(error);
+            throw new InvalidClaimException(error);
         });
     }
 

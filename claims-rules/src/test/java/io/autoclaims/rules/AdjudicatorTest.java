@@ -106,8 +106,8 @@ class AdjudicatorTest {
     void javaBuiltClaimsAreStillCheckedOnThePublicPaths() {
         // the codec's reads skip ClaimChecks (validated once, while reading); a claim built in Java does not
         Claim bad = CODEC.readClaim(CLAIM).withClaimId("");
-        assertThrows(io.autoclaims.model.json.InvalidClaimException.class, () -> adjudicator.adjudicateAll(List.of(bad)));
-        assertThrows(io.autoclaims.model.json.InvalidClaimException.class, () -> LineBatch.adjudicate(adjudicator,
+        assertThrows(io.autoclaims.model.InvalidClaimException.class, () -> adjudicator.adjudicateAll(List.of(bad)));
+        assertThrows(io.autoclaims.model.InvalidClaimException.class, () -> LineBatch.adjudicate(adjudicator,
                 List.of(new io.autoclaims.model.json.ReadResult.Ok(1, bad))));
     }
 

@@ -1,5 +1,6 @@
 package io.autoclaims.model.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -9,11 +10,11 @@ import io.autoclaims.model.Claim;
 import io.autoclaims.model.DocumentCode;
 import io.autoclaims.model.ErrorRecord;
 import io.autoclaims.model.Fact;
+import io.autoclaims.model.InputError;
+import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.LineVerdict;
 import io.autoclaims.model.Reason;
 import io.autoclaims.model.Verdict;
-import com.fasterxml.jackson.core.JsonEncoding;
-import io.autoclaims.model.InputError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -181,7 +182,7 @@ public final class ClaimCodec {
         Objects.requireNonNull(json, "json");
         ReadResult r = read(json, 1);
         if (r instanceof ReadResult.Failed f) {
-            throw InvalidClaimException.of(f.error().error());
+            throw new InvalidClaimException(f.error().error());
         }
         return ((ReadResult.Ok) r).claim();
     }

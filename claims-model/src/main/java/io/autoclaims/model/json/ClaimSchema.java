@@ -2,6 +2,7 @@ package io.autoclaims.model.json;
 
 import static io.autoclaims.model.json.ValueTypes.BOOLEAN;
 import static io.autoclaims.model.json.ValueTypes.CLAIM_ID;
+import static io.autoclaims.model.json.ValueTypes.CODE;
 import static io.autoclaims.model.json.ValueTypes.DEDUCTIBLE_RATE;
 import static io.autoclaims.model.json.ValueTypes.FREE_FORM_OBJECT;
 import static io.autoclaims.model.json.ValueTypes.LOCAL_DATE;
@@ -9,7 +10,6 @@ import static io.autoclaims.model.json.ValueTypes.LOCAL_DATE_TIME;
 import static io.autoclaims.model.json.ValueTypes.MONEY;
 import static io.autoclaims.model.json.ValueTypes.NON_NEGATIVE_INT;
 import static io.autoclaims.model.json.ValueTypes.NON_NEGATIVE_NUMBER;
-import static io.autoclaims.model.json.ValueTypes.CODE;
 import static io.autoclaims.model.json.ValueTypes.TEXT;
 import static io.autoclaims.model.json.ValueTypes.VIN;
 import static io.autoclaims.model.json.ValueTypes.enumOf;
@@ -29,6 +29,7 @@ import io.autoclaims.model.DocumentCode;
 import io.autoclaims.model.Driver;
 import io.autoclaims.model.HandledBy;
 import io.autoclaims.model.Incident;
+import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.Money;
 import io.autoclaims.model.PartSystem;
 import io.autoclaims.model.Payee;
@@ -172,7 +173,7 @@ final class ClaimSchema {
         LocalDate startsOn = v.get("startsOn");
         LocalDate endsOn = v.get("endsOn");
         if (endsOn.isBefore(startsOn)) {
-            throw InvalidClaimException.invalidField(at.field("endsOn"),
+            throw Defects.invalidField(at.field("endsOn"),
                     "must not be before startsOn " + startsOn + ", got " + quote(endsOn.toString()));
         }
         return new Policy(v.get("policyNo"), startsOn, endsOn, v.get("coverages"), v.get("addOns"),
@@ -185,7 +186,7 @@ final class ClaimSchema {
             String lineId = lines.get(i).lineId();
             Integer first = firstIndex.putIfAbsent(lineId, i);
             if (first != null) {
-                throw InvalidClaimException.invalidField(at.index(i).field("lineId"), "must be unique within the claim, got "
+                throw Defects.invalidField(at.index(i).field("lineId"), "must be unique within the claim, got "
                         + quote(lineId) + " again (already the lineId of " + at.index(first) + ")");
             }
         }
@@ -202,7 +203,7 @@ final class ClaimSchema {
             throw requiredFor(type, at.field("lines"));
         }
         if (repairClaim && v.<List<ClaimLine>>get("lines").isEmpty()) {
-            throw InvalidClaimException.invalidField(at.field("lines"),
+            throw Defects.invalidField(at.field("lines"),
                     "must hold at least one line for " + type + " claims, got []");
         }
         if (type == ClaimType.INSURANCE && !v.has("policy")) {
@@ -221,7 +222,7 @@ final class ClaimSchema {
         }
         // default-rulebook.md, precise reading 15: no warranty claim for a failure before the period starts.
         if (type == ClaimType.WARRANTY && incident.occurredOn().isBefore(vehicle.periodStart())) {
-            throw InvalidClaimException.invalidField(at.field("incident").field("occurredOn"),
+            throw Defects.invalidField(at.field("incident").field("occurredOn"),
                     "must not be before the warranty period start " + vehicle.periodStart()
                             + " (vehicle.deliveredOn, else purchasedOn), got " + quote(incident.occurredOn().toString()));
         }
@@ -231,7 +232,7 @@ final class ClaimSchema {
     }
 
     private static InvalidClaimException requiredFor(ClaimType type, Path at) {
-        return InvalidClaimException.missingField(at,
+        return Defects.missingField(at,
                 "required field \"" + at + "\" is missing or null: " + type + " claims need it");
     }
 }

@@ -120,7 +120,7 @@ final class ObjectSchema<T> implements ValueType<T> {
     @Override
     public T read(Tokens in, Path at) throws IOException {
         if (in.token() != JsonToken.START_OBJECT) {
-            throw InvalidClaimException.invalidField(at, "must be an object, got " + in.describe());
+            throw Defects.invalidField(at, "must be an object, got " + in.describe());
         }
         Object[] values = new Object[declared.size()];
         long seen = 0; // null or not
@@ -129,11 +129,11 @@ final class ObjectSchema<T> implements ValueType<T> {
             String name = in.name();
             Field<T, ?> field = lookup(name);
             if (field == null) {
-                throw InvalidClaimException.unknownField(at.field(name), unknownFieldMessage(name));
+                throw Defects.unknownField(at.field(name), unknownFieldMessage(name));
             }
             long bit = 1L << field.index();
             if ((seen & bit) != 0) {
-                throw InvalidClaimException.duplicateField(at.field(name), name);
+                throw Defects.duplicateField(at.field(name), name);
             }
             seen |= bit;
             if (in.next() != JsonToken.VALUE_NULL) { // null reads as absent
@@ -144,7 +144,7 @@ final class ObjectSchema<T> implements ValueType<T> {
         for (Field<T, ?> field : declared) {
             long bit = 1L << field.index();
             if (field.required() && (read & bit) == 0) {
-                throw InvalidClaimException.missingField(at.field(field.name()), "required field \"" + field.name()
+                throw Defects.missingField(at.field(field.name()), "required field \"" + field.name()
                         + "\" is " + ((seen & bit) != 0 ? "null (null reads as absent)" : "missing"));
             }
         }

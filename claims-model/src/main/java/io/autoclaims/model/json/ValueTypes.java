@@ -86,16 +86,16 @@ final class ValueTypes {
     static final ValueType<Boolean> BOOLEAN = new Simple<>((in, at) -> switch (in.token()) {
         case VALUE_TRUE -> Boolean.TRUE;
         case VALUE_FALSE -> Boolean.FALSE;
-        default -> throw InvalidClaimException.invalidField(at, "must be true or false, got " + in.describe());
+        default -> throw Defects.invalidField(at, "must be true or false, got " + in.describe());
     }, JsonGenerator::writeBoolean);
 
     static final ValueType<Integer> NON_NEGATIVE_INT = new Simple<>((in, at) -> {
         Number n = in.token() == JsonToken.VALUE_NUMBER_INT ? in.number() : null;
         if (n == null || signum(n) < 0) {
-            throw InvalidClaimException.invalidField(at, "must be an integer >= 0, got " + in.describe());
+            throw Defects.invalidField(at, "must be an integer >= 0, got " + in.describe());
         }
         if (n instanceof BigInteger b ? b.bitLength() >= Integer.SIZE : n.longValue() > Integer.MAX_VALUE) {
-            throw InvalidClaimException.invalidField(at,
+            throw Defects.invalidField(at,
                     "must be an integer from 0 to " + Integer.MAX_VALUE + ", got " + in.describe());
         }
         return n.intValue();
@@ -106,7 +106,7 @@ final class ValueTypes {
         String expected = "must be an amount >= 0 with at most 2 decimal places";
         BigDecimal value = number(in, at, expected);
         if (value.signum() < 0 || (value.scale() > 2 && !Money.isFen(value))) { // scale <= 2: whole fen already
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+            throw Defects.invalidField(at, expected + ", got " + in.describe());
         }
         return value.setScale(2, RoundingMode.UNNECESSARY);
     }, JsonGenerator::writeNumber);
@@ -115,7 +115,7 @@ final class ValueTypes {
         String expected = "must be a number >= 0";
         BigDecimal value = number(in, at, expected);
         if (value.signum() < 0) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+            throw Defects.invalidField(at, expected + ", got " + in.describe());
         }
         return value;
     }, JsonGenerator::writeNumber);
@@ -124,7 +124,7 @@ final class ValueTypes {
         String expected = "must be a number from 0 to 0.20";
         BigDecimal value = number(in, at, expected);
         if (value.signum() < 0 || value.compareTo(MAX_DEDUCTIBLE_RATE) > 0) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+            throw Defects.invalidField(at, expected + ", got " + in.describe());
         }
         return value;
     }, JsonGenerator::writeNumber);
@@ -132,13 +132,13 @@ final class ValueTypes {
     static final ValueType<LocalDate> LOCAL_DATE = new Simple<>((in, at) -> {
         String text = text(in, at, "must be a date yyyy-MM-dd");
         if (!isDateShape(text)) {
-            throw InvalidClaimException.invalidField(at, "must be a date yyyy-MM-dd, got " + quote(text));
+            throw Defects.invalidField(at, "must be a date yyyy-MM-dd, got " + quote(text));
         }
         try {
             // the shape is checked: the digits are read directly (DateTimeFormatter costs ~1 us per date)
             return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
         } catch (DateTimeException e) {
-            throw InvalidClaimException.invalidField(at, "must be a date that exists (yyyy-MM-dd), got " + quote(text));
+            throw Defects.invalidField(at, "must be a date that exists (yyyy-MM-dd), got " + quote(text));
         }
     }, (out, value) -> out.writeString(formatDate(value)));
 
@@ -146,19 +146,19 @@ final class ValueTypes {
         String expected = "must be a date-time yyyy-MM-ddTHH:mm or yyyy-MM-ddTHH:mm:ss";
         String text = text(in, at, expected);
         if (!DATE_TIME_SHAPE.matcher(text).matches()) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + quote(text));
+            throw Defects.invalidField(at, expected + ", got " + quote(text));
         }
         try {
             return LocalDateTime.parse(text, DATE_TIME_READ);
         } catch (DateTimeParseException e) {
-            throw InvalidClaimException.invalidField(at, "must be a date-time that exists, got " + quote(text));
+            throw Defects.invalidField(at, "must be a date-time that exists, got " + quote(text));
         }
     }, (out, value) -> out.writeString(formatDateTime(value)));
 
     /** A free-form object (extensions): JSON's natural Java shape, floats as BigDecimal, unmodifiable. */
     static final ValueType<Map<String, Object>> FREE_FORM_OBJECT = new Simple<>((in, at) -> {
         if (in.token() != JsonToken.START_OBJECT) {
-            throw InvalidClaimException.invalidField(at, "must be an object, got " + in.describe());
+            throw Defects.invalidField(at, "must be an object, got " + in.describe());
         }
         return freeFormObject(in, at);
     }, ValueTypes::writeFreeForm);
@@ -176,14 +176,14 @@ final class ValueTypes {
             if (constant != null) {
                 return constant;
             }
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+            throw Defects.invalidField(at, expected + ", got " + in.describe());
         }, (out, value) -> out.writeString(value.name()));
     }
 
     static <E> ValueType<List<E>> listOf(ValueType<E> element) {
         return new Simple<>((in, at) -> {
             if (in.token() != JsonToken.START_ARRAY) {
-                throw InvalidClaimException.invalidField(at, "must be an array, got " + in.describe());
+                throw Defects.invalidField(at, "must be an array, got " + in.describe());
             }
             if (in.next() == JsonToken.END_ARRAY) {
                 return List.of();
@@ -295,7 +295,7 @@ final class ValueTypes {
             String text = text(in, at, expected);
             int length = text.codePointCount(0, text.length());
             if (length < min || length > max) {
-                throw InvalidClaimException.invalidField(at, expected + ", got " + length
+                throw Defects.invalidField(at, expected + ", got " + length
                         + (length == 1 ? " character: " : " characters: ") + quote(text));
             }
             return text;
@@ -304,7 +304,7 @@ final class ValueTypes {
 
     private static String text(Tokens in, Path at, String expected) throws IOException {
         if (in.token() != JsonToken.VALUE_STRING) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+            throw Defects.invalidField(at, expected + ", got " + in.describe());
         }
         return in.text();
     }
@@ -317,11 +317,11 @@ final class ValueTypes {
     private static BigDecimal number(Tokens in, Path at, String expected) throws IOException {
         JsonToken token = in.token();
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+            throw Defects.invalidField(at, expected + ", got " + in.describe());
         }
         BigDecimal value = Tokens.decimal(in.number());
         if (!surelyWithinBounds(value) && outOfBounds(value.stripTrailingZeros())) {
-            throw InvalidClaimException.invalidField(at, "must be a number below 10^" + MAX_INTEGER_DIGITS
+            throw Defects.invalidField(at, "must be a number below 10^" + MAX_INTEGER_DIGITS
                     + " with at most " + MAX_DECIMALS + " decimal places, got " + in.describe());
         }
         // 1e3 and 1000 are one value; a negative scale would print as 1E+3 and read back differently.
@@ -348,7 +348,7 @@ final class ValueTypes {
         while (in.next() == JsonToken.FIELD_NAME) {
             String name = in.name();
             if (values.containsKey(name)) {
-                throw InvalidClaimException.duplicateField(at.field(name), name);
+                throw Defects.duplicateField(at.field(name), name);
             }
             in.next();
             values.put(name, freeForm(in, at.field(name)));
