@@ -2,6 +2,7 @@ package io.autoclaims.model.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonToken;
+import io.autoclaims.model.internal.Contract;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -144,8 +145,9 @@ final class ObjectSchema<T> implements ValueType<T> {
         for (Field<T, ?> field : declared) {
             long bit = 1L << field.index();
             if (field.required() && (read & bit) == 0) {
-                throw Defects.missingField(at.field(field.name()), "required field \"" + field.name()
-                        + "\" is " + ((seen & bit) != 0 ? "null (null reads as absent)" : "missing"));
+                throw Defects.missingField(at.field(field.name()), (seen & bit) != 0
+                        ? "required field \"" + field.name() + "\" is null (null reads as absent)"
+                        : Contract.missing(field.name()));
             }
         }
         return build.build(new Values(this, values, read), at);
