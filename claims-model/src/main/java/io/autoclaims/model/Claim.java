@@ -565,14 +565,17 @@ public record Claim(
                     .required("submittedOn", submittedOn).required("vehicle", vehicle).required("incident", incident)
                     .rule(() -> Contract.typeRequirements(type, repairShop != null, lines != null,
                             lines != null && lines.isEmpty(), policy != null, assistance != null, incident.occurredOn(),
-                            vehicle.create().periodStart()));
+                            vehicle.periodStart()));
         }
 
         private InputError uniqueLineIds() {
             if (lines == null) {
                 return null;
             }
-            List<String> ids = lines.stream().map(ClaimLine.Builder::lineId).toList();
+            List<String> ids = new ArrayList<>(lines.size());
+            for (ClaimLine.Builder line : lines) {
+                ids.add(line.lineId());
+            }
             int[] repeat = Contract.repeatedLineId(ids);
             return repeat == null ? null : new InputError("INVALID_FIELD", "lines[" + repeat[0] + "].lineId",
                     Contract.repeatedLineIdMessage(ids.get(repeat[0]), "lines[" + repeat[1] + "]"));

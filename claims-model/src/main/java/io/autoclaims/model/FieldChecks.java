@@ -44,14 +44,36 @@ final class FieldChecks {
         return create.get();
     }
 
-    private final String at;
+    /** The path of the object checked, ending in a dot: spelled out only for a problem (most claims have none). */
+    private String at;
+    private final FieldChecks parent;
+    /** This object's field in its parent, and its index when it is a list's element (else -1). */
+    private final String field;
+    private final int index;
     /** True on the first walk: only strings are looked at, for lone surrogates. */
     private final boolean encoding;
     private InputError first;
 
     private FieldChecks(String at, boolean encoding) {
         this.at = at;
+        this.parent = null;
+        this.field = null;
+        this.index = -1;
         this.encoding = encoding;
+    }
+
+    private FieldChecks(FieldChecks parent, String field, int index) {
+        this.parent = parent;
+        this.field = field;
+        this.index = index;
+        this.encoding = parent.encoding;
+    }
+
+    private String at() {
+        if (at == null) {
+            at = parent.at() + field + (index < 0 ? "" : "[" + index + "]") + ".";
+        }
+        return at;
     }
 
     private boolean skip() {
@@ -59,14 +81,15 @@ final class FieldChecks {
     }
 
     private FieldChecks invalid(String name, String message) {
-        first = new InputError("INVALID_FIELD", at + name, message);
+        first = new InputError("INVALID_FIELD", at() + name, message);
         return this;
     }
 
     private boolean encoded(String name, String value) {
         int lone = Contract.loneSurrogate(value);
         if (lone >= 0) {
-            first = new InputError(Contract.INVALID_ENCODING, at + name, Contract.loneSurrogateMessage(false, value.charAt(lone)));
+            first = new InputError(Contract.INVALID_ENCODING, at() + name,
+                    Contract.loneSurrogateMessage(false, value.charAt(lone)));
             return false;
         }
         return true;
@@ -155,7 +178,7 @@ final class FieldChecks {
         if (skip() || check == null) {
             return this;
         }
-        FieldChecks inner = new FieldChecks(at + name + ".", encoding);
+        FieldChecks inner = new FieldChecks(this, name, -1);
         check.accept(inner);
         first = inner.first;
         return this;
@@ -164,7 +187,7 @@ final class FieldChecks {
     /** A list of objects (null when absent), each at its index. */
     <E> FieldChecks objects(String name, List<E> values, BiConsumer<E, FieldChecks> check) {
         for (int i = 0; values != null && i < values.size() && !skip(); i++) {
-            FieldChecks inner = new FieldChecks(at + name + "[" + i + "].", encoding);
+            FieldChecks inner = new FieldChecks(this, name, i);
             check.accept(values.get(i), inner);
             first = inner.first;
         }
@@ -183,7 +206,7 @@ final class FieldChecks {
                 String key = String.valueOf(e.getKey());
                 int lone = Contract.loneSurrogate(key);
                 if (lone >= 0) {
-                    first = new InputError(Contract.INVALID_ENCODING, at + name,
+                    first = new InputError(Contract.INVALID_ENCODING, at() + name,
                             Contract.loneSurrogateMessage(true, key.charAt(lone)));
                     return this;
                 }
@@ -207,7 +230,7 @@ final class FieldChecks {
     /** A required field: absent (null) is {@code MISSING_FIELD}, after the object's present values. */
     FieldChecks required(String name, Object value) {
         if (!skip() && !encoding && value == null) {
-            first = new InputError("MISSING_FIELD", at + name, Contract.missing(name));
+            first = new InputError("MISSING_FIELD", at() + name, Contract.missing(name));
         }
         return this;
     }
@@ -217,7 +240,7 @@ final class FieldChecks {
         if (!skip() && !encoding) {
             InputError e = rule.get();
             if (e != null) {
-                first = new InputError(e.code(), e.field() == null ? null : at + e.field(), e.message());
+                first = new InputError(e.code(), e.field() == null ? null : at() + e.field(), e.message());
             }
         }
         return this;

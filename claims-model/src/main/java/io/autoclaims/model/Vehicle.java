@@ -198,6 +198,11 @@ public record Vehicle(
             return FieldChecks.build(this::check, this::create);
         }
 
+        /** The day the warranty period starts, as {@link Vehicle#periodStart()} says; purchasedOn must be set. */
+        LocalDate periodStart() {
+            return deliveredOn != null ? deliveredOn : purchasedOn;
+        }
+
         void check(FieldChecks c) {
             c.vin("vin", vin).date("purchasedOn", purchasedOn).date("deliveredOn", deliveredOn)
                     .nonNegativeInt("odometerKm", odometerKm).money("priceCny", priceCny)

@@ -8,6 +8,7 @@ import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.RawLines;
 import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.rules.internal.Engine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -106,7 +107,8 @@ public final class LineBatch {
      * Adjudicates lines already read with the adjudicator's live rulebook (read once, so one batch
      * never mixes two rulebooks) and returns one result per line, in the same order. Claims read by
      * {@link #read} are not checked again; other {@code ReadResult.Ok}s may hold claims built in Java
-     * and are checked as {@link Adjudicator#adjudicateAll} checks them.
+     * and are checked as {@link Adjudicator#adjudicateAll} checks them: one that breaks the contract
+     * gets its error record, as a bad line does.
      */
     public static List<Result> adjudicate(Adjudicator adjudicator, List<? extends ReadResult> lines) {
         return adjudicate(adjudicator, lines, !(lines instanceof CodecReads));
@@ -123,17 +125,16 @@ public final class LineBatch {
 
     private static List<Result> adjudicate(Adjudicator adjudicator, List<? extends ReadResult> lines, boolean check) {
         Objects.requireNonNull(adjudicator, "adjudicator");
-        Rulebook rb = adjudicator.rulebook();
-        // pinned: a swap on the caller's adjudicator between the calls below cannot mix two rulebooks
-        Adjudicator pinned = Adjudicator.of(rb);
-        List<Claim> supported = new ArrayList<>(lines.size());
+        Objects.requireNonNull(lines, "lines");
+        // the live rulebook read once: a swap on the caller's adjudicator cannot mix two rulebooks in a batch
+        Engine engine = adjudicator.rulebook().engine();
+        List<Claim> claims = new ArrayList<>(lines.size());
         for (ReadResult l : lines) {
-            if (l instanceof ReadResult.Ok ok && rb.supports(ok.claim().type())) {
-                supported.add(ok.claim());
+            if (l instanceof ReadResult.Ok ok) {
+                claims.add(ok.claim());
             }
         }
-        Iterator<Verdict> verdicts = supported.isEmpty() ? List.<Verdict>of().iterator()
-                : (check ? pinned.adjudicateAll(supported) : pinned.adjudicateRead(supported)).iterator();
+        Iterator<Adjudication> adjudications = Adjudicator.adjudicate(engine, claims, check).iterator();
         List<Result> results = new ArrayList<>(lines.size());
         for (ReadResult l : lines) {
             if (l instanceof ReadResult.Failed failed) {
@@ -141,9 +142,10 @@ public final class LineBatch {
                 results.add(new Result(l.line(), e.claimId(), null, null, e.error()));
             } else {
                 Claim claim = ((ReadResult.Ok) l).claim();
-                results.add(rb.supports(claim.type())
-                        ? new Result(l.line(), claim.claimId(), claim.type(), verdicts.next(), null)
-                        : new Result(l.line(), claim.claimId(), claim.type(), null, pinned.unsupported(claim).orElseThrow()));
+                Adjudication a = adjudications.next();
+                results.add(a.verdict() != null
+                        ? new Result(l.line(), claim.claimId(), claim.type(), a.verdict(), null)
+                        : new Result(l.line(), claim.claimId(), claim.type(), null, a.error().error()));
             }
         }
         return results;

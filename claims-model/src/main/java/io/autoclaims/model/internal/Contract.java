@@ -222,6 +222,16 @@ public final class Contract {
      * @return {@code {index, index of its first occurrence}}, or null when every lineId is unique
      */
     public static int[] repeatedLineId(List<String> lineIds) {
+        if (lineIds.size() <= 8) { // most claims have a line or two: compared pairwise, nothing allocated
+            for (int i = 1; i < lineIds.size(); i++) {
+                for (int first = 0; first < i; first++) {
+                    if (lineIds.get(i).equals(lineIds.get(first))) {
+                        return new int[] {i, first};
+                    }
+                }
+            }
+            return null;
+        }
         Map<String, Integer> firstIndex = new HashMap<>();
         for (int i = 0; i < lineIds.size(); i++) {
             Integer first = firstIndex.putIfAbsent(lineIds.get(i), i);
