@@ -25,6 +25,7 @@ public enum Decision implements Labelled {
 
     /** The decision that wins when both apply. */
     public Decision strongest(Decision other) {
+        java.util.Objects.requireNonNull(other, "other");
         return other.ordinal() > ordinal() ? other : this;
     }
 

@@ -2,6 +2,7 @@ package io.autoclaims.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Objects;
 
 /** Money helpers: CNY amounts are {@link BigDecimal}, rounded once, HALF_UP, to fen. */
 public final class Money {
@@ -13,16 +14,16 @@ public final class Money {
 
     /** Rounds a computed amount to 2 decimals, HALF_UP: call once, at the end of a computation. */
     public static BigDecimal round(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
+        return Objects.requireNonNull(amount, "amount").setScale(2, RoundingMode.HALF_UP);
     }
 
     /** Parses a decimal string such as {@code "18400.5"} into a rounded amount. */
     public static BigDecimal ofCny(String amount) {
-        return round(new BigDecimal(amount));
+        return round(new BigDecimal(Objects.requireNonNull(amount, "amount")));
     }
 
     /** True when the amount has at most two decimal places in value ({@code 12.500} has two). */
     public static boolean isFen(BigDecimal amount) {
-        return amount.stripTrailingZeros().scale() <= 2;
+        return Objects.requireNonNull(amount, "amount").stripTrailingZeros().scale() <= 2;
     }
 }

@@ -26,12 +26,13 @@ public enum Remedy implements Labelled {
 
     /** The remedy that wins when both apply. */
     public Remedy strongest(Remedy other) {
+        java.util.Objects.requireNonNull(other, "other");
         return other.ordinal() > ordinal() ? other : this;
     }
 
     /** The claim-level remedy a covered line's own remedy stands for. */
     public static Remedy of(LineRemedy line) {
-        return switch (line) {
+        return switch (java.util.Objects.requireNonNull(line, "line")) {
             case REPAIR -> REPAIR;
             case REPLACE_PART -> REPLACE_PART;
             case NONE -> NONE;

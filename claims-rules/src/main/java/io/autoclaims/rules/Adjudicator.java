@@ -118,6 +118,7 @@ public final class Adjudicator {
      * @throws RulebookException when the workbooks do not load or a check fails; nothing changes
      */
     public Rulebook swap(Path... paths) {
+        Objects.requireNonNull(paths, "paths");
         return swap(Rulebook.load(paths));
     }
 
@@ -325,6 +326,8 @@ public final class Adjudicator {
      * @throws UncheckedIOException when reading or writing fails
      */
     public long adjudicateJsonLines(Reader in, Writer out) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
         Adjudicator pinned = of(rulebook());
         long written = 0;
         try (Stream<ReadResult> lines = codec.readLines(in)) {
@@ -353,6 +356,7 @@ public final class Adjudicator {
      * whose type the current rulebook has no tables for; empty when it can be adjudicated.
      */
     public Optional<InputError> unsupported(Claim claim) {
+        Objects.requireNonNull(claim, "claim");
         return Optional.ofNullable(unsupported(engine(), claim));
     }
 

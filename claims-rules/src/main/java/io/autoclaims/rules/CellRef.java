@@ -17,12 +17,12 @@ public record CellRef(String workbook, String sheet, String cell) {
 
     /** A cell given by 0-based row and column indexes. */
     public static CellRef of(String workbook, String sheet, int row, int column) {
-        return new CellRef(workbook, sheet, columnLetters(column) + (row + 1));
+        return new CellRef(workbook, Objects.requireNonNull(sheet, "sheet"), columnLetters(column) + (row + 1));
     }
 
     /** A whole sheet. */
     public static CellRef sheet(String workbook, String sheet) {
-        return new CellRef(workbook, sheet, null);
+        return new CellRef(workbook, Objects.requireNonNull(sheet, "sheet"), null);
     }
 
     /** A whole workbook. */

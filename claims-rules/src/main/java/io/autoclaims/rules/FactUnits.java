@@ -14,12 +14,13 @@ public final class FactUnits {
 
     /** The unit of the fact named {@code factName} in English or Chinese, or "" for a fact that is not a number. */
     public static String of(String factName, boolean zh) {
-        FactDef fact = FactCatalog.get(factName);
+        FactDef fact = FactCatalog.get(java.util.Objects.requireNonNull(factName, "factName"));
         return fact == null ? "" : of(fact, zh);
     }
 
     /** As {@link #of(String, boolean)} for a fact of the catalogue. */
     public static String of(FactDef fact, boolean zh) {
+        java.util.Objects.requireNonNull(fact, "fact");
         ValueType.Kind kind = fact.type().kind();
         String n = fact.name();
         if (kind == ValueType.Kind.MONEY || n.endsWith("Cny")) {

@@ -53,11 +53,14 @@ public final class LineBatch {
 
         /** The record written for this line, without its {@code \n}. */
         public String record(ClaimCodec codec) {
+            Objects.requireNonNull(codec, "codec");
             return verdict != null ? codec.writeVerdict(verdict) : codec.writeError(new ErrorRecord(claimId, line, error));
         }
 
         /** Writes {@link #record} as UTF-8 to {@code out}, without its {@code \n}. */
         public void writeRecord(ClaimCodec codec, OutputStream out) throws IOException {
+            Objects.requireNonNull(codec, "codec");
+            Objects.requireNonNull(out, "out");
             if (verdict != null) {
                 codec.writeVerdict(verdict, out);
             } else {
@@ -68,6 +71,7 @@ public final class LineBatch {
 
     /** Reads the lines of {@code lines} and adjudicates them: one result per line, in order. */
     public static List<Result> adjudicate(Adjudicator adjudicator, ClaimCodec codec, RawLines lines) {
+        Objects.requireNonNull(adjudicator, "adjudicator");
         return adjudicate(adjudicator, read(codec, lines));
     }
 
@@ -77,6 +81,8 @@ public final class LineBatch {
      * (by the codec), not again. For callers adjudicating the same lines twice (impact reports).
      */
     public static List<ReadResult> read(ClaimCodec codec, RawLines lines) {
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(lines, "lines");
         ReadResult[] reads = new ReadResult[lines.size()];
         for (int i = 0; i < reads.length; i++) {
             reads[i] = codec.read(lines, i);
@@ -153,6 +159,9 @@ public final class LineBatch {
 
     /** Writes each result's record and its {@code \n} to {@code out}; returns the bytes written. */
     public static long write(ClaimCodec codec, List<Result> results, OutputStream out) throws IOException {
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(out, "out");
         CountingStream counting = new CountingStream(out);
         try (ClaimCodec.RecordWriter records = codec.records(counting)) { // one generator for the batch
             for (Result r : results) {

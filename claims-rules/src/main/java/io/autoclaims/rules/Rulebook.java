@@ -75,7 +75,7 @@ public final class Rulebook {
      * {@code .xlsx} loads. The scenarios' claim files are read from the folder when they are run.
      */
     public static Rulebook load(Path... paths) {
-        return load(List.of(paths));
+        return load(List.of(Objects.requireNonNull(paths, "paths")));
     }
 
     /**
@@ -83,6 +83,7 @@ public final class Rulebook {
      * folder, or the folder of the file), as {@code claims test} reads them.
      */
     public static Rulebook load(List<Path> paths) {
+        Objects.requireNonNull(paths, "paths");
         return fromWorkbooks(readWorkbooks(paths), RulebookScenarios.folder(folderOf(paths)));
     }
 
@@ -218,6 +219,7 @@ public final class Rulebook {
 
     /** True when the rulebook has tables for that claim type. */
     public boolean supports(ClaimType type) {
+        Objects.requireNonNull(type, "type");
         return compiled.supports(type);
     }
 

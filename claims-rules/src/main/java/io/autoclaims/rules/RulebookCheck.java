@@ -5,6 +5,7 @@ import io.autoclaims.rules.internal.RulebookCompiler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What {@code claims check} finds in rule workbooks before a release: every cell against its type,
@@ -14,16 +15,18 @@ import java.util.Map;
 public record RulebookCheck(List<WorkbookIssue> issues) {
 
     public RulebookCheck {
-        issues = List.copyOf(issues);
+        issues = List.copyOf(Objects.requireNonNull(issues, "issues"));
     }
 
     /** Checks workbooks given as bytes by file name. */
     public static RulebookCheck of(Map<String, byte[]> workbooks) {
+        Objects.requireNonNull(workbooks, "workbooks");
         return new RulebookCheck(RulebookCompiler.check(workbooks));
     }
 
     /** Checks workbook files or folders of them (as {@link Rulebook#load(Path...)} finds them). */
     public static RulebookCheck of(List<Path> paths) {
+        Objects.requireNonNull(paths, "paths");
         try {
             return of(Rulebook.readWorkbooks(paths));
         } catch (RulebookException e) {
@@ -33,6 +36,7 @@ public record RulebookCheck(List<WorkbookIssue> issues) {
 
     /** The workbooks' bytes by file name, as {@link Rulebook#load(Path...)} reads them. */
     public static Map<String, byte[]> read(List<Path> paths) {
+        Objects.requireNonNull(paths, "paths");
         return Rulebook.readWorkbooks(paths);
     }
 
@@ -51,6 +55,7 @@ public record RulebookCheck(List<WorkbookIssue> issues) {
      * the workbooks that have such findings), by file name.
      */
     public Map<String, byte[]> annotate(Map<String, byte[]> workbooks) {
+        Objects.requireNonNull(workbooks, "workbooks");
         return Annotator.annotate(workbooks, issues);
     }
 

@@ -39,6 +39,11 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * (the new side's cell; the old side's for a removed row).
      */
     public record CellChange(String column, String oldValue, String newValue, CellRef where) {
+        /** Rejects a null column; the values and the cell may be null. */
+        public CellChange {
+            Objects.requireNonNull(column, "column");
+        }
+
         /** A change not tied to one cell (a row moved to another table). */
         public CellChange(String column, String oldValue, String newValue) {
             this(column, oldValue, newValue, null);
@@ -52,7 +57,10 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
     public record Change(Kind kind, String ruleId, String table, int oldRow, int newRow, String code,
             List<CellChange> cells) {
         public Change {
-            cells = List.copyOf(cells);
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(ruleId, "ruleId");
+            Objects.requireNonNull(table, "table");
+            cells = List.copyOf(Objects.requireNonNull(cells, "cells"));
         }
     }
 
@@ -61,6 +69,13 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * workbook the other side has: its key, sheet, workbook and number of rule rows.
      */
     public record TableChange(Kind kind, String key, String table, String workbook, int rules) {
+        /** Rejects nulls. */
+        public TableChange {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(workbook, "workbook");
+        }
     }
 
     /**
@@ -68,14 +83,21 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * {@code REMOVED} (only the old), with its number of tables and rule rows; nothing of it is compared.
      */
     public record WorkbookChange(Kind kind, String workbook, int tables, int rules) {
+        /** Rejects nulls. */
+        public WorkbookChange {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(workbook, "workbook");
+        }
     }
 
     public RulebookDiff {
-        changes = List.copyOf(changes);
-        tables = List.copyOf(tables);
-        workbooks = List.copyOf(workbooks);
-        oldFiles = List.copyOf(oldFiles);
-        newFiles = List.copyOf(newFiles);
+        Objects.requireNonNull(oldInfo, "oldInfo");
+        Objects.requireNonNull(newInfo, "newInfo");
+        changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
+        tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
+        workbooks = List.copyOf(Objects.requireNonNull(workbooks, "workbooks"));
+        oldFiles = List.copyOf(Objects.requireNonNull(oldFiles, "oldFiles"));
+        newFiles = List.copyOf(Objects.requireNonNull(newFiles, "newFiles"));
     }
 
     /** True when the two sides hold the same tables and rule rows, cell for cell. */
@@ -90,6 +112,8 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
 
     /** The differences from {@code older} to {@code newer}, workbooks given as bytes by file name. */
     public static RulebookDiff between(Map<String, byte[]> older, Map<String, byte[]> newer) {
+        Objects.requireNonNull(older, "older");
+        Objects.requireNonNull(newer, "newer");
         List<WorkbookIssue> issues = new ArrayList<>();
         List<WorkbookModel> a = RulebookCompiler.read(older, issues);
         List<WorkbookModel> b = RulebookCompiler.read(newer, issues);

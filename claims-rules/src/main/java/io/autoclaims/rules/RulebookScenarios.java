@@ -41,7 +41,7 @@ public final class RulebookScenarios {
      * 16 MiB are refused, each reported at the scenario cell that names it.
      */
     public static Files folder(Path dir) {
-        return new ScenarioFile.Folder(dir);
+        return new ScenarioFile.Folder(java.util.Objects.requireNonNull(dir, "dir"));
     }
 
     /**
@@ -54,7 +54,7 @@ public final class RulebookScenarios {
 
     /** Runs the scenarios of workbook files or folders (referenced claim files are read next to them). */
     public static ScenarioReport run(List<Path> paths) {
-        return run(Rulebook.load(paths));
+        return run(Rulebook.load(java.util.Objects.requireNonNull(paths, "paths")));
     }
 
     /** Runs the scenarios of the shipped rulebook. */
@@ -64,6 +64,8 @@ public final class RulebookScenarios {
 
     /** Compiles the workbooks, runs every scenario, and reports results and row coverage. */
     public static ScenarioReport run(Map<String, byte[]> workbooks, Files files) {
+        java.util.Objects.requireNonNull(workbooks, "workbooks");
+        java.util.Objects.requireNonNull(files, "files");
         return run(Rulebook.fromWorkbooks(workbooks, files));
     }
 
@@ -72,7 +74,7 @@ public final class RulebookScenarios {
      * (next to its folder, from the shipped resources, or through the {@link Files} it was given).
      */
     public static ScenarioReport run(Rulebook rulebook) {
-        return run(rulebook, ScenarioFile.MAX_RUN_BYTES);
+        return run(java.util.Objects.requireNonNull(rulebook, "rulebook"), ScenarioFile.MAX_RUN_BYTES);
     }
 
     /**

@@ -83,8 +83,8 @@ public final class RulebookWatcher implements AutoCloseable {
         public Reload {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(live, "live");
-            files = List.copyOf(files);
-            issues = List.copyOf(issues);
+            files = List.copyOf(Objects.requireNonNull(files, "files"));
+            issues = List.copyOf(Objects.requireNonNull(issues, "issues"));
         }
 
         /** One line, then one line per issue, in English. */
@@ -166,6 +166,8 @@ public final class RulebookWatcher implements AutoCloseable {
     static RulebookWatcher watch(Adjudicator adjudicator, Path dir, Duration debounce, Listener listener,
             java.util.function.Function<Map<String, byte[]>, Rulebook> compiler) {
         Objects.requireNonNull(adjudicator, "adjudicator");
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(debounce, "debounce");
         Objects.requireNonNull(listener, "listener");
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + " is not a folder");

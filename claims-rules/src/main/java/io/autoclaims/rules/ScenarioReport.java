@@ -1,6 +1,7 @@
 package io.autoclaims.rules;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The outcome of a rulebook's own test scenarios: each scenario's result, row coverage (which rule
@@ -17,7 +18,8 @@ public record ScenarioReport(List<Result> results, int rules, List<RuleRef> unco
     public record Result(String id, CellRef where, String description, boolean passed, List<String> differences,
             boolean ran) {
         public Result {
-            differences = List.copyOf(differences);
+            Objects.requireNonNull(id, "id");
+            differences = List.copyOf(Objects.requireNonNull(differences, "differences"));
         }
 
         /** A scenario that ran. */
@@ -27,9 +29,9 @@ public record ScenarioReport(List<Result> results, int rules, List<RuleRef> unco
     }
 
     public ScenarioReport {
-        results = List.copyOf(results);
-        uncovered = List.copyOf(uncovered);
-        fileProblems = List.copyOf(fileProblems);
+        results = List.copyOf(Objects.requireNonNull(results, "results"));
+        uncovered = List.copyOf(Objects.requireNonNull(uncovered, "uncovered"));
+        fileProblems = List.copyOf(Objects.requireNonNull(fileProblems, "fileProblems"));
     }
 
     /** A report where every claim file could be read. */

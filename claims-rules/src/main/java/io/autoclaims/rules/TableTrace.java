@@ -2,6 +2,7 @@ package io.autoclaims.rules;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One table consulted for a claim (or one of its lines): the rows that matched, with the values
@@ -11,29 +12,41 @@ import java.util.List;
 public record TableTrace(String table, String lineId, List<Match> matched, List<NearMiss> nearest) {
 
     public TableTrace {
-        matched = List.copyOf(matched);
-        nearest = List.copyOf(nearest);
+        Objects.requireNonNull(table, "table");
+        matched = List.copyOf(Objects.requireNonNull(matched, "matched"));
+        nearest = List.copyOf(Objects.requireNonNull(nearest, "nearest"));
     }
 
     /** A fact's name and its value when the table ran. */
     public record Value(String fact, Object value) {
+        /** Rejects a null fact; the value may be null. */
+        public Value {
+            Objects.requireNonNull(fact, "fact");
+        }
     }
 
     /** A row that matched, with the values of the facts its conditions read. */
     public record Match(String ruleId, int row, List<Value> values) {
         public Match {
-            values = List.copyOf(values);
+            Objects.requireNonNull(ruleId, "ruleId");
+            values = List.copyOf(Objects.requireNonNull(values, "values"));
         }
     }
 
     /** A condition of a row that the claim does not meet; {@code shortBy} for number ranges only. */
     public record Failed(String fact, String condition, Object actual, BigDecimal shortBy) {
+        /** Rejects a null fact or condition; the value and the shortfall may be null. */
+        public Failed {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(condition, "condition");
+        }
     }
 
     /** A row that did not match and why. */
     public record NearMiss(String ruleId, int row, List<Failed> failed) {
         public NearMiss {
-            failed = List.copyOf(failed);
+            Objects.requireNonNull(ruleId, "ruleId");
+            failed = List.copyOf(Objects.requireNonNull(failed, "failed"));
         }
     }
 }

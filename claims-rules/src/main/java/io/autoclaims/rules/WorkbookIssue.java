@@ -39,6 +39,7 @@ public record WorkbookIssue(Severity severity, String code, CellRef where, Strin
 
     /** The same issue with its Chinese message and hint. */
     public WorkbookIssue withZh(String zhMessage, String zhHint) {
+        Objects.requireNonNull(zhMessage, "zhMessage");
         return new WorkbookIssue(severity, code, where, message, hint, zhMessage, zhHint);
     }
 

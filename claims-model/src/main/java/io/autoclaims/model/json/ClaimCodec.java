@@ -108,7 +108,7 @@ public final class ClaimCodec {
      * backlog themselves and number its lines (Spark).
      */
     public ReadResult readLine(byte[] bytes, int off, int len, long lineNumber) {
-        Objects.checkFromIndexSize(off, len, bytes.length);
+        Objects.checkFromIndexSize(off, len, Objects.requireNonNull(bytes, "bytes").length);
         int from = off;
         int n = len;
         if (lineNumber == 1 && n >= 3 && (bytes[from] & 0xFF) == 0xEF && (bytes[from + 1] & 0xFF) == 0xBB
@@ -125,7 +125,7 @@ public final class ClaimCodec {
 
     /** Reads line {@code i} of a batch cut by {@link #lines}. */
     public ReadResult read(RawLines lines, int i) {
-        Objects.checkIndex(i, lines.size());
+        Objects.checkIndex(i, Objects.requireNonNull(lines, "lines").size());
         long number = lines.line(i);
         if (lines.tooLong(i)) {
             return failed(number, TextCheck.tooLong(lines.skippedLength(i), maxLineBytes));
@@ -253,12 +253,14 @@ public final class ClaimCodec {
      */
     public void writeVerdict(Verdict verdict, Writer out) throws IOException {
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(out, "out");
         write(verdictBody(verdict), out);
     }
 
     /** Writes the error record as {@link #writeError(ErrorRecord)} spells it, without a line end. */
     public void writeError(ErrorRecord error, Writer out) throws IOException {
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(out, "out");
         write(errorBody(error), out);
     }
 
@@ -508,6 +510,7 @@ public final class ClaimCodec {
     /** Writes the verdict as {@link #writeVerdict(Verdict)} spells it, UTF-8, without a line end; {@code out} stays open. */
     public void writeVerdict(Verdict verdict, OutputStream out) throws IOException {
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(out, "out");
         try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
             verdictBody(verdict).write(g);
         }
@@ -516,6 +519,7 @@ public final class ClaimCodec {
     /** Writes the error record as {@link #writeError(ErrorRecord)} spells it, UTF-8, without a line end. */
     public void writeError(ErrorRecord error, OutputStream out) throws IOException {
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(out, "out");
         try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
             errorBody(error).write(g);
         }

@@ -41,7 +41,7 @@ public final class JsonLinesReader implements Closeable {
      * one, nothing is hashed.
      */
     public JsonLinesReader checksum(Checksum c) {
-        this.checksum = c;
+        this.checksum = Objects.requireNonNull(c, "c");
         return this;
     }
 
