@@ -129,7 +129,8 @@ public final class BacklogRun {
      * @throws CheckpointMismatchException when the checkpoint is damaged or does not match the
      *     rulebook, the input or the output; nothing has been written then
      * @throws java.nio.file.NoSuchFileException when the input does not exist
-     * @throws IOException when reading or writing fails
+     * @throws OutputFailedException when writing the output fails, with the lines written in full
+     * @throws IOException when reading fails, or the checkpoint cannot be written
      */
     public RunSummary run() throws IOException {
         long started = System.nanoTime();

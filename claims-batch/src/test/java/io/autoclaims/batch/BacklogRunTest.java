@@ -256,6 +256,7 @@ class BacklogRunTest {
         CheckpointMismatchException e = assertThrows(CheckpointMismatchException.class,
                 () -> builder(other, out).checkpoint(ckpt).build().run());
         assertTrue(e.getMessage().contains("another input"), e.getMessage());
+        assertTrue(e instanceof io.autoclaims.model.ClaimsException, "the library's one base exception");
         // the same size, one byte changed inside the done prefix
         byte[] bytes = Files.readAllBytes(in);
         int at = bytes.length / 10;

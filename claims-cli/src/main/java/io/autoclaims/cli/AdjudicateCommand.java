@@ -1,6 +1,7 @@
 package io.autoclaims.cli;
 
 import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.OutputFailedException;
 import io.autoclaims.rules.Rulebook;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -14,9 +15,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code claims adjudicate}: a JSON Lines backlog in, one verdict or error record per line out. */
 @Command(name = "adjudicate",
@@ -79,7 +80,7 @@ final class AdjudicateCommand implements Callable<Integer> {
             err.println("No such input file: " + e.getFile());
             err.flush();
             return ClaimsCli.USAGE;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | OutputFailedException e) {
             if (written != null && written.failure() != null) {
                 // counted at the stream: exact whatever the batches and buffers above it
                 written.printFailure(err);

@@ -3,16 +3,12 @@ package io.autoclaims.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.autoclaims.model.Claim;
-import io.autoclaims.model.Reason;
-import io.autoclaims.model.Verdict;
+import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.json.ClaimCodec;
-import io.autoclaims.model.json.InvalidClaimException;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Explanation;
-import io.autoclaims.rules.FactUnits;
 import io.autoclaims.rules.Rulebook;
-import io.autoclaims.rules.TableTrace;
 import io.autoclaims.rules.UnsupportedClaimException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,7 +123,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (format == Format.json) {
             out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(e));
         } else {
-            print(out, e, lang == Lang.zh);
+            out.print(e.toText(lang == Lang.zh ? io.autoclaims.rules.Lang.ZH : io.autoclaims.rules.Lang.EN));
         }
         out.flush();
         return 0;
@@ -239,42 +234,5 @@ final class ExplainCommand implements Callable<Integer> {
         err.println(zh);
         err.flush();
         return ClaimsCli.USAGE;
-    }
-
-    private static void print(PrintWriter out, Explanation e, boolean zh) {
-        Verdict v = e.verdict();
-        out.printf("%s %s (%s): %s, %s, %s %s %s%n", zh ? "索赔" : "Claim", v.claimId(), v.type(), v.decision(),
-                v.remedy(), zh ? "赔付" : "payable", v.payableCny().toPlainString(), zh ? "元" : "CNY");
-        for (Reason r : v.reasons()) {
-            out.printf("  %s %s (%s %s %d%s): %s%n", r.code(), r.ruleId(), r.table(), zh ? "第" : "row", r.row(),
-                    zh ? " 行" : "", zh ? r.text() : r.textEn());
-        }
-        out.println(zh ? "逐表说明：" : "Table by table:");
-        for (TableTrace t : e.tables()) {
-            String where = t.table() + (t.lineId() == null ? "" : " [" + t.lineId() + "]");
-            if (t.matched().isEmpty()) {
-                out.printf("  %s: %s%n", where, zh ? "无规则命中" : "no row matched");
-            }
-            for (TableTrace.Match m : t.matched()) {
-                String on = m.values().stream().map(x -> x.fact() + " = " + FactUnits.with(x.value(), x.fact(), zh))
-                        .collect(Collectors.joining(", "));
-                out.printf("  %s: %s %s (%s %d%s)%s%n", where, zh ? "命中" : "matched", m.ruleId(), zh ? "第" : "row",
-                        m.row(), zh ? " 行" : "", on.isEmpty() ? "" : (zh ? "，依据 " : " on ") + on);
-            }
-            for (TableTrace.NearMiss n : t.nearest()) {
-                String why = n.failed().stream().map(f -> (zh ? "要求 " : "requires ") + f.fact() + " " + f.condition()
-                        + (zh ? "，实际为 " : "; the claim has ") + FactUnits.with(f.actual(), f.fact(), zh)
-                        + (f.shortBy() == null || f.shortBy().signum() == 0 ? ""
-                                : (zh ? "（相差 " : " (off by ")
-                                + FactUnits.with(f.shortBy().toPlainString(), f.fact(), zh)
-                                + (zh ? "）" : ")")))
-                        .collect(Collectors.joining("; "));
-                if (n.failed().isEmpty()) {
-                    why = zh ? "条件也都符合，但前面的规则已先命中" : "matches too, but an earlier row decided first";
-                }
-                out.printf("      %s %s (%s %d%s): %s%n", zh ? "未命中" : "not", n.ruleId(), zh ? "第" : "row", n.row(),
-                        zh ? " 行" : "", why);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.autoclaims.cli;
 
 import io.autoclaims.batch.BacklogRun;
 import io.autoclaims.batch.CheckpointMismatchException;
+import io.autoclaims.rules.OutputFailedException;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.WorkbookIssue;
 import java.io.IOException;
@@ -109,7 +110,7 @@ final class ReevaluateCommand implements Callable<Integer> {
             err.println(e.getMessage());
             err.flush();
             return ClaimsCli.USAGE;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | OutputFailedException e) {
             err.println("Reading or writing failed: " + e.getMessage());
             err.flush();
             return ClaimsCli.IO;

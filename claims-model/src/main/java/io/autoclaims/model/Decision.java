@@ -35,6 +35,7 @@ public enum Decision implements Labelled {
      * @return the stronger of this and {@code other}
      */
     public Decision strongest(Decision other) {
+        java.util.Objects.requireNonNull(other, "other");
         return other.ordinal() > ordinal() ? other : this;
     }
 

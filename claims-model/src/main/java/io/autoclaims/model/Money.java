@@ -2,6 +2,7 @@ package io.autoclaims.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Objects;
 
 /** Money helpers: CNY amounts are {@link BigDecimal}, rounded once, HALF_UP, to fen. */
 public final class Money {
@@ -18,7 +19,7 @@ public final class Money {
      * @return the amount with scale 2
      */
     public static BigDecimal round(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
+        return Objects.requireNonNull(amount, "amount").setScale(2, RoundingMode.HALF_UP);
     }
 
     /**
@@ -29,7 +30,7 @@ public final class Money {
      * @throws NumberFormatException when {@code amount} is not a decimal number
      */
     public static BigDecimal ofCny(String amount) {
-        return round(new BigDecimal(amount));
+        return round(new BigDecimal(Objects.requireNonNull(amount, "amount")));
     }
 
     /**
@@ -39,6 +40,6 @@ public final class Money {
      * @return true when the amount has at most two decimal places in value ({@code 12.500} has two)
      */
     public static boolean isFen(BigDecimal amount) {
-        return amount.stripTrailingZeros().scale() <= 2;
+        return Objects.requireNonNull(amount, "amount").stripTrailingZeros().scale() <= 2;
     }
 }

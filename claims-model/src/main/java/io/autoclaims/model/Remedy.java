@@ -37,6 +37,7 @@ public enum Remedy implements Labelled {
      * @return the stronger of this and {@code other}
      */
     public Remedy strongest(Remedy other) {
+        java.util.Objects.requireNonNull(other, "other");
         return other.ordinal() > ordinal() ? other : this;
     }
 
@@ -47,7 +48,7 @@ public enum Remedy implements Labelled {
      * @return the claim-level remedy of the same name
      */
     public static Remedy of(LineRemedy line) {
-        return switch (line) {
+        return switch (java.util.Objects.requireNonNull(line, "line")) {
             case REPAIR -> REPAIR;
             case REPLACE_PART -> REPLACE_PART;
             case NONE -> NONE;

@@ -5,15 +5,15 @@ import io.autoclaims.model.ClaimChecks;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.ErrorRecord;
 import io.autoclaims.model.InputError;
+import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
-import io.autoclaims.model.json.InvalidClaimException;
+import io.autoclaims.model.json.JsonLinesReader;
+import io.autoclaims.model.json.RawLines;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.internal.Engine;
 import io.autoclaims.rules.internal.RulebookCompiler;
 import io.autoclaims.rules.internal.WorkbookModel;
-import io.autoclaims.model.json.JsonLinesReader;
-import io.autoclaims.model.json.RawLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -173,6 +173,7 @@ public final class Adjudicator {
      * @throws RulebookException when the workbooks do not load or a check fails; nothing changes
      */
     public Rulebook swap(Path... paths) {
+        Objects.requireNonNull(paths, "paths");
         return swap(Rulebook.load(paths));
     }
 
@@ -275,58 +276,74 @@ public final class Adjudicator {
     /**
      * The verdict on one claim.
      *
-     * @param claim the claim, checked as the codec checks one it reads ({@link ClaimChecks})
-     * @return the verdict, made by the live rulebook
-     * @throws InvalidClaimException when the claim breaks the contract (error names the field)
+     * @param claim the claim, e.g. built with {@link Claim#warranty}; checked as {@link ClaimChecks} checks it
+     * @return its verdict
+     * @throws InvalidClaimException     when the claim breaks the contract (the error names the field)
      * @throws UnsupportedClaimException when the rulebook has no tables for the claim's type
      */
     public Verdict adjudicate(Claim claim) {
-        return adjudicateAll(List.of(claim)).get(0);
+        Objects.requireNonNull(claim, "claim");
+        return adjudicate(engine(), List.of(claim), true).get(0).verdictOrThrow();
     }
 
     /**
-     * Verdicts on many claims, in order, evaluated together in one Drools session round per batch.
+     * One result per claim, in order: a verdict, or the error record a JSON Lines run writes for a claim
+     * that breaks the contract or that the rulebook has no tables for. One bad claim never fails the
+     * others: the good ones are evaluated together, in one Drools session round per batch of
+     * {@value #BATCH}, as if the bad ones were not there.
      *
-     * @param claims the claims, each checked as {@link #adjudicate} checks one
-     * @return one verdict per claim, in the same order, all made by the same rulebook
-     * @throws InvalidClaimException when a claim breaks the contract; no verdict is returned then
-     * @throws UnsupportedClaimException when the rulebook has no tables for one of the claims' types
+     * @param claims the claims; none of them null
+     * @return an unmodifiable list, as long as {@code claims}; element {@code i} is about claim {@code i}
      */
-    public List<Verdict> adjudicateAll(List<Claim> claims) {
-        return adjudicateAll(engine(), claims, true);
+    public List<Adjudication> adjudicateAll(List<Claim> claims) {
+        Objects.requireNonNull(claims, "claims");
+        return adjudicate(engine(), claims, true);
     }
 
     /**
-     * {@link #adjudicateAll} for claims the codec read: it applied every rule of {@link ClaimChecks}
-     * while reading (in document order), so they are validated once, not again here.
+     * The batch path of every entry point, on one rulebook's engine: {@code check} false only for
+     * claims the codec read, which it checked while reading (in document order), so they are
+     * validated once, not again here.
      */
-    List<Verdict> adjudicateRead(List<Claim> claims) {
-        return adjudicateAll(engine(), claims, false);
-    }
-
-    private static List<Verdict> adjudicateAll(Engine e, List<Claim> claims, boolean javaBuilt) {
-        for (Claim c : claims) {
-            if (javaBuilt) {
-                checkValid(c);
+    static List<Adjudication> adjudicate(Engine e, List<? extends Claim> claims, boolean check) {
+        Adjudication[] results = new Adjudication[claims.size()];
+        List<Claim> good = new ArrayList<>(claims.size());
+        int[] goodAt = new int[claims.size()];
+        for (int i = 0; i < results.length; i++) {
+            Claim c = claims.get(i);
+            if (c == null) {
+                throw new NullPointerException("claims holds null at index " + i);
             }
-            checkSupported(e, c);
+            InputError problem = check ? ClaimChecks.firstProblem(c).orElse(null) : null;
+            if (problem == null) {
+                problem = unsupported(e, c);
+            }
+            if (problem != null) {
+                results[i] = new Adjudication.Failed(new ErrorRecord(c.claimId(), i + 1, problem));
+            } else {
+                goodAt[good.size()] = i;
+                good.add(c);
+            }
         }
-        List<Verdict> verdicts = new ArrayList<>(claims.size());
-        for (int from = 0; from < claims.size(); from += BATCH) {
-            verdicts.addAll(e.adjudicate(claims.subList(from, Math.min(claims.size(), from + BATCH))));
+        for (int from = 0; from < good.size(); from += BATCH) {
+            List<Verdict> verdicts = e.adjudicate(good.subList(from, Math.min(good.size(), from + BATCH)));
+            for (int k = 0; k < verdicts.size(); k++) {
+                results[goodAt[from + k]] = new Adjudication.Ok(verdicts.get(k));
+            }
         }
-        return verdicts;
+        return List.of(results);
     }
 
     /**
      * The verdict together with every rule row that fired for the claim, silent rows included.
      *
-     * @param claim the claim
-     * @return the verdict and the trace of every table
-     * @throws InvalidClaimException when the claim breaks the contract
+     * @param claim the claim; checked as {@link ClaimChecks} checks it
+     * @return the verdict, the rows that fired and what each table saw
+     * @throws InvalidClaimException     when the claim breaks the contract
      * @throws UnsupportedClaimException when the rulebook has no tables for the claim's type
      */
     public Explanation explain(Claim claim) {
+        Objects.requireNonNull(claim, "claim");
         Engine e = engine();
         checkValid(claim);
         checkSupported(e, claim);
@@ -334,24 +351,20 @@ public final class Adjudicator {
     }
 
     /**
-     * The verdict on a claim given as JSON text. Never throws for bad input.
+     * The verdict on a claim given as JSON text, as JSON; or the error record when it breaks the contract.
      *
-     * @param claimJson one claim as a JSON object
-     * @return the verdict as one line of JSON; or the error record (line 1) when the claim breaks the
-     *     contract or its type is not supported
+     * @param claimJson one claim as JSON
+     * @return one line of JSON, without a line end: the verdict or the error record (line 1)
      */
     public String adjudicateJson(String claimJson) {
+        Objects.requireNonNull(claimJson, "claimJson");
         ReadResult r = codec.read(claimJson, 1);
         if (r instanceof ReadResult.Failed f) {
             return codec.writeError(f.error());
         }
-        Claim claim = ((ReadResult.Ok) r).claim();
-        Engine e = engine(); // one rulebook both decides whether the type is supported and adjudicates
-        InputError unsupported = unsupported(e, claim);
-        if (unsupported != null) {
-            return codec.writeError(new ErrorRecord(claim.claimId(), 1, unsupported));
-        }
-        return codec.writeVerdict(adjudicateAll(e, List.of(claim), false).get(0)); // read by the codec: valid
+        // read by the codec: valid; one rulebook both decides whether the type is supported and adjudicates
+        Adjudication a = adjudicate(engine(), List.of(((ReadResult.Ok) r).claim()), false).get(0);
+        return a.verdict() != null ? codec.writeVerdict(a.verdict()) : codec.writeError(a.error());
     }
 
     /**
@@ -429,6 +442,8 @@ public final class Adjudicator {
      * @throws UncheckedIOException when reading or writing fails
      */
     public long adjudicateJsonLines(Reader in, Writer out) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(out, "out");
         Adjudicator pinned = of(rulebook());
         long written = 0;
         try (Stream<ReadResult> lines = codec.readLines(in)) {
@@ -460,13 +475,14 @@ public final class Adjudicator {
      * @return the error, or empty
      */
     public Optional<InputError> unsupported(Claim claim) {
+        Objects.requireNonNull(claim, "claim");
         return Optional.ofNullable(unsupported(engine(), claim));
     }
 
     /** Claims built in Java get the checks the codec applies to JSON. */
     private static void checkValid(Claim c) {
         ClaimChecks.firstProblem(c).ifPresent(error -> {
-            throw InvalidClaimException.of(error);
+            throw new InvalidClaimException(error);
         });
     }
 

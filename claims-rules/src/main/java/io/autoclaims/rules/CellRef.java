@@ -37,7 +37,7 @@ public record CellRef(String workbook, String sheet, String cell) {
      * @return the cell, e.g. {@code C7} for row 6 and column 2
      */
     public static CellRef of(String workbook, String sheet, int row, int column) {
-        return new CellRef(workbook, sheet, columnLetters(column) + (row + 1));
+        return new CellRef(workbook, Objects.requireNonNull(sheet, "sheet"), columnLetters(column) + (row + 1));
     }
 
     /**
@@ -48,7 +48,7 @@ public record CellRef(String workbook, String sheet, String cell) {
      * @return the place, printed {@code warranty.xlsx!Terms 保修期限}
      */
     public static CellRef sheet(String workbook, String sheet) {
-        return new CellRef(workbook, sheet, null);
+        return new CellRef(workbook, Objects.requireNonNull(sheet, "sheet"), null);
     }
 
     /**

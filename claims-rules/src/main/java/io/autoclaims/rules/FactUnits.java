@@ -20,7 +20,7 @@ public final class FactUnits {
      * @return the unit, or "" for an unknown fact or one that is not a count or an amount
      */
     public static String of(String factName, boolean zh) {
-        FactDef fact = FactCatalog.get(factName);
+        FactDef fact = FactCatalog.get(java.util.Objects.requireNonNull(factName, "factName"));
         return fact == null ? "" : of(fact, zh);
     }
 
@@ -32,6 +32,7 @@ public final class FactUnits {
      * @return the unit, or ""
      */
     public static String of(FactDef fact, boolean zh) {
+        java.util.Objects.requireNonNull(fact, "fact");
         ValueType.Kind kind = fact.type().kind();
         String n = fact.name();
         if (kind == ValueType.Kind.MONEY || n.endsWith("Cny")) {

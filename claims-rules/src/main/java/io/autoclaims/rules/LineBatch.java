@@ -8,6 +8,7 @@ import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.RawLines;
 import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.rules.internal.Engine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -69,6 +70,7 @@ public final class LineBatch {
          * @return the verdict or error record as one line of JSON, without its {@code \n}
          */
         public String record(ClaimCodec codec) {
+            Objects.requireNonNull(codec, "codec");
             return verdict != null ? codec.writeVerdict(verdict) : codec.writeError(new ErrorRecord(claimId, line, error));
         }
 
@@ -80,6 +82,8 @@ public final class LineBatch {
          * @throws IOException when writing fails
          */
         public void writeRecord(ClaimCodec codec, OutputStream out) throws IOException {
+            Objects.requireNonNull(codec, "codec");
+            Objects.requireNonNull(out, "out");
             if (verdict != null) {
                 codec.writeVerdict(verdict, out);
             } else {
@@ -97,6 +101,7 @@ public final class LineBatch {
      * @return one result per line, in order
      */
     public static List<Result> adjudicate(Adjudicator adjudicator, ClaimCodec codec, RawLines lines) {
+        Objects.requireNonNull(adjudicator, "adjudicator");
         return adjudicate(adjudicator, read(codec, lines));
     }
 
@@ -110,6 +115,8 @@ public final class LineBatch {
      * @return one read per line, in order; unmodifiable
      */
     public static List<ReadResult> read(ClaimCodec codec, RawLines lines) {
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(lines, "lines");
         ReadResult[] reads = new ReadResult[lines.size()];
         for (int i = 0; i < reads.length; i++) {
             reads[i] = codec.read(lines, i);
@@ -140,14 +147,8 @@ public final class LineBatch {
      * Adjudicates lines already read with the adjudicator's live rulebook (read once, so one batch
      * never mixes two rulebooks) and returns one result per line, in the same order. Claims read by
      * {@link #read} are not checked again; other {@code ReadResult.Ok}s may hold claims built in Java
-     * and are checked as {@link Adjudicator#adjudicateAll} checks them.
-     *
-     * @param adjudicator whose live rulebook adjudicates the lines
-     * @param lines       the lines, read
-     * @return one result per line, in order: a verdict, the line's read error, or {@code
-     *     UNSUPPORTED_CLAIM_TYPE}
-     * @throws io.autoclaims.model.json.InvalidClaimException when a claim not read by {@link #read} breaks
-     *     the contract
+     * and are checked as {@link Adjudicator#adjudicateAll} checks them: one that breaks the contract
+     * gets its error record, as a bad line does.
      */
     public static List<Result> adjudicate(Adjudicator adjudicator, List<? extends ReadResult> lines) {
         return adjudicate(adjudicator, lines, !(lines instanceof CodecReads));
@@ -164,17 +165,16 @@ public final class LineBatch {
 
     private static List<Result> adjudicate(Adjudicator adjudicator, List<? extends ReadResult> lines, boolean check) {
         Objects.requireNonNull(adjudicator, "adjudicator");
-        Rulebook rb = adjudicator.rulebook();
-        // pinned: a swap on the caller's adjudicator between the calls below cannot mix two rulebooks
-        Adjudicator pinned = Adjudicator.of(rb);
-        List<Claim> supported = new ArrayList<>(lines.size());
+        Objects.requireNonNull(lines, "lines");
+        // the live rulebook read once: a swap on the caller's adjudicator cannot mix two rulebooks in a batch
+        Engine engine = adjudicator.rulebook().engine();
+        List<Claim> claims = new ArrayList<>(lines.size());
         for (ReadResult l : lines) {
-            if (l instanceof ReadResult.Ok ok && rb.supports(ok.claim().type())) {
-                supported.add(ok.claim());
+            if (l instanceof ReadResult.Ok ok) {
+                claims.add(ok.claim());
             }
         }
-        Iterator<Verdict> verdicts = supported.isEmpty() ? List.<Verdict>of().iterator()
-                : (check ? pinned.adjudicateAll(supported) : pinned.adjudicateRead(supported)).iterator();
+        Iterator<Adjudication> adjudications = Adjudicator.adjudicate(engine, claims, check).iterator();
         List<Result> results = new ArrayList<>(lines.size());
         for (ReadResult l : lines) {
             if (l instanceof ReadResult.Failed failed) {
@@ -182,9 +182,10 @@ public final class LineBatch {
                 results.add(new Result(l.line(), e.claimId(), null, null, e.error()));
             } else {
                 Claim claim = ((ReadResult.Ok) l).claim();
-                results.add(rb.supports(claim.type())
-                        ? new Result(l.line(), claim.claimId(), claim.type(), verdicts.next(), null)
-                        : new Result(l.line(), claim.claimId(), claim.type(), null, pinned.unsupported(claim).orElseThrow()));
+                Adjudication a = adjudications.next();
+                results.add(a.verdict() != null
+                        ? new Result(l.line(), claim.claimId(), claim.type(), a.verdict(), null)
+                        : new Result(l.line(), claim.claimId(), claim.type(), null, a.error().error()));
             }
         }
         return results;
@@ -200,6 +201,9 @@ public final class LineBatch {
      * @throws IOException when writing fails
      */
     public static long write(ClaimCodec codec, List<Result> results, OutputStream out) throws IOException {
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(out, "out");
         CountingStream counting = new CountingStream(out);
         try (ClaimCodec.RecordWriter records = codec.records(counting)) { // one generator for the batch
             for (Result r : results) {

@@ -88,7 +88,7 @@ public final class Rulebook {
      *     problem at its cell
      */
     public static Rulebook load(Path... paths) {
-        return load(List.of(paths));
+        return load(List.of(Objects.requireNonNull(paths, "paths")));
     }
 
     /**
@@ -101,6 +101,7 @@ public final class Rulebook {
      *     problem at its cell
      */
     public static Rulebook load(List<Path> paths) {
+        Objects.requireNonNull(paths, "paths");
         return fromWorkbooks(readWorkbooks(paths), RulebookScenarios.folder(folderOf(paths)));
     }
 
@@ -282,6 +283,7 @@ public final class Rulebook {
      * @return true when the rulebook has tables for that claim type
      */
     public boolean supports(ClaimType type) {
+        Objects.requireNonNull(type, "type");
         return compiled.supports(type);
     }
 

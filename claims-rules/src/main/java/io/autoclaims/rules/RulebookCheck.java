@@ -5,6 +5,7 @@ import io.autoclaims.rules.internal.RulebookCompiler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What {@code claims check} finds in rule workbooks before a release: every cell against its type,
@@ -21,7 +22,7 @@ public record RulebookCheck(List<WorkbookIssue> issues) {
      * @param issues every finding, not null
      */
     public RulebookCheck {
-        issues = List.copyOf(issues);
+        issues = List.copyOf(Objects.requireNonNull(issues, "issues"));
     }
 
     /**
@@ -31,6 +32,7 @@ public record RulebookCheck(List<WorkbookIssue> issues) {
      * @return the findings
      */
     public static RulebookCheck of(Map<String, byte[]> workbooks) {
+        Objects.requireNonNull(workbooks, "workbooks");
         return new RulebookCheck(RulebookCompiler.check(workbooks));
     }
 
@@ -41,6 +43,7 @@ public record RulebookCheck(List<WorkbookIssue> issues) {
      * @return the findings; a file that cannot be read is an error among them
      */
     public static RulebookCheck of(List<Path> paths) {
+        Objects.requireNonNull(paths, "paths");
         try {
             return of(Rulebook.readWorkbooks(paths));
         } catch (RulebookException e) {
@@ -56,6 +59,7 @@ public record RulebookCheck(List<WorkbookIssue> issues) {
      * @throws RulebookException when a file cannot be read, is not a regular file or is too large
      */
     public static Map<String, byte[]> read(List<Path> paths) {
+        Objects.requireNonNull(paths, "paths");
         return Rulebook.readWorkbooks(paths);
     }
 
@@ -85,6 +89,7 @@ public record RulebookCheck(List<WorkbookIssue> issues) {
      * @return annotated copies of the workbooks with findings, by file name
      */
     public Map<String, byte[]> annotate(Map<String, byte[]> workbooks) {
+        Objects.requireNonNull(workbooks, "workbooks");
         return Annotator.annotate(workbooks, issues);
     }
 

@@ -57,6 +57,19 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      */
     public record CellChange(String column, String oldValue, String newValue, CellRef where) {
         /**
+         * A change; only the column is required.
+         *
+         * @param column   the column as row 3 names it
+         * @param oldValue the old text
+         * @param newValue the new text
+         * @param where    the cell, or null for a change not tied to one cell
+         * @throws NullPointerException when {@code column} is null
+         */
+        public CellChange {
+            Objects.requireNonNull(column, "column");
+        }
+
+        /**
          * A change not tied to one cell (a row moved to another table).
          *
          * @param column   what changed
@@ -94,7 +107,10 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
          * @param cells  the cells that differ, not null
          */
         public Change {
-            cells = List.copyOf(cells);
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(ruleId, "ruleId");
+            Objects.requireNonNull(table, "table");
+            cells = List.copyOf(Objects.requireNonNull(cells, "cells"));
         }
     }
 
@@ -109,6 +125,13 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * @param rules    its rule rows
      */
     public record TableChange(Kind kind, String key, String table, String workbook, int rules) {
+        /** Rejects nulls. */
+        public TableChange {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(workbook, "workbook");
+        }
     }
 
     /**
@@ -121,6 +144,11 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * @param rules    its rule rows
      */
     public record WorkbookChange(Kind kind, String workbook, int tables, int rules) {
+        /** Rejects nulls. */
+        public WorkbookChange {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(workbook, "workbook");
+        }
     }
 
     /**
@@ -137,11 +165,13 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * @throws NullPointerException when a list is null
      */
     public RulebookDiff {
-        changes = List.copyOf(changes);
-        tables = List.copyOf(tables);
-        workbooks = List.copyOf(workbooks);
-        oldFiles = List.copyOf(oldFiles);
-        newFiles = List.copyOf(newFiles);
+        Objects.requireNonNull(oldInfo, "oldInfo");
+        Objects.requireNonNull(newInfo, "newInfo");
+        changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
+        tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
+        workbooks = List.copyOf(Objects.requireNonNull(workbooks, "workbooks"));
+        oldFiles = List.copyOf(Objects.requireNonNull(oldFiles, "oldFiles"));
+        newFiles = List.copyOf(Objects.requireNonNull(newFiles, "newFiles"));
     }
 
     /**
@@ -171,6 +201,8 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * @throws RulebookException when a workbook cannot be read as a rule workbook
      */
     public static RulebookDiff between(Map<String, byte[]> older, Map<String, byte[]> newer) {
+        Objects.requireNonNull(older, "older");
+        Objects.requireNonNull(newer, "newer");
         List<WorkbookIssue> issues = new ArrayList<>();
         List<WorkbookModel> a = RulebookCompiler.read(older, issues);
         List<WorkbookModel> b = RulebookCompiler.read(newer, issues);

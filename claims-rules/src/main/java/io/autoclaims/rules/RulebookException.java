@@ -1,31 +1,40 @@
 package io.autoclaims.rules;
 
+import io.autoclaims.model.ClaimsException;
+import java.io.Serial;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** A rulebook that does not load: every issue found, errors and warnings, in sheet order. */
-public final class RulebookException extends RuntimeException {
-    /** Every issue found, in sheet order. */
-    private final List<WorkbookIssue> issues;
+/**
+ * A rulebook that does not load, or that a checked swap refuses: every issue found, errors and
+ * warnings, in sheet order, each at its cell, in English and Chinese.
+ */
+public final class RulebookException extends ClaimsException {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Issues are records of the library, not serializable; a deserialized exception keeps its message. */
+    private final transient List<WorkbookIssue> issues;
 
     /**
-     * The exception for those issues; its message lists the errors.
+     * The exception for the issues found.
      *
-     * @param issues every issue found, errors and warnings, in sheet order
+     * @param issues every issue, errors and warnings; the message lists the errors
      */
     public RulebookException(List<WorkbookIssue> issues) {
-        super(summary(issues));
+        super(summary(Objects.requireNonNull(issues, "issues")));
         this.issues = List.copyOf(issues);
     }
 
     /**
      * Issues caused by a failure that is not the workbook's (a bug, the heap running out).
      *
-     * @param issues every issue found
+     * @param issues every issue, errors and warnings
      * @param cause  the failure, kept as the cause
      */
     public RulebookException(List<WorkbookIssue> issues, Throwable cause) {
-        super(summary(issues), cause);
+        super(summary(Objects.requireNonNull(issues, "issues")), Objects.requireNonNull(cause, "cause"));
         this.issues = List.copyOf(issues);
     }
 
@@ -66,18 +75,18 @@ public final class RulebookException extends RuntimeException {
     }
 
     /**
-     * What is wrong, with where and how to fix it.
+     * All issues, in sheet order.
      *
-     * @return all issues, errors and warnings, in sheet order
+     * @return errors and warnings, unmodifiable
      */
     public List<WorkbookIssue> issues() {
         return issues;
     }
 
     /**
-     * What stops the rulebook from loading.
+     * Only the errors.
      *
-     * @return only the errors, in sheet order
+     * @return the issues that stop a load or a swap, unmodifiable
      */
     public List<WorkbookIssue> errors() {
         return issues.stream().filter(WorkbookIssue::isError).toList();

@@ -53,7 +53,7 @@ public final class RulebookScenarios {
      * @return the reader of files in and below {@code dir}
      */
     public static Files folder(Path dir) {
-        return new ScenarioFile.Folder(dir);
+        return new ScenarioFile.Folder(java.util.Objects.requireNonNull(dir, "dir"));
     }
 
     /**
@@ -74,7 +74,7 @@ public final class RulebookScenarios {
      * @throws RulebookException when the workbooks do not load
      */
     public static ScenarioReport run(List<Path> paths) {
-        return run(Rulebook.load(paths));
+        return run(Rulebook.load(java.util.Objects.requireNonNull(paths, "paths")));
     }
 
     /**
@@ -95,6 +95,8 @@ public final class RulebookScenarios {
      * @throws RulebookException when the workbooks do not load
      */
     public static ScenarioReport run(Map<String, byte[]> workbooks, Files files) {
+        java.util.Objects.requireNonNull(workbooks, "workbooks");
+        java.util.Objects.requireNonNull(files, "files");
         return run(Rulebook.fromWorkbooks(workbooks, files));
     }
 
@@ -108,7 +110,7 @@ public final class RulebookScenarios {
      *     the heap running out)
      */
     public static ScenarioReport run(Rulebook rulebook) {
-        return run(rulebook, ScenarioFile.MAX_RUN_BYTES);
+        return run(java.util.Objects.requireNonNull(rulebook, "rulebook"), ScenarioFile.MAX_RUN_BYTES);
     }
 
     /**

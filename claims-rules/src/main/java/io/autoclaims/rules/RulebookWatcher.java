@@ -102,8 +102,8 @@ public final class RulebookWatcher implements AutoCloseable {
         public Reload {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(live, "live");
-            files = List.copyOf(files);
-            issues = List.copyOf(issues);
+            files = List.copyOf(Objects.requireNonNull(files, "files"));
+            issues = List.copyOf(Objects.requireNonNull(issues, "issues"));
         }
 
         /** One line, then one line per issue, in English. */
@@ -227,6 +227,8 @@ public final class RulebookWatcher implements AutoCloseable {
     private static RulebookWatcher start(Adjudicator adjudicator, Path dir, Duration debounce, Listener listener,
             java.util.function.Function<Map<String, byte[]>, Rulebook> compiler, SwapOption[] options) {
         Objects.requireNonNull(adjudicator, "adjudicator");
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(debounce, "debounce");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(options, "options");
         for (SwapOption o : options) {

@@ -1,6 +1,7 @@
 package io.autoclaims.rules;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The outcome of a rulebook's own test scenarios: each scenario's result, row coverage (which rule
@@ -39,7 +40,8 @@ public record ScenarioReport(List<Result> results, int rules, List<RuleRef> unco
          * @param ran         false when its claim file could not be read
          */
         public Result {
-            differences = List.copyOf(differences);
+            Objects.requireNonNull(id, "id");
+            differences = List.copyOf(Objects.requireNonNull(differences, "differences"));
         }
 
         /**
@@ -66,9 +68,9 @@ public record ScenarioReport(List<Result> results, int rules, List<RuleRef> unco
      * @throws NullPointerException when a list is null
      */
     public ScenarioReport {
-        results = List.copyOf(results);
-        uncovered = List.copyOf(uncovered);
-        fileProblems = List.copyOf(fileProblems);
+        results = List.copyOf(Objects.requireNonNull(results, "results"));
+        uncovered = List.copyOf(Objects.requireNonNull(uncovered, "uncovered"));
+        fileProblems = List.copyOf(Objects.requireNonNull(fileProblems, "fileProblems"));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.autoclaims.rules;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One table consulted for a claim (or one of its lines): the rows that matched, with the values
@@ -25,8 +26,9 @@ public record TableTrace(String table, String lineId, List<Match> matched, List<
      * @throws NullPointerException when a list is null
      */
     public TableTrace {
-        matched = List.copyOf(matched);
-        nearest = List.copyOf(nearest);
+        Objects.requireNonNull(table, "table");
+        matched = List.copyOf(Objects.requireNonNull(matched, "matched"));
+        nearest = List.copyOf(Objects.requireNonNull(nearest, "nearest"));
     }
 
     /**
@@ -36,6 +38,10 @@ public record TableTrace(String table, String lineId, List<Match> matched, List<
      * @param value its value, or null
      */
     public record Value(String fact, Object value) {
+        /** Rejects a null fact; the value may be null. */
+        public Value {
+            Objects.requireNonNull(fact, "fact");
+        }
     }
 
     /**
@@ -54,7 +60,8 @@ public record TableTrace(String table, String lineId, List<Match> matched, List<
          * @param values the facts its conditions read, not null
          */
         public Match {
-            values = List.copyOf(values);
+            Objects.requireNonNull(ruleId, "ruleId");
+            values = List.copyOf(Objects.requireNonNull(values, "values"));
         }
     }
 
@@ -67,6 +74,11 @@ public record TableTrace(String table, String lineId, List<Match> matched, List<
      * @param shortBy   how far a number misses the range; null for other conditions
      */
     public record Failed(String fact, String condition, Object actual, BigDecimal shortBy) {
+        /** Rejects a null fact or condition; the value and the shortfall may be null. */
+        public Failed {
+            Objects.requireNonNull(fact, "fact");
+            Objects.requireNonNull(condition, "condition");
+        }
     }
 
     /**
@@ -85,7 +97,8 @@ public record TableTrace(String table, String lineId, List<Match> matched, List<
          * @param failed the conditions it failed, not null
          */
         public NearMiss {
-            failed = List.copyOf(failed);
+            Objects.requireNonNull(ruleId, "ruleId");
+            failed = List.copyOf(Objects.requireNonNull(failed, "failed"));
         }
     }
 }

@@ -89,6 +89,7 @@ public record WorkbookIssue(Severity severity, String code, CellRef where, Strin
      * @return a new issue; this one is unchanged
      */
     public WorkbookIssue withZh(String zhMessage, String zhHint) {
+        Objects.requireNonNull(zhMessage, "zhMessage");
         return new WorkbookIssue(severity, code, where, message, hint, zhMessage, zhHint);
     }
 

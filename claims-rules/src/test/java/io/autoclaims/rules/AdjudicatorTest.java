@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.ClaimType;
+import io.autoclaims.model.ErrorRecord;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.rules.testing.ShippedWorkbooks;
@@ -106,9 +107,57 @@ class AdjudicatorTest {
     void javaBuiltClaimsAreStillCheckedOnThePublicPaths() {
         // the codec's reads skip ClaimChecks (validated once, while reading); a claim built in Java does not
         Claim bad = CODEC.readClaim(CLAIM).withClaimId("");
-        assertThrows(io.autoclaims.model.json.InvalidClaimException.class, () -> adjudicator.adjudicateAll(List.of(bad)));
-        assertThrows(io.autoclaims.model.json.InvalidClaimException.class, () -> LineBatch.adjudicate(adjudicator,
-                List.of(new io.autoclaims.model.json.ReadResult.Ok(1, bad))));
+        io.autoclaims.model.InputError expected = new io.autoclaims.model.InputError("INVALID_FIELD", "claimId",
+                "must be a string of 1 to 64 characters, got 0 characters: \"\"");
+        assertEquals(expected, assertThrows(io.autoclaims.model.InvalidClaimException.class,
+                () -> adjudicator.adjudicate(bad)).error());
+        assertEquals(new ErrorRecord("", 1, expected), adjudicator.adjudicateAll(List.of(bad)).get(0).error());
+        LineBatch.Result line = LineBatch.adjudicate(adjudicator, List.of(new io.autoclaims.model.json.ReadResult.Ok(7, bad)))
+                .get(0);
+        assertEquals(expected, line.error());
+        assertEquals(7, line.line());
+    }
+
+    @Test
+    void oneBadOrUnsupportedClaimNeverFailsTheOthers() {
+        Adjudicator warrantyOnly = Adjudicator.of(Rulebook.fromWorkbooks(Map.of("warranty.xlsx", ShippedWorkbooks.warranty())));
+        Claim good = CODEC.readClaim(CLAIM);
+        Claim invalid = good.withClaimId("W-BAD").withLines(List.of(good.lines().get(0), good.lines().get(0)));
+        Claim insurance = CODEC.readClaim(io.autoclaims.model.json.ClaimCodec.create().writeClaim(good)
+                .replace("\"WARRANTY\"", "\"INSURANCE\"").replace("\"lines\"", "\"policy\":{\"policyNo\":\"P-1\","
+                        + "\"startsOn\":\"2024-01-01\",\"endsOn\":\"2024-12-31\",\"coverages\":[],\"addOns\":[],"
+                        + "\"sumInsuredCny\":1000},\"lines\"")).withClaimId("I-1");
+        List<Claim> claims = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) { // three Drools rounds of good claims, the bad ones among them
+            claims.add(i == 7 ? invalid : i == 1500 ? insurance : good.withClaimId("W-" + i));
+        }
+        List<Adjudication> results = warrantyOnly.adjudicateAll(claims);
+        assertEquals(claims.size(), results.size());
+        for (int i = 0; i < claims.size(); i++) {
+            Adjudication a = results.get(i);
+            assertEquals(claims.get(i).claimId(), a.claimId());
+            if (i == 7) {
+                assertEquals(new ErrorRecord("W-BAD", 8, new io.autoclaims.model.InputError("INVALID_FIELD",
+                        "lines[1].lineId", "must be unique within the claim, got \"L1\" again (already the lineId of lines[0])")),
+                        a.error());
+                assertEquals(null, a.verdict());
+                assertThrows(io.autoclaims.model.InvalidClaimException.class, a::verdictOrThrow);
+            } else if (i == 1500) {
+                assertEquals("UNSUPPORTED_CLAIM_TYPE", a.error().error().code());
+                assertEquals(1501, a.error().line());
+                assertThrows(UnsupportedClaimException.class, a::verdictOrThrow);
+            } else {
+                assertEquals(null, a.error());
+                assertEquals(claims.get(i).claimId(), a.verdict().claimId());
+                assertEquals(io.autoclaims.model.Decision.APPROVED, a.verdict().decision());
+            }
+        }
+        // the verdicts are those each claim gets alone
+        assertEquals(CODEC.writeVerdict(warrantyOnly.adjudicate(claims.get(2499))), CODEC.writeVerdict(results.get(2499).verdict()));
+        assertThrows(UnsupportedOperationException.class, () -> results.set(0, results.get(1)));
+        NullPointerException npe = assertThrows(NullPointerException.class,
+                () -> warrantyOnly.adjudicateAll(java.util.Arrays.asList(good, null)));
+        assertEquals("claims holds null at index 1", npe.getMessage());
     }
 
     @Test
@@ -142,7 +191,7 @@ class AdjudicatorTest {
             parallel.add(f.get());
         }
         assertEquals(sequential, parallel);
-        List<String> batched = adjudicator.adjudicateAll(claims).stream().map(CODEC::writeVerdict).toList();
+        List<String> batched = adjudicator.adjudicateAll(claims).stream().map(Adjudication::verdictOrThrow).map(CODEC::writeVerdict).toList();
         assertEquals(sequential, batched);
     }
 

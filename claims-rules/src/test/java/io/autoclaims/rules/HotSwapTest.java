@@ -133,7 +133,7 @@ class HotSwapTest {
                 try {
                     Claim c = claims.get(i % claims.size());
                     check.accept(List.of(CODEC.writeVerdict(adjudicator.adjudicate(c))));
-                    check.accept(adjudicator.adjudicateAll(claims).stream().map(CODEC::writeVerdict).toList());
+                    check.accept(adjudicator.adjudicateAll(claims).stream().map(Adjudication::verdictOrThrow).map(CODEC::writeVerdict).toList());
                     Explanation e = adjudicator.explain(motor);
                     check.accept(List.of(CODEC.writeVerdict(e.verdict())));
                     // the changed cell decides MOTOR: its decision and its fingerprint must agree
@@ -357,7 +357,7 @@ class HotSwapTest {
     /** Every claim's verdict JSON under one rulebook, by claim id. */
     private static Map<String, String> verdicts(Rulebook rulebook) {
         Map<String, String> byId = new HashMap<>();
-        for (Verdict v : Adjudicator.of(rulebook).adjudicateAll(claims)) {
+        for (Verdict v : Adjudicator.of(rulebook).adjudicateAll(claims).stream().map(Adjudication::verdictOrThrow).toList()) {
             byId.put(v.claimId(), CODEC.writeVerdict(v));
         }
         return byId;

@@ -283,7 +283,8 @@ class InsuranceProperties {
         Verdict second = ADJUDICATOR.adjudicate(claim);
         assertEquals(first, second);
         assertEquals(first, ADJUDICATOR.explain(claim).verdict(), "explain gives the same verdict");
-        List<Verdict> batch = ADJUDICATOR.adjudicateAll(List.of(claim.withClaimId("X-1"), claim));
+        List<Verdict> batch = ADJUDICATOR.adjudicateAll(List.of(claim.withClaimId("X-1"), claim)).stream()
+                .map(Adjudication::verdictOrThrow).toList();
         assertEquals(first, batch.get(1), "a claim in a batch gets the verdict it gets alone");
         assertEquals(ClaimType.INSURANCE, first.type());
         assertEquals(RULEBOOK.info(), first.rulebook());

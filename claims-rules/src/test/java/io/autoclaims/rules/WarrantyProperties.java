@@ -292,7 +292,7 @@ class WarrantyProperties {
 
     @Property(tries = 60)
     void oneVerdictPerClaimInInputOrderEqualToOneByOne(@ForAll("claimLists") List<Claim> claims) {
-        List<Verdict> all = ADJUDICATOR.adjudicateAll(claims);
+        List<Verdict> all = ADJUDICATOR.adjudicateAll(claims).stream().map(Adjudication::verdictOrThrow).toList();
         assertEquals(claims.size(), all.size(), "one verdict per claim");
         for (int i = 0; i < claims.size(); i++) {
             assertEquals(claims.get(i).claimId(), all.get(i).claimId(), "verdict " + i + " in input order");
@@ -505,7 +505,7 @@ class WarrantyProperties {
         for (int i = 0; i < sample.size(); i++) {
             claims.add(sample.get(i).withClaimId("M-" + i));
         }
-        List<Verdict> all = ADJUDICATOR.adjudicateAll(claims);
+        List<Verdict> all = ADJUDICATOR.adjudicateAll(claims).stream().map(Adjudication::verdictOrThrow).toList();
         assertEquals(300, all.size());
         for (int i = 0; i < claims.size(); i++) {
             assertEquals("M-" + i, all.get(i).claimId());

@@ -1719,8 +1719,8 @@ class WarrantyRulesTest {
         void occurredBeforePeriodStartIsAnInputError() {
             Claims c = Claims.warranty().deliveredOn("2023-03-01").occurredOn("2023-02-20").odometerKm(10)
                     .allDocuments().line(l -> l.notRepairable());
-            io.autoclaims.model.json.InvalidClaimException e = assertThrows(
-                    io.autoclaims.model.json.InvalidClaimException.class, () -> ADJUDICATOR.adjudicate(c.build()));
+            io.autoclaims.model.InvalidClaimException e = assertThrows(
+                    io.autoclaims.model.InvalidClaimException.class, () -> ADJUDICATOR.adjudicate(c.build()));
             assertEquals("INVALID_FIELD", e.error().code());
             assertEquals("incident.occurredOn", e.error().field());
         }
@@ -1728,8 +1728,8 @@ class WarrantyRulesTest {
         @Test
         void claimsBuiltInJavaGetTheContractsChecks() {
             Claims c = Claims.warranty().line(l -> l.repairCost("-1.00"));
-            io.autoclaims.model.json.InvalidClaimException e = assertThrows(
-                    io.autoclaims.model.json.InvalidClaimException.class, () -> ADJUDICATOR.adjudicate(c.build()));
+            io.autoclaims.model.InvalidClaimException e = assertThrows(
+                    io.autoclaims.model.InvalidClaimException.class, () -> ADJUDICATOR.adjudicate(c.build()));
             assertEquals("lines[0].repairCostCny", e.error().field());
         }
     }

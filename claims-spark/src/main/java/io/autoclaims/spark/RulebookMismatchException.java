@@ -1,5 +1,6 @@
 package io.autoclaims.spark;
 
+import io.autoclaims.model.ClaimsException;
 import java.io.Serial;
 
 /**
@@ -7,7 +8,7 @@ import java.io.Serial;
  * the executor would give other verdicts than the driver expects (another version of the library on
  * the executors, or damaged bytes). The task fails at once, before any claim is adjudicated.
  */
-public final class RulebookMismatchException extends IllegalStateException {
+public final class RulebookMismatchException extends ClaimsException {
     @Serial
     private static final long serialVersionUID = 1L;
 

@@ -56,6 +56,7 @@ class ExecutorRulebooksTest {
             cause = cause.getCause();
         }
         RulebookMismatchException m = assertInstanceOf(RulebookMismatchException.class, cause, () -> e.toString());
+        assertInstanceOf(io.autoclaims.model.ClaimsException.class, m, "the library's one base exception");
         assertEquals(wrong, m.expected());
         assertEquals(rb.fingerprint(), m.actual());
         assertTrue(m.getMessage().startsWith("Rulebook fingerprint mismatch on executor " + ExecutorRulebooks.jvm()

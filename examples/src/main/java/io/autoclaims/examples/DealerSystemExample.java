@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoclaims.model.Cause;
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.ClaimLine;
-import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.DocumentCode;
 import io.autoclaims.model.Incident;
 import io.autoclaims.model.LineVerdict;
@@ -27,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -109,29 +107,32 @@ public final class DealerSystemExample {
         }
     }
 
-    /** A DMS claim: a BEV whose drive-motor bearing howls at 14 months; repaired at a 4S shop. */
+    /**
+     * A DMS claim: a BEV whose drive-motor bearing howls at 14 months; repaired at a 4S shop. Every
+     * field is named (the two costs cannot be swapped unnoticed); {@code build()} checks the claim as
+     * the JSON codec would and throws {@code InvalidClaimException} naming the field.
+     */
     static Claim claimFromRepairOrder() {
-        Vehicle vehicle = new Vehicle(
-                "LRWYGCEK1RC418205",
-                LocalDate.of(2024, 9, 26),           // purchase invoice date 购车发票日期
-                LocalDate.of(2024, 9, 28),           // delivered 交付日期: the warranty starts here
-                23_480,                              // odometer at the failure
-                new BigDecimal("231900.00"),         // only needed for 三包 replacement or refund
-                null,                                // use: null = PRIVATE (家用)
-                true,                                // warranty registered: the card is waived
-                true);                               // periodic inspection valid
-        Incident incident = new Incident(
-                LocalDate.of(2025, 11, 24), null, null, null, Cause.QUALITY_DEFECT,
-                List.of(), null, null, null, null);  // nulls take the contract defaults
-        ClaimLine bearing = new ClaimLine("L1", PartSystem.DRIVE_MOTOR, "驱动电机轴承 drive-motor bearing",
-                "EDU-BEARING-NOISE", false, true, new BigDecimal("3850.00"), new BigDecimal("21600.00"),
-                null, false);
-        ClaimLine floorMats = new ClaimLine("L2", PartSystem.ACCESSORY, "加装脚垫 after-market floor mats",
-                null, false, false, BigDecimal.ZERO, new BigDecimal("399.00"), null, false);
-        return new Claim("DMS-RO-20251124-0087", ClaimType.WARRANTY, LocalDate.of(2025, 11, 25),
-                vehicle, incident, new RepairShop("4S-SH-0560", true, ShopTier.DEALER_4S),
-                List.of(bearing, floorMats), List.of(DocumentCode.REPAIR_ORDER),
-                List.of(), null, null, null, null, Map.of("dmsRoNo", "RO20251124-0087"));
+        return Claim.warranty("DMS-RO-20251124-0087")
+                .submittedOn(LocalDate.of(2025, 11, 25))
+                .vehicle(Vehicle.builder()
+                        .vin("LRWYGCEK1RC418205")
+                        .purchasedOn(LocalDate.of(2024, 9, 26))      // purchase invoice date 购车发票日期
+                        .deliveredOn(LocalDate.of(2024, 9, 28))      // delivered 交付日期: the warranty starts here
+                        .odometerKm(23_480)                          // odometer at the failure
+                        .priceCny(new BigDecimal("231900.00"))      // only needed for 三包 replacement or refund
+                        .warrantyRegistered(true))                   // the warranty card is waived
+                .incident(Incident.builder().occurredOn(LocalDate.of(2025, 11, 24)).cause(Cause.QUALITY_DEFECT))
+                .repairShop(new RepairShop("4S-SH-0560", true, ShopTier.DEALER_4S))
+                .line(ClaimLine.builder().lineId("L1").system(PartSystem.DRIVE_MOTOR)
+                        .part("驱动电机轴承 drive-motor bearing").problem("EDU-BEARING-NOISE")
+                        .repairCostCny(new BigDecimal("3850.00")).replaceCostCny(new BigDecimal("21600.00")))
+                .line(ClaimLine.builder().lineId("L2").system(PartSystem.ACCESSORY)
+                        .part("加装脚垫 after-market floor mats").repairable(false)
+                        .repairCostCny(BigDecimal.ZERO).replaceCostCny(new BigDecimal("399.00")))
+                .documents(DocumentCode.REPAIR_ORDER)
+                .extension("dmsRoNo", "RO20251124-0087")
+                .build();
     }
 
     /** The same kind of claim as a dealer portal would post it. */

@@ -35,7 +35,8 @@ class AssistanceBacklogTest {
     static void setUp() {
         backlog = Backlogs.load("assistance.jsonl");
         verdicts = new LinkedHashMap<>();
-        Backlogs.adjudicator().adjudicateAll(backlog.validClaims()).forEach(v -> verdicts.put(v.claimId(), v));
+        Backlogs.adjudicator().adjudicateAll(backlog.validClaims())
+                .forEach(a -> verdicts.put(a.claimId(), a.verdictOrThrow()));
     }
 
     @Test

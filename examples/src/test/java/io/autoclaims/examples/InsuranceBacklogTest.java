@@ -41,7 +41,8 @@ class InsuranceBacklogTest {
     static void setUp() {
         backlog = Backlogs.load("insurance.jsonl");
         verdicts = new LinkedHashMap<>();
-        Backlogs.adjudicator().adjudicateAll(backlog.validClaims()).forEach(v -> verdicts.put(v.claimId(), v));
+        Backlogs.adjudicator().adjudicateAll(backlog.validClaims())
+                .forEach(a -> verdicts.put(a.claimId(), a.verdictOrThrow()));
     }
 
     @Test

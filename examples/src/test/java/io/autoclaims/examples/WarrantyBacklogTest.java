@@ -81,7 +81,7 @@ class WarrantyBacklogTest {
     void everyDecisionKindOccurs() {
         Map<Decision, Integer> counts = new EnumMap<>(Decision.class);
         Backlogs.adjudicator().adjudicateAll(backlog.validClaims())
-                .forEach(v -> counts.merge(v.decision(), 1, Integer::sum));
+                .forEach(a -> counts.merge(a.verdictOrThrow().decision(), 1, Integer::sum));
         for (Decision d : List.of(Decision.APPROVED, Decision.PARTIALLY_APPROVED, Decision.DENIED,
                 Decision.PENDING_DOCUMENTS, Decision.REFERRED)) {
             if (counts.getOrDefault(d, 0) < 1) {

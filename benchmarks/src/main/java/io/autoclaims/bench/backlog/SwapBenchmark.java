@@ -1,9 +1,9 @@
 package io.autoclaims.bench.backlog;
 
 import io.autoclaims.model.Claim;
-import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.rules.Adjudication;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.testkit.SyntheticBacklog;
@@ -91,10 +91,10 @@ public class SwapBenchmark {
     @Benchmark
     @Group("swapUnderLoad")
     @GroupThreads(2)
-    public List<Verdict> adjudicate(Cursor c) {
+    public List<Adjudication> adjudicate(Cursor c) {
         int from = c.next;
         c.next = from + BATCH >= claims.size() ? 0 : from + BATCH;
-        List<Verdict> verdicts = adjudicator.adjudicateAll(claims.subList(from, from + BATCH));
+        List<Adjudication> verdicts = adjudicator.adjudicateAll(claims.subList(from, from + BATCH));
         c.claims += BATCH;
         return verdicts;
     }

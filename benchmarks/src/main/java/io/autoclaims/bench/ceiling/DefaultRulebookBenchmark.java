@@ -2,6 +2,7 @@ package io.autoclaims.bench.ceiling;
 
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.Verdict;
+import io.autoclaims.rules.Adjudication;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
 import java.util.ArrayList;
@@ -57,6 +58,11 @@ public class DefaultRulebookBenchmark {
     @Param({"autoclaims", "hand-written"})
     public String engine;
 
+    /** The verdicts of a batch of valid claims: each one has its verdict. */
+    static List<Verdict> verdicts(List<Adjudication> adjudications) {
+        return adjudications.stream().map(Adjudication::verdictOrThrow).toList();
+    }
+
     /** One engine's way of adjudicating a batch. */
     interface Engine {
         List<Verdict> adjudicateAll(List<Claim> batch);
@@ -77,13 +83,14 @@ public class DefaultRulebookBenchmark {
         Adjudicator adjudicator = Adjudicator.of(rulebook);
         HandWrittenWarranty handWritten = new HandWrittenWarranty(rulebook.info());
         loaded = switch (engine) {
-            case "autoclaims" -> adjudicator::adjudicateAll;
+            case "autoclaims" -> batch -> verdicts(adjudicator.adjudicateAll(batch));
             case "hand-written" -> handWritten::adjudicateAll;
             default -> throw new IllegalArgumentException("engine: autoclaims or hand-written, got " + engine);
         };
         // both engines, every claim, before timing: the ceiling must give the library's verdicts
         for (List<Claim> batch : batches) {
-            String d = VerdictComparison.difference(adjudicator.adjudicateAll(batch), handWritten.adjudicateAll(batch));
+            String d = VerdictComparison.difference(verdicts(adjudicator.adjudicateAll(batch)),
+                    handWritten.adjudicateAll(batch));
             if (d != null) {
                 throw new IllegalStateException("hand-written and autoclaims verdicts differ: " + d);
             }

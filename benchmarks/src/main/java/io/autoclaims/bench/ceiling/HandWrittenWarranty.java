@@ -8,6 +8,7 @@ import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.Decision;
 import io.autoclaims.model.DocumentCode;
 import io.autoclaims.model.Fact;
+import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.LineRemedy;
 import io.autoclaims.model.LineVerdict;
 import io.autoclaims.model.Money;
@@ -17,9 +18,8 @@ import io.autoclaims.model.Reason;
 import io.autoclaims.model.Remedy;
 import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.model.SafetyFault;
-import io.autoclaims.model.Verdict;
 import io.autoclaims.model.VehicleUse;
-import io.autoclaims.model.json.InvalidClaimException;
+import io.autoclaims.model.Verdict;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -167,7 +167,7 @@ public final class HandWrittenWarranty {
     /** The verdict on one warranty claim. */
     public Verdict adjudicate(Claim claim) {
         ClaimChecks.firstProblem(claim).ifPresent(e -> {
-            throw InvalidClaimException.of(e);
+            throw new InvalidClaimException(e);
         });
         if (claim.type() != ClaimType.WARRANTY) {
             throw new IllegalArgumentException("hand-written adjudicator: WARRANTY claims only, got " + claim.type());

@@ -7,8 +7,8 @@ import io.autoclaims.model.Incident;
 import io.autoclaims.model.RepairShop;
 import io.autoclaims.model.ShopTier;
 import io.autoclaims.model.Vehicle;
-import io.autoclaims.model.Verdict;
 import io.autoclaims.model.VehicleUse;
+import io.autoclaims.rules.Adjudication;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
 import java.math.BigDecimal;
@@ -65,9 +65,9 @@ public final class AutoclaimsEngine implements DecisionEngine {
     @Override
     public Evaluator newEvaluator() {
         return (from, to, out) -> {
-            List<Verdict> verdicts = adjudicator.adjudicateAll(claims.subList(from, to));
+            List<Adjudication> verdicts = adjudicator.adjudicateAll(claims.subList(from, to));
             for (int i = from; i < to; i++) {
-                out[i] = Answer.of(verdicts.get(i - from).reasons().get(0).code());
+                out[i] = Answer.of(verdicts.get(i - from).verdictOrThrow().reasons().get(0).code());
             }
         };
     }

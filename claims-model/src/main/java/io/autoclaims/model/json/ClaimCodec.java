@@ -1,5 +1,6 @@
 package io.autoclaims.model.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -10,11 +11,11 @@ import io.autoclaims.model.Claim;
 import io.autoclaims.model.DocumentCode;
 import io.autoclaims.model.ErrorRecord;
 import io.autoclaims.model.Fact;
+import io.autoclaims.model.InputError;
+import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.LineVerdict;
 import io.autoclaims.model.Reason;
 import io.autoclaims.model.Verdict;
-import com.fasterxml.jackson.core.JsonEncoding;
-import io.autoclaims.model.InputError;
 import io.autoclaims.model.internal.SupportedJackson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -159,7 +160,7 @@ public final class ClaimCodec {
      * @throws IndexOutOfBoundsException when {@code off} and {@code len} lie outside {@code bytes}
      */
     public ReadResult readLine(byte[] bytes, int off, int len, long lineNumber) {
-        Objects.checkFromIndexSize(off, len, bytes.length);
+        Objects.checkFromIndexSize(off, len, Objects.requireNonNull(bytes, "bytes").length);
         int from = off;
         int n = len;
         if (lineNumber == 1 && n >= 3 && (bytes[from] & 0xFF) == 0xEF && (bytes[from + 1] & 0xFF) == 0xBB
@@ -183,7 +184,7 @@ public final class ClaimCodec {
      * @throws IndexOutOfBoundsException when {@code i} is not an index of the batch
      */
     public ReadResult read(RawLines lines, int i) {
-        Objects.checkIndex(i, lines.size());
+        Objects.checkIndex(i, Objects.requireNonNull(lines, "lines").size());
         long number = lines.line(i);
         if (lines.tooLong(i)) {
             return failed(number, TextCheck.tooLong(lines.skippedLength(i), maxLineBytes));
@@ -256,7 +257,7 @@ public final class ClaimCodec {
         Objects.requireNonNull(json, "json");
         ReadResult r = read(json, 1);
         if (r instanceof ReadResult.Failed f) {
-            throw InvalidClaimException.of(f.error().error());
+            throw new InvalidClaimException(f.error().error());
         }
         return ((ReadResult.Ok) r).claim();
     }
@@ -348,6 +349,7 @@ public final class ClaimCodec {
      */
     public void writeVerdict(Verdict verdict, Writer out) throws IOException {
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(out, "out");
         write(verdictBody(verdict), out);
     }
 
@@ -360,6 +362,7 @@ public final class ClaimCodec {
      */
     public void writeError(ErrorRecord error, Writer out) throws IOException {
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(out, "out");
         write(errorBody(error), out);
     }
 
@@ -637,6 +640,7 @@ public final class ClaimCodec {
      */
     public void writeVerdict(Verdict verdict, OutputStream out) throws IOException {
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(out, "out");
         try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
             verdictBody(verdict).write(g);
         }
@@ -651,6 +655,7 @@ public final class ClaimCodec {
      */
     public void writeError(ErrorRecord error, OutputStream out) throws IOException {
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(out, "out");
         try (JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
             errorBody(error).write(g);
         }

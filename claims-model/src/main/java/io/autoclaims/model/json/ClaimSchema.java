@@ -2,6 +2,7 @@ package io.autoclaims.model.json;
 
 import static io.autoclaims.model.json.ValueTypes.BOOLEAN;
 import static io.autoclaims.model.json.ValueTypes.CLAIM_ID;
+import static io.autoclaims.model.json.ValueTypes.CODE;
 import static io.autoclaims.model.json.ValueTypes.DEDUCTIBLE_RATE;
 import static io.autoclaims.model.json.ValueTypes.FREE_FORM_OBJECT;
 import static io.autoclaims.model.json.ValueTypes.LOCAL_DATE;
@@ -9,12 +10,10 @@ import static io.autoclaims.model.json.ValueTypes.LOCAL_DATE_TIME;
 import static io.autoclaims.model.json.ValueTypes.MONEY;
 import static io.autoclaims.model.json.ValueTypes.NON_NEGATIVE_INT;
 import static io.autoclaims.model.json.ValueTypes.NON_NEGATIVE_NUMBER;
-import static io.autoclaims.model.json.ValueTypes.CODE;
 import static io.autoclaims.model.json.ValueTypes.TEXT;
 import static io.autoclaims.model.json.ValueTypes.VIN;
 import static io.autoclaims.model.json.ValueTypes.enumOf;
 import static io.autoclaims.model.json.ValueTypes.listOf;
-import static io.autoclaims.model.json.ValueTypes.quote;
 
 import io.autoclaims.model.AddOn;
 import io.autoclaims.model.Assessment;
@@ -29,6 +28,8 @@ import io.autoclaims.model.DocumentCode;
 import io.autoclaims.model.Driver;
 import io.autoclaims.model.HandledBy;
 import io.autoclaims.model.Incident;
+import io.autoclaims.model.InputError;
+import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.Money;
 import io.autoclaims.model.PartSystem;
 import io.autoclaims.model.Payee;
@@ -39,9 +40,9 @@ import io.autoclaims.model.SafetyFault;
 import io.autoclaims.model.ShopTier;
 import io.autoclaims.model.Vehicle;
 import io.autoclaims.model.VehicleUse;
+import io.autoclaims.model.internal.Contract;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -171,46 +172,25 @@ final class ClaimSchema {
     private static Policy policy(ObjectSchema.Values v, Path at) {
         LocalDate startsOn = v.get("startsOn");
         LocalDate endsOn = v.get("endsOn");
-        if (endsOn.isBefore(startsOn)) {
-            throw InvalidClaimException.invalidField(at.field("endsOn"),
-                    "must not be before startsOn " + startsOn + ", got " + quote(endsOn.toString()));
+        String order = Contract.endsBeforeStart(startsOn, endsOn);
+        if (order != null) {
+            throw Defects.invalidField(at.field("endsOn"), order);
         }
         return new Policy(v.get("policyNo"), startsOn, endsOn, v.get("coverages"), v.get("addOns"),
                 v.get("sumInsuredCny"), v.get("absoluteDeductibleRate"), v.get("absoluteDeductibleCny"));
     }
 
     private static void uniqueLineIds(List<ClaimLine> lines, Path at) {
-        Map<String, Integer> firstIndex = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String lineId = lines.get(i).lineId();
-            Integer first = firstIndex.putIfAbsent(lineId, i);
-            if (first != null) {
-                throw InvalidClaimException.invalidField(at.index(i).field("lineId"), "must be unique within the claim, got "
-                        + quote(lineId) + " again (already the lineId of " + at.index(first) + ")");
-            }
+        int[] repeat = Contract.repeatedLineId(lines.stream().map(ClaimLine::lineId).toList());
+        if (repeat != null) {
+            throw Defects.invalidField(at.index(repeat[0]).field("lineId"),
+                    Contract.repeatedLineIdMessage(lines.get(repeat[0]).lineId(), at.index(repeat[1]).toString()));
         }
     }
 
-    /** Type-specific requirements, checked once the whole claim is read, then the claim-wide defaults. */
+    /** The claim-wide defaults, then the type-specific requirements, checked once the whole claim is read. */
     private static Claim claim(ObjectSchema.Values v, Path at) {
         ClaimType type = v.get("type");
-        boolean repairClaim = type != ClaimType.ASSISTANCE;
-        if (repairClaim && !v.has("repairShop")) {
-            throw requiredFor(type, at.field("repairShop"));
-        }
-        if (repairClaim && !v.has("lines")) {
-            throw requiredFor(type, at.field("lines"));
-        }
-        if (repairClaim && v.<List<ClaimLine>>get("lines").isEmpty()) {
-            throw InvalidClaimException.invalidField(at.field("lines"),
-                    "must hold at least one line for " + type + " claims, got []");
-        }
-        if (type == ClaimType.INSURANCE && !v.has("policy")) {
-            throw requiredFor(type, at.field("policy"));
-        }
-        if (type == ClaimType.ASSISTANCE && !v.has("assistance")) {
-            throw requiredFor(type, at.field("assistance"));
-        }
         LocalDate submittedOn = v.get("submittedOn");
         Vehicle vehicle = v.get("vehicle");
         Incident incident = v.get("incident");
@@ -219,19 +199,14 @@ final class ClaimSchema {
                     incident.cause(), incident.faults(), incident.handledBy(), incident.driver(),
                     incident.rescueCostCny(), incident.thirdPartyRecoveryCny());
         }
-        // default-rulebook.md, precise reading 15: no warranty claim for a failure before the period starts.
-        if (type == ClaimType.WARRANTY && incident.occurredOn().isBefore(vehicle.periodStart())) {
-            throw InvalidClaimException.invalidField(at.field("incident").field("occurredOn"),
-                    "must not be before the warranty period start " + vehicle.periodStart()
-                            + " (vehicle.deliveredOn, else purchasedOn), got " + quote(incident.occurredOn().toString()));
+        InputError unmet = Contract.typeRequirements(type, v.has("repairShop"), v.has("lines"),
+                v.<List<ClaimLine>>get("lines").isEmpty(), v.has("policy"), v.has("assistance"),
+                incident.occurredOn(), vehicle.periodStart());
+        if (unmet != null) {
+            throw new InvalidClaimException(unmet); // a claim is read at the root: the paths are the contract's
         }
         return new Claim(v.get("claimId"), type, submittedOn, vehicle, incident, v.get("repairShop"), v.get("lines"),
                 v.get("documents"), v.get("history"), v.get("policy"), v.get("assessment"), v.get("payee"),
                 v.get("assistance"), v.get("extensions"));
-    }
-
-    private static InvalidClaimException requiredFor(ClaimType type, Path at) {
-        return InvalidClaimException.missingField(at,
-                "required field \"" + at + "\" is missing or null: " + type + " claims need it");
     }
 }

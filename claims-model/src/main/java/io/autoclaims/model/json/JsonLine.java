@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.InputError;
+import io.autoclaims.model.InvalidClaimException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
@@ -80,14 +81,14 @@ final class JsonLine {
         try (JsonParser parser = factory.createParser(utf8, off, len)) {
             Tokens in = new Tokens(parser, utf8, off, len);
             if (in.next() == null) {
-                throw InvalidClaimException.invalidJson("expected a JSON object, got a blank line");
+                throw Defects.invalidJson("expected a JSON object, got a blank line");
             }
             if (in.token() != JsonToken.START_OBJECT) {
-                throw InvalidClaimException.invalidJson("expected a JSON object, got " + in.describe());
+                throw Defects.invalidJson("expected a JSON object, got " + in.describe());
             }
             Claim claim = ClaimSchema.CLAIM.read(in, Path.root());
             if (in.next() != null) {
-                throw InvalidClaimException.invalidJson(moreContent(utf8, off, len));
+                throw Defects.invalidJson(moreContent(utf8, off, len));
             }
             return claim;
         } catch (InvalidClaimException | Unwritable | Refused | JsonProcessingException e) {

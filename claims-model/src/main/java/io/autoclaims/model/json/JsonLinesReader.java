@@ -44,7 +44,7 @@ public final class JsonLinesReader implements Closeable {
      * @return this reader
      */
     public JsonLinesReader checksum(Checksum c) {
-        this.checksum = c;
+        this.checksum = Objects.requireNonNull(c, "c");
         return this;
     }
 

@@ -2,6 +2,7 @@ package io.autoclaims.model.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonToken;
+import io.autoclaims.model.internal.Contract;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -120,7 +121,7 @@ final class ObjectSchema<T> implements ValueType<T> {
     @Override
     public T read(Tokens in, Path at) throws IOException {
         if (in.token() != JsonToken.START_OBJECT) {
-            throw InvalidClaimException.invalidField(at, "must be an object, got " + in.describe());
+            throw Defects.invalidField(at, "must be an object, got " + in.describe());
         }
         Object[] values = new Object[declared.size()];
         long seen = 0; // null or not
@@ -129,11 +130,11 @@ final class ObjectSchema<T> implements ValueType<T> {
             String name = in.name();
             Field<T, ?> field = lookup(name);
             if (field == null) {
-                throw InvalidClaimException.unknownField(at.field(name), unknownFieldMessage(name));
+                throw Defects.unknownField(at.field(name), unknownFieldMessage(name));
             }
             long bit = 1L << field.index();
             if ((seen & bit) != 0) {
-                throw InvalidClaimException.duplicateField(at.field(name), name);
+                throw Defects.duplicateField(at.field(name), name);
             }
             seen |= bit;
             if (in.next() != JsonToken.VALUE_NULL) { // null reads as absent
@@ -144,8 +145,9 @@ final class ObjectSchema<T> implements ValueType<T> {
         for (Field<T, ?> field : declared) {
             long bit = 1L << field.index();
             if (field.required() && (read & bit) == 0) {
-                throw InvalidClaimException.missingField(at.field(field.name()), "required field \"" + field.name()
-                        + "\" is " + ((seen & bit) != 0 ? "null (null reads as absent)" : "missing"));
+                throw Defects.missingField(at.field(field.name()), (seen & bit) != 0
+                        ? "required field \"" + field.name() + "\" is null (null reads as absent)"
+                        : Contract.missing(field.name()));
             }
         }
         return build.build(new Values(this, values, read), at);

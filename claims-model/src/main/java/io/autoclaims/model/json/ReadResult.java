@@ -17,17 +17,25 @@ public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Failed {
      * The line held a claim that honours the contract.
      *
      * @param line  the 1-based input line number
-     * @param claim the claim, validated
+     * @param claim the claim read
      */
     record Ok(long line, Claim claim) implements ReadResult {
+        /** Rejects a null claim. */
+        public Ok {
+            java.util.Objects.requireNonNull(claim, "claim");
+        }
     }
 
     /**
-     * The line broke the contract.
+     * The line broke the contract; {@code error} names the first defect in document order.
      *
      * @param line  the 1-based input line number
-     * @param error the error record written instead of a verdict; it names the first defect in document order
+     * @param error the error record written instead of a verdict
      */
     record Failed(long line, ErrorRecord error) implements ReadResult {
+        /** Rejects a null error record. */
+        public Failed {
+            java.util.Objects.requireNonNull(error, "error");
+        }
     }
 }

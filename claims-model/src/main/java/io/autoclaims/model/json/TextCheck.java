@@ -82,21 +82,6 @@ final class TextCheck {
         return null;
     }
 
-    /** The index of the first lone surrogate in a decoded JSON string, or -1. */
-    static int loneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return i;
-                }
-            }
-        }
-        return -1;
-    }
-
     static InputError tooLong(long bytes, int maxLineBytes) {
         return new InputError(LINE_TOO_LONG, null, String.format(Locale.ROOT,
                 "the line has %,d bytes, more than the %,d a line may hold (option --max-line-bytes); it was skipped"

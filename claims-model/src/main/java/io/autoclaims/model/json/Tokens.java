@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import io.autoclaims.model.InputError;
+import io.autoclaims.model.internal.Contract;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -192,14 +193,12 @@ final class Tokens {
      * parser stands; {@code claimId} is the line's claimId read so far, for the error record.
      */
     static String checked(String s, JsonParser parser, boolean fieldName, String claimId) {
-        int at = TextCheck.loneSurrogate(s);
+        int at = Contract.loneSurrogate(s);
         if (at >= 0) {
             JsonStreamContext context = parser.getParsingContext();
             String field = path(fieldName ? context.getParent() : context);
             throw new JsonLine.Unwritable(claimId, new InputError(TextCheck.INVALID_ENCODING,
-                    field.isEmpty() ? null : field, "the " + (fieldName ? "field name" : "string")
-                    + " holds the escape \\u" + TextCheck.codePoint(s.charAt(at))
-                    + ", a lone UTF-16 surrogate: half of a pair, not a character"));
+                    field.isEmpty() ? null : field, Contract.loneSurrogateMessage(fieldName, s.charAt(at))));
         }
         return s;
     }

@@ -1,5 +1,6 @@
 package io.autoclaims.model.json;
 
+import io.autoclaims.model.internal.Contract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -85,7 +86,7 @@ final class Utf8Bytes extends InputStream {
 
     /** {@code s} as UTF-8, a lone surrogate as its three bytes (see the class comment). */
     static byte[] encode(String s) {
-        if (TextCheck.loneSurrogate(s) < 0) {
+        if (Contract.loneSurrogate(s) < 0) {
             return s.getBytes(StandardCharsets.UTF_8);
         }
         byte[] out = new byte[s.length() * 3];

@@ -1,6 +1,7 @@
 package io.autoclaims.model.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.autoclaims.model.InvalidClaimException;
 import java.io.IOException;
 
 /**

@@ -2,12 +2,10 @@ package io.autoclaims.model.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonToken;
-import io.autoclaims.model.ClaimChecks;
-import io.autoclaims.model.Money;
+import io.autoclaims.model.internal.Contract;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,17 +32,8 @@ final class ValueTypes {
     }
 
     private static final Pattern DATE_TIME_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?");
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE_TIME_READ =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter DATE_TIME_MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
-    private static final DateTimeFormatter DATE_TIME_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
-
-    /** Integer digits and decimals beyond any real amount; the bound keeps 1e999999999 from exhausting memory. */
-    private static final int MAX_INTEGER_DIGITS = 15;
-    private static final int MAX_DECIMALS = 100;
-    private static final BigDecimal MAX_DEDUCTIBLE_RATE = new BigDecimal("0.20");
 
     @FunctionalInterface
     private interface Reader<V> {
@@ -71,31 +60,29 @@ final class ValueTypes {
     static final ValueType<String> STRING =
             new Simple<>((in, at) -> text(in, at, "must be a string"), JsonGenerator::writeString);
 
-    static final ValueType<String> CLAIM_ID = codePoints(1, 64, "must be a string of 1 to 64 characters");
+    static final ValueType<String> CLAIM_ID = codePoints(1, Contract.MAX_CLAIM_ID_LENGTH, Contract.CLAIM_ID);
 
     /** Ids and codes other than claimId: lineId, shop ids, policyNo, problem codes. */
-    static final ValueType<String> CODE = codePoints(0, ClaimChecks.MAX_CODE_LENGTH,
-            "must be a string of at most " + ClaimChecks.MAX_CODE_LENGTH + " characters");
+    static final ValueType<String> CODE = codePoints(0, Contract.MAX_CODE_LENGTH, Contract.CODE);
 
     /** Free text: part names or numbers. */
-    static final ValueType<String> TEXT = codePoints(0, ClaimChecks.MAX_TEXT_LENGTH,
-            "must be a string of at most " + ClaimChecks.MAX_TEXT_LENGTH + " characters");
+    static final ValueType<String> TEXT = codePoints(0, Contract.MAX_TEXT_LENGTH, Contract.TEXT);
 
-    static final ValueType<String> VIN = codePoints(17, 17, "must be a string of exactly 17 characters");
+    static final ValueType<String> VIN = codePoints(Contract.VIN_LENGTH, Contract.VIN_LENGTH, Contract.VIN);
 
     static final ValueType<Boolean> BOOLEAN = new Simple<>((in, at) -> switch (in.token()) {
         case VALUE_TRUE -> Boolean.TRUE;
         case VALUE_FALSE -> Boolean.FALSE;
-        default -> throw InvalidClaimException.invalidField(at, "must be true or false, got " + in.describe());
+        default -> throw Defects.invalidField(at, "must be true or false, got " + in.describe());
     }, JsonGenerator::writeBoolean);
 
     static final ValueType<Integer> NON_NEGATIVE_INT = new Simple<>((in, at) -> {
         Number n = in.token() == JsonToken.VALUE_NUMBER_INT ? in.number() : null;
         if (n == null || signum(n) < 0) {
-            throw InvalidClaimException.invalidField(at, "must be an integer >= 0, got " + in.describe());
+            throw Defects.invalidField(at, Contract.got(Contract.NON_NEGATIVE_INTEGER, in.describe()));
         }
         if (n instanceof BigInteger b ? b.bitLength() >= Integer.SIZE : n.longValue() > Integer.MAX_VALUE) {
-            throw InvalidClaimException.invalidField(at,
+            throw Defects.invalidField(at,
                     "must be an integer from 0 to " + Integer.MAX_VALUE + ", got " + in.describe());
         }
         return n.intValue();
@@ -103,62 +90,59 @@ final class ValueTypes {
 
     /** Money keeps scale 2 whatever the input's trailing zeros, so equal amounts are equal records. */
     static final ValueType<BigDecimal> MONEY = new Simple<>((in, at) -> {
-        String expected = "must be an amount >= 0 with at most 2 decimal places";
-        BigDecimal value = number(in, at, expected);
-        if (value.signum() < 0 || (value.scale() > 2 && !Money.isFen(value))) { // scale <= 2: whole fen already
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+        BigDecimal value = number(in, at, Contract.MONEY);
+        if (!Contract.isMoney(value)) {
+            throw Defects.invalidField(at, Contract.got(Contract.MONEY, in.describe()));
         }
-        return value.setScale(2, RoundingMode.UNNECESSARY);
+        return Contract.money(value);
     }, JsonGenerator::writeNumber);
 
     static final ValueType<BigDecimal> NON_NEGATIVE_NUMBER = new Simple<>((in, at) -> {
-        String expected = "must be a number >= 0";
-        BigDecimal value = number(in, at, expected);
+        BigDecimal value = number(in, at, Contract.NON_NEGATIVE_NUMBER);
         if (value.signum() < 0) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+            throw Defects.invalidField(at, Contract.got(Contract.NON_NEGATIVE_NUMBER, in.describe()));
         }
         return value;
     }, JsonGenerator::writeNumber);
 
     static final ValueType<BigDecimal> DEDUCTIBLE_RATE = new Simple<>((in, at) -> {
-        String expected = "must be a number from 0 to 0.20";
-        BigDecimal value = number(in, at, expected);
-        if (value.signum() < 0 || value.compareTo(MAX_DEDUCTIBLE_RATE) > 0) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+        BigDecimal value = number(in, at, Contract.DEDUCTIBLE_RATE);
+        if (!Contract.isDeductibleRate(value)) {
+            throw Defects.invalidField(at, Contract.got(Contract.DEDUCTIBLE_RATE, in.describe()));
         }
         return value;
     }, JsonGenerator::writeNumber);
 
     static final ValueType<LocalDate> LOCAL_DATE = new Simple<>((in, at) -> {
-        String text = text(in, at, "must be a date yyyy-MM-dd");
+        String text = text(in, at, Contract.DATE);
         if (!isDateShape(text)) {
-            throw InvalidClaimException.invalidField(at, "must be a date yyyy-MM-dd, got " + quote(text));
+            throw Defects.invalidField(at, Contract.got(Contract.DATE, quote(text)));
         }
         try {
             // the shape is checked: the digits are read directly (DateTimeFormatter costs ~1 us per date)
             return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
         } catch (DateTimeException e) {
-            throw InvalidClaimException.invalidField(at, "must be a date that exists (yyyy-MM-dd), got " + quote(text));
+            throw Defects.invalidField(at, "must be a date that exists (yyyy-MM-dd), got " + quote(text));
         }
-    }, (out, value) -> out.writeString(formatDate(value)));
+    }, (out, value) -> out.writeString(Contract.formatDate(value)));
 
     static final ValueType<LocalDateTime> LOCAL_DATE_TIME = new Simple<>((in, at) -> {
-        String expected = "must be a date-time yyyy-MM-ddTHH:mm or yyyy-MM-ddTHH:mm:ss";
+        String expected = Contract.DATE_TIME;
         String text = text(in, at, expected);
         if (!DATE_TIME_SHAPE.matcher(text).matches()) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + quote(text));
+            throw Defects.invalidField(at, expected + ", got " + quote(text));
         }
         try {
             return LocalDateTime.parse(text, DATE_TIME_READ);
         } catch (DateTimeParseException e) {
-            throw InvalidClaimException.invalidField(at, "must be a date-time that exists, got " + quote(text));
+            throw Defects.invalidField(at, "must be a date-time that exists, got " + quote(text));
         }
-    }, (out, value) -> out.writeString(formatDateTime(value)));
+    }, (out, value) -> out.writeString(Contract.formatDateTime(value)));
 
     /** A free-form object (extensions): JSON's natural Java shape, floats as BigDecimal, unmodifiable. */
     static final ValueType<Map<String, Object>> FREE_FORM_OBJECT = new Simple<>((in, at) -> {
         if (in.token() != JsonToken.START_OBJECT) {
-            throw InvalidClaimException.invalidField(at, "must be an object, got " + in.describe());
+            throw Defects.invalidField(at, "must be an object, got " + in.describe());
         }
         return freeFormObject(in, at);
     }, ValueTypes::writeFreeForm);
@@ -176,14 +160,14 @@ final class ValueTypes {
             if (constant != null) {
                 return constant;
             }
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+            throw Defects.invalidField(at, expected + ", got " + in.describe());
         }, (out, value) -> out.writeString(value.name()));
     }
 
     static <E> ValueType<List<E>> listOf(ValueType<E> element) {
         return new Simple<>((in, at) -> {
             if (in.token() != JsonToken.START_ARRAY) {
-                throw InvalidClaimException.invalidField(at, "must be an array, got " + in.describe());
+                throw Defects.invalidField(at, "must be an array, got " + in.describe());
             }
             if (in.next() == JsonToken.END_ARRAY) {
                 return List.of();
@@ -224,9 +208,9 @@ final class ValueTypes {
         } else if (value instanceof Enum<?> e) {
             out.writeString(e.name());
         } else if (value instanceof LocalDate d) {
-            out.writeString(formatDate(d));
+            out.writeString(Contract.formatDate(d));
         } else if (value instanceof LocalDateTime t) {
-            out.writeString(formatDateTime(t));
+            out.writeString(Contract.formatDateTime(t));
         } else if (value instanceof Map<?, ?> map) {
             out.writeStartObject();
             for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -247,18 +231,11 @@ final class ValueTypes {
 
     /** A string in quotes, cut short so that a huge value cannot flood the error record. */
     static String quote(String text) {
-        return "\"" + shorten(text) + "\"";
+        return Contract.quote(text);
     }
 
     static String shorten(String text) {
-        int limit = 60;
-        return text.length() <= limit || text.codePointCount(0, text.length()) <= limit ? text
-                : text.substring(0, text.offsetByCodePoints(0, limit)) + "...";
-    }
-
-    private static String formatDate(LocalDate date) {
-        // LocalDate.toString spells years 0..9999 as uuuu-MM-dd does, and much faster
-        return date.getYear() >= 0 && date.getYear() <= 9999 ? date.toString() : DATE.format(date);
+        return Contract.shorten(text);
     }
 
     /** {@code \d{4}-\d{2}-\d{2}} without a regex: read once per date of every claim. */
@@ -286,17 +263,12 @@ final class ValueTypes {
         return value;
     }
 
-    private static String formatDateTime(LocalDateTime time) {
-        return (time.getSecond() == 0 && time.getNano() == 0 ? DATE_TIME_MINUTES : DATE_TIME_SECONDS).format(time);
-    }
-
     private static ValueType<String> codePoints(int min, int max, String expected) {
         return new Simple<>((in, at) -> {
             String text = text(in, at, expected);
-            int length = text.codePointCount(0, text.length());
-            if (length < min || length > max) {
-                throw InvalidClaimException.invalidField(at, expected + ", got " + length
-                        + (length == 1 ? " character: " : " characters: ") + quote(text));
+            String problem = Contract.lengthProblem(text, min, max, expected);
+            if (problem != null) {
+                throw Defects.invalidField(at, problem);
             }
             return text;
         }, JsonGenerator::writeString);
@@ -304,7 +276,7 @@ final class ValueTypes {
 
     private static String text(Tokens in, Path at, String expected) throws IOException {
         if (in.token() != JsonToken.VALUE_STRING) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+            throw Defects.invalidField(at, expected + ", got " + in.describe());
         }
         return in.text();
     }
@@ -317,38 +289,22 @@ final class ValueTypes {
     private static BigDecimal number(Tokens in, Path at, String expected) throws IOException {
         JsonToken token = in.token();
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-            throw InvalidClaimException.invalidField(at, expected + ", got " + in.describe());
+            throw Defects.invalidField(at, expected + ", got " + in.describe());
         }
         BigDecimal value = Tokens.decimal(in.number());
-        if (!surelyWithinBounds(value) && outOfBounds(value.stripTrailingZeros())) {
-            throw InvalidClaimException.invalidField(at, "must be a number below 10^" + MAX_INTEGER_DIGITS
-                    + " with at most " + MAX_DECIMALS + " decimal places, got " + in.describe());
+        if (!Contract.withinBounds(value)) {
+            throw Defects.invalidField(at, Contract.got(Contract.NUMBER_BOUNDS, in.describe()));
         }
-        // 1e3 and 1000 are one value; a negative scale would print as 1E+3 and read back differently.
-        return value.scale() < 0 ? value.setScale(0, RoundingMode.UNNECESSARY) : value;
+        return Contract.number(value);
     }
 
     /** A free-form object as the contract's natural Java shape; a duplicate key is a defect where it stands. */
-    /**
-     * A shortcut for {@link #outOfBounds}: the integer digits ({@code precision - scale}) of a
-     * non-zero number do not change when trailing zeros are stripped, and stripping only lowers the
-     * scale. Most amounts pass here without the stripped copy.
-     */
-    private static boolean surelyWithinBounds(BigDecimal value) {
-        return value.signum() != 0 && value.precision() - value.scale() <= MAX_INTEGER_DIGITS
-                && value.scale() <= MAX_DECIMALS;
-    }
-
-    private static boolean outOfBounds(BigDecimal stripped) {
-        return stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS || stripped.scale() > MAX_DECIMALS;
-    }
-
     private static Map<String, Object> freeFormObject(Tokens in, Path at) throws IOException {
         Map<String, Object> values = new LinkedHashMap<>();
         while (in.next() == JsonToken.FIELD_NAME) {
             String name = in.name();
             if (values.containsKey(name)) {
-                throw InvalidClaimException.duplicateField(at.field(name), name);
+                throw Defects.duplicateField(at.field(name), name);
             }
             in.next();
             values.put(name, freeForm(in, at.field(name)));

@@ -21,6 +21,7 @@ import io.autoclaims.model.Driver;
 import io.autoclaims.model.ErrorRecord;
 import io.autoclaims.model.HandledBy;
 import io.autoclaims.model.InputError;
+import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.Money;
 import io.autoclaims.model.Payee;
 import io.autoclaims.model.VehicleUse;

@@ -2,7 +2,7 @@ package io.autoclaims.spring.boot;
 
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.Verdict;
-import io.autoclaims.model.json.InvalidClaimException;
+import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Explanation;
 import io.autoclaims.rules.Rulebook;
