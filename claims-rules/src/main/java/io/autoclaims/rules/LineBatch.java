@@ -149,6 +149,11 @@ public final class LineBatch {
      * {@link #read} are not checked again; other {@code ReadResult.Ok}s may hold claims built in Java
      * and are checked as {@link Adjudicator#adjudicateAll} checks them: one that breaks the contract
      * gets its error record, as a bad line does.
+     *
+     * @param adjudicator whose live rulebook adjudicates the lines
+     * @param lines       the lines, read
+     * @return one result per line, in order: a verdict, the line's error record, or {@code
+     *     UNSUPPORTED_CLAIM_TYPE}
      */
     public static List<Result> adjudicate(Adjudicator adjudicator, List<? extends ReadResult> lines) {
         return adjudicate(adjudicator, lines, !(lines instanceof CodecReads));

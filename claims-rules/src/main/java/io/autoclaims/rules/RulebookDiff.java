@@ -125,7 +125,15 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * @param rules    its rule rows
      */
     public record TableChange(Kind kind, String key, String table, String workbook, int rules) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param kind     added or removed
+         * @param key      the table's key
+         * @param table    its sheet
+         * @param workbook its workbook's file name
+         * @param rules    its rule rows
+         */
         public TableChange {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(key, "key");
@@ -144,7 +152,14 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * @param rules    its rule rows
      */
     public record WorkbookChange(Kind kind, String workbook, int tables, int rules) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param kind     added or removed
+         * @param workbook its file name
+         * @param tables   its tables
+         * @param rules    its rule rows
+         */
         public WorkbookChange {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(workbook, "workbook");

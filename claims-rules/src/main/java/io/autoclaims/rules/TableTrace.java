@@ -38,7 +38,12 @@ public record TableTrace(String table, String lineId, List<Match> matched, List<
      * @param value its value, or null
      */
     public record Value(String fact, Object value) {
-        /** Rejects a null fact; the value may be null. */
+        /**
+         * Rejects a null fact; the value may be null.
+         *
+         * @param fact  the fact's dotted name
+         * @param value its value, or null
+         */
         public Value {
             Objects.requireNonNull(fact, "fact");
         }
@@ -74,7 +79,14 @@ public record TableTrace(String table, String lineId, List<Match> matched, List<
      * @param shortBy   how far a number misses the range; null for other conditions
      */
     public record Failed(String fact, String condition, Object actual, BigDecimal shortBy) {
-        /** Rejects a null fact or condition; the value and the shortfall may be null. */
+        /**
+         * Rejects a null fact or condition; the value and the shortfall may be null.
+         *
+         * @param fact      the fact the condition reads
+         * @param condition the condition as the cell writes it, e.g. {@code > 0}
+         * @param actual    the claim's value
+         * @param shortBy   how far a number misses the range; null for other conditions
+         */
         public Failed {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(condition, "condition");

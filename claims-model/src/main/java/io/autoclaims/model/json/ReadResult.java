@@ -20,7 +20,13 @@ public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Failed {
      * @param claim the claim read
      */
     record Ok(long line, Claim claim) implements ReadResult {
-        /** Rejects a null claim. */
+        /**
+         * A line that held a claim.
+         *
+         * @param line  the 1-based input line number
+         * @param claim the claim read
+         * @throws NullPointerException when {@code claim} is null
+         */
         public Ok {
             java.util.Objects.requireNonNull(claim, "claim");
         }
@@ -33,7 +39,13 @@ public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Failed {
      * @param error the error record written instead of a verdict
      */
     record Failed(long line, ErrorRecord error) implements ReadResult {
-        /** Rejects a null error record. */
+        /**
+         * A line that broke the contract.
+         *
+         * @param line  the 1-based input line number
+         * @param error the error record written instead of a verdict
+         * @throws NullPointerException when {@code error} is null
+         */
         public Failed {
             java.util.Objects.requireNonNull(error, "error");
         }
