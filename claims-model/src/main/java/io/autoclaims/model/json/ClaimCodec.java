@@ -60,6 +60,7 @@ public final class ClaimCodec {
      *         message, in English and Chinese, names the version found and how to align it)
      */
     public static ClaimCodec create() {
+        // IllegalStateException until the library's base exception type (#15) can carry it
         SupportedJackson.require();
         // Plain BigDecimals: money is written 18400.00, never 1.84E+4. Non-ASCII stays as-is (UTF-8).
         return new ClaimCodec(JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
