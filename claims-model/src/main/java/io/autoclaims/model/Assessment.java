@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record Assessment(String shopId, BigDecimal amountCny, BigDecimal invoicedCny) {
 
-    /** Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}. */
+    /**
+     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     *
+     * @param shopId      the assessing shop's id
+     * @param amountCny   the assessed loss, or null when not assessed yet
+     * @param invoicedCny the amount invoiced for the repair, or null when not invoiced yet
+     */
     public Assessment {
         Objects.requireNonNull(shopId, "shopId");
     }

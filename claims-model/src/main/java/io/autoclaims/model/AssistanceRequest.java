@@ -24,7 +24,16 @@ public record AssistanceRequest(
         boolean insideFifthRing,
         BigDecimal highwayTollCny) {
 
-    /** Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}. */
+    /**
+     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     *
+     * @param member               whether the customer is a member of the rescue club
+     * @param membershipValidUntil the last day of the membership, or null when unknown
+     * @param service              the service asked for
+     * @param towKm                the towing distance, km
+     * @param insideFifthRing      whether the breakdown is inside the city's fifth ring road
+     * @param highwayTollCny       highway tolls paid for the rescue; null means 0.00
+     */
     public AssistanceRequest {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(towKm, "towKm");

@@ -64,7 +64,24 @@ public record Claim(
         AssistanceRequest assistance,
         Map<String, Object> extensions) {
 
-    /** Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}. */
+    /**
+     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     *
+     * @param claimId     the host's id of the claim, 1 to 64 characters
+     * @param type        warranty, insurance or assistance
+     * @param submittedOn the day the claim was submitted
+     * @param vehicle     the vehicle
+     * @param incident    what happened
+     * @param repairShop  the shop doing the work; null for an assistance claim
+     * @param lines       the repair lines; null means none
+     * @param documents   the documents submitted; null means none
+     * @param history     earlier repairs of the vehicle; null means none
+     * @param policy      the insurance policy; null unless an insurance claim
+     * @param assessment  the loss assessment, or null
+     * @param payee       who receives an insurance payment; null means {@link Payee#INSURED}
+     * @param assistance  the assistance request; null unless an assistance claim
+     * @param extensions  the host's own data, carried along unread; null means none
+     */
     public Claim {
         Objects.requireNonNull(claimId, "claimId");
         Objects.requireNonNull(type, "type");

@@ -31,7 +31,20 @@ public record ClaimLine(
         Cause cause,
         boolean priorRepairAtUnauthorizedShop) {
 
-    /** Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}. */
+    /**
+     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     *
+     * @param lineId                        the line's id, unique within the claim
+     * @param system                        the vehicle system of the part
+     * @param part                          the part's name or number
+     * @param problem                       the problem code, or null
+     * @param mainPart                      whether the part is a main part (主要零件) of its system
+     * @param repairable                    whether the part can be repaired
+     * @param repairCostCny                 the cost of repairing the part
+     * @param replaceCostCny                the cost of replacing it
+     * @param cause                         the line's own cause, or null for the incident's
+     * @param priorRepairAtUnauthorizedShop whether the part was repaired before outside the maker's network
+     */
     public ClaimLine {
         Objects.requireNonNull(lineId, "lineId");
         Objects.requireNonNull(system, "system");

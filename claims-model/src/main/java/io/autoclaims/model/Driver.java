@@ -18,7 +18,14 @@ public record Driver(boolean licensed, BigDecimal bacMgPer100ml, boolean permitt
     /** The contract's default driver. */
     public static final Driver DEFAULT = new Driver(true, BigDecimal.ZERO, true, false);
 
-    /** Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}. */
+    /**
+     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     *
+     * @param licensed           whether the driver held a valid licence for the vehicle
+     * @param bacMgPer100ml      blood alcohol, mg per 100 ml
+     * @param permittedByInsured whether the insured let the driver drive
+     * @param leftScene          whether the driver left the scene of the accident
+     */
     public Driver {
         Objects.requireNonNull(bacMgPer100ml, "bacMgPer100ml");
     }

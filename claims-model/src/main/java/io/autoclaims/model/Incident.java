@@ -35,7 +35,20 @@ public record Incident(
         BigDecimal rescueCostCny,
         BigDecimal thirdPartyRecoveryCny) {
 
-    /** Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}. */
+    /**
+     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     *
+     * @param occurredOn            the day of the failure or loss
+     * @param occurredAt            its time, or null when unknown
+     * @param reportedAt            when it was first reported, or null when unknown
+     * @param reportedOn            the day it was first reported; null until the claim applies its default
+     * @param cause                 the cause
+     * @param faults                serious safety faults observed; null means none
+     * @param handledBy             who settled an accident; null means {@link HandledBy#POLICE}
+     * @param driver                the driver; null means {@link Driver#DEFAULT}
+     * @param rescueCostCny         the cost of rescue; null means 0.00
+     * @param thirdPartyRecoveryCny what a third party already paid; null means 0.00
+     */
     public Incident {
         Objects.requireNonNull(occurredOn, "occurredOn");
         Objects.requireNonNull(cause, "cause");

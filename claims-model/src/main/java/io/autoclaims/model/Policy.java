@@ -29,7 +29,18 @@ public record Policy(
         BigDecimal absoluteDeductibleRate,
         BigDecimal absoluteDeductibleCny) {
 
-    /** Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}. */
+    /**
+     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     *
+     * @param policyNo               the policy number
+     * @param startsOn               the first day of cover
+     * @param endsOn                 the last day of cover
+     * @param coverages              the main covers; null means none
+     * @param addOns                 the add-ons; null means none
+     * @param sumInsuredCny          the sum insured
+     * @param absoluteDeductibleRate the absolute deductible rate, 0 to 0.20; null means 0
+     * @param absoluteDeductibleCny  the absolute deductible amount; null means 0.00
+     */
     public Policy {
         Objects.requireNonNull(policyNo, "policyNo");
         Objects.requireNonNull(startsOn, "startsOn");

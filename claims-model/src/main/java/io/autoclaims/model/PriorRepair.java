@@ -30,7 +30,20 @@ public record PriorRepair(
         int repairDays,
         boolean qualityProblem) {
 
-    /** Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}. */
+    /**
+     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     *
+     * @param repairedOn     the day of the repair
+     * @param system         the vehicle system repaired
+     * @param part           the part's name or number
+     * @param problem        the problem code
+     * @param replaced       whether the part was replaced
+     * @param mainPart       whether it is a main part of its system
+     * @param assembly       whether the whole assembly was repaired or replaced
+     * @param seriousSafety  whether it was a serious safety failure
+     * @param repairDays     the days the vehicle was in repair
+     * @param qualityProblem whether the repair was for a quality problem
+     */
     public PriorRepair {
         Objects.requireNonNull(repairedOn, "repairedOn");
         Objects.requireNonNull(system, "system");

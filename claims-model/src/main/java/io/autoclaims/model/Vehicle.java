@@ -28,7 +28,18 @@ public record Vehicle(
         boolean warrantyRegistered,
         boolean inspectionValid) {
 
-    /** Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}. */
+    /**
+     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     *
+     * @param vin                the vehicle identification number, 17 characters
+     * @param purchasedOn        the day the vehicle was bought
+     * @param deliveredOn        the day it was handed over; null means {@code purchasedOn}
+     * @param odometerKm         the odometer reading, km
+     * @param priceCny           the purchase price, or null when unknown
+     * @param use                private or commercial; null means {@link VehicleUse#PRIVATE}
+     * @param warrantyRegistered whether the warranty was registered with the maker
+     * @param inspectionValid    whether the vehicle's periodic inspection is valid
+     */
     public Vehicle {
         Objects.requireNonNull(vin, "vin");
         Objects.requireNonNull(purchasedOn, "purchasedOn");

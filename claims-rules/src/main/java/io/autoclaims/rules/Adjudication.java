@@ -60,7 +60,11 @@ public sealed interface Adjudication permits Adjudication.Ok, Adjudication.Faile
      * @param verdict the verdict
      */
     record Ok(Verdict verdict) implements Adjudication {
-        /** Rejects a null verdict. */
+        /**
+         * Rejects a null verdict.
+         *
+         * @param verdict the verdict
+         */
         public Ok {
             Objects.requireNonNull(verdict, "verdict");
         }
@@ -94,7 +98,11 @@ public sealed interface Adjudication permits Adjudication.Ok, Adjudication.Faile
         /** The code of a claim the rulebook has no tables for. */
         static final String UNSUPPORTED = "UNSUPPORTED_CLAIM_TYPE";
 
-        /** Rejects a null error record. */
+        /**
+         * Rejects a null error record.
+         *
+         * @param error the error record
+         */
         public Failed {
             Objects.requireNonNull(error, "error");
         }

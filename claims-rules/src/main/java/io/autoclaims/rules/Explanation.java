@@ -18,7 +18,13 @@ import java.util.stream.Collectors;
  */
 public record Explanation(Verdict verdict, List<RuleRef> fired, List<TableTrace> tables) {
 
-    /** Rejects nulls; the lists are copied. */
+    /**
+     * Rejects nulls; the lists are copied.
+     *
+     * @param verdict the verdict
+     * @param fired   every rule row that fired, in firing order
+     * @param tables  table by table, the rows that matched and the nearest that did not
+     */
     public Explanation {
         Objects.requireNonNull(verdict, "verdict");
         fired = List.copyOf(Objects.requireNonNull(fired, "fired"));

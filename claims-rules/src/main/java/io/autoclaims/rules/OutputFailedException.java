@@ -14,6 +14,7 @@ public final class OutputFailedException extends ClaimsException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The input lines whose records were completely written before the failure. */
     private final long linesWritten;
 
     /**

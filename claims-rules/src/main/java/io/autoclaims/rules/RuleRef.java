@@ -5,7 +5,14 @@ package io.autoclaims.rules;
  * analyst sees it, and, when it fired for one line, that line's id (null otherwise).
  */
 public record RuleRef(String ruleId, String table, int row, String lineId) {
-    /** Rejects a null id or table; {@code lineId} may be null. */
+    /**
+     * Rejects a null id or table.
+     *
+     * @param ruleId the row's stable id
+     * @param table  the table (sheet) as the analyst sees it
+     * @param row    the spreadsheet row, 1-based
+     * @param lineId the line it fired for, or null for a claim-level row
+     */
     public RuleRef {
         java.util.Objects.requireNonNull(ruleId, "ruleId");
         java.util.Objects.requireNonNull(table, "table");

@@ -39,7 +39,14 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * (the new side's cell; the old side's for a removed row).
      */
     public record CellChange(String column, String oldValue, String newValue, CellRef where) {
-        /** Rejects a null column; the values and the cell may be null. */
+        /**
+         * Rejects a null column.
+         *
+         * @param column   the column as row 3 names it
+         * @param oldValue the old text, or null for an added row
+         * @param newValue the new text, or null for a removed row
+         * @param where    the cell, or null for a change not tied to one cell
+         */
         public CellChange {
             Objects.requireNonNull(column, "column");
         }
@@ -69,7 +76,15 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * workbook the other side has: its key, sheet, workbook and number of rule rows.
      */
     public record TableChange(Kind kind, String key, String table, String workbook, int rules) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param kind     added or removed
+         * @param key      the table's key
+         * @param table    its sheet
+         * @param workbook its workbook
+         * @param rules    its number of rule rows
+         */
         public TableChange {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(key, "key");
@@ -83,7 +98,14 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
      * {@code REMOVED} (only the old), with its number of tables and rule rows; nothing of it is compared.
      */
     public record WorkbookChange(Kind kind, String workbook, int tables, int rules) {
-        /** Rejects nulls. */
+        /**
+         * Rejects nulls.
+         *
+         * @param kind     added or removed
+         * @param workbook the workbook's file name
+         * @param tables   its number of tables
+         * @param rules    its number of rule rows
+         */
         public WorkbookChange {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(workbook, "workbook");

@@ -19,7 +19,12 @@ public record TableTrace(String table, String lineId, List<Match> matched, List<
 
     /** A fact's name and its value when the table ran. */
     public record Value(String fact, Object value) {
-        /** Rejects a null fact; the value may be null. */
+        /**
+         * Rejects a null fact.
+         *
+         * @param fact  the fact's name
+         * @param value its value, or null when the claim has none
+         */
         public Value {
             Objects.requireNonNull(fact, "fact");
         }
@@ -35,7 +40,14 @@ public record TableTrace(String table, String lineId, List<Match> matched, List<
 
     /** A condition of a row that the claim does not meet; {@code shortBy} for number ranges only. */
     public record Failed(String fact, String condition, Object actual, BigDecimal shortBy) {
-        /** Rejects a null fact or condition; the value and the shortfall may be null. */
+        /**
+         * Rejects a null fact or condition.
+         *
+         * @param fact      the fact the condition reads
+         * @param condition the condition as the workbook writes it
+         * @param actual    the claim's value, or null when it has none
+         * @param shortBy   by how much a number range was missed, or null for other conditions
+         */
         public Failed {
             Objects.requireNonNull(fact, "fact");
             Objects.requireNonNull(condition, "condition");

@@ -6,7 +6,11 @@ import io.autoclaims.model.ErrorRecord;
 /** What one input line yields: a claim, or the error record written instead of its verdict. */
 public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Failed {
 
-    /** The 1-based input line number. */
+    /**
+     * The line the result is about.
+     *
+     * @return the 1-based input line number
+     */
     long line();
 
     /**
@@ -16,7 +20,12 @@ public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Failed {
      * @param claim the claim read
      */
     record Ok(long line, Claim claim) implements ReadResult {
-        /** Rejects a null claim. */
+        /**
+         * Rejects a null claim.
+         *
+         * @param line  the 1-based input line number
+         * @param claim the claim read
+         */
         public Ok {
             java.util.Objects.requireNonNull(claim, "claim");
         }
@@ -29,7 +38,12 @@ public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Failed {
      * @param error the error record written instead of a verdict
      */
     record Failed(long line, ErrorRecord error) implements ReadResult {
-        /** Rejects a null error record. */
+        /**
+         * Rejects a null error record.
+         *
+         * @param line  the 1-based input line number
+         * @param error the error record written instead of a verdict
+         */
         public Failed {
             java.util.Objects.requireNonNull(error, "error");
         }
