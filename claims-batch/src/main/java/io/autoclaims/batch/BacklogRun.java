@@ -105,6 +105,12 @@ public final class BacklogRun {
         this.codec = ClaimCodec.create().withMaxLineBytes(b.maxLineBytes);
     }
 
+    /**
+     * Starts configuring a run.
+     *
+     * @return a new builder; {@link Builder#rulebook}, {@link Builder#input} and {@link Builder#output}
+     *     are required
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -117,6 +123,9 @@ public final class BacklogRun {
     /**
      * Runs to the end of the input and returns the summary.
      *
+     * @return the counts of the whole backlog (a resumed run included), the line it resumed from and its speed
+     * @throws IllegalArgumentException when the output is the input file, or a checkpoint is asked for an
+     *     input that is not a regular file
      * @throws CheckpointMismatchException when the checkpoint is damaged or does not match the
      *     rulebook, the input or the output; nothing has been written then
      * @throws java.nio.file.NoSuchFileException when the input does not exist
@@ -500,34 +509,65 @@ public final class BacklogRun {
         private Builder() {
         }
 
-        /** The rulebook every line is adjudicated with. */
+        /**
+         * The rulebook every line is adjudicated with.
+         *
+         * @param rulebook the rulebook, not null
+         * @return this builder
+         * @throws IllegalStateException when the rulebook was already set
+         */
         public Builder rulebook(Rulebook rulebook) {
             Settings.once(this.rulebook, "rulebook");
             this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
             return this;
         }
 
-        /** The JSON Lines backlog (a regular file when a checkpoint is used). */
+        /**
+         * The JSON Lines backlog (a regular file when a checkpoint is used).
+         *
+         * @param input the backlog file, not null
+         * @return this builder
+         * @throws IllegalStateException when the input was already set
+         */
         public Builder input(Path input) {
             Settings.once(this.input, "input");
             this.input = Objects.requireNonNull(input, "input");
             return this;
         }
 
-        /** Where the records go; created or replaced (or, when resuming, truncated to the checkpoint and continued). */
+        /**
+         * Where the records go; created or replaced (or, when resuming, truncated to the checkpoint and continued).
+         *
+         * @param output the output file, not null, not the input
+         * @return this builder
+         * @throws IllegalStateException when the output was already set
+         */
         public Builder output(Path output) {
             Settings.once(this.output, "output");
             this.output = Objects.requireNonNull(output, "output");
             return this;
         }
 
-        /** Worker threads adjudicating batches, 1 or more; default: the available processors. */
+        /**
+         * Worker threads adjudicating batches; default: the available processors.
+         *
+         * @param threads 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException when {@code threads} is less than 1
+         * @throws IllegalStateException when the thread count was already set
+         */
         public Builder threads(int threads) {
             this.threads = Settings.threads(this.threads, threads);
             return this;
         }
 
-        /** A directory for the checkpoint (created if missing), or null for a run that cannot be resumed. */
+        /**
+         * A directory for the checkpoint (created if missing), or null for a run that cannot be resumed.
+         *
+         * @param dirOrNull the checkpoint directory, or null for none
+         * @return this builder
+         * @throws IllegalStateException when the checkpoint was already set (null included)
+         */
         public Builder checkpoint(Path dirOrNull) {
             if (checkpointSet) {
                 throw new IllegalStateException("checkpoint was already set to " + checkpoint);
@@ -537,14 +577,26 @@ public final class BacklogRun {
             return this;
         }
 
-        /** Where progress goes; default {@link ProgressListener#NONE}. */
+        /**
+         * Where progress goes; default {@link ProgressListener#NONE}.
+         *
+         * @param listener the listener, not null
+         * @return this builder
+         * @throws IllegalStateException when the progress listener was already set
+         */
         public Builder progress(ProgressListener listener) {
             Settings.once(this.progress, "progress");
             this.progress = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** True: {@link ProgressListener#console} on standard error; false: none. */
+        /**
+         * Progress on standard error, or none.
+         *
+         * @param show true: {@link ProgressListener#console} on standard error; false: {@link ProgressListener#NONE}
+         * @return this builder
+         * @throws IllegalStateException when the progress listener was already set
+         */
         public Builder progress(boolean show) {
             return progress(show ? ProgressListener.console(new PrintWriter(System.err, true)) : ProgressListener.NONE);
         }
@@ -552,6 +604,10 @@ public final class BacklogRun {
         /**
          * The longest input line read, in bytes (default 1 MiB); a longer line gets a
          * {@code LINE_TOO_LONG} error record and is never held in memory.
+         *
+         * @param bytes the limit in bytes, 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is less than 1
          */
         public Builder maxLineBytes(int bytes) {
             if (bytes < 1) {
@@ -564,6 +620,9 @@ public final class BacklogRun {
         /**
          * On resume, re-read every done batch of input and output against the checkpoint's journal,
          * however large (by default only when together under 256 MiB; else the last batch).
+         *
+         * @param all true to re-read every done batch
+         * @return this builder
          */
         public Builder verifyAll(boolean all) {
             this.verifyAll = all;
@@ -576,6 +635,12 @@ public final class BacklogRun {
             return this;
         }
 
+        /**
+         * The configured run; nothing is read or written before {@link BacklogRun#run()}.
+         *
+         * @return the run
+         * @throws IllegalStateException when the rulebook, the input or the output is missing
+         */
         public BacklogRun build() {
             if (rulebook == null || input == null || output == null) {
                 throw new IllegalStateException("rulebook, input and output are required; missing: "

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * any order and grouping into the same numbers, so {@link #summary} is the same however the backlog was
  * split. Not thread-safe: one accumulator per thread, merged afterwards. Serializable, so that
  * partitions computed on other machines can ship theirs to be merged (only between the same version
- * of this library).
+ * of this library: the serialized form is not part of the API, hence not documented).
  *
  * <pre>{@code
  * ImpactAccumulator acc = ImpactAccumulator.create(50);
@@ -35,6 +35,8 @@ import java.util.function.Consumer;
  * acc.merge(otherPartition);
  * ImpactSummary s = acc.summary(oldRulebook.info(), newRulebook.info());
  * }</pre>
+ *
+ * @serial exclude
  */
 public final class ImpactAccumulator implements Serializable {
     @Serial
@@ -77,7 +79,13 @@ public final class ImpactAccumulator implements Serializable {
         java.util.Arrays.fill(typeNew, Money.ZERO);
     }
 
-    /** An empty accumulator keeping the {@code top} largest changes (0 or more). */
+    /**
+     * An empty accumulator.
+     *
+     * @param top how many of the largest money changes to keep for the report, 0 or more
+     * @return the accumulator
+     * @throws IllegalArgumentException when {@code top} is negative
+     */
     public static ImpactAccumulator create(int top) {
         if (top < 0) {
             throw new IllegalArgumentException("top must be 0 or more, got " + top);
@@ -117,7 +125,14 @@ public final class ImpactAccumulator implements Serializable {
 
     /**
      * Adds one input line: its number, claim id and type (null when the line could not be read) and
-     * what each rulebook made of it. Returns the {@code impact.csv} row when the outcome changed.
+     * what each rulebook made of it.
+     *
+     * @param line    the line's number in the backlog, from 1
+     * @param claimId the claim's id, or null when the line could not be read
+     * @param type    the claim's type, or null when the line could not be read
+     * @param old     what the old rulebook made of the line
+     * @param neu     what the new rulebook made of the line
+     * @return the {@code impact.csv} row when the outcome changed; empty when it is the same
      */
     public Optional<ImpactRow> add(long line, String claimId, ClaimType type, Outcome old, Outcome neu) {
         lines++;
@@ -190,6 +205,11 @@ public final class ImpactAccumulator implements Serializable {
      * Adds one batch of lines: {@code olds} and {@code news} are what the old and the new rulebook made
      * of the same lines ({@link LineBatch#adjudicate}, in the same order); each changed line's row goes
      * to {@code changed}, in input order.
+     *
+     * @param olds    the old rulebook's results
+     * @param news    the new rulebook's results for the same lines
+     * @param changed receives the row of each line whose outcome changed
+     * @throws IllegalArgumentException when the two lists differ in length or in their lines
      */
     public void addAll(List<LineBatch.Result> olds, List<LineBatch.Result> news, Consumer<ImpactRow> changed) {
         if (olds.size() != news.size()) {
@@ -216,7 +236,13 @@ public final class ImpactAccumulator implements Serializable {
         }
     }
 
-    /** Adds another accumulator's lines into this one (which must keep the same top N); returns this. */
+    /**
+     * Adds another accumulator's lines into this one.
+     *
+     * @param o an accumulator keeping the same top N; it is not changed
+     * @return this accumulator
+     * @throws IllegalArgumentException when {@code o} keeps another number of largest changes
+     */
     public ImpactAccumulator merge(ImpactAccumulator o) {
         if (o.top != top) {
             throw new IllegalArgumentException("cannot merge an accumulator of the top " + o.top + " into one of the top " + top);
@@ -263,12 +289,22 @@ public final class ImpactAccumulator implements Serializable {
         }
     }
 
-    /** Lines added so far. */
+    /**
+     * The lines added so far.
+     *
+     * @return lines added, merged ones included
+     */
     public long lines() {
         return lines;
     }
 
-    /** The summary of every line added, for those two rulebooks. */
+    /**
+     * The summary of every line added.
+     *
+     * @param oldRulebook the rulebook the old outcomes came from, as named in the report
+     * @param newRulebook the rulebook the new outcomes came from
+     * @return the totals, by transition, claim type and rule, and the largest changes
+     */
     public ImpactSummary summary(RulebookInfo oldRulebook, RulebookInfo newRulebook) {
         Map<ImpactStatus, Map<ImpactStatus, Long>> t = new EnumMap<>(ImpactStatus.class);
         for (ImpactStatus from : STATUSES) {

@@ -1,7 +1,7 @@
 package io.autoclaims.batch;
 
-import io.autoclaims.rules.internal.NameText;
 import io.autoclaims.model.RulebookInfo;
+import io.autoclaims.rules.OneLineText;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookDiff;
 import java.util.ArrayList;
@@ -28,6 +28,7 @@ public record ImpactEdits(String oldSource, String newSource, List<Edit> edits) 
      * side has), or a table or workbook only one side has ({@code column} is then "table" or
      * "workbook" and the values give its rule rows).
      *
+     * @param kind     whether the cell, table or workbook was changed, added or removed
      * @param where    {@code warranty.xlsx!Terms 保修期限!C6}: the new side's cell, the old side's if removed
      * @param ruleId   the row's stable id, "" for a table or workbook
      * @param column   the column as row 3 names it ({@code THEN line.termMonths})
@@ -38,13 +39,30 @@ public record ImpactEdits(String oldSource, String newSource, List<Edit> edits) 
             String newValue) {
     }
 
+    /**
+     * The edits, copied.
+     *
+     * @param oldSource where the old rulebook was loaded from, or "", not null
+     * @param newSource where the new rulebook was loaded from, or "", not null
+     * @param edits     every difference, not null
+     * @throws NullPointerException when an argument is null
+     */
     public ImpactEdits {
         Objects.requireNonNull(oldSource, "oldSource");
         Objects.requireNonNull(newSource, "newSource");
         edits = List.copyOf(edits);
     }
 
-    /** The cells that differ from {@code older} to {@code newer}, loaded from the sources named. */
+    /**
+     * The cells that differ from {@code older} to {@code newer}, compared cell by cell in the workbooks
+     * each was built from.
+     *
+     * @param older     the old rulebook
+     * @param newer     the new rulebook
+     * @param oldSource where the old one was loaded from ({@link #source}), or ""
+     * @param newSource where the new one was loaded from, or ""
+     * @return the edits, in workbook, table and row order
+     */
     public static ImpactEdits between(Rulebook older, Rulebook newer, String oldSource, String newSource) {
         RulebookDiff diff = RulebookDiff.between(older.workbooks(), newer.workbooks());
         List<Edit> edits = new ArrayList<>();
@@ -67,7 +85,12 @@ public record ImpactEdits(String oldSource, String newSource, List<Edit> edits) 
         return new ImpactEdits(oldSource, newSource, edits);
     }
 
-    /** The paths of one side as the user gave them: what tells two sides of one version apart. */
+    /**
+     * The paths of one side as the user gave them: what tells two sides of one version apart.
+     *
+     * @param paths the workbooks or folders one side was loaded from
+     * @return the paths joined by {@code ", "}
+     */
     public static String source(java.util.List<java.nio.file.Path> paths) {
         return String.join(", ", paths.stream().map(java.nio.file.Path::toString).toList());
     }
@@ -75,16 +98,25 @@ public record ImpactEdits(String oldSource, String newSource, List<Edit> edits) 
     /**
      * A side as the report names it: version, fingerprint prefix and source, e.g.
      * {@code 2026.1 · b0b24fcd8475 · rules/warranty.xlsx}, so two sides of one version differ.
+     *
+     * @param info   the side's rulebook
+     * @param source where it was loaded from, or ""
+     * @return the label
      */
     public static String label(RulebookInfo info, String source) {
         String fp = info.fingerprint().length() > 12 ? info.fingerprint().substring(0, 12) : info.fingerprint();
         return info.version() + " · " + fp + (source.isEmpty() ? "" : " · " + source);
     }
 
-    /** One edit as a line: {@code warranty.xlsx!Terms 保修期限!C6 T-01 THEN line.termMonths: "96" -> "120"}. */
+    /**
+     * One edit as a line: {@code warranty.xlsx!Terms 保修期限!C6 T-01 THEN line.termMonths: "96" -> "120"}.
+     *
+     * @param e the edit
+     * @return one line: line breaks inside cell texts are escaped as {@code \\uXXXX}
+     */
     public static String describe(Edit e) {
         // a TEXT or NOTE cell may hold line breaks: shown as \\uXXXX, so that an edit stays one line
-        return NameText.oneLine(e.where() + (e.ruleId().isEmpty() ? "" : " " + e.ruleId()) + " " + e.column() + ": \""
+        return OneLineText.escape(e.where() + (e.ruleId().isEmpty() ? "" : " " + e.ruleId()) + " " + e.column() + ": \""
                 + e.oldValue() + "\" -> \"" + e.newValue() + "\"");
     }
 }

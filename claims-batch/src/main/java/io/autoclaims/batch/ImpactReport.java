@@ -25,14 +25,25 @@ import java.util.stream.Stream;
  * The same input gives the same bytes: no clock, locale or thread count enters the files.
  */
 public final class ImpactReport {
+    /** The name of the changed lines' file, one row each. */
     public static final String CSV = "impact.csv";
+    /** The name of the report page. */
     public static final String HTML = "impact.html";
+    /** The name of the summary for machines. */
     public static final String JSON = "impact.json";
 
     private ImpactReport() {
     }
 
-    /** Writes the three files into {@code dir} (created if missing), replacing earlier ones. */
+    /**
+     * Writes the three files into {@code dir} (created if missing), replacing earlier ones; each is
+     * written beside its target and renamed, so a reader never sees half a file.
+     *
+     * @param dir         the report's directory
+     * @param summary     the totals
+     * @param changedRows one row per changed line, in input order
+     * @throws IOException when a file cannot be written
+     */
     public static void write(Path dir, ImpactSummary summary, Stream<ImpactRow> changedRows) throws IOException {
         Files.createDirectories(dir);
         Path csv = dir.resolve(CSV + ".tmp");
@@ -42,7 +53,13 @@ public final class ImpactReport {
         finish(dir, summary, csv);
     }
 
-    /** {@value #CSV}: the header, then one row per changed line in the order given. */
+    /**
+     * Writes {@value #CSV}: the header, then one row per changed line in the order given.
+     *
+     * @param rows the changed lines
+     * @param out  where the bytes go; flushed, not closed
+     * @throws IOException when writing fails
+     */
     public static void writeCsv(Stream<ImpactRow> rows, OutputStream out) throws IOException {
         ImpactCsv csv = new ImpactCsv(out);
         for (Iterator<ImpactRow> it = rows.iterator(); it.hasNext(); ) {
@@ -51,13 +68,25 @@ public final class ImpactReport {
         csv.flush();
     }
 
-    /** {@value #HTML}. */
+    /**
+     * Writes {@value #HTML}.
+     *
+     * @param summary the totals
+     * @param out     where the page goes; flushed, not closed
+     * @throws IOException when writing fails
+     */
     public static void writeHtml(ImpactSummary summary, OutputStream out) throws IOException {
         out.write(ImpactHtml.render(summary).getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
-    /** {@value #JSON}. */
+    /**
+     * Writes {@value #JSON}.
+     *
+     * @param summary the totals
+     * @param out     where the JSON goes; flushed, not closed
+     * @throws IOException when writing fails
+     */
     public static void writeJson(ImpactSummary summary, OutputStream out) throws IOException {
         ImpactJson.write(summary, out);
         out.flush();

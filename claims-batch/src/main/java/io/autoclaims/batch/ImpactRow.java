@@ -23,6 +23,10 @@ import java.util.function.Function;
  * the assistance charges, the missing documents, the reason codes, or the rule rows that gave
  * reasons. Reason texts alone and the rulebook fingerprint are not changes (they always differ).
  *
+ * <p>Serializable for {@link ImpactAccumulator}'s partitions, between the same version of this library
+ * only: the serialized form is not part of the API.
+ *
+ * @serial exclude
  * @param line               the 1-based input line
  * @param claimId            the claim id, null when it could not be read
  * @param type               the claim type, null when it could not be read
@@ -50,6 +54,27 @@ public record ImpactRow(long line, String claimId, ClaimType type, ImpactStatus 
     public static final List<String> FIELDS = List.of("decision", "error", "remedy", "payable", "customerPays",
             "usageCompensation", "lines", "charges", "documents", "reasons", "rules");
 
+    /**
+     * Checks the row and copies its lists.
+     *
+     * @param line               the 1-based input line
+     * @param claimId            the claim id, or null
+     * @param type               the claim type, or null
+     * @param oldStatus          under the old rulebook, not null
+     * @param newStatus          under the new rulebook, not null
+     * @param oldRemedy          the old remedy, or null
+     * @param newRemedy          the new remedy, or null
+     * @param oldError           the old error code, or null
+     * @param newError           the new error code, or null
+     * @param oldPayable         the old {@code payableCny}, not null
+     * @param newPayable         the new {@code payableCny}, not null
+     * @param changed            what differs
+     * @param reasonsAppeared    reason codes only the new verdict has
+     * @param reasonsDisappeared reason codes only the old verdict has
+     * @param rulesAppeared      rule rows only the new verdict has
+     * @param rulesDisappeared   rule rows only the old verdict has
+     * @throws NullPointerException when a status, an amount or a list is null
+     */
     public ImpactRow {
         Objects.requireNonNull(oldStatus, "oldStatus");
         Objects.requireNonNull(newStatus, "newStatus");
@@ -66,8 +91,23 @@ public record ImpactRow(long line, String claimId, ClaimType type, ImpactStatus 
      * A rule row that gave a reason, as the verdict's reason names it: stable rule id, table (sheet),
      * spreadsheet row, and the claim line it was about (null for a claim-level reason). Verdicts do not
      * name the workbook file; the table name is unique within a rulebook.
+     *
+     * @serial exclude
+     * @param ruleId the stable rule id
+     * @param table  the table (sheet) name
+     * @param row    the spreadsheet row, from 1
+     * @param lineId the claim line, or null for a claim-level reason
      */
     public record Rule(String ruleId, String table, int row, String lineId) implements java.io.Serializable {
+        /**
+         * A rule row.
+         *
+         * @param ruleId the stable rule id, not null
+         * @param table  the table (sheet) name
+         * @param row    the spreadsheet row, from 1
+         * @param lineId the claim line, or null for a claim-level reason
+         * @throws NullPointerException when {@code ruleId} is null
+         */
         public Rule {
             Objects.requireNonNull(ruleId, "ruleId");
         }
@@ -79,12 +119,20 @@ public record ImpactRow(long line, String claimId, ClaimType type, ImpactStatus 
         }
     }
 
-    /** {@code newPayable - oldPayable}. */
+    /**
+     * The money change.
+     *
+     * @return {@code newPayable - oldPayable} in CNY, negative when the new rulebook pays less
+     */
     public BigDecimal delta() {
         return newPayable.subtract(oldPayable);
     }
 
-    /** The distinct rule ids that appeared or disappeared, appeared first. */
+    /**
+     * The rules behind the change.
+     *
+     * @return the distinct rule ids that appeared or disappeared, appeared first
+     */
     public List<String> ruleIds() {
         List<String> ids = new ArrayList<>();
         for (List<Rule> rules : List.of(rulesAppeared, rulesDisappeared)) {

@@ -71,6 +71,11 @@ public final class ImpactRun {
         this.codec = ClaimCodec.create().withMaxLineBytes(b.maxLineBytes);
     }
 
+    /**
+     * Starts configuring a comparison.
+     *
+     * @return a new builder; both rulebooks, {@link Builder#input} and {@link Builder#reportDir} are required
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -82,6 +87,7 @@ public final class ImpactRun {
     /**
      * Reads the whole input, writes the report and returns its summary.
      *
+     * @return the totals the report was written from, with the workbook edits behind them
      * @throws java.nio.file.NoSuchFileException when the input does not exist
      * @throws IOException when reading or writing fails
      */
@@ -160,14 +166,26 @@ public final class ImpactRun {
         private Builder() {
         }
 
-        /** The rulebook in force: the "old" side of every comparison. */
+        /**
+         * The rulebook in force: the "old" side of every comparison.
+         *
+         * @param rulebook the old rulebook, not null
+         * @return this builder
+         * @throws IllegalStateException when it was already set
+         */
         public Builder oldRulebook(Rulebook rulebook) {
             Settings.once(oldRulebook, "oldRulebook");
             this.oldRulebook = Objects.requireNonNull(rulebook, "rulebook");
             return this;
         }
 
-        /** The changed rulebook: the "new" side. */
+        /**
+         * The changed rulebook: the "new" side.
+         *
+         * @param rulebook the new rulebook, not null
+         * @return this builder
+         * @throws IllegalStateException when it was already set
+         */
         public Builder newRulebook(Rulebook rulebook) {
             Settings.once(newRulebook, "newRulebook");
             this.newRulebook = Objects.requireNonNull(rulebook, "rulebook");
@@ -177,6 +195,10 @@ public final class ImpactRun {
         /**
          * Where the two rulebooks were loaded from (e.g. the paths given), shown with each side in the
          * report so that two sides of one version are told apart; default: not shown.
+         *
+         * @param oldSource the old side's source, e.g. {@link ImpactEdits#source}; not null
+         * @param newSource the new side's source; not null
+         * @return this builder
          */
         public Builder sources(String oldSource, String newSource) {
             this.oldSource = Objects.requireNonNull(oldSource, "oldSource");
@@ -184,27 +206,53 @@ public final class ImpactRun {
             return this;
         }
 
-        /** The JSON Lines backlog. */
+        /**
+         * The JSON Lines backlog.
+         *
+         * @param input the backlog file, not null
+         * @return this builder
+         * @throws IllegalStateException when it was already set
+         */
         public Builder input(Path input) {
             Settings.once(this.input, "input");
             this.input = Objects.requireNonNull(input, "input");
             return this;
         }
 
-        /** The directory the report files go into (created if missing; earlier report files are replaced). */
+        /**
+         * The directory the report files go into (created if missing; earlier report files are replaced).
+         *
+         * @param dir the report directory, not null
+         * @return this builder
+         * @throws IllegalStateException when it was already set
+         */
         public Builder reportDir(Path dir) {
             Settings.once(this.reportDir, "reportDir");
             this.reportDir = Objects.requireNonNull(dir, "dir");
             return this;
         }
 
-        /** Worker threads, 1 or more; default: the available processors. */
+        /**
+         * Worker threads; default: the available processors.
+         *
+         * @param threads 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException when {@code threads} is less than 1
+         * @throws IllegalStateException when it was already set
+         */
         public Builder threads(int threads) {
             this.threads = Settings.threads(this.threads, threads);
             return this;
         }
 
-        /** How many of the largest changes the page and the JSON list; default {@value ImpactAccumulator#DEFAULT_TOP}. */
+        /**
+         * How many of the largest changes the page and the JSON list; default {@value ImpactAccumulator#DEFAULT_TOP}.
+         *
+         * @param n 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException when {@code n} is negative
+         * @throws IllegalStateException when it was already set
+         */
         public Builder top(int n) {
             if (top >= 0) {
                 throw new IllegalStateException("top was already set to " + top);
@@ -216,20 +264,38 @@ public final class ImpactRun {
             return this;
         }
 
-        /** Where progress goes; default {@link ProgressListener#NONE}. */
+        /**
+         * Where progress goes; default {@link ProgressListener#NONE}.
+         *
+         * @param listener the listener, not null
+         * @return this builder
+         * @throws IllegalStateException when it was already set
+         */
         public Builder progress(ProgressListener listener) {
             Settings.once(this.progress, "progress");
             this.progress = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** True: {@link ProgressListener#console} on standard error; false: none. */
+        /**
+         * Progress on standard error, or none.
+         *
+         * @param show true: {@link ProgressListener#console} on standard error; false: {@link ProgressListener#NONE}
+         * @return this builder
+         * @throws IllegalStateException when the progress listener was already set
+         */
         public Builder progress(boolean show) {
             return progress(show ? ProgressListener.console(new PrintWriter(System.err, true))
                     : ProgressListener.NONE);
         }
 
-        /** The longest input line read, in bytes (default 1 MiB); a longer line reads as {@code LINE_TOO_LONG}. */
+        /**
+         * The longest input line read, in bytes (default 1 MiB); a longer line reads as {@code LINE_TOO_LONG}.
+         *
+         * @param bytes the limit, 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException when {@code bytes} is less than 1
+         */
         public Builder maxLineBytes(int bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxLineBytes must be 1 or more, got " + bytes);
@@ -244,6 +310,12 @@ public final class ImpactRun {
             return this;
         }
 
+        /**
+         * The configured comparison; nothing is read or written before {@link ImpactRun#run()}.
+         *
+         * @return the comparison
+         * @throws IllegalStateException when a rulebook, the input or the report directory is missing
+         */
         public ImpactRun build() {
             if (oldRulebook == null || newRulebook == null || input == null || reportDir == null) {
                 throw new IllegalStateException("oldRulebook, newRulebook, input and reportDir are required; missing: "

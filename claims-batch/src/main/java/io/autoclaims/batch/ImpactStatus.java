@@ -9,11 +9,17 @@ import io.autoclaims.model.Labelled;
  * support). Declared in {@link Decision}'s order, then ERROR.
  */
 public enum ImpactStatus implements Labelled {
+    /** A verdict of {@link Decision#APPROVED}. */
     APPROVED("批准"),
+    /** A verdict of {@link Decision#PARTIALLY_APPROVED}. */
     PARTIALLY_APPROVED("部分批准"),
+    /** A verdict of {@link Decision#REFERRED}. */
     REFERRED("转人工审核"),
+    /** A verdict of {@link Decision#PENDING_DOCUMENTS}. */
     PENDING_DOCUMENTS("待补单证"),
+    /** A verdict of {@link Decision#DENIED}. */
     DENIED("拒赔"),
+    /** An error record instead of a verdict. */
     ERROR("错误记录");
 
     private final String zh;
@@ -27,7 +33,12 @@ public enum ImpactStatus implements Labelled {
         return zh;
     }
 
-    /** The status of a verdict with that decision. */
+    /**
+     * The status of a verdict with that decision.
+     *
+     * @param decision the verdict's decision
+     * @return the status of the same name
+     */
     public static ImpactStatus of(Decision decision) {
         return valueOf(decision.name());
     }

@@ -40,7 +40,25 @@ public record ImpactSummary(RulebookInfo oldRulebook, RulebookInfo newRulebook, 
                             Map<ClaimType, TypeImpact> byType, List<RuleImpact> byRule, Group unattributed,
                             List<ImpactRow> largest, int top, ImpactEdits edits) {
 
-    /** A summary with no edit known: {@link #withEdits} adds it. */
+    /**
+     * A summary with no edit known ({@link ImpactEdits#NONE}): {@link #withEdits} adds it.
+     *
+     * @param oldRulebook  the rulebook the backlog is compared from
+     * @param newRulebook  the rulebook it is compared to
+     * @param lines        input lines read
+     * @param errorLines   lines that are an error record under either rulebook
+     * @param oldErrors    error records under the old rulebook
+     * @param newErrors    error records under the new rulebook
+     * @param changed      lines whose outcome changed
+     * @param oldPayable   total {@code payableCny} under the old rulebook
+     * @param newPayable   total {@code payableCny} under the new rulebook
+     * @param transitions  lines by old status, then new status
+     * @param byType       lines with a readable claim, by claim type
+     * @param byRule       rule rows that appeared or disappeared in changed lines
+     * @param unattributed changed lines where no rule row appeared or disappeared
+     * @param largest      the changed lines with the largest money change
+     * @param top          how many of the largest changes are kept
+     */
     public ImpactSummary(RulebookInfo oldRulebook, RulebookInfo newRulebook, long lines, long errorLines,
             long oldErrors, long newErrors, long changed, BigDecimal oldPayable, BigDecimal newPayable,
             Map<ImpactStatus, Map<ImpactStatus, Long>> transitions, Map<ClaimType, TypeImpact> byType,
@@ -49,22 +67,57 @@ public record ImpactSummary(RulebookInfo oldRulebook, RulebookInfo newRulebook, 
                 transitions, byType, byRule, unattributed, largest, top, ImpactEdits.NONE);
     }
 
-    /** The same summary with the edit that caused it. */
+    /**
+     * The same summary with the edit that caused it.
+     *
+     * @param edits the workbook cells that differ between the two rulebooks
+     * @return a new summary; this one is unchanged
+     */
     public ImpactSummary withEdits(ImpactEdits edits) {
         return new ImpactSummary(oldRulebook, newRulebook, lines, errorLines, oldErrors, newErrors, changed, oldPayable,
                 newPayable, transitions, byType, byRule, unattributed, largest, top, edits);
     }
 
-    /** The old side as the report labels it: version, fingerprint prefix, source. */
+    /**
+     * The old side as the report labels it.
+     *
+     * @return version, fingerprint prefix and source, e.g. {@code 2026.1 · b0b24fcd8475 · rules/warranty.xlsx}
+     */
     public String oldLabel() {
         return ImpactEdits.label(oldRulebook, edits.oldSource());
     }
 
-    /** The new side as the report labels it. */
+    /**
+     * The new side as the report labels it.
+     *
+     * @return version, fingerprint prefix and source
+     */
     public String newLabel() {
         return ImpactEdits.label(newRulebook, edits.newSource());
     }
 
+    /**
+     * Checks the summary and completes its maps: every status and claim type present, 0 when missing;
+     * maps and lists are copied.
+     *
+     * @param oldRulebook  the rulebook the backlog is compared from, not null
+     * @param newRulebook  the rulebook it is compared to, not null
+     * @param lines        input lines read
+     * @param errorLines   lines that are an error record under either rulebook
+     * @param oldErrors    error records under the old rulebook
+     * @param newErrors    error records under the new rulebook
+     * @param changed      lines whose outcome changed
+     * @param oldPayable   total {@code payableCny} under the old rulebook, not null
+     * @param newPayable   total {@code payableCny} under the new rulebook, not null
+     * @param transitions  lines by old status, then new status
+     * @param byType       lines with a readable claim, by claim type
+     * @param byRule       rule rows that appeared or disappeared in changed lines
+     * @param unattributed changed lines where no rule row appeared or disappeared, not null
+     * @param largest      the changed lines with the largest money change
+     * @param top          how many of the largest changes are kept
+     * @param edits        the workbook edits behind the changes, not null
+     * @throws NullPointerException when a rulebook, an amount, {@code unattributed} or {@code edits} is null
+     */
     public ImpactSummary {
         Objects.requireNonNull(oldRulebook, "oldRulebook");
         Objects.requireNonNull(newRulebook, "newRulebook");
@@ -93,11 +146,23 @@ public record ImpactSummary(RulebookInfo oldRulebook, RulebookInfo newRulebook, 
         largest = List.copyOf(largest);
     }
 
-    /** Lines of one claim type. */
+    /**
+     * Lines of one claim type.
+     *
+     * @param claims     lines with a readable claim of that type
+     * @param changed    of those, lines whose outcome changed
+     * @param oldPayable their total {@code payableCny} under the old rulebook
+     * @param newPayable their total {@code payableCny} under the new rulebook
+     */
     public record TypeImpact(long claims, long changed, BigDecimal oldPayable, BigDecimal newPayable) {
         static final TypeImpact NONE = new TypeImpact(0, 0, io.autoclaims.model.Money.ZERO,
                 io.autoclaims.model.Money.ZERO);
 
+        /**
+         * The money change of that type.
+         *
+         * @return {@code newPayable - oldPayable} in CNY
+         */
         public BigDecimal delta() {
             return newPayable.subtract(oldPayable);
         }
@@ -119,21 +184,40 @@ public record ImpactSummary(RulebookInfo oldRulebook, RulebookInfo newRulebook, 
                              BigDecimal delta) {
     }
 
-    /** A count of changed lines and their money change. */
+    /**
+     * A count of changed lines and their money change.
+     *
+     * @param claims changed lines
+     * @param delta  their money change, new minus old, in CNY
+     */
     public record Group(long claims, BigDecimal delta) {
     }
 
-    /** {@code newPayable - oldPayable}. */
+    /**
+     * The money change of the whole backlog.
+     *
+     * @return {@code newPayable - oldPayable} in CNY, negative when the new rulebook pays less
+     */
     public BigDecimal delta() {
         return newPayable.subtract(oldPayable);
     }
 
-    /** Lines that went from {@code from} to {@code to}. */
+    /**
+     * One cell of the transition matrix.
+     *
+     * @param from the status under the old rulebook
+     * @param to   the status under the new rulebook
+     * @return lines that went from {@code from} to {@code to}
+     */
     public long transition(ImpactStatus from, ImpactStatus to) {
         return transitions.get(from).get(to);
     }
 
-    /** The summary as printed at the end of a run, several lines, no trailing line end. */
+    /**
+     * The summary as the command line prints it at the end of a run.
+     *
+     * @return several lines in English (the first 20 edits, totals, transitions), no trailing line end
+     */
     public String describe() {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "old %s%nnew %s%n", oldLabel(), newLabel()));

@@ -18,17 +18,37 @@ import java.util.Optional;
 public record Progress(long linesDone, long linesTotal, long bytesDone, long bytesTotal, long resumedFromLine,
                        long resumedFromByte, Duration elapsed) {
 
+    /**
+     * A snapshot; the library's runs make them, a listener only reads them.
+     *
+     * @param linesDone       records written so far, lines done before a resume included
+     * @param linesTotal      lines in the input, or -1 while not known
+     * @param bytesDone       input bytes consumed so far
+     * @param bytesTotal      the input's size in bytes, or -1 when unknown
+     * @param resumedFromLine lines already done when this run started
+     * @param resumedFromByte input bytes already consumed when this run started
+     * @param elapsed         time since this run started, not null
+     * @throws NullPointerException when {@code elapsed} is null
+     */
     public Progress {
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
-    /** Lines this run adjudicated per second so far. */
+    /**
+     * The speed of this run so far.
+     *
+     * @return lines this run adjudicated (after {@code resumedFromLine}) per second of {@code elapsed}; 0 at the start
+     */
     public double linesPerSecond() {
         double s = elapsed.toNanos() / 1e9;
         return s <= 0 ? 0 : (linesDone - resumedFromLine) / s;
     }
 
-    /** Done as a fraction 0..1: by lines when their total is known, else by bytes; empty when neither is. */
+    /**
+     * How much is done.
+     *
+     * @return done as a fraction 0..1: by lines when their total is known, else by bytes; empty when neither is
+     */
     public Optional<Double> fraction() {
         if (linesTotal > 0) {
             return Optional.of(Math.min(1.0, (double) linesDone / linesTotal));
@@ -39,7 +59,12 @@ public record Progress(long linesDone, long linesTotal, long bytesDone, long byt
         return linesTotal == 0 || bytesTotal == 0 ? Optional.of(1.0) : Optional.empty();
     }
 
-    /** Time left at this run's rate so far (by lines when their total is known, else by bytes). */
+    /**
+     * The estimated time left.
+     *
+     * @return time left at this run's rate so far (by lines when their total is known, else by bytes);
+     *     empty before this run has done anything or when no total is known
+     */
     public Optional<Duration> eta() {
         double s = elapsed.toNanos() / 1e9;
         double left;

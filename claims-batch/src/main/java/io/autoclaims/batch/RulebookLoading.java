@@ -18,6 +18,10 @@ public final class RulebookLoading {
     /**
      * The rulebook of those workbooks or folders (the shipped one when none are given), with its
      * warnings printed on {@code err}; or null after printing every problem with its cell.
+     *
+     * @param paths workbooks or folders of workbooks; null or empty for the shipped rulebook
+     * @param err   where warnings and problems are printed
+     * @return the rulebook, or null when it does not load
      */
     public static Rulebook loadOrReport(List<Path> paths, PrintWriter err) {
         try {

@@ -26,6 +26,20 @@ public record RunSummary(long lines, long verdicts, long errors, Map<Decision, L
                          Map<ClaimType, Long> claimsByType, long resumedFromLine, double seconds,
                          double claimsPerSecond) {
 
+    /**
+     * Checks the counts: the maps are completed with 0 for every missing key and copied.
+     *
+     * @param lines           records in the output
+     * @param verdicts        lines answered with a verdict
+     * @param errors          lines answered with an error record
+     * @param decisions       verdicts by decision, not null; missing decisions count 0
+     * @param claimsByType    readable claims by type, not null; missing types count 0
+     * @param resumedFromLine lines already done when this run started
+     * @param seconds         wall-clock time of this run
+     * @param claimsPerSecond lines this run adjudicated per second
+     * @throws IllegalArgumentException when a count is negative, {@code verdicts + errors != lines}, or
+     *     {@code resumedFromLine} is outside {@code 0..lines}
+     */
     public RunSummary {
         decisions = complete(Decision.class, decisions);
         claimsByType = complete(ClaimType.class, claimsByType);
@@ -38,12 +52,20 @@ public record RunSummary(long lines, long verdicts, long errors, Map<Decision, L
         }
     }
 
-    /** Lines this run adjudicated (the rest were done before it resumed). */
+    /**
+     * The lines this run adjudicated.
+     *
+     * @return {@code lines - resumedFromLine}: the rest were done before it resumed
+     */
     public long linesThisRun() {
         return lines - resumedFromLine;
     }
 
-    /** The summary as printed at the end of a run, several lines, no trailing line end. */
+    /**
+     * The summary as the command line prints it at the end of a run.
+     *
+     * @return several lines in English, no trailing line end
+     */
     public String describe() {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%,d lines: %,d verdicts, %,d error records", lines, verdicts, errors));

@@ -6,8 +6,7 @@
  * {@link io.autoclaims.batch.ProgressListener} where its progress goes;
  * {@link io.autoclaims.batch.ImpactRun} compares two rulebooks on a backlog in one such pass and writes an
  * impact report ({@link io.autoclaims.batch.ImpactReport}) from a mergeable
- * {@link io.autoclaims.batch.ImpactAccumulator}; and
- * {@link io.autoclaims.batch.SyntheticBacklog} a seeded generator of realistic backlogs for tests and
- * benchmarks.
+ * {@link io.autoclaims.batch.ImpactAccumulator}. Seeded synthetic backlogs for tests and benchmarks
+ * are {@code io.autoclaims.testkit.SyntheticBacklog}, in {@code claims-testkit}.
  */
 package io.autoclaims.batch;

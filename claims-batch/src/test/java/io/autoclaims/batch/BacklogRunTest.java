@@ -12,6 +12,7 @@ import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.Decision;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.testkit.SyntheticBacklog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -13,6 +13,7 @@ import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.internal.CompiledRulebook;
 import io.autoclaims.rules.internal.Engine;
 import io.autoclaims.rules.internal.RulebookCompiler;
+import io.autoclaims.testkit.SyntheticBacklog;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;

@@ -14,6 +14,7 @@ import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.Remedy;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookDiff;
+import io.autoclaims.testkit.SyntheticBacklog;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.autoclaims.testkit.SyntheticBacklog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.autoclaims.cli;
 
-import io.autoclaims.rules.internal.NameText;
+import io.autoclaims.rules.OneLineText;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -60,7 +60,7 @@ final class CheckedOutput extends OutputStream {
 
     /** A file the caller opened, named by its path in messages; closing this closes it. */
     static CheckedOutput ofFile(OutputStream under, Path path) {
-        String name = NameText.oneLine(path.toString());
+        String name = OneLineText.escape(path.toString());
         return new CheckedOutput(under, name, " " + name + " ", true);
     }
 

@@ -31,6 +31,7 @@ public final class ClaimsCli implements Runnable {
     /** Where the records of {@code adjudicate} without {@code --out} go: descriptor 1, or a test's stream. */
     final OutputStream stdout;
 
+    /** The top command, writing records to standard output (descriptor 1); picocli builds its subcommands. */
     public ClaimsCli() {
         this(CheckedOutput.standardOutput());
     }
@@ -39,6 +40,12 @@ public final class ClaimsCli implements Runnable {
         this.stdout = stdout;
     }
 
+    /**
+     * Runs the command line and exits the JVM with its status: 0 done, 2 unusable arguments, 3 the
+     * rulebook does not load, 4 reading or writing failed.
+     *
+     * @param args the arguments, e.g. {@code adjudicate --in backlog.jsonl}
+     */
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -46,6 +53,9 @@ public final class ClaimsCli implements Runnable {
     /**
      * Runs the command line in-process and returns the exit status; standard output is descriptor 1
      * itself, not {@link System#out} (a PrintStream that swallows write errors).
+     *
+     * @param args the arguments, as for {@link #main}
+     * @return the exit status, as for {@link #main}
      */
     public static int run(String... args) {
         return run(CheckedOutput.standardOutput(), stdoutCharset(), null, args);
@@ -54,6 +64,11 @@ public final class ClaimsCli implements Runnable {
     /**
      * As {@link #run(String...)}, with messages to {@code out} and {@code err} (tests call this); the
      * records of {@code adjudicate} without {@code --out} go to {@code out} too, decoded as UTF-8.
+     *
+     * @param out  where reports, help and records go
+     * @param err  where messages and problems go
+     * @param args the arguments, as for {@link #main}
+     * @return the exit status, as for {@link #main}
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cmd = new CommandLine(new ClaimsCli(new Utf8ToWriter(out))).setOut(out).setErr(err);

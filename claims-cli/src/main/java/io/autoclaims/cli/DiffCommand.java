@@ -1,6 +1,6 @@
 package io.autoclaims.cli;
 
-import io.autoclaims.rules.internal.NameText;
+import io.autoclaims.rules.OneLineText;
 import io.autoclaims.rules.RulebookCheck;
 import io.autoclaims.rules.RulebookDiff;
 import io.autoclaims.rules.RulebookException;
@@ -82,8 +82,8 @@ final class DiffCommand implements Callable<Integer> {
                     c.code() == null ? "" : ", " + c.code());
             for (RulebookDiff.CellChange cell : c.cells()) {
                 // a TEXT or NOTE cell may hold line breaks: one line each, shown as \\uXXXX
-                out.printf("    %s: \"%s\" -> \"%s\"%s%n", NameText.oneLine(cell.column()),
-                        NameText.oneLine(String.valueOf(cell.oldValue())), NameText.oneLine(String.valueOf(cell.newValue())),
+                out.printf("    %s: \"%s\" -> \"%s\"%s%n", OneLineText.escape(cell.column()),
+                        OneLineText.escape(String.valueOf(cell.oldValue())), OneLineText.escape(String.valueOf(cell.newValue())),
                         cell.where() == null || cell.where().cell() == null ? "" : " (" + cell.where().cell() + ")");
             }
         }

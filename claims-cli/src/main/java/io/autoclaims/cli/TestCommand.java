@@ -1,11 +1,11 @@
 package io.autoclaims.cli;
 
+import io.autoclaims.rules.OneLineText;
 import io.autoclaims.rules.RuleRef;
 import io.autoclaims.rules.RulebookException;
 import io.autoclaims.rules.RulebookScenarios;
 import io.autoclaims.rules.ScenarioReport;
 import io.autoclaims.rules.WorkbookIssue;
-import io.autoclaims.rules.internal.NameText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,21 +42,21 @@ final class TestCommand implements Callable<Integer> {
         try {
             report = rules == null || rules.isEmpty() ? RulebookScenarios.runDefault() : RulebookScenarios.run(rules);
         } catch (RulebookException e) {
-            e.errors().forEach(i -> err.println("error: " + NameText.oneLine(i.toString())));
+            e.errors().forEach(i -> err.println("error: " + OneLineText.escape(i.toString())));
             err.flush();
             return ClaimsCli.RULEBOOK;
         }
         // a claim file that cannot be read once, at the cell naming it, rather than as every scenario's failure
         for (WorkbookIssue i : report.fileProblems()) {
-            out.println("error: " + NameText.oneLine(i.toStringZh()));
-            out.println("  " + NameText.oneLine(i.toString()));
+            out.println("error: " + OneLineText.escape(i.toStringZh()));
+            out.println("  " + OneLineText.escape(i.toString()));
         }
         List<ScenarioReport.Result> failed = report.failures().stream().filter(ScenarioReport.Result::ran).toList();
         for (ScenarioReport.Result r : failed) {
             // one line each: a description or a claim cell's text may hold line breaks (shown as \\uXXXX)
-            out.printf("FAIL %s (%s)%s%n", NameText.oneLine(r.id()), r.where(),
-                    r.description().isEmpty() ? "" : " " + NameText.oneLine(r.description()));
-            r.differences().forEach(d -> out.println("    " + NameText.oneLine(d)));
+            out.printf("FAIL %s (%s)%s%n", OneLineText.escape(r.id()), r.where(),
+                    r.description().isEmpty() ? "" : " " + OneLineText.escape(r.description()));
+            r.differences().forEach(d -> out.println("    " + OneLineText.escape(d)));
         }
         int notRun = report.notRun().size();
         out.printf("%d scenario(s): %d passed, %d failed%s%n", report.results().size(),

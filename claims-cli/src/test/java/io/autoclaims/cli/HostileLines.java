@@ -108,9 +108,9 @@ final class HostileLines {
                 new Form("claimId of 65 characters", claim("H" + "-".repeat(64), "brake"), "INVALID_FIELD", "claimId",
                         "64"),
                 new Form("nesting 1001 deep", claim(id, "brake", ",\"extensions\":{\"a\":" + "[".repeat(1001)
-                        + "]".repeat(1001) + "}"), "INVALID_JSON", null, "nesting depth"),
+                        + "]".repeat(1001) + "}"), "INVALID_JSON", null, "nests deeper than 1000 levels"),
                 new Form("number of 1001 digits", bytes(new String(claim(id, "brake"), StandardCharsets.US_ASCII)
-                        .replace("12000", "1".repeat(1001))), "INVALID_JSON", null, "Number value length"),
+                        .replace("12000", "1".repeat(1001))), "INVALID_JSON", null, "it has 1,001 digits; at most 1,000 are read"),
                 new Form("price 1e999999999", bytes(new String(claim(id, "brake"), StandardCharsets.US_ASCII)
                         .replace("\"odometerKm\":12000", "\"odometerKm\":12000,\"priceCny\":1e999999999")),
                         "INVALID_FIELD", "vehicle.priceCny", null),

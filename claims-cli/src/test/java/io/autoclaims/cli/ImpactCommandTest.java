@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.autoclaims.batch.ImpactRun;
 import io.autoclaims.batch.ImpactSummary;
-import io.autoclaims.batch.SyntheticBacklog;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.testkit.SyntheticBacklog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -25,14 +25,17 @@ public record AssistanceRequest(
         BigDecimal highwayTollCny) {
 
     /**
-     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     * A request; a null toll becomes 0.00. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param member               whether the customer is a member of the rescue club
-     * @param membershipValidUntil the last day of the membership, or null when unknown
+     * @param membershipValidUntil the last day of the membership, or null
      * @param service              the service asked for
-     * @param towKm                the towing distance, km
-     * @param insideFifthRing      whether the breakdown is inside the city's fifth ring road
-     * @param highwayTollCny       highway tolls paid for the rescue; null means 0.00
+     * @param towKm                the towing distance in km, 0 or more
+     * @param insideFifthRing      whether the vehicle is inside the Fifth Ring Road (五环内), as the rescue
+     *     club's tariff asks
+     * @param highwayTollCny       highway tolls in CNY; null means 0.00
+     * @throws NullPointerException when {@code service} or {@code towKm} is null
      */
     public AssistanceRequest {
         Objects.requireNonNull(service, "service");

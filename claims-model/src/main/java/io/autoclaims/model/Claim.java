@@ -65,22 +65,27 @@ public record Claim(
         Map<String, Object> extensions) {
 
     /**
-     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     * A claim with the contract's defaults applied: null lists become empty, a null {@code payee} becomes
+     * {@code INSURED}, a missing {@code incident.reportedOn} becomes {@code submittedOn}; lists and
+     * extensions are copied. The contract's other rules (lengths, amounts, what each type requires) are
+     * checked by {@link ClaimChecks#firstProblem}, and by the adjudicator.
      *
-     * @param claimId     the host's id of the claim, 1 to 64 characters
-     * @param type        warranty, insurance or assistance
-     * @param submittedOn the day the claim was submitted
+     * @param claimId     the claim's id, 1 to 64 characters, unique within a backlog
+     * @param type        warranty, insurance or roadside assistance
+     * @param submittedOn the day the claim reached the adjudicator
      * @param vehicle     the vehicle
      * @param incident    what happened
-     * @param repairShop  the shop doing the work; null for an assistance claim
-     * @param lines       the repair lines; null means none
-     * @param documents   the documents submitted; null means none
-     * @param history     earlier repairs of the vehicle; null means none
-     * @param policy      the insurance policy; null unless an insurance claim
-     * @param assessment  the loss assessment, or null
-     * @param payee       who receives an insurance payment; null means {@link Payee#INSURED}
-     * @param assistance  the assistance request; null unless an assistance claim
-     * @param extensions  the host's own data, carried along unread; null means none
+     * @param repairShop  the shop doing the work; required for WARRANTY and INSURANCE, else may be null
+     * @param lines       the repair lines; at least one for WARRANTY and INSURANCE
+     * @param documents   the documents supplied
+     * @param history     WARRANTY: earlier repairs of this vehicle
+     * @param policy      the insurance policy; required for INSURANCE, optional for ASSISTANCE, else null
+     * @param assessment  INSURANCE: where and how much the loss was assessed, or null
+     * @param payee       INSURANCE: who receives the payment
+     * @param assistance  the roadside assistance request; required for ASSISTANCE, else null
+     * @param extensions  free-form data, ignored by rules unless a rulebook declares it
+     * @throws NullPointerException when {@code claimId}, {@code type}, {@code submittedOn}, {@code vehicle}
+     *     or {@code incident} is null
      */
     public Claim {
         Objects.requireNonNull(claimId, "claimId");

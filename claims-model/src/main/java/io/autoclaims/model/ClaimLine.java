@@ -32,18 +32,22 @@ public record ClaimLine(
         boolean priorRepairAtUnauthorizedShop) {
 
     /**
-     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     * A claim line. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param lineId                        the line's id, unique within the claim
-     * @param system                        the vehicle system of the part
-     * @param part                          the part's name or number
-     * @param problem                       the problem code, or null
-     * @param mainPart                      whether the part is a main part (主要零件) of its system
+     * @param system                        the vehicle system the part belongs to
+     * @param part                          the part's name or number, free text
+     * @param problem                       a problem code (equal codes mean the same problem across the
+     *     repair history), or null
+     * @param mainPart                      whether the part is a main part (主要零部件) of its system
      * @param repairable                    whether the part can be repaired
-     * @param repairCostCny                 the cost of repairing the part
-     * @param replaceCostCny                the cost of replacing it
-     * @param cause                         the line's own cause, or null for the incident's
-     * @param priorRepairAtUnauthorizedShop whether the part was repaired before outside the maker's network
+     * @param repairCostCny                 the quote to repair in CNY (labour and materials)
+     * @param replaceCostCny                the quote to replace in CNY
+     * @param cause                         the line's own cause, overriding the incident's, or null
+     * @param priorRepairAtUnauthorizedShop whether this part was worked on outside the authorized network
+     *     before
+     * @throws NullPointerException when {@code lineId}, {@code system}, {@code part} or an amount is null
      */
     public ClaimLine {
         Objects.requireNonNull(lineId, "lineId");

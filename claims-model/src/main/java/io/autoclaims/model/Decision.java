@@ -6,10 +6,15 @@ package io.autoclaims.model;
  * PARTIALLY_APPROVED &gt; APPROVED.
  */
 public enum Decision implements Labelled {
+    /** Approved in full. */
     APPROVED("批准"),
+    /** Some lines covered, others not. */
     PARTIALLY_APPROVED("部分批准"),
+    /** Referred to a human assessor; nothing is paid yet. */
     REFERRED("转人工审核"),
+    /** Waiting for missing documents ({@code missingDocuments}); nothing is paid yet. */
     PENDING_DOCUMENTS("待补单证"),
+    /** Denied; nothing is paid. */
     DENIED("拒赔");
 
     private final String zh;
@@ -23,13 +28,23 @@ public enum Decision implements Labelled {
         return zh;
     }
 
-    /** The decision that wins when both apply. */
+    /**
+     * The decision that wins when both apply.
+     *
+     * @param other another decision
+     * @return the stronger of this and {@code other}
+     */
     public Decision strongest(Decision other) {
         java.util.Objects.requireNonNull(other, "other");
         return other.ordinal() > ordinal() ? other : this;
     }
 
-    /** True when the payer pays: only APPROVED and PARTIALLY_APPROVED verdicts pay out. */
+    /**
+     * Whether a verdict with this decision pays out.
+     *
+     * @return true for APPROVED and PARTIALLY_APPROVED; a verdict with any other decision has {@code
+     *     payableCny} 0
+     */
     public boolean pays() {
         return this == APPROVED || this == PARTIALLY_APPROVED;
     }

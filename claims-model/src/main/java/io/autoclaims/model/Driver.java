@@ -19,12 +19,14 @@ public record Driver(boolean licensed, BigDecimal bacMgPer100ml, boolean permitt
     public static final Driver DEFAULT = new Driver(true, BigDecimal.ZERO, true, false);
 
     /**
-     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     * A driver. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
-     * @param licensed           whether the driver held a valid licence for the vehicle
-     * @param bacMgPer100ml      blood alcohol, mg per 100 ml
-     * @param permittedByInsured whether the insured let the driver drive
-     * @param leftScene          whether the driver left the scene of the accident
+     * @param licensed           whether the driver held a valid licence
+     * @param bacMgPer100ml      blood alcohol concentration in mg/100 ml
+     * @param permittedByInsured whether the insured permitted this driver
+     * @param leftScene          whether the driver left the scene
+     * @throws NullPointerException when {@code bacMgPer100ml} is null
      */
     public Driver {
         Objects.requireNonNull(bacMgPer100ml, "bacMgPer100ml");

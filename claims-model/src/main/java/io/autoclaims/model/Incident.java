@@ -36,18 +36,22 @@ public record Incident(
         BigDecimal thirdPartyRecoveryCny) {
 
     /**
-     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     * An incident with the contract's defaults applied: no faults, handled by the {@code POLICE}, the default
+     * driver, amounts 0.00. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
-     * @param occurredOn            the day of the failure or loss
-     * @param occurredAt            its time, or null when unknown
-     * @param reportedAt            when it was first reported, or null when unknown
-     * @param reportedOn            the day it was first reported; null until the claim applies its default
-     * @param cause                 the cause
-     * @param faults                serious safety faults observed; null means none
-     * @param handledBy             who settled an accident; null means {@link HandledBy#POLICE}
-     * @param driver                the driver; null means {@link Driver#DEFAULT}
-     * @param rescueCostCny         the cost of rescue; null means 0.00
-     * @param thirdPartyRecoveryCny what a third party already paid; null means 0.00
+     * @param occurredOn            the day of the failure or incident
+     * @param occurredAt            its date and time, or null (for the 48-hour notice rule)
+     * @param reportedAt            the date and time of first notice, or null
+     * @param reportedOn            the day of first notice to the insurer; null before the claim applies its
+     *     default, {@code submittedOn}
+     * @param cause                 the cause, for every line without its own
+     * @param faults                WARRANTY: serious safety failures observed
+     * @param handledBy             INSURANCE: who settled the accident
+     * @param driver                INSURANCE: the driver
+     * @param rescueCostCny         INSURANCE: rescue and towing costs claimed (施救费) in CNY
+     * @param thirdPartyRecoveryCny INSURANCE: the amount already recovered from a third party, in CNY
+     * @throws NullPointerException when {@code occurredOn} or {@code cause} is null
      */
     public Incident {
         Objects.requireNonNull(occurredOn, "occurredOn");

@@ -30,16 +30,18 @@ public record Policy(
         BigDecimal absoluteDeductibleCny) {
 
     /**
-     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     * A policy with the contract's defaults applied: no covers or add-ons, deductibles 0. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param policyNo               the policy number
      * @param startsOn               the first day of cover
      * @param endsOn                 the last day of cover
-     * @param coverages              the main covers; null means none
-     * @param addOns                 the add-ons; null means none
-     * @param sumInsuredCny          the sum insured
-     * @param absoluteDeductibleRate the absolute deductible rate, 0 to 0.20; null means 0
-     * @param absoluteDeductibleCny  the absolute deductible amount; null means 0.00
+     * @param coverages              the main covers bought
+     * @param addOns                 the add-ons bought
+     * @param sumInsuredCny          the sum insured in CNY
+     * @param absoluteDeductibleRate the absolute deductible as a fraction, 0 to 0.20
+     * @param absoluteDeductibleCny  the absolute deductible in CNY
+     * @throws NullPointerException when {@code policyNo}, a date or {@code sumInsuredCny} is null
      */
     public Policy {
         Objects.requireNonNull(policyNo, "policyNo");

@@ -31,18 +31,21 @@ public record PriorRepair(
         boolean qualityProblem) {
 
     /**
-     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     * A prior repair. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param repairedOn     the day of the repair
-     * @param system         the vehicle system repaired
+     * @param system         the vehicle system
      * @param part           the part's name or number
      * @param problem        the problem code
      * @param replaced       whether the part was replaced
      * @param mainPart       whether it is a main part of its system
-     * @param assembly       whether the whole assembly was repaired or replaced
+     * @param assembly       whether the whole assembly was replaced
      * @param seriousSafety  whether it was a serious safety failure
-     * @param repairDays     the days the vehicle was in repair
-     * @param qualityProblem whether the repair was for a quality problem
+     * @param repairDays     days the vehicle was in the shop, 0 or more
+     * @param qualityProblem whether it was a quality problem
+     * @throws NullPointerException when {@code repairedOn}, {@code system}, {@code part} or {@code problem}
+     *     is null
      */
     public PriorRepair {
         Objects.requireNonNull(repairedOn, "repairedOn");

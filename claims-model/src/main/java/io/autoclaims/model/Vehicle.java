@@ -29,16 +29,20 @@ public record Vehicle(
         boolean inspectionValid) {
 
     /**
-     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
+     * A vehicle with the contract's defaults applied: a null {@code deliveredOn} becomes {@code purchasedOn},
+     * a null {@code use} {@code PRIVATE}. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param vin                the vehicle identification number, 17 characters
-     * @param purchasedOn        the day the vehicle was bought
-     * @param deliveredOn        the day it was handed over; null means {@code purchasedOn}
-     * @param odometerKm         the odometer reading, km
-     * @param priceCny           the purchase price, or null when unknown
-     * @param use                private or commercial; null means {@link VehicleUse#PRIVATE}
-     * @param warrantyRegistered whether the warranty was registered with the maker
-     * @param inspectionValid    whether the vehicle's periodic inspection is valid
+     * @param purchasedOn        the purchase invoice date
+     * @param deliveredOn        the delivery date
+     * @param odometerKm         the odometer reading in km when the failure or incident occurred
+     * @param priceCny           the purchase price in CNY, or null when unknown
+     * @param use                private or commercial use
+     * @param warrantyRegistered whether the purchase is verifiable in the maker's system (which waives the
+     *     warranty card)
+     * @param inspectionValid    whether the periodic inspection (年检) was valid on the incident date
+     * @throws NullPointerException when {@code vin} or {@code purchasedOn} is null
      */
     public Vehicle {
         Objects.requireNonNull(vin, "vin");

@@ -2,7 +2,9 @@ package io.autoclaims.model;
 
 /** Use of the vehicle (家用 vs 营运). */
 public enum VehicleUse implements Labelled {
+    /** Private (family) use. */
     PRIVATE("家用"),
+    /** Commercial use, e.g. taxi or ride hailing. */
     COMMERCIAL("营运");
 
     private final String zh;

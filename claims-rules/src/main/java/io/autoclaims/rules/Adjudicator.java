@@ -2,6 +2,7 @@ package io.autoclaims.rules;
 
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.ClaimChecks;
+import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.ErrorRecord;
 import io.autoclaims.model.InputError;
 import io.autoclaims.model.InvalidClaimException;
@@ -12,6 +13,7 @@ import io.autoclaims.model.json.RawLines;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.internal.Engine;
 import io.autoclaims.rules.internal.RulebookCompiler;
+import io.autoclaims.rules.internal.WorkbookModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,10 +23,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -42,11 +48,13 @@ import java.util.stream.Stream;
  * and a call never waits for a swap nor fails because of one: calls take no lock.
  * <ul>
  * <li>{@link #swap(Rulebook)} checks the candidate first (the table analysis of {@code claims
- * check} and the rulebook's own scenarios); when anything fails it throws and the live rulebook
- * stays. {@link #swap(Path...)} loads, checks and swaps.
+ * check}, the rulebook's own scenarios, and that it adjudicates every claim type the live rulebook
+ * does); when anything fails it throws and the live rulebook stays. {@link #swap(Path...)} loads,
+ * checks and swaps. {@link #swap(Rulebook, SwapOption...)} lets the host allow what it means to,
+ * such as {@link SwapOption#ALLOW_FEWER_CLAIM_TYPES}.
  * <li>{@link #rollback()} makes the previous rulebook live again in one call; {@link #previous()}
  * is kept one level deep.
- * <li>{@link #swapUnchecked(Rulebook)} skips the checks, for a host that has made its own.
+ * <li>{@link #swapUnchecked(Rulebook)} skips every check, for a host that has made its own.
  * </ul>
  * Swaps and rollbacks are serialised among themselves by a lock only they take. To reload when an
  * analyst saves a workbook, see {@link RulebookWatcher}.
@@ -73,17 +81,31 @@ public final class Adjudicator {
         this.state = new State(rulebook, null);
     }
 
-    /** An adjudicator using that rulebook. */
+    /**
+     * An adjudicator using that rulebook.
+     *
+     * @param rulebook the rulebook, live until a swap
+     * @return the adjudicator; share one among threads
+     * @throws NullPointerException when {@code rulebook} is null
+     */
     public static Adjudicator of(Rulebook rulebook) {
         return new Adjudicator(Objects.requireNonNull(rulebook, "rulebook"));
     }
 
-    /** The rulebook new calls use. */
+    /**
+     * The live rulebook.
+     *
+     * @return the rulebook new calls use
+     */
     public Rulebook rulebook() {
         return state.live();
     }
 
-    /** The rulebook the live one replaced, which {@link #rollback()} returns to; empty before any swap. */
+    /**
+     * The rulebook the live one replaced, which {@link #rollback()} returns to.
+     *
+     * @return that rulebook; empty before any swap
+     */
     public Optional<Rulebook> previous() {
         return Optional.ofNullable(state.previous());
     }
@@ -93,19 +115,48 @@ public final class Adjudicator {
      * finish with the old one. Loading it has already checked every cell, the references, the legal
      * floors and Drools' compilation; this adds what {@code claims check} and {@code claims test}
      * add before a release: gaps, unreachable rows and overlaps of its tables, and the scenarios its
-     * workbooks carry, run on it. A rulebook without scenarios passes that part.
+     * workbooks carry, run on it (a claim file missing beside its workbook is one error at the cell
+     * naming it, and its scenarios do not run). A rulebook without scenarios passes that part.
      *
+     * <p>It also refuses a rulebook that has no rules for a claim type the live rulebook adjudicates
+     * ({@code CLAIM_TYPES_DROPPED}): a folder that lost a workbook, or a swap to one edited workbook,
+     * would otherwise make every claim of the other types {@code UNSUPPORTED_CLAIM_TYPE}. A host that
+     * means it passes {@link SwapOption#ALLOW_FEWER_CLAIM_TYPES} to {@link #swap(Rulebook, SwapOption...)}.
+     *
+     * @param next the rulebook to make live
      * @return the rulebook it replaced, now {@link #previous()}
      * @throws RulebookException when a check fails, listing every problem at its cell (a failed
      *     scenario at its ID cell, with the fields that differ), in English and Chinese; the live
      *     rulebook and {@link #previous()} stay as they were
      */
     public Rulebook swap(Rulebook next) {
+        return swap(next, new SwapOption[0]);
+    }
+
+    /**
+     * {@link #swap(Rulebook)}, allowing what the options name, e.g.
+     * {@code swap(next, SwapOption.ALLOW_FEWER_CLAIM_TYPES)} to stop adjudicating the claim types
+     * {@code next} has no rules for. Every other check still runs.
+     *
+     * @param next the rulebook to make live
+     * @param options what the host allows that the checks would refuse; none is {@link #swap(Rulebook)}
+     * @return the rulebook it replaced, now {@link #previous()}
+     * @throws RulebookException when a check fails; the live rulebook and {@link #previous()} stay
+     */
+    public Rulebook swap(Rulebook next, SwapOption... options) {
         Objects.requireNonNull(next, "next");
+        Objects.requireNonNull(options, "options");
+        boolean fewerTypes = false;
+        for (SwapOption o : options) {
+            fewerTypes |= Objects.requireNonNull(o, "options holds null") == SwapOption.ALLOW_FEWER_CLAIM_TYPES;
+        }
         synchronized (swapLock) {
             // checked under the lock: concurrent swaps take effect in the order they were checked
-            List<WorkbookIssue> problems = RulebookException.guard(Rulebook.names(next.workbookBytes()),
-                    () -> releaseProblems(next));
+            List<WorkbookIssue> problems = new ArrayList<>();
+            if (!fewerTypes) {
+                droppedClaimTypes(state.live(), next).ifPresent(problems::add);
+            }
+            problems.addAll(RulebookException.guard(Rulebook.names(next.workbookBytes()), () -> releaseProblems(next)));
             if (!problems.isEmpty()) {
                 throw new RulebookException(problems);
             }
@@ -115,8 +166,12 @@ public final class Adjudicator {
 
     /**
      * Loads workbooks from files or folders as {@link Rulebook#load(Path...)} does, then swaps them
-     * in as {@link #swap(Rulebook)} does.
+     * in as {@link #swap(Rulebook)} does: a folder must hold the workbooks of every claim type the
+     * live rulebook adjudicates, and the scenario files its workbooks name (copy {@code scenarios/}
+     * with them). To allow fewer claim types: {@code swap(Rulebook.load(paths),
+     * SwapOption.ALLOW_FEWER_CLAIM_TYPES)}.
      *
+     * @param paths workbook files, or folders holding them
      * @return the rulebook it replaced
      * @throws RulebookException when the workbooks do not load or a check fails; nothing changes
      */
@@ -127,9 +182,12 @@ public final class Adjudicator {
 
     /**
      * Makes a rulebook live without the checks of {@link #swap(Rulebook)}, for a host that ran them
-     * itself or must go live despite a scenario that is known to be out of date. The rulebook is
-     * still valid and compiled: a {@code Rulebook} cannot exist otherwise.
+     * itself or must go live despite a scenario that is known to be out of date. None of them runs:
+     * neither the table analysis nor the scenarios, and a rulebook with fewer claim types than the
+     * live one goes live too. The rulebook is still valid and compiled: a {@code Rulebook} cannot
+     * exist otherwise.
      *
+     * @param next the rulebook to make live
      * @return the rulebook it replaced, now {@link #previous()}
      */
     public Rulebook swapUnchecked(Rulebook next) {
@@ -140,8 +198,12 @@ public final class Adjudicator {
     }
 
     /**
-     * Makes the previous rulebook live again, without checks (it was live before). The one it
-     * replaces becomes the previous one, so a second rollback undoes the first.
+     * Makes the previous rulebook live again, without checks (it was live before), so it may
+     * adjudicate fewer claim types than the one it replaces: a rollback undoes a swap, types and all.
+     * The one it replaces becomes the previous one, so a second rollback undoes the first. After a
+     * refused swap there may be nothing to roll back ({@link #previous()} is empty until a swap
+     * succeeds), and a rollback then would undo an earlier swap, not the refused one: a refused swap
+     * changed nothing.
      *
      * @return the rulebook it replaced
      * @throws IllegalStateException when there was no swap to roll back
@@ -161,6 +223,44 @@ public final class Adjudicator {
         State s = state;
         state = new State(next, s.live());
         return s.live();
+    }
+
+    /**
+     * The error refusing {@code next} when it has no rules for a claim type {@code live} adjudicates,
+     * naming the types and the live rulebook's workbooks that hold their rules; empty when it drops none.
+     */
+    static Optional<WorkbookIssue> droppedClaimTypes(Rulebook live, Rulebook next) {
+        List<ClaimType> dropped = Arrays.stream(ClaimType.values())
+                .filter(t -> live.supports(t) && !next.supports(t)).toList();
+        if (dropped.isEmpty()) {
+            return Optional.empty();
+        }
+        // the live rulebook's workbooks with tables for a dropped type, and not in the new rulebook by name
+        Set<String> missing = new LinkedHashSet<>();
+        for (WorkbookModel w : live.compiled().workbooks()) {
+            if (!next.workbookBytes().containsKey(w.file())
+                    && w.tables().stream().anyMatch(t -> dropped.stream().anyMatch(t::serves))) {
+                missing.add(w.file());
+            }
+        }
+        String types = dropped.stream().map(ClaimType::name).collect(Collectors.joining(", "));
+        String typesZh = dropped.stream().map(t -> t.name() + "（" + t.zh() + "）").collect(Collectors.joining("、"));
+        String files = String.join(", ", missing);
+        String filesZh = String.join("、", missing);
+        CellRef where = CellRef.workbook(Rulebook.names(next.workbookBytes()));
+        return Optional.of(WorkbookIssue.error("CLAIM_TYPES_DROPPED", where,
+                "the new rulebook has no rules for " + types + " claims, which the live rulebook \"" + live.name() + "\" "
+                        + live.version() + " adjudicates: after the swap they would be refused as UNSUPPORTED_CLAIM_TYPE"
+                        + (missing.isEmpty() ? "" : "; their rules are in " + files + ", which the new rulebook lacks"),
+                (missing.isEmpty() ? "add the workbooks with their rules" : "put " + files + " beside the new workbooks")
+                        + ": a folder swap, and a watcher, load every workbook in the folder; if the host means to stop "
+                        + "adjudicating them, swap with SwapOption.ALLOW_FEWER_CLAIM_TYPES")
+                .withZh("新规则集没有 " + typesZh + "的规则，而当前规则集“" + live.name() + "” " + live.version()
+                                + " 裁定这类索赔：替换后这些索赔将被拒绝（UNSUPPORTED_CLAIM_TYPE）"
+                                + (missing.isEmpty() ? "" : "；其规则在新规则集缺少的 " + filesZh + " 中"),
+                        (missing.isEmpty() ? "请加入含这些规则的工作簿" : "请把 " + filesZh + " 放到新工作簿旁")
+                                + "：按文件夹替换或监视文件夹时，会加载文件夹中的全部工作簿；如宿主确实要停止裁定这些类型，"
+                                + "请以 SwapOption.ALLOW_FEWER_CLAIM_TYPES 替换"));
     }
 
     /** Errors of the table analysis and failed scenarios: what stops a checked swap. */
@@ -275,9 +375,11 @@ public final class Adjudicator {
      * order, a verdict or an error record, as UTF-8 with {@code \n} after each. Any bytes are read:
      * a line that is not UTF-8 text or is longer than {@link ClaimCodec#DEFAULT_MAX_LINE_BYTES} gets
      * its error record and the run goes on. Memory is bounded by one batch of lines, whatever the
-     * input. The records of each batch are written and flushed together. Returns the number of lines
-     * written. The streams are left open.
+     * input. The records of each batch are written and flushed together. The streams are left open.
      *
+     * @param in  the JSON Lines bytes
+     * @param out where the records go
+     * @return the number of lines written, one record each
      * @throws OutputFailedException when writing fails, with the number of lines whose records were written
      * @throws UncheckedIOException when reading fails
      */
@@ -285,7 +387,18 @@ public final class Adjudicator {
         return adjudicateJsonLines(in, out, ClaimCodec.DEFAULT_MAX_LINE_BYTES);
     }
 
-    /** {@link #adjudicateJsonLines(InputStream, OutputStream)} with another longest line. */
+    /**
+     * {@link #adjudicateJsonLines(InputStream, OutputStream)} with another longest line.
+     *
+     * @param in           the JSON Lines bytes
+     * @param out          where the records go
+     * @param maxLineBytes the longest line read, in bytes, 1 or more; a longer one gets a {@code
+     *     LINE_TOO_LONG} record
+     * @return the number of lines written, one record each
+     * @throws OutputFailedException when writing fails, with the number of lines whose records were written
+     * @throws UncheckedIOException when reading fails
+     * @throws IllegalArgumentException when {@code maxLineBytes} is less than 1
+     */
     public long adjudicateJsonLines(InputStream in, OutputStream out, int maxLineBytes) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
@@ -324,8 +437,11 @@ public final class Adjudicator {
     /**
      * Adjudicates a JSON Lines backlog given as text, as {@link #adjudicateJsonLines(InputStream,
      * OutputStream)} does bytes (the text is read as its UTF-8 bytes; a lone surrogate reads as
-     * {@code INVALID_ENCODING}). Returns the number of lines written.
+     * {@code INVALID_ENCODING}).
      *
+     * @param in  the JSON Lines text
+     * @param out where the records go; flushed at the end, left open
+     * @return the number of lines written, one record each
      * @throws UncheckedIOException when reading or writing fails
      */
     public long adjudicateJsonLines(Reader in, Writer out) {
@@ -357,6 +473,9 @@ public final class Adjudicator {
     /**
      * The error record content ({@code UNSUPPORTED_CLAIM_TYPE} on field {@code type}) for a claim
      * whose type the current rulebook has no tables for; empty when it can be adjudicated.
+     *
+     * @param claim the claim
+     * @return the error, or empty
      */
     public Optional<InputError> unsupported(Claim claim) {
         Objects.requireNonNull(claim, "claim");

@@ -12,13 +12,25 @@ public final class FactUnits {
     private FactUnits() {
     }
 
-    /** The unit of the fact named {@code factName} in English or Chinese, or "" for a fact that is not a number. */
+    /**
+     * The unit of a fact, as messages print it after a value.
+     *
+     * @param factName the fact's dotted name, e.g. {@code line.kmOverTerm}
+     * @param zh       true for Chinese ({@code 公里}), false for English ({@code km})
+     * @return the unit, or "" for an unknown fact or one that is not a count or an amount
+     */
     public static String of(String factName, boolean zh) {
         FactDef fact = FactCatalog.get(java.util.Objects.requireNonNull(factName, "factName"));
         return fact == null ? "" : of(fact, zh);
     }
 
-    /** As {@link #of(String, boolean)} for a fact of the catalogue. */
+    /**
+     * As {@link #of(String, boolean)} for a fact of the catalogue.
+     *
+     * @param fact the fact's definition
+     * @param zh   true for Chinese, false for English
+     * @return the unit, or ""
+     */
     public static String of(FactDef fact, boolean zh) {
         java.util.Objects.requireNonNull(fact, "fact");
         ValueType.Kind kind = fact.type().kind();
@@ -52,7 +64,14 @@ public final class FactUnits {
         return "";
     }
 
-    /** {@code value} followed by the fact's unit: {@code 494 km}, {@code 494 公里}, or the value alone. */
+    /**
+     * A value with its unit.
+     *
+     * @param value    the value
+     * @param factName the fact's dotted name
+     * @param zh       true for Chinese, false for English
+     * @return {@code value} followed by the fact's unit: {@code 494 km}, {@code 494 公里}, or the value alone
+     */
     public static String with(Object value, String factName, boolean zh) {
         String unit = of(factName, zh);
         return unit.isEmpty() ? String.valueOf(value) : value + " " + unit;

@@ -43,21 +43,44 @@ public final class LineBatch {
      * @param line    the 1-based input line
      * @param claimId the claim id; null when the line could not be read and had no textual claimId
      * @param type    the claim type; null when the line could not be read
+     * @param verdict the verdict, or null for an error
+     * @param error   the error written instead of a verdict, or null for a verdict
      */
     public record Result(long line, String claimId, ClaimType type, Verdict verdict, InputError error) {
+        /**
+         * Checks that exactly one of verdict and error is given.
+         *
+         * @param line    the 1-based input line
+         * @param claimId the claim id, or null
+         * @param type    the claim type, or null
+         * @param verdict the verdict, or null
+         * @param error   the error, or null
+         * @throws IllegalArgumentException when both or neither of verdict and error are null
+         */
         public Result {
             if ((verdict == null) == (error == null)) {
                 throw new IllegalArgumentException("a result is a verdict or an error, not both or neither");
             }
         }
 
-        /** The record written for this line, without its {@code \n}. */
+        /**
+         * The record written for this line.
+         *
+         * @param codec the codec writing it
+         * @return the verdict or error record as one line of JSON, without its {@code \n}
+         */
         public String record(ClaimCodec codec) {
             Objects.requireNonNull(codec, "codec");
             return verdict != null ? codec.writeVerdict(verdict) : codec.writeError(new ErrorRecord(claimId, line, error));
         }
 
-        /** Writes {@link #record} as UTF-8 to {@code out}, without its {@code \n}. */
+        /**
+         * Writes {@link #record} as UTF-8 to {@code out}, without its {@code \n}.
+         *
+         * @param codec the codec writing it
+         * @param out   where the bytes go; left open
+         * @throws IOException when writing fails
+         */
         public void writeRecord(ClaimCodec codec, OutputStream out) throws IOException {
             Objects.requireNonNull(codec, "codec");
             Objects.requireNonNull(out, "out");
@@ -69,7 +92,14 @@ public final class LineBatch {
         }
     }
 
-    /** Reads the lines of {@code lines} and adjudicates them: one result per line, in order. */
+    /**
+     * Reads the lines of {@code lines} and adjudicates them: one result per line, in order.
+     *
+     * @param adjudicator whose live rulebook adjudicates the batch
+     * @param codec       the codec reading the lines
+     * @param lines       the batch
+     * @return one result per line, in order
+     */
     public static List<Result> adjudicate(Adjudicator adjudicator, ClaimCodec codec, RawLines lines) {
         Objects.requireNonNull(adjudicator, "adjudicator");
         return adjudicate(adjudicator, read(codec, lines));
@@ -79,6 +109,10 @@ public final class LineBatch {
      * Reads the lines of {@code lines}: one result per line, in order, in a list that
      * {@link #adjudicate(Adjudicator, List)} knows the codec made, so its claims are validated once
      * (by the codec), not again. For callers adjudicating the same lines twice (impact reports).
+     *
+     * @param codec the codec reading the lines
+     * @param lines the batch
+     * @return one read per line, in order; unmodifiable
      */
     public static List<ReadResult> read(ClaimCodec codec, RawLines lines) {
         Objects.requireNonNull(codec, "codec");
@@ -157,7 +191,15 @@ public final class LineBatch {
         return results;
     }
 
-    /** Writes each result's record and its {@code \n} to {@code out}; returns the bytes written. */
+    /**
+     * Writes each result's record and its {@code \n} to {@code out}, UTF-8.
+     *
+     * @param codec   the codec writing them
+     * @param results the results, in the order to write them
+     * @param out     where the bytes go; left open
+     * @return the bytes written
+     * @throws IOException when writing fails
+     */
     public static long write(ClaimCodec codec, List<Result> results, OutputStream out) throws IOException {
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(results, "results");

@@ -2,6 +2,7 @@ package io.autoclaims.rules;
 
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.RulebookInfo;
+import io.autoclaims.model.internal.SupportedJackson;
 import io.autoclaims.rules.internal.CompiledRulebook;
 import io.autoclaims.rules.internal.Engine;
 import io.autoclaims.rules.internal.RulebookCompiler;
@@ -60,7 +61,14 @@ public final class Rulebook {
         this.engine = new Engine(compiled);
     }
 
-    /** The rulebook shipped with the library (the policy of {@code default-rulebook.md}). */
+    /**
+     * The rulebook shipped with the library (the policy of {@code default-rulebook.md}): warranty,
+     * insurance and roadside assistance. Compiling it takes a few seconds; load it once and share it.
+     *
+     * @return the shipped rulebook
+     * @throws RulebookException when it does not load in this environment (e.g. an incompatible
+     *     Drools on the class path), with the cause
+     */
     public static Rulebook loadDefault() {
         return fromWorkbooks(defaultWorkbooks(), Rulebook::defaultResource);
     }
@@ -80,6 +88,11 @@ public final class Rulebook {
      * Loads workbooks from files or folders; a folder contributes every Excel file in it (not in
      * subfolders), ignoring Office lock files ({@code ~$name.xlsx}) and hidden files; only
      * {@code .xlsx} loads. The scenarios' claim files are read from the folder when they are run.
+     *
+     * @param paths workbooks and folders of workbooks
+     * @return the rulebook of all their workbooks together
+     * @throws RulebookException when a file cannot be read or a workbook has errors, listing every
+     *     problem at its cell
      */
     public static Rulebook load(Path... paths) {
         return load(List.of(Objects.requireNonNull(paths, "paths")));
@@ -88,6 +101,11 @@ public final class Rulebook {
     /**
      * As {@link #load(Path...)}. The scenarios' claim files are read next to the first path (the
      * folder, or the folder of the file), as {@code claims test} reads them.
+     *
+     * @param paths workbooks and folders of workbooks
+     * @return the rulebook of all their workbooks together
+     * @throws RulebookException when a file cannot be read or a workbook has errors, listing every
+     *     problem at its cell
      */
     public static Rulebook load(List<Path> paths) {
         Objects.requireNonNull(paths, "paths");
@@ -135,6 +153,10 @@ public final class Rulebook {
      * Compiles workbooks given as bytes by file name (e.g. {@code warranty.xlsx}). Its scenarios may
      * hold claims as JSON in their cells; one naming a claim file ({@code file.jsonl#id}) fails when
      * run, as there is no folder to read it from: see {@link #fromWorkbooks(Map, RulebookScenarios.Files)}.
+     *
+     * @param workbooks each workbook's {@code .xlsx} bytes by file name; copied
+     * @return the rulebook
+     * @throws RulebookException when a workbook has errors, listing every problem at its cell
      */
     public static Rulebook fromWorkbooks(Map<String, byte[]> workbooks) {
         return fromWorkbooks(workbooks, NO_FILES);
@@ -143,13 +165,32 @@ public final class Rulebook {
     /**
      * Compiles workbooks given as bytes by file name; {@code scenarioFiles} reads the claim files
      * their scenarios name (e.g. {@link RulebookScenarios#folder(Path)}). The bytes are copied.
+     *
+     * @param workbooks     each workbook's {@code .xlsx} bytes by file name
+     * @param scenarioFiles reads the claim files the scenarios name
+     * @return the rulebook
+     * @throws RulebookException when a workbook has errors, listing every problem at its cell
      */
     public static Rulebook fromWorkbooks(Map<String, byte[]> workbooks, RulebookScenarios.Files scenarioFiles) {
         Objects.requireNonNull(workbooks, "workbooks");
         Objects.requireNonNull(scenarioFiles, "scenarioFiles");
         Map<String, byte[]> copy = copy(workbooks);
+        requireSupportedJackson(names(copy));
         return RulebookException.guard(names(copy), () -> new Rulebook(RulebookCompiler.compile(copy),
                 Collections.unmodifiableMap(copy), scenarioFiles));
+    }
+
+    /**
+     * Refuses to load with a Jackson older than the library's floor, at start-up rather than at the
+     * first claim (an older jackson-core loads the workbooks fine and fails reading JSON).
+     * (RulebookException until the library's base exception type exists: #15.)
+     */
+    private static void requireSupportedJackson(String workbooks) {
+        if (!SupportedJackson.isSupported()) {
+            throw new RulebookException(List.of(WorkbookIssue.error("UNSUPPORTED_JACKSON", CellRef.workbook(workbooks),
+                    SupportedJackson.problem(), SupportedJackson.fix())
+                    .withZh(SupportedJackson.problemZh(), SupportedJackson.fixZh())));
+        }
     }
 
     /** The workbooks' file names, for an issue about all of them. */
@@ -206,38 +247,69 @@ public final class Rulebook {
         return name.toLowerCase(Locale.ROOT).matches(".*\\.xls[xmb]?") && !name.startsWith("~$") && !name.startsWith(".");
     }
 
+    /**
+     * The rulebook's name.
+     *
+     * @return the name from the About sheet
+     */
     public String name() {
         return compiled.info().name();
     }
 
+    /**
+     * The rulebook's version.
+     *
+     * @return the version, a cell of the About sheet
+     */
     public String version() {
         return compiled.info().version();
     }
 
-    /** SHA-256 over the workbooks' cell contents (values, not formatting); every verdict repeats it. */
+    /**
+     * The rulebook's content hash; every verdict repeats it.
+     *
+     * @return the SHA-256 over the workbooks' cell contents (values, not formatting), hexadecimal
+     */
     public String fingerprint() {
         return compiled.info().fingerprint();
     }
 
-    /** Name, version and fingerprint, as verdicts carry them. */
+    /**
+     * The rulebook's identity.
+     *
+     * @return name, version and fingerprint, as verdicts carry them
+     */
     public RulebookInfo info() {
         return compiled.info();
     }
 
-    /** True when the rulebook has tables for that claim type. */
+    /**
+     * Whether the rulebook can adjudicate a claim type.
+     *
+     * @param type the claim type
+     * @return true when the rulebook has tables for that claim type
+     */
     public boolean supports(ClaimType type) {
         Objects.requireNonNull(type, "type");
         return compiled.supports(type);
     }
 
-    /** Every rule row, in execution order (tables by claim type and step, rows top to bottom). */
+    /**
+     * The rule rows.
+     *
+     * @return every rule row, in execution order (tables by claim type and step, rows top to bottom)
+     */
     public List<RuleRef> rules() {
         return compiled.rows().stream()
                 .map(r -> new RuleRef(r.row().ruleId(), r.table().displayName(), r.row().row(), null))
                 .toList();
     }
 
-    /** Warnings found while loading (they never stop a rulebook from loading). */
+    /**
+     * What loading noticed without refusing.
+     *
+     * @return warnings found while loading (they never stop a rulebook from loading), in sheet order
+     */
     public List<WorkbookIssue> warnings() {
         return compiled.warnings();
     }
@@ -247,6 +319,8 @@ public final class Rulebook {
      * tables under 16 rows; a larger table has one rule per form of row ({@code <table>_rows_<n>},
      * reading its rows as row facts found by an index) and keeps per-row rules only for rows with a
      * condition on a set-valued fact.
+     *
+     * @return the DRL text
      */
     public String toDrl() {
         return compiled.drl();
@@ -256,6 +330,8 @@ public final class Rulebook {
      * The workbooks it was compiled from, by file name, in the order given: a copy, each array
      * copied, so that callers may keep or change them (e.g. to ship them to other machines and
      * rebuild the same rulebook with {@link #fromWorkbooks(Map)}).
+     *
+     * @return each workbook's bytes by file name
      */
     public Map<String, byte[]> workbooks() {
         return Collections.unmodifiableMap(copy(workbooks));

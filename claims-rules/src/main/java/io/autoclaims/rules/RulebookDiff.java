@@ -23,6 +23,11 @@ import java.util.Set;
  * as added or removed; a workbook none of whose tables the other side has (a folder compared with
  * one of its files) is one {@link WorkbookChange}.
  *
+ * @param oldInfo        the old side's name, version and fingerprint
+ * @param newInfo        the new side's name, version and fingerprint
+ * @param changes        the rule rows added, removed or changed, in the tables both sides have
+ * @param tables         the tables only one side has, in a workbook both have
+ * @param workbooks      the workbooks only one side has
  * @param oldFiles       the workbook file names of the old side, in the order read
  * @param newFiles       the workbook file names of the new side
  * @param comparedTables how many tables both sides have: the rows compared are theirs
@@ -32,26 +37,45 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
         int comparedTables) {
 
     /** What happened to one rule row, table or workbook. */
-    public enum Kind { ADDED, REMOVED, CHANGED }
+    public enum Kind {
+        /** Only the new side has it. */
+        ADDED,
+        /** Only the old side has it. */
+        REMOVED,
+        /** Both sides have it, with cells that differ. */
+        CHANGED
+    }
 
     /**
      * One changed cell: the column (as row 3 names it), the old and the new text, and where it is
      * (the new side's cell; the old side's for a removed row).
+     *
+     * @param column   the column as row 3 names it, e.g. {@code THEN line.termMonths}
+     * @param oldValue the old text, "" where the old side has none
+     * @param newValue the new text, "" where the new side has none
+     * @param where    the cell, or null for a change not tied to one cell
      */
     public record CellChange(String column, String oldValue, String newValue, CellRef where) {
         /**
-         * Rejects a null column.
+         * A change; only the column is required.
          *
          * @param column   the column as row 3 names it
-         * @param oldValue the old text, or null for an added row
-         * @param newValue the new text, or null for a removed row
+         * @param oldValue the old text
+         * @param newValue the new text
          * @param where    the cell, or null for a change not tied to one cell
+         * @throws NullPointerException when {@code column} is null
          */
         public CellChange {
             Objects.requireNonNull(column, "column");
         }
 
-        /** A change not tied to one cell (a row moved to another table). */
+        /**
+         * A change not tied to one cell (a row moved to another table).
+         *
+         * @param column   what changed
+         * @param oldValue the old text
+         * @param newValue the new text
+         */
         public CellChange(String column, String oldValue, String newValue) {
             this(column, oldValue, newValue, null);
         }
@@ -60,9 +84,28 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
     /**
      * One rule row that changed: its id, table and spreadsheet row on each side (0 where absent),
      * its reason code, and the cells that differ (all of them for an added or removed row).
+     *
+     * @param kind   added, removed or changed
+     * @param ruleId the row's stable id
+     * @param table  its table (sheet)
+     * @param oldRow its spreadsheet row on the old side, 0 where absent
+     * @param newRow its spreadsheet row on the new side, 0 where absent
+     * @param code   its reason code
+     * @param cells  the cells that differ
      */
     public record Change(Kind kind, String ruleId, String table, int oldRow, int newRow, String code,
             List<CellChange> cells) {
+        /**
+         * A changed row; the cells are copied.
+         *
+         * @param kind   added, removed or changed
+         * @param ruleId the row's stable id
+         * @param table  its table (sheet)
+         * @param oldRow its old spreadsheet row, 0 where absent
+         * @param newRow its new spreadsheet row, 0 where absent
+         * @param code   its reason code
+         * @param cells  the cells that differ, not null
+         */
         public Change {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(ruleId, "ruleId");
@@ -74,6 +117,12 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
     /**
      * A table only one side has ({@code ADDED}: only the new side; {@code REMOVED}: only the old), in a
      * workbook the other side has: its key, sheet, workbook and number of rule rows.
+     *
+     * @param kind     added or removed
+     * @param key      the table's key
+     * @param table    its sheet
+     * @param workbook its workbook's file name
+     * @param rules    its rule rows
      */
     public record TableChange(Kind kind, String key, String table, String workbook, int rules) {
         /**
@@ -96,6 +145,11 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
     /**
      * A workbook none of whose tables the other side has: {@code ADDED} (only the new side has it) or
      * {@code REMOVED} (only the old), with its number of tables and rule rows; nothing of it is compared.
+     *
+     * @param kind     added or removed
+     * @param workbook its file name
+     * @param tables   its tables
+     * @param rules    its rule rows
      */
     public record WorkbookChange(Kind kind, String workbook, int tables, int rules) {
         /**
@@ -112,6 +166,19 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
         }
     }
 
+    /**
+     * A difference; the lists are copied.
+     *
+     * @param oldInfo        the old side's identity
+     * @param newInfo        the new side's identity
+     * @param changes        the rule rows that changed
+     * @param tables         the tables only one side has
+     * @param workbooks      the workbooks only one side has
+     * @param oldFiles       the old side's workbook file names
+     * @param newFiles       the new side's workbook file names
+     * @param comparedTables how many tables both sides have
+     * @throws NullPointerException when a list is null
+     */
     public RulebookDiff {
         Objects.requireNonNull(oldInfo, "oldInfo");
         Objects.requireNonNull(newInfo, "newInfo");
@@ -122,17 +189,32 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
         newFiles = List.copyOf(Objects.requireNonNull(newFiles, "newFiles"));
     }
 
-    /** True when the two sides hold the same tables and rule rows, cell for cell. */
+    /**
+     * Whether nothing changed.
+     *
+     * @return true when the two sides hold the same tables and rule rows, cell for cell
+     */
     public boolean unchanged() {
         return changes.isEmpty() && tables.isEmpty() && workbooks.isEmpty();
     }
 
-    /** Every cell that changed, in the order of {@link #changes()}: {@code warranty.xlsx!Terms 保修期限!C6 "96" -> "120"}. */
+    /**
+     * Every cell that changed, e.g. {@code warranty.xlsx!Terms 保修期限!C6 "96" -> "120"}.
+     *
+     * @return the cells, in the order of {@link #changes()}
+     */
     public List<CellChange> cellChanges() {
         return changes.stream().flatMap(c -> c.cells().stream()).toList();
     }
 
-    /** The differences from {@code older} to {@code newer}, workbooks given as bytes by file name. */
+    /**
+     * The differences from {@code older} to {@code newer}; neither side is compiled.
+     *
+     * @param older the old side's workbooks, bytes by file name
+     * @param newer the new side's workbooks, bytes by file name
+     * @return the difference
+     * @throws RulebookException when a workbook cannot be read as a rule workbook
+     */
     public static RulebookDiff between(Map<String, byte[]> older, Map<String, byte[]> newer) {
         Objects.requireNonNull(older, "older");
         Objects.requireNonNull(newer, "newer");

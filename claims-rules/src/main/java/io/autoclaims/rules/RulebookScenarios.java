@@ -22,13 +22,22 @@ import java.util.stream.Stream;
 /**
  * Runs the test scenarios that rule workbooks carry on their Scenarios sheets and measures row
  * coverage. A scenario's claim is JSON in its cell, or {@code file.jsonl#claimId} naming a claim in a
- * JSON Lines file next to the workbook.
+ * JSON Lines file next to the workbook. No test library is needed: the same scenarios as JUnit 5
+ * dynamic tests are {@code io.autoclaims.testkit.WorkbookScenarios}, in the {@code claims-testkit}
+ * artifact.
  */
 public final class RulebookScenarios {
 
     /** Reads the files scenarios refer to, by name relative to the workbooks. */
     @FunctionalInterface
     public interface Files {
+        /**
+         * Reads one claim file.
+         *
+         * @param name the name a scenario cell gives, e.g. {@code warranty-scenarios.jsonl}
+         * @return the file's text (JSON Lines)
+         * @throws IOException when the file cannot be read or is refused
+         */
         String read(String name) throws IOException;
     }
 
@@ -39,6 +48,9 @@ public final class RulebookScenarios {
      * Files beside the workbooks: in the folder or below it, by relative name. Absolute names, names
      * through {@code ..}, links leading out of the folder, anything but a regular file, and files over
      * 16 MiB are refused, each reported at the scenario cell that names it.
+     *
+     * @param dir the folder the workbooks were loaded from
+     * @return the reader of files in and below {@code dir}
      */
     public static Files folder(Path dir) {
         return new ScenarioFile.Folder(java.util.Objects.requireNonNull(dir, "dir"));
@@ -47,22 +59,41 @@ public final class RulebookScenarios {
     /**
      * The shipped rulebook's scenario files: for a rulebook built from the shipped workbooks with a
      * cell changed, {@code Rulebook.fromWorkbooks(bytes, RulebookScenarios.defaultFiles())}.
+     *
+     * @return the reader of the shipped scenario files (class path resources)
      */
     public static Files defaultFiles() {
         return Rulebook::defaultResource;
     }
 
-    /** Runs the scenarios of workbook files or folders (referenced claim files are read next to them). */
+    /**
+     * Runs the scenarios of workbook files or folders (referenced claim files are read next to them).
+     *
+     * @param paths workbooks and folders of workbooks
+     * @return each scenario's result and the row coverage
+     * @throws RulebookException when the workbooks do not load
+     */
     public static ScenarioReport run(List<Path> paths) {
         return run(Rulebook.load(java.util.Objects.requireNonNull(paths, "paths")));
     }
 
-    /** Runs the scenarios of the shipped rulebook. */
+    /**
+     * Runs the scenarios of the shipped rulebook.
+     *
+     * @return each scenario's result and the row coverage
+     */
     public static ScenarioReport runDefault() {
         return run(Rulebook.loadDefault());
     }
 
-    /** Compiles the workbooks, runs every scenario, and reports results and row coverage. */
+    /**
+     * Compiles the workbooks, runs every scenario, and reports results and row coverage.
+     *
+     * @param workbooks each workbook's {@code .xlsx} bytes by file name
+     * @param files     reads the claim files the scenarios name
+     * @return each scenario's result and the row coverage
+     * @throws RulebookException when the workbooks do not load
+     */
     public static ScenarioReport run(Map<String, byte[]> workbooks, Files files) {
         java.util.Objects.requireNonNull(workbooks, "workbooks");
         java.util.Objects.requireNonNull(files, "files");
@@ -72,6 +103,11 @@ public final class RulebookScenarios {
     /**
      * Runs the scenarios of a rulebook already loaded, on it: claim files are read as it was loaded
      * (next to its folder, from the shipped resources, or through the {@link Files} it was given).
+     *
+     * @param rulebook the rulebook
+     * @return each scenario's result and the row coverage
+     * @throws RulebookException when running fails for a reason that is not a scenario's own (a bug,
+     *     the heap running out)
      */
     public static ScenarioReport run(Rulebook rulebook) {
         return run(java.util.Objects.requireNonNull(rulebook, "rulebook"), ScenarioFile.MAX_RUN_BYTES);
@@ -179,23 +215,6 @@ public final class RulebookScenarios {
             default -> "理由代码";
         };
         return field + "应为 " + m.group(2).replace(" CNY", " 元") + "，实为 " + m.group(3).replace(" CNY", " 元");
-    }
-
-    /**
-     * The scenarios as JUnit 5 dynamic tests, one per scenario row, named by it, so that a host
-     * project's build fails when a rule change breaks a scenario:
-     * <pre>{@code @TestFactory Stream<DynamicTest> rules() { return RulebookScenarios.dynamicTests(Path.of("rules")); }}</pre>
-     * Needs junit-jupiter-api on the test classpath.
-     */
-    public static Stream<org.junit.jupiter.api.DynamicTest> dynamicTests(Path... paths) {
-        ScenarioReport report = run(List.of(paths));
-        return report.results().stream().map(r -> org.junit.jupiter.api.DynamicTest.dynamicTest(
-                r.id() + " (" + r.where() + ")" + (r.description().isEmpty() ? "" : " " + r.description()),
-                () -> {
-                    if (!r.passed()) {
-                        throw new AssertionError(r.where() + ": " + String.join("; ", r.differences()));
-                    }
-                }));
     }
 
     /**

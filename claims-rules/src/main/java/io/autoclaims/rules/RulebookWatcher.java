@@ -45,7 +45,10 @@ import java.util.stream.Stream;
  * files are ignored; subfolders are not watched.
  * <li>What loads: every workbook in the folder, whichever file changed (the rulebook the folder
  * holds, not the set the live rulebook was first loaded from: adding a workbook to the folder adds
- * it). Scenario claim files are read from the folder.
+ * it). Scenario claim files are read from the folder. Removing a workbook that holds the rules of a
+ * claim type is refused like any failed check ({@code CLAIM_TYPES_DROPPED}, see
+ * {@link Adjudicator#swap(Rulebook)}) and the live rulebook keeps adjudicating that type, unless the
+ * watcher was started with {@link SwapOption#ALLOW_FEWER_CLAIM_TYPES}.
  * <li>Half-written files are never loaded: the folder must not change (sizes and modification times)
  * across the quiet period nor while it is read, and each {@code .xlsx} must be a complete zip. Else
  * the attempt is reported {@link Outcome#INCOMPLETE}, the live rulebook stays, and the next change
@@ -77,9 +80,25 @@ public final class RulebookWatcher implements AutoCloseable {
      * the one it replaced; the workbook files found; every issue (errors for {@code REFUSED}, what
      * is still being written for {@code INCOMPLETE}, the new rulebook's warnings for
      * {@code SWAPPED}), each in English and Chinese.
+     *
+     * @param outcome  what the attempt did
+     * @param live     the rulebook live after it
+     * @param replaced the rulebook it replaced, for {@code SWAPPED}; else null
+     * @param files    the workbook files found in the folder
+     * @param issues   the issues of the attempt
      */
     public record Reload(Outcome outcome, Rulebook live, Rulebook replaced, List<String> files,
             List<WorkbookIssue> issues) {
+        /**
+         * An attempt; the lists are copied.
+         *
+         * @param outcome  what the attempt did, not null
+         * @param live     the rulebook live after it, not null
+         * @param replaced the rulebook it replaced, or null
+         * @param files    the workbook files found
+         * @param issues   the issues of the attempt
+         * @throws NullPointerException when {@code outcome}, {@code live} or a list is null
+         */
         public Reload {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(live, "live");
@@ -99,7 +118,11 @@ public final class RulebookWatcher implements AutoCloseable {
             return lines(head, issues.stream().map(WorkbookIssue::toString));
         }
 
-        /** As {@link #toString()}, in Chinese. */
+        /**
+         * As {@link #toString()}, in Chinese.
+         *
+         * @return one line, then one line per issue
+         */
         public String toStringZh() {
             String head = switch (outcome) {
                 case SWAPPED -> "规则集已重新加载：" + live + " 替换 " + replaced;
@@ -118,6 +141,11 @@ public final class RulebookWatcher implements AutoCloseable {
     /** Hears every reload attempt, on the watcher's thread. A listener that throws is ignored for that attempt. */
     @FunctionalInterface
     public interface Listener {
+        /**
+         * Hears one attempt.
+         *
+         * @param reload the attempt's outcome and issues
+         */
         void reloaded(Reload reload);
     }
 
@@ -127,13 +155,16 @@ public final class RulebookWatcher implements AutoCloseable {
     private final Listener listener;
     /** Workbooks to a rulebook: {@link Rulebook#fromWorkbooks}; tests give one that fails. */
     private final java.util.function.Function<Map<String, byte[]>, Rulebook> compiler;
+    /** What the host allows its swaps (see {@link SwapOption}). */
+    private final SwapOption[] options;
     private final WatchService watchService;
     private final Thread thread;
     private volatile boolean closed;
 
     private RulebookWatcher(Adjudicator adjudicator, Path dir, Duration debounce, Listener listener,
-            java.util.function.Function<Map<String, byte[]>, Rulebook> compiler) throws IOException {
+            java.util.function.Function<Map<String, byte[]>, Rulebook> compiler, SwapOption[] options) throws IOException {
         this.compiler = compiler != null ? compiler : bytes -> Rulebook.fromWorkbooks(bytes, RulebookScenarios.folder(dir));
+        this.options = options.clone();
         this.adjudicator = adjudicator;
         this.dir = dir;
         this.debounceNanos = debounce.toNanos();
@@ -155,20 +186,54 @@ public final class RulebookWatcher implements AutoCloseable {
      * {@code debounce}, its workbooks are loaded and swapped in (checked) on {@code adjudicator}.
      * Changes before this call are not looked at.
      *
+     * @param adjudicator the adjudicator whose rulebook is swapped
+     * @param dir         the folder of the workbooks (not its subfolders)
+     * @param debounce    how long the folder must be quiet before a reload, positive
+     * @param listener    hears every attempt, on the watcher's thread
+     * @return the running watcher; close it to stop
      * @throws IllegalArgumentException when {@code dir} is not a folder or the debounce is not positive
      * @throws java.io.UncheckedIOException when the folder cannot be watched
      */
     public static RulebookWatcher watch(Adjudicator adjudicator, Path dir, Duration debounce, Listener listener) {
-        return watch(adjudicator, dir, debounce, listener, null);
+        return start(adjudicator, dir, debounce, listener, null, new SwapOption[0]);
+    }
+
+    /**
+     * As {@link #watch(Adjudicator, Path, Duration, Listener)}, each swap allowing what the options
+     * name ({@link Adjudicator#swap(Rulebook, SwapOption...)}): with
+     * {@link SwapOption#ALLOW_FEWER_CLAIM_TYPES}, removing a workbook from the folder stops
+     * adjudicating the claim types only it had rules for.
+     *
+     * @param adjudicator whose rulebook is swapped
+     * @param dir the folder of workbooks (its subfolders are not watched)
+     * @param debounce how long the folder must be quiet before a reload
+     * @param listener hears every reload attempt, on the watcher's thread
+     * @param options what the host allows every swap of this watcher
+     * @return the running watcher; close it to stop
+     * @throws IllegalArgumentException when {@code dir} is not a folder or the debounce is not positive
+     * @throws java.io.UncheckedIOException when the folder cannot be watched
+     */
+    public static RulebookWatcher watch(Adjudicator adjudicator, Path dir, Duration debounce, Listener listener,
+            SwapOption... options) {
+        return start(adjudicator, dir, debounce, listener, null, options);
     }
 
     /** As {@link #watch(Adjudicator, Path, Duration, Listener)}, compiling with {@code compiler} (tests). */
     static RulebookWatcher watch(Adjudicator adjudicator, Path dir, Duration debounce, Listener listener,
             java.util.function.Function<Map<String, byte[]>, Rulebook> compiler) {
+        return start(adjudicator, dir, debounce, listener, compiler, new SwapOption[0]);
+    }
+
+    private static RulebookWatcher start(Adjudicator adjudicator, Path dir, Duration debounce, Listener listener,
+            java.util.function.Function<Map<String, byte[]>, Rulebook> compiler, SwapOption[] options) {
         Objects.requireNonNull(adjudicator, "adjudicator");
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(debounce, "debounce");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(options, "options");
+        for (SwapOption o : options) {
+            Objects.requireNonNull(o, "options holds null");
+        }
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + " is not a folder");
         }
@@ -177,7 +242,7 @@ public final class RulebookWatcher implements AutoCloseable {
         }
         RulebookWatcher watcher;
         try {
-            watcher = new RulebookWatcher(adjudicator, dir, debounce, listener, compiler);
+            watcher = new RulebookWatcher(adjudicator, dir, debounce, listener, compiler, options);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot watch " + dir, e);
         }
@@ -185,7 +250,11 @@ public final class RulebookWatcher implements AutoCloseable {
         return watcher;
     }
 
-    /** The folder watched. */
+    /**
+     * The folder watched.
+     *
+     * @return the folder
+     */
     public Path dir() {
         return dir;
     }
@@ -376,7 +445,7 @@ public final class RulebookWatcher implements AutoCloseable {
             if (closed) {
                 throw new ClosedWatchServiceException(); // closed while loading: no swap after close
             }
-            Rulebook replaced = adjudicator.swap(next);
+            Rulebook replaced = adjudicator.swap(next, options);
             return new Reload(Outcome.SWAPPED, next, replaced, names, next.warnings());
         } catch (RulebookException e) {
             return new Reload(Outcome.REFUSED, adjudicator.rulebook(), null, names, e.issues());

@@ -1,12 +1,14 @@
 package io.autoclaims.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.autoclaims.model.Claim;
+import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.Decision;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
@@ -271,6 +273,58 @@ class HotSwapTest {
         assertSame(a, adjudicator.swapUnchecked(failsScenarios));
         assertEquals(failsScenarios.fingerprint(), adjudicator.adjudicate(motor).rulebook().fingerprint());
         assertSame(failsScenarios, adjudicator.rollback());
+        assertSame(a, adjudicator.rulebook());
+    }
+
+    @Test
+    void aSwapThatDropsClaimTypesIsRefusedNamingThemUnlessTheHostAllowsIt() {
+        Rulebook warrantyOnly = Rulebook.fromWorkbooks(Map.of("warranty.xlsx", Rulebook.defaultWorkbooks().get("warranty.xlsx")),
+                Rulebook::defaultResource);
+        Claim insurance = claims.stream().filter(c -> c.type() == ClaimType.INSURANCE).findFirst().orElseThrow();
+        Adjudicator adjudicator = Adjudicator.of(a);
+
+        RulebookException e = assertThrows(RulebookException.class, () -> adjudicator.swap(warrantyOnly));
+        assertEquals(1, e.errors().size(), "its scenarios pass; only the dropped types refuse it: " + e.getMessage());
+        WorkbookIssue dropped = e.errors().get(0);
+        assertEquals("CLAIM_TYPES_DROPPED", dropped.code());
+        assertEquals(CellRef.workbook("warranty.xlsx"), dropped.where());
+        assertEquals("warranty.xlsx: the new rulebook has no rules for INSURANCE, ASSISTANCE claims, which the live "
+                + "rulebook \"" + a.name() + "\" " + a.version() + " adjudicates: after the swap they would be refused as "
+                + "UNSUPPORTED_CLAIM_TYPE; their rules are in assistance.xlsx, insurance.xlsx, which the new rulebook "
+                + "lacks (put assistance.xlsx, insurance.xlsx beside the new workbooks: a folder swap, and a watcher, load "
+                + "every workbook in the folder; if the host means to stop adjudicating them, swap with "
+                + "SwapOption.ALLOW_FEWER_CLAIM_TYPES)", dropped.toString());
+        assertTrue(dropped.toStringZh().startsWith("warranty.xlsx: 新规则集没有 INSURANCE（车损险理赔）、ASSISTANCE（道路救援）的规则"),
+                dropped.toStringZh());
+        assertTrue(dropped.toStringZh().contains("SwapOption.ALLOW_FEWER_CLAIM_TYPES"), dropped.toStringZh());
+        assertSame(a, adjudicator.rulebook());
+        assertEquals(Optional.empty(), adjudicator.previous());
+        // insurance claims are still adjudicated, by the live rulebook
+        assertEquals(a.fingerprint(), adjudicator.adjudicate(insurance).rulebook().fingerprint());
+
+        // the host asks for it: the other checks still run, then it goes live
+        assertSame(a, adjudicator.swap(warrantyOnly, SwapOption.ALLOW_FEWER_CLAIM_TYPES));
+        assertSame(warrantyOnly, adjudicator.rulebook());
+        assertThrows(UnsupportedClaimException.class, () -> adjudicator.adjudicate(insurance));
+        RulebookException stillChecked = assertThrows(RulebookException.class,
+                () -> adjudicator.swap(failsScenarios, SwapOption.ALLOW_FEWER_CLAIM_TYPES));
+        assertTrue(stillChecked.errors().stream().allMatch(i -> i.code().equals("SCENARIO_FAILED")), stillChecked.getMessage());
+
+        // more claim types need no option; a rollback is not checked: it undoes a swap, types and all
+        assertSame(warrantyOnly, adjudicator.swap(a));
+        assertSame(a, adjudicator.rollback());
+        assertSame(warrantyOnly, adjudicator.rulebook());
+        // an unchecked swap skips this check as every other
+        Adjudicator unchecked = Adjudicator.of(a);
+        assertSame(a, unchecked.swapUnchecked(warrantyOnly));
+        assertFalse(unchecked.rulebook().supports(ClaimType.INSURANCE));
+    }
+
+    @Test
+    void swapOptionsAreRefusedWhenNull() {
+        Adjudicator adjudicator = Adjudicator.of(a);
+        assertThrows(NullPointerException.class, () -> adjudicator.swap(b, (SwapOption[]) null));
+        assertThrows(NullPointerException.class, () -> adjudicator.swap(b, (SwapOption) null));
         assertSame(a, adjudicator.rulebook());
     }
 

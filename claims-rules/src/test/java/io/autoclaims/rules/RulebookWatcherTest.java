@@ -168,6 +168,45 @@ class RulebookWatcherTest {
     }
 
     @Test
+    void aFolderThatLosesAWorkbookIsRefusedAndReportedUnlessTheWatcherAllowsFewerClaimTypes() throws Exception {
+        Path dir = folder();
+        Files.write(dir.resolve("insurance.xlsx"), Rulebook.defaultWorkbooks().get("insurance.xlsx"));
+        Files.writeString(dir.resolve("scenarios/insurance.jsonl"), Rulebook.defaultResource("scenarios/insurance.jsonl"));
+        Rulebook both = Rulebook.load(dir);
+        assertTrue(both.supports(io.autoclaims.model.ClaimType.INSURANCE));
+        Adjudicator adjudicator = Adjudicator.of(both);
+        BlockingQueue<Reload> reloads = new LinkedBlockingQueue<>();
+        try (RulebookWatcher watcher = RulebookWatcher.watch(adjudicator, dir, DEBOUNCE, reloads::add)) {
+            Files.delete(dir.resolve("insurance.xlsx"));
+            Reload reload = reloads.poll(REPORT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(reload, "no reload reported");
+            assertEquals(Outcome.REFUSED, reload.outcome(), reload.toString());
+            assertEquals(List.of("CLAIM_TYPES_DROPPED"), reload.issues().stream().map(WorkbookIssue::code).toList(),
+                    reload.toString());
+            assertTrue(reload.toString().contains("no rules for INSURANCE claims")
+                    && reload.toString().contains("their rules are in insurance.xlsx"), reload.toString());
+            assertTrue(reload.toStringZh().contains("新规则集没有 INSURANCE（车损险理赔）的规则"), reload.toStringZh());
+            assertSame(both, adjudicator.rulebook(), "the live rulebook keeps running");
+            assertTrue(adjudicator.previous().isEmpty());
+            // putting it back is the live rulebook again: nothing to swap
+            Files.write(dir.resolve("insurance.xlsx"), Rulebook.defaultWorkbooks().get("insurance.xlsx"));
+            reload = reloads.poll(REPORT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(reload);
+            assertEquals(Outcome.UNCHANGED, reload.outcome(), reload.toString());
+        }
+        try (RulebookWatcher watcher = RulebookWatcher.watch(adjudicator, dir, DEBOUNCE, reloads::add,
+                SwapOption.ALLOW_FEWER_CLAIM_TYPES)) {
+            Files.delete(dir.resolve("insurance.xlsx"));
+            Reload reload = reloads.poll(REPORT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(reload, "no reload reported");
+            assertEquals(Outcome.SWAPPED, reload.outcome(), reload.toString());
+            assertEquals(List.of("warranty.xlsx"), reload.files());
+            assertSame(both, adjudicator.previous().orElseThrow());
+            assertFalse(adjudicator.rulebook().supports(io.autoclaims.model.ClaimType.INSURANCE));
+        }
+    }
+
+    @Test
     void closeStopsTheWatcher() throws Exception {
         Path dir = folder();
         Adjudicator adjudicator = Adjudicator.of(live);

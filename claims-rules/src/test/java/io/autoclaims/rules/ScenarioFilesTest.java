@@ -97,8 +97,35 @@ class ScenarioFilesTest {
                 && missing.toStringZh().contains("场景文件随工作簿一起存放"), missing.toStringZh());
         // a checked swap refuses it with that one issue, not one per scenario
         RulebookException e = assertThrows(RulebookException.class,
-                () -> live().swap(dir));
+                () -> live().swap(Rulebook.load(dir), SwapOption.ALLOW_FEWER_CLAIM_TYPES));
         assertEquals(List.of("SCENARIO_FILE_MISSING"), e.issues().stream().map(WorkbookIssue::code).toList());
+    }
+
+    /**
+     * The issue's host: {@code swap(folder)} of a folder holding only a copy of warranty.xlsx, the live
+     * rulebook the shipped one. Two causes, each said once: the scenario file missing at the cell naming
+     * it (not 35 scenarios failing), and the two claim types the folder would drop.
+     */
+    @Test
+    void swappingAFolderWithOnlyACopyOfTheWarrantyWorkbookSaysBothCausesOnce() throws Exception {
+        Files.write(dir.resolve("warranty.xlsx"), shippedWarranty());
+        RulebookException e = assertThrows(RulebookException.class, () -> live().swap(dir));
+        assertEquals(List.of("CLAIM_TYPES_DROPPED", "SCENARIO_FILE_MISSING"),
+                e.issues().stream().map(WorkbookIssue::code).toList(), e.getMessage());
+        assertTrue(e.issues().stream().noneMatch(i -> i.message().contains("cannot be adjudicated")), e.getMessage());
+        WorkbookIssue missing = e.issues().get(1);
+        assertEquals("warranty.xlsx!Scenarios 测试场景!B5", missing.where().toString());
+        assertTrue(missing.toString().contains("the scenario file scenarios/warranty.jsonl is missing from ")
+                && missing.toString().contains("copy it with the workbook"), missing.toString());
+        assertTrue(missing.toStringZh().contains("复制工作簿时请一并复制该文件"), missing.toStringZh());
+        assertTrue(e.issues().get(0).message().contains("INSURANCE, ASSISTANCE"), e.issues().get(0).toString());
+        assertEquals(Rulebook.loadDefault().fingerprint(), live().rulebook().fingerprint(), "nothing was swapped");
+
+        // as the hint says: copy the file beside the workbook, and allow the fewer claim types
+        copyShippedScenarios(dir);
+        Adjudicator fresh = Adjudicator.of(live().rulebook());
+        fresh.swap(Rulebook.load(dir), SwapOption.ALLOW_FEWER_CLAIM_TYPES);
+        assertEquals(List.of("warranty.xlsx"), List.copyOf(fresh.rulebook().workbooks().keySet()));
     }
 
     private WorkbookIssue refusal(String ref) throws Exception {

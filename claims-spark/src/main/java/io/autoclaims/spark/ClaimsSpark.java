@@ -120,6 +120,12 @@ public final class ClaimsSpark {
      * lists them) as numbered lines with their bytes ({@link #FILE_LINES}), split on {@code \n} only, in
      * at least {@code minPartitions} partitions (the file's splits; no shuffle). Numbering takes one extra
      * pass over the file: the lines of each split are counted first (as Spark's {@code zipWithIndex} does).
+     *
+     * @param spark         the session
+     * @param path          a file, a compressed file or a directory, as Hadoop names it ({@code hdfs:///...})
+     * @param minPartitions at least this many partitions, 1 or more
+     * @return the numbered lines ({@link #FILE_LINES})
+     * @throws IllegalArgumentException when {@code minPartitions} is less than 1
      */
     public static Dataset<Row> readJsonl(SparkSession spark, String path, int minPartitions) {
         Objects.requireNonNull(path, "path");
@@ -179,7 +185,13 @@ public final class ClaimsSpark {
         };
     }
 
-    /** {@link #readJsonl(SparkSession, String, int)} with Spark's default minimum of partitions. */
+    /**
+     * {@link #readJsonl(SparkSession, String, int)} with Spark's default minimum of partitions.
+     *
+     * @param spark the session
+     * @param path  a file, a compressed file or a directory
+     * @return the numbered lines ({@link #FILE_LINES})
+     */
     public static Dataset<Row> readJsonl(SparkSession spark, String path) {
         return readJsonl(spark, path, spark.sparkContext().defaultMinPartitions());
     }
@@ -190,6 +202,9 @@ public final class ClaimsSpark {
      * the bytes: {@code spark.read().textFile} decodes them (a byte that is not UTF-8 becomes U+FFFD, read
      * then as that character, not as the local run's {@code INVALID_ENCODING}) and also splits lines on a
      * lone {@code \r} unless given {@code option("lineSep", "\n")}.
+     *
+     * @param lines the text lines, without their line ends
+     * @return the numbered lines ({@link #LINES})
      */
     public static Dataset<Row> numberLines(Dataset<String> lines) {
         return number(lines.sparkSession(), lines.javaRDD());
@@ -203,6 +218,10 @@ public final class ClaimsSpark {
     /**
      * The records of the local batch run for a JSON Lines Dataset whose lines are numbered by their
      * position ({@link #numberLines}): one verdict or error record per line, in the contract's JSON.
+     *
+     * @param claimsJsonl the lines of a JSON Lines backlog
+     * @param rulebook    the rulebook, shipped to the executors as its workbooks' bytes
+     * @return one record per line; lazy, as every Dataset: nothing is adjudicated before an action
      */
     public static Dataset<String> reevaluate(Dataset<String> claimsJsonl, Rulebook rulebook) {
         return reevaluateLines(numberLines(claimsJsonl), rulebook);
@@ -213,6 +232,10 @@ public final class ClaimsSpark {
      * {@link #FILE_LINES}, read from {@code bytes}): for each line, byte for byte the record the local
      * batch run writes for that line of the same file. The Dataset keeps the lines' partitioning and,
      * within a partition, their order.
+     *
+     * @param lines    the numbered lines
+     * @param rulebook the rulebook, shipped to the executors as its workbooks' bytes
+     * @return one record per line; lazy: nothing is adjudicated before an action
      */
     public static Dataset<String> reevaluateLines(Dataset<Row> lines, Rulebook rulebook) {
         return reevaluateLines(lines, rulebook, ClaimCodec.DEFAULT_MAX_LINE_BYTES);
@@ -221,6 +244,12 @@ public final class ClaimsSpark {
     /**
      * {@link #reevaluateLines(Dataset, Rulebook)} reading lines of at most {@code maxLineBytes} bytes
      * (as {@code claims reevaluate --max-line-bytes}); a longer line gets a {@code LINE_TOO_LONG} record.
+     *
+     * @param lines        the numbered lines
+     * @param rulebook     the rulebook
+     * @param maxLineBytes the longest line read, in bytes, 1 or more
+     * @return one record per line; lazy: nothing is adjudicated before an action
+     * @throws IllegalArgumentException when {@code maxLineBytes} is less than 1
      */
     public static Dataset<String> reevaluateLines(Dataset<Row> lines, Rulebook rulebook, int maxLineBytes) {
         return reevaluateLines(lines, ShippedRulebook.of(rulebook), maxLineBytes);
@@ -233,7 +262,12 @@ public final class ClaimsSpark {
         return numbered(lines).mapPartitions(new Records(rulebook, maxLineBytes), Encoders.STRING());
     }
 
-    /** The {@code record} column of {@link #verdicts}. */
+    /**
+     * The records alone.
+     *
+     * @param verdicts rows of {@link #VERDICTS}
+     * @return their {@code record} column: the contract's JSON
+     */
     public static Dataset<String> records(Dataset<Row> verdicts) {
         return verdicts.select("record").as(Encoders.STRING());
     }
@@ -241,12 +275,24 @@ public final class ClaimsSpark {
     /**
      * The typed view of the records ({@link #VERDICTS}: line, claimId, type, decision, remedy,
      * payableCny as decimal(18,2), reasonCodes, errorCode, errorField, record), for SQL users.
+     *
+     * @param lines    the numbered lines
+     * @param rulebook the rulebook, shipped to the executors as its workbooks' bytes
+     * @return one row per line ({@link #VERDICTS}); lazy: nothing is adjudicated before an action
      */
     public static Dataset<Row> verdicts(Dataset<Row> lines, Rulebook rulebook) {
         return verdicts(lines, rulebook, ClaimCodec.DEFAULT_MAX_LINE_BYTES);
     }
 
-    /** {@link #verdicts(Dataset, Rulebook)} reading lines of at most {@code maxLineBytes} bytes. */
+    /**
+     * {@link #verdicts(Dataset, Rulebook)} reading lines of at most {@code maxLineBytes} bytes.
+     *
+     * @param lines        the numbered lines
+     * @param rulebook     the rulebook
+     * @param maxLineBytes the longest line read, in bytes, 1 or more
+     * @return one row per line ({@link #VERDICTS}); lazy
+     * @throws IllegalArgumentException when {@code maxLineBytes} is less than 1
+     */
     public static Dataset<Row> verdicts(Dataset<Row> lines, Rulebook rulebook, int maxLineBytes) {
         return verdicts(lines, ShippedRulebook.of(rulebook), maxLineBytes);
     }
@@ -261,12 +307,27 @@ public final class ClaimsSpark {
      * Old against new rulebook over numbered lines in one pass ({@link SparkImpact}): the same numbers
      * as {@code claims impact}, the changed lines as a DataFrame, and the same report files. Keeps the
      * {@value io.autoclaims.batch.ImpactAccumulator#DEFAULT_TOP} largest changes.
+     *
+     * @param lines the numbered lines
+     * @param older the rulebook in force
+     * @param newer the changed rulebook
+     * @return the comparison; its pass runs at the first {@link SparkImpact#summary()} or action, and stays
+     *     persisted until {@link SparkImpact#close()}
      */
     public static SparkImpact impact(Dataset<Row> lines, Rulebook older, Rulebook newer) {
         return impact(lines, older, newer, io.autoclaims.batch.ImpactAccumulator.DEFAULT_TOP);
     }
 
-    /** {@link #impact(Dataset, Rulebook, Rulebook)} keeping the {@code top} largest changes. */
+    /**
+     * {@link #impact(Dataset, Rulebook, Rulebook)} keeping the {@code top} largest changes.
+     *
+     * @param lines the numbered lines
+     * @param older the rulebook in force
+     * @param newer the changed rulebook
+     * @param top   how many of the largest changes the report lists, 0 or more
+     * @return the comparison, to be closed
+     * @throws IllegalArgumentException when {@code top} is negative
+     */
     public static SparkImpact impact(Dataset<Row> lines, Rulebook older, Rulebook newer, int top) {
         return impact(lines, older, newer, top, "", "");
     }
@@ -274,6 +335,15 @@ public final class ClaimsSpark {
     /**
      * {@link #impact(Dataset, Rulebook, Rulebook, int)} with where each rulebook came from (paths as the
      * user gave them), which the report shows beside each side's version, as {@code claims impact} does.
+     *
+     * @param lines     the numbered lines
+     * @param older     the rulebook in force
+     * @param newer     the changed rulebook
+     * @param top       how many of the largest changes the report lists, 0 or more
+     * @param oldSource where the old rulebook came from, or ""
+     * @param newSource where the new rulebook came from, or ""
+     * @return the comparison, to be closed
+     * @throws IllegalArgumentException when {@code top} is negative
      */
     public static SparkImpact impact(Dataset<Row> lines, Rulebook older, Rulebook newer, int top, String oldSource,
                                      String newSource) {
@@ -283,6 +353,16 @@ public final class ClaimsSpark {
     /**
      * {@link #impact(Dataset, Rulebook, Rulebook, int, String, String)} reading lines of at most
      * {@code maxLineBytes} bytes (as {@code claims impact --max-line-bytes}).
+     *
+     * @param lines        the numbered lines
+     * @param older        the rulebook in force
+     * @param newer        the changed rulebook
+     * @param top          how many of the largest changes the report lists, 0 or more
+     * @param oldSource    where the old rulebook came from, or ""
+     * @param newSource    where the new rulebook came from, or ""
+     * @param maxLineBytes the longest line read, in bytes, 1 or more
+     * @return the comparison, to be closed
+     * @throws IllegalArgumentException when {@code top} is negative or {@code maxLineBytes} less than 1
      */
     public static SparkImpact impact(Dataset<Row> lines, Rulebook older, Rulebook newer, int top, String oldSource,
                                      String newSource, int maxLineBytes) {

@@ -32,7 +32,15 @@ public final class ExecutorRulebooks {
     private ExecutorRulebooks() {
     }
 
-    /** The adjudicator of the shipped rulebook in this JVM, compiled on first use. */
+    /**
+     * The adjudicator of the shipped rulebook in this JVM, compiled on first use (2-5 s for the
+     * default rulebook); later calls, from any task, get the same one.
+     *
+     * @param shipped the rulebook as the driver broadcast it
+     * @return its adjudicator, thread-safe
+     * @throws RulebookMismatchException when the compiled rulebook has another fingerprint than the
+     *     driver's, or the workbooks do not compile in this JVM
+     */
     public static Adjudicator adjudicator(ShippedRulebook shipped) {
         Entry e;
         synchronized (ENTRIES) {
@@ -45,13 +53,22 @@ public final class ExecutorRulebooks {
         return e.get(shipped);
     }
 
-    /** How many times this JVM compiled the rulebook with that fingerprint (0 if never). */
+    /**
+     * How many times this JVM compiled a rulebook: once, unless it was dropped as least recently used.
+     *
+     * @param fingerprint the rulebook's fingerprint
+     * @return the compilations of that rulebook in this JVM, 0 if never
+     */
     public static int compilations(String fingerprint) {
         AtomicInteger n = COMPILATIONS.get(fingerprint);
         return n == null ? 0 : n.get();
     }
 
-    /** This JVM: {@code pid@host/random}, distinct for every JVM. */
+    /**
+     * Names this JVM, e.g. to count the executors that compiled a rulebook.
+     *
+     * @return {@code pid@host/random}, distinct for every JVM
+     */
     public static String jvm() {
         return JVM;
     }

@@ -12,7 +12,9 @@ public final class RulebookMismatchException extends ClaimsException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The fingerprint the driver shipped. */
     private final String expected;
+    /** The fingerprint the executor compiled, or null. */
     private final String actual;
 
     RulebookMismatchException(String message, String expected, String actual) {
@@ -21,12 +23,20 @@ public final class RulebookMismatchException extends ClaimsException {
         this.actual = actual;
     }
 
-    /** The fingerprint the driver shipped. */
+    /**
+     * What the driver expected.
+     *
+     * @return the fingerprint the driver shipped (SHA-256, hexadecimal)
+     */
     public String expected() {
         return expected;
     }
 
-    /** The fingerprint the executor compiled, or null when the workbooks did not compile there. */
+    /**
+     * What the executor arrived at.
+     *
+     * @return the fingerprint the executor compiled, or null when the workbooks did not compile there
+     */
     public String actual() {
         return actual;
     }

@@ -18,9 +18,13 @@ public final class ShippedRulebook implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The rulebook's name (the About sheet's). */
     private final String name;
+    /** The rulebook's version (the About sheet's). */
     private final String version;
+    /** The fingerprint of the driver's rulebook, which the executors check. */
     private final String fingerprint;
+    /** The bytes of each workbook by file name, in the rulebook's order. */
     private final LinkedHashMap<String, byte[]> workbooks;
 
     private ShippedRulebook(String name, String version, String fingerprint, Map<String, byte[]> workbooks) {
@@ -30,7 +34,13 @@ public final class ShippedRulebook implements Serializable {
         this.workbooks = new LinkedHashMap<>(workbooks);
     }
 
-    /** The workbook bytes and identity of {@code rulebook}. */
+    /**
+     * The workbook bytes and identity of {@code rulebook}.
+     *
+     * @param rulebook the driver's rulebook
+     * @return what to broadcast to the executors
+     * @throws NullPointerException when {@code rulebook} is null
+     */
     public static ShippedRulebook of(Rulebook rulebook) {
         Objects.requireNonNull(rulebook, "rulebook");
         return new ShippedRulebook(rulebook.name(), rulebook.version(), rulebook.fingerprint(), rulebook.workbooks());
@@ -41,15 +51,29 @@ public final class ShippedRulebook implements Serializable {
         return new ShippedRulebook(name, version, otherFingerprint, workbooks);
     }
 
+    /**
+     * The rulebook's name.
+     *
+     * @return the name from the About sheet
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The rulebook's version.
+     *
+     * @return the version from the About sheet
+     */
     public String version() {
         return version;
     }
 
-    /** The fingerprint of the driver's rulebook; every executor's compiled copy must have it. */
+    /**
+     * The fingerprint of the driver's rulebook; every executor's compiled copy must have it.
+     *
+     * @return the SHA-256 of the workbooks' cell contents, hexadecimal
+     */
     public String fingerprint() {
         return fingerprint;
     }
@@ -59,7 +83,11 @@ public final class ShippedRulebook implements Serializable {
         return Collections.unmodifiableMap(workbooks);
     }
 
-    /** Bytes of all workbooks together. */
+    /**
+     * The size of what travels to each executor.
+     *
+     * @return bytes of all workbooks together
+     */
     public long bytes() {
         return workbooks.values().stream().mapToLong(b -> b.length).sum();
     }

@@ -36,6 +36,13 @@ public final class SparkCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Runs a Spark command and exits the JVM with its status: 0 done, 2 unusable arguments, 3 the
+     * rulebook does not load, 4 the job failed. Without a Log4j configuration of its own, Spark's
+     * logging is kept to warnings.
+     *
+     * @param args the arguments, e.g. {@code spark-reevaluate --in backlog.jsonl --out verdicts}
+     */
     public static void main(String[] args) {
         if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
             // before Spark starts logging; spark-submit runs have their own configuration already
@@ -44,7 +51,12 @@ public final class SparkCli implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs in-process and returns the exit status (tests call this). */
+    /**
+     * Runs in-process and returns the exit status (tests call this).
+     *
+     * @param args the arguments, as for {@link #main}
+     * @return the exit status, as for {@link #main}
+     */
     public static int run(String... args) {
         return new CommandLine(new SparkCli()).execute(args);
     }

@@ -137,6 +137,8 @@ public final class SparkImpact implements AutoCloseable {
     /**
      * The totals: transition matrix, money by type and in total, changes by rule row, the largest
      * changes. Runs the pass the first time.
+     *
+     * @return the totals, with the workbook edits behind them
      */
     public synchronized ImpactSummary summary() {
         if (summary == null) {
@@ -150,7 +152,12 @@ public final class SparkImpact implements AutoCloseable {
         return summary;
     }
 
-    /** The changed lines ({@link #CHANGED}), in no particular order: {@code orderBy("line")} for input order. */
+    /**
+     * The changed lines.
+     *
+     * @return one row per changed line ({@link #CHANGED}), in no particular order: {@code orderBy("line")}
+     *     for input order
+     */
     public Dataset<Row> changed() {
         return pass.filter(functions.col(ACCUMULATOR).isNull()).drop(ACCUMULATOR);
     }
@@ -160,6 +167,10 @@ public final class SparkImpact implements AutoCloseable {
      * at a time), {@code impact.html} and {@code impact.json} into {@code dir}: the same bytes as
      * {@code claims impact} writes for the same lines. Meant for a sample or a backlog whose changed
      * lines fit in a file an analyst opens; at scale, write {@link #changed} to a table instead.
+     *
+     * @param dir the report directory, created if missing; earlier report files are replaced
+     * @return the totals written
+     * @throws IOException when a file cannot be written
      */
     public ImpactSummary writeReport(Path dir) throws IOException {
         ImpactSummary s = summary();
@@ -234,7 +245,12 @@ public final class SparkImpact implements AutoCloseable {
         return e == null ? null : e.name();
     }
 
-    /** A row of {@link #changed} back as the {@link ImpactRow} it was made from. */
+    /**
+     * A row of {@link #changed} back as the {@link ImpactRow} it was made from.
+     *
+     * @param r a row of the {@link #CHANGED} schema
+     * @return the impact row
+     */
     public static ImpactRow impactRow(Row r) {
         return new ImpactRow(r.getLong(r.fieldIndex("line")), r.getAs("claimId"),
                 r.isNullAt(r.fieldIndex("type")) ? null : ClaimType.valueOf(r.getAs("type")),

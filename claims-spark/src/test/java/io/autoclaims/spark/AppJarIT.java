@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.autoclaims.batch.BacklogRun;
-import io.autoclaims.batch.SyntheticBacklog;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.testkit.SyntheticBacklog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.autoclaims.spark;
 
 import io.autoclaims.batch.BacklogRun;
-import io.autoclaims.batch.SyntheticBacklog;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.testkit.SyntheticBacklog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package io.autoclaims.bench.backlog;
 
 import io.autoclaims.batch.BacklogRun;
 import io.autoclaims.batch.RunSummary;
-import io.autoclaims.batch.SyntheticBacklog;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.testkit.SyntheticBacklog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

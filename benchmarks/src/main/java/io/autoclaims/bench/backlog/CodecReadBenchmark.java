@@ -2,11 +2,11 @@ package io.autoclaims.bench.backlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.autoclaims.batch.SyntheticBacklog;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.JsonLinesReader;
 import io.autoclaims.model.json.RawLines;
 import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.testkit.SyntheticBacklog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package io.autoclaims.bench.backlog;
 
-import io.autoclaims.batch.SyntheticBacklog;
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudication;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.testkit.SyntheticBacklog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,10 +1,10 @@
 package io.autoclaims.bench.ceiling;
 
-import io.autoclaims.batch.SyntheticBacklog;
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.testkit.SyntheticBacklog;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.autoclaims.model.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.autoclaims.model.Charge;
@@ -15,6 +16,7 @@ import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.LineVerdict;
 import io.autoclaims.model.Reason;
 import io.autoclaims.model.Verdict;
+import io.autoclaims.model.internal.SupportedJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,15 +52,44 @@ public final class ClaimCodec {
         this.maxLineBytes = maxLineBytes;
     }
 
+    /**
+     * The codec of the contract, reading lines of at most {@value #DEFAULT_MAX_LINE_BYTES} bytes.
+     *
+     * @return a new codec; money is written as plain decimals ({@code 18400.00}), text as UTF-8
+     * @throws IllegalStateException when the jackson-core on the classpath is older than 2.15.0 (the
+     *         message, in English and Chinese, names the version found and how to align it)
+     */
     public static ClaimCodec create() {
+        SupportedJackson.require();
         // Plain BigDecimals: money is written 18400.00, never 1.84E+4. Non-ASCII stays as-is (UTF-8).
         return new ClaimCodec(JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build(), DEFAULT_MAX_LINE_BYTES);
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).streamReadConstraints(readLimits()).build(),
+                DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /**
+     * The parser's limits, pinned so that every supported Jackson refuses the same lines: nesting as
+     * {@link JsonSyntax} counts it; numbers, strings and names as long as the line (the codec itself
+     * bounds digits and names, in its own words, and a line is at most {@link #maxLineBytes}). Left to
+     * their defaults, the string limit was 5 million characters in 2.15.0 and 20 million after, and
+     * names were unbounded before 2.16 and 50,000 characters from it.
+     */
+    private static StreamReadConstraints readLimits() {
+        StreamReadConstraints.Builder limits = StreamReadConstraints.builder().maxNestingDepth(JsonSyntax.MAX_DEPTH)
+                .maxNumberLength(Integer.MAX_VALUE).maxStringLength(Integer.MAX_VALUE);
+        if (com.fasterxml.jackson.core.json.PackageVersion.VERSION.getMinorVersion() >= 16) {
+            limits.maxNameLength(Integer.MAX_VALUE); // the method came with 2.16: never called on 2.15
+        }
+        return limits.build();
     }
 
     /**
      * A codec reading lines of at most {@code maxLineBytes} bytes ({@code \n} and {@code \r\n}
      * not counted); a longer line reads as a {@code LINE_TOO_LONG} error record and is never held whole.
+     *
+     * @param maxLineBytes the limit in bytes, 1 or more
+     * @return a new codec; this one is unchanged
+     * @throws IllegalArgumentException when {@code maxLineBytes} is less than 1
      */
     public ClaimCodec withMaxLineBytes(int maxLineBytes) {
         if (maxLineBytes < 1) {
@@ -67,7 +98,11 @@ public final class ClaimCodec {
         return new ClaimCodec(json, maxLineBytes);
     }
 
-    /** The longest line this codec reads. */
+    /**
+     * The longest line this codec reads.
+     *
+     * @return the limit in bytes, without the line end
+     */
     public int maxLineBytes() {
         return maxLineBytes;
     }
@@ -76,6 +111,11 @@ public final class ClaimCodec {
      * Reads one JSON Lines line given as text; never throws for bad input, which yields an error
      * record. Text holding a lone surrogate or a control character other than TAB and CR reads as
      * {@code INVALID_ENCODING}, as those bytes would.
+     *
+     * @param line       the line's text, without its line end
+     * @param lineNumber the 1-based line number the result and its error record carry
+     * @return the claim, or the error record of its first defect
+     * @throws NullPointerException when {@code line} is null
      */
     public ReadResult read(String line, long lineNumber) {
         Objects.requireNonNull(line, "line");
@@ -89,6 +129,11 @@ public final class ClaimCodec {
      * {@code \n} already cut off, a trailing {@code \r} (of {@code \r\n}) dropped and, on line 1, a
      * byte order mark skipped. For engines that split a backlog themselves and hold decoded text;
      * prefer {@link #readLine(byte[], int, int, long)}, which sees bytes that are not UTF-8.
+     *
+     * @param physicalLine the line as split on {@code \n}
+     * @param lineNumber   its 1-based number (line 1 may start with a byte order mark)
+     * @return the claim, or the error record of its first defect
+     * @throws NullPointerException when {@code physicalLine} is null
      */
     public ReadResult readLine(String physicalLine, long lineNumber) {
         Objects.requireNonNull(physicalLine, "physicalLine");
@@ -106,6 +151,13 @@ public final class ClaimCodec {
      * Reads one physical line of a JSON Lines file given as bytes, without its {@code \n}: the
      * same result as {@link #readLines} gives that line with that number. For engines that split a
      * backlog themselves and number its lines (Spark).
+     *
+     * @param bytes      the buffer holding the line
+     * @param off        where the line starts in {@code bytes}
+     * @param len        the line's length in bytes, without its {@code \n}
+     * @param lineNumber its 1-based number (line 1 may start with a byte order mark)
+     * @return the claim, or the error record of its first defect
+     * @throws IndexOutOfBoundsException when {@code off} and {@code len} lie outside {@code bytes}
      */
     public ReadResult readLine(byte[] bytes, int off, int len, long lineNumber) {
         Objects.checkFromIndexSize(off, len, Objects.requireNonNull(bytes, "bytes").length);
@@ -123,7 +175,14 @@ public final class ClaimCodec {
                 : checkAndParse(bytes, from, n, lineNumber);
     }
 
-    /** Reads line {@code i} of a batch cut by {@link #lines}. */
+    /**
+     * Reads line {@code i} of a batch cut by {@link #lines}.
+     *
+     * @param lines the batch
+     * @param i     the line's index in the batch, from 0
+     * @return the claim, or the error record of its first defect ({@code LINE_TOO_LONG} for a skipped line)
+     * @throws IndexOutOfBoundsException when {@code i} is not an index of the batch
+     */
     public ReadResult read(RawLines lines, int i) {
         Objects.checkIndex(i, Objects.requireNonNull(lines, "lines").size());
         long number = lines.line(i);
@@ -136,6 +195,9 @@ public final class ClaimCodec {
     /**
      * A reader cutting {@code in} into numbered lines for {@link #read(RawLines, int)}, holding at
      * most {@link #maxLineBytes} of any line. The caller closes it (which closes {@code in}).
+     *
+     * @param in the JSON Lines bytes, from their start
+     * @return the reader, numbering lines from 1
      */
     public JsonLinesReader lines(InputStream in) {
         return new JsonLinesReader(in, maxLineBytes, 1, 0);
@@ -144,6 +206,12 @@ public final class ClaimCodec {
     /**
      * A reader continuing an input at {@code offset}, the start of line {@code firstLine} (a resumed
      * run: {@code in} is already positioned there).
+     *
+     * @param in        the bytes from {@code offset} on
+     * @param firstLine the 1-based number of the line starting at {@code offset}
+     * @param offset    the input offset {@code in} starts at, for {@link RawLines#inputStart}
+     * @return the reader
+     * @throws IllegalArgumentException when {@code firstLine} is less than 1 or {@code offset} negative
      */
     public JsonLinesReader lines(InputStream in, long firstLine, long offset) {
         if (firstLine < 1 || offset < 0) {
@@ -177,7 +245,14 @@ public final class ClaimCodec {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    /** Reads one claim; throws {@link InvalidClaimException} with the input error for bad input. */
+    /**
+     * Reads one claim.
+     *
+     * @param json the claim as one JSON object
+     * @return the claim, validated
+     * @throws InvalidClaimException with the input error of the first defect, for input that breaks the contract
+     * @throws NullPointerException when {@code json} is null
+     */
     public Claim readClaim(String json) {
         Objects.requireNonNull(json, "json");
         ReadResult r = read(json, 1);
@@ -193,6 +268,9 @@ public final class ClaimCodec {
      * before the first line is skipped; a blank line, bytes that are not UTF-8 and a line longer
      * than {@link #maxLineBytes} yield error records. The caller closes the stream; an I/O failure
      * surfaces as {@link UncheckedIOException}.
+     *
+     * @param in the JSON Lines bytes
+     * @return one result per line, lazily read
      */
     public Stream<ReadResult> readLines(InputStream in) {
         Objects.requireNonNull(in, "in");
@@ -229,19 +307,33 @@ public final class ClaimCodec {
     /**
      * Reads a backlog given as text: encoded to UTF-8 and read as {@link #readLines(InputStream)}
      * reads bytes (a lone surrogate in the text reads as {@code INVALID_ENCODING}).
+     *
+     * @param in the JSON Lines text
+     * @return one result per line, lazily read
      */
     public Stream<ReadResult> readLines(Reader in) {
         Objects.requireNonNull(in, "in");
         return readLines(new Utf8Bytes(in));
     }
 
-    /** The claim on one line with every field, defaults included; reading it back gives an equal claim. */
+    /**
+     * Writes a claim.
+     *
+     * @param claim the claim
+     * @return the claim as one line of JSON with every field, defaults included; reading it back gives an
+     *     equal claim
+     */
     public String writeClaim(Claim claim) {
         Objects.requireNonNull(claim, "claim");
         return write(out -> ClaimSchema.CLAIM.write(out, claim));
     }
 
-    /** The verdict on one line, fields in the contract's order. */
+    /**
+     * Writes a verdict.
+     *
+     * @param verdict the verdict
+     * @return the verdict as one line of JSON, fields in the contract's order, money with 2 decimals
+     */
     public String writeVerdict(Verdict verdict) {
         Objects.requireNonNull(verdict, "verdict");
         return write(verdictBody(verdict));
@@ -250,6 +342,10 @@ public final class ClaimCodec {
     /**
      * Writes the verdict as {@link #writeVerdict(Verdict)} spells it, without a line end; the writer
      * is left open. Batch writers use it to skip a String per record.
+     *
+     * @param verdict the verdict
+     * @param out     where the JSON goes
+     * @throws IOException when writing fails
      */
     public void writeVerdict(Verdict verdict, Writer out) throws IOException {
         Objects.requireNonNull(verdict, "verdict");
@@ -257,7 +353,13 @@ public final class ClaimCodec {
         write(verdictBody(verdict), out);
     }
 
-    /** Writes the error record as {@link #writeError(ErrorRecord)} spells it, without a line end. */
+    /**
+     * Writes the error record as {@link #writeError(ErrorRecord)} spells it, without a line end.
+     *
+     * @param error the error record
+     * @param out   where the JSON goes; left open
+     * @throws IOException when writing fails
+     */
     public void writeError(ErrorRecord error, Writer out) throws IOException {
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(out, "out");
@@ -318,6 +420,10 @@ public final class ClaimCodec {
      * the same bytes as {@link #writeVerdict(Verdict, OutputStream)} or {@link #writeError(ErrorRecord,
      * OutputStream)} and a {@code \n} for each, through one generator (and its buffer) for them all.
      * For batch writers: one per batch. Closing it flushes what it holds to {@code out}, which stays open.
+     *
+     * @param out where the records go
+     * @return the writer, to be closed
+     * @throws IOException when the writer cannot be set up on {@code out}
      */
     public RecordWriter records(OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
@@ -347,7 +453,12 @@ public final class ClaimCodec {
             this.reasonBytes = reasonBytes;
         }
 
-        /** Writes the verdict and its {@code \n}. */
+        /**
+         * Writes the verdict and its {@code \n}.
+         *
+         * @param verdict the verdict
+         * @throws IOException when writing fails
+         */
         public void verdict(Verdict verdict) throws IOException {
             Objects.requireNonNull(verdict, "verdict");
             encoded.clear();
@@ -368,19 +479,32 @@ public final class ClaimCodec {
             g.writeRawValue(bytes);
         }
 
-        /** Writes the error record and its {@code \n}. */
+        /**
+         * Writes the error record and its {@code \n}.
+         *
+         * @param error the error record
+         * @throws IOException when writing fails
+         */
         public void error(ErrorRecord error) throws IOException {
             Objects.requireNonNull(error, "error");
             errorBody(error).write(out);
             out.writeRaw('\n');
         }
 
-        /** Hands what is buffered to the output stream. */
+        /**
+         * Hands what is buffered to the output stream.
+         *
+         * @throws IOException when writing fails
+         */
         public void flush() throws IOException {
             out.flush();
         }
 
-        /** Flushes; the output stream stays open. */
+        /**
+         * Flushes; the output stream stays open.
+         *
+         * @throws IOException when writing fails
+         */
         @Override
         public void close() throws IOException {
             reasonOut.close();
@@ -507,7 +631,13 @@ public final class ClaimCodec {
         }
     }
 
-    /** Writes the verdict as {@link #writeVerdict(Verdict)} spells it, UTF-8, without a line end; {@code out} stays open. */
+    /**
+     * Writes the verdict as {@link #writeVerdict(Verdict)} spells it, UTF-8, without a line end.
+     *
+     * @param verdict the verdict
+     * @param out     where the bytes go; left open
+     * @throws IOException when writing fails
+     */
     public void writeVerdict(Verdict verdict, OutputStream out) throws IOException {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(out, "out");
@@ -516,7 +646,13 @@ public final class ClaimCodec {
         }
     }
 
-    /** Writes the error record as {@link #writeError(ErrorRecord)} spells it, UTF-8, without a line end. */
+    /**
+     * Writes the error record as {@link #writeError(ErrorRecord)} spells it, UTF-8, without a line end.
+     *
+     * @param error the error record
+     * @param out   where the bytes go; left open
+     * @throws IOException when writing fails
+     */
     public void writeError(ErrorRecord error, OutputStream out) throws IOException {
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(out, "out");
@@ -525,7 +661,12 @@ public final class ClaimCodec {
         }
     }
 
-    /** The error record on one line; {@code claimId} is left out when unknown, {@code field} may be null. */
+    /**
+     * Writes an error record.
+     *
+     * @param error the error record
+     * @return the record as one line of JSON; {@code claimId} is left out when unknown, {@code field} may be null
+     */
     public String writeError(ErrorRecord error) {
         Objects.requireNonNull(error, "error");
         return write(errorBody(error));

@@ -43,6 +43,21 @@ final class JsonLine {
         }
     }
 
+    /**
+     * A problem of the whole line the codec finds at a token, where the parser sees none: a number
+     * it does not read (too many digits, an exponent out of range) or a field name too long. Its
+     * record is INVALID_JSON without a claimId, as for a line that is not JSON.
+     */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient InputError error;
+
+        Refused(String message) {
+            super(message, null, false, false);
+            this.error = invalidJson(message);
+        }
+    }
+
     /** Valid JSON holding an escaped lone surrogate, with the top-level claimId when it came before it. */
     static final class Unwritable extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -64,7 +79,7 @@ final class JsonLine {
     static Claim readClaim(JsonFactory factory, byte[] utf8, int off, int len) {
         Exception defect;
         try (JsonParser parser = factory.createParser(utf8, off, len)) {
-            Tokens in = new Tokens(parser, Tokens.hasBackslash(utf8, off, len));
+            Tokens in = new Tokens(parser, utf8, off, len);
             if (in.next() == null) {
                 throw Defects.invalidJson("expected a JSON object, got a blank line");
             }
@@ -73,11 +88,10 @@ final class JsonLine {
             }
             Claim claim = ClaimSchema.CLAIM.read(in, Path.root());
             if (in.next() != null) {
-                throw Defects.invalidJson("expected one JSON object, got more content after it at column "
-                        + parser.currentLocation().getColumnNr());
+                throw Defects.invalidJson(moreContent(utf8, off, len));
             }
             return claim;
-        } catch (InvalidClaimException | Unwritable | JsonProcessingException | NumberFormatException e) {
+        } catch (InvalidClaimException | Unwritable | Refused | JsonProcessingException e) {
             defect = e;
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen when parsing bytes in memory
@@ -91,23 +105,32 @@ final class JsonLine {
         }
         // Cannot happen: the reader met a problem of the whole line that the scan, which takes the same
         // tokens, did not. Still one record for the line, not a failed run.
-        throw new Rejected(defect instanceof Unwritable ? scan.claimId : null, problem(defect));
+        throw new Rejected(defect instanceof Unwritable ? scan.claimId : null, problem(defect, utf8, off, len));
     }
 
-    /** The content of the error record for a problem of the whole line. */
-    private static InputError problem(Exception e) {
-        if (e instanceof JsonProcessingException json) {
-            return invalidJson("not valid JSON: " + json.getOriginalMessage()
-                    + (json.getLocation() == null ? "" : " (column " + json.getLocation().getColumnNr() + ")"));
+    /**
+     * The content of the error record for a problem of the whole line, in the codec's own words: the
+     * parser's exception says only that the line is not JSON ({@link JsonSyntax} says where and why).
+     */
+    private static InputError problem(Exception e, byte[] utf8, int off, int len) {
+        if (e instanceof JsonProcessingException) {
+            String why = JsonSyntax.problem(utf8, off, len);
+            // null only if the parser refused what the grammar accepts: still no parser text in a record
+            return invalidJson(why != null ? why : "not valid JSON");
         }
-        if (e instanceof NumberFormatException) {
-            // An exponent beyond BigDecimal's range (1e-9999999999) is still a syntactically valid number.
-            return invalidJson("not a usable JSON number: " + e.getMessage());
+        if (e instanceof Refused r) {
+            return r.error;
         }
         if (e instanceof Unwritable u) {
             return u.error;
         }
         throw new IllegalArgumentException("not a problem of the whole line: " + e, e);
+    }
+
+    /** The message for a line with more after its value (the parser has read a token there). */
+    private static String moreContent(byte[] utf8, int off, int len) {
+        String message = JsonSyntax.moreContent(utf8, off, len);
+        return message != null ? message : "expected one JSON object, got more content after it";
     }
 
     private static InputError invalidJson(String message) {
@@ -121,28 +144,31 @@ final class JsonLine {
      */
     static final class Scan {
         private final JsonParser parser;
+        private final byte[] line;
+        private final int off;
         private String claimId;
         private InputError problem;
 
-        private Scan(JsonParser parser) {
+        private Scan(JsonParser parser, byte[] line, int off) {
             this.parser = parser;
+            this.line = line;
+            this.off = off;
         }
 
         static Scan of(JsonFactory factory, byte[] utf8, int off, int len) {
             try (JsonParser parser = factory.createParser(utf8, off, len)) {
-                Scan scan = new Scan(parser);
+                Scan scan = new Scan(parser, utf8, off);
                 try {
                     if (parser.nextToken() == null) {
                         scan.problem = invalidJson("expected a JSON object, got a blank line");
                     } else {
                         scan.value(true);
                         if (parser.nextToken() != null) {
-                            scan.problem = invalidJson("expected one JSON object, got more content after it at column "
-                                    + parser.currentLocation().getColumnNr());
+                            scan.problem = invalidJson(moreContent(utf8, off, len));
                         }
                     }
-                } catch (JsonProcessingException | NumberFormatException e) {
-                    scan.problem = problem(e);
+                } catch (JsonProcessingException | Refused e) {
+                    scan.problem = problem(e, utf8, off, len);
                 } catch (Unwritable e) {
                     scan.problem = e.error;
                     return scan; // claimId: as read before the surrogate
@@ -166,7 +192,7 @@ final class JsonLine {
                     }
                 }
                 case VALUE_STRING -> Tokens.checked(parser.getText(), parser, false, claimId);
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Tokens.number(parser);
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Tokens.number(parser, line, off);
                 default -> {
                     // true, false, null
                 }
@@ -176,7 +202,8 @@ final class JsonLine {
         private void object(boolean root) throws IOException {
             Set<String> names = new HashSet<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = Tokens.checked(parser.currentName(), parser, true, claimId);
+                String name = Tokens.nameChecked(Tokens.checked(parser.currentName(), parser, true, claimId),
+                        parser, line, off);
                 parser.nextToken();
                 if (!names.add(name)) {
                     parser.skipChildren(); // a duplicate: its value is never read

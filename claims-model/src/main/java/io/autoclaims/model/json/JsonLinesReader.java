@@ -39,18 +39,29 @@ public final class JsonLinesReader implements Closeable {
      * Feeds every byte read (line ends, skipped lines and the BOM included) to {@code c}, reset at the
      * start of each batch; the batch's value is {@link RawLines#checksum}. For checkpoints: without
      * one, nothing is hashed.
+     *
+     * @param c the checksum to feed, e.g. a {@link java.util.zip.CRC32C}; null for none
+     * @return this reader
      */
     public JsonLinesReader checksum(Checksum c) {
         this.checksum = Objects.requireNonNull(c, "c");
         return this;
     }
 
-    /** The number the next line will get. */
+    /**
+     * Where the reader stands, in lines.
+     *
+     * @return the 1-based number the next line will get
+     */
     public long nextLine() {
         return nextLine;
     }
 
-    /** The input offset of the next unread byte. */
+    /**
+     * Where the reader stands, in bytes.
+     *
+     * @return the input offset of the next unread byte (counted from the stream's start offset)
+     */
     public long offset() {
         return offset;
     }
@@ -58,6 +69,12 @@ public final class JsonLinesReader implements Closeable {
     /**
      * The next lines: at most {@code maxLines}, cut at the first line end after {@code maxBytes}
      * held bytes; null at the end of input.
+     *
+     * @param maxLines the most lines in the batch, 1 or more
+     * @param maxBytes the held bytes after which the batch ends at the next line end, 1 or more
+     * @return the next lines, or null at the end of input
+     * @throws IOException when reading the stream fails
+     * @throws IllegalArgumentException when a limit is less than 1
      */
     public RawLines next(int maxLines, int maxBytes) throws IOException {
         if (maxLines < 1 || maxBytes < 1) {

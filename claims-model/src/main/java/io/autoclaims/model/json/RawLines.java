@@ -32,27 +32,48 @@ public final class RawLines {
         this.checksum = checksum;
     }
 
-    /** The number of lines. */
+    /**
+     * The batch's size.
+     *
+     * @return the number of lines, skipped (too long) ones included
+     */
     public int size() {
         return size;
     }
 
-    /** The 1-based number of the first line. */
+    /**
+     * Where the batch starts.
+     *
+     * @return the 1-based number of the first line
+     */
     public long firstLine() {
         return firstLine;
     }
 
-    /** The 1-based number of line {@code i} of this batch. */
+    /**
+     * The number of one line in the input.
+     *
+     * @param i the line's index in this batch, from 0
+     * @return its 1-based number in the input
+     */
     public long line(int i) {
         return firstLine + i;
     }
 
-    /** The input offset of the first byte of these lines. */
+    /**
+     * Where the batch starts in the input.
+     *
+     * @return the input offset of the first byte of these lines
+     */
     public long inputStart() {
         return inputStart;
     }
 
-    /** The input offset just after the last line's {@code \n} (or the end of input). */
+    /**
+     * Where the batch ends in the input.
+     *
+     * @return the input offset just after the last line's {@code \n} (or the end of input)
+     */
     public long inputEnd() {
         return inputEnd;
     }
@@ -60,12 +81,18 @@ public final class RawLines {
     /**
      * The checksum of every input byte from {@link #inputStart} to {@link #inputEnd}, when the reader
      * was given one ({@link JsonLinesReader#checksum}); else 0.
+     *
+     * @return the checksum's value, or 0
      */
     public long checksum() {
         return checksum;
     }
 
-    /** The held bytes of these lines; {@code \n}, {@code \r\n} and the BOM excluded. */
+    /**
+     * The memory the batch holds.
+     *
+     * @return the held bytes of these lines; {@code \n}, {@code \r\n}, the BOM and skipped lines excluded
+     */
     public long heldBytes() {
         return size == 0 ? 0 : starts[size - 1] + lengths[size - 1];
     }

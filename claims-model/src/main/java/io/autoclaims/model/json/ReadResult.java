@@ -7,7 +7,7 @@ import io.autoclaims.model.ErrorRecord;
 public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Failed {
 
     /**
-     * The line the result is about.
+     * Which line this is.
      *
      * @return the 1-based input line number
      */

@@ -17,16 +17,26 @@ import java.math.BigInteger;
  */
 final class Tokens {
 
+    /** The most digits read before, and after, a number's decimal point (the parser counts none). */
+    static final int MAX_NUMBER_DIGITS = 1000;
+    /** The longest field name read, in characters (the parser counts none). */
+    static final int MAX_NAME_LENGTH = 50_000;
+
     private final JsonParser parser;
+    /** The line, for the column of a token in a message. */
+    private final byte[] line;
+    private final int off;
     /**
      * Whether the line holds a backslash. A lone surrogate can only come from an escape: the bytes
      * were checked to be UTF-8 without encoded surrogates, and a 4-byte character decodes to a pair.
      */
     private final boolean escapes;
 
-    Tokens(JsonParser parser, boolean escapes) {
+    Tokens(JsonParser parser, byte[] line, int off, int len) {
         this.parser = parser;
-        this.escapes = escapes;
+        this.line = line;
+        this.off = off;
+        this.escapes = hasBackslash(line, off, len);
     }
 
     /** Whether {@code b[off, off + len)} holds a {@code \\}, eight bytes at a time. */
@@ -65,30 +75,91 @@ final class Tokens {
         return escapes ? checked(parser.getText(), parser, false, null) : parser.getText();
     }
 
-    /** The name of the current {@code FIELD_NAME}, checked as {@link #text} is. */
+    /** The name of the current {@code FIELD_NAME}, checked as {@link #text} is, and for its length. */
     String name() throws IOException {
-        return escapes ? checked(parser.currentName(), parser, true, null) : parser.currentName();
+        return nameChecked(escapes ? checked(parser.currentName(), parser, true, null) : parser.currentName(),
+                parser, line, off);
+    }
+
+    /**
+     * The name, unless it is longer than {@value #MAX_NAME_LENGTH} characters: then the line is not
+     * read ({@link JsonLine.Refused}), whichever Jackson reads it (2.16 and later would refuse it
+     * themselves by default, with their own words; the codec lifts that limit and keeps this one).
+     */
+    static String nameChecked(String name, JsonParser parser, byte[] line, int off) {
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new JsonLine.Refused(String.format(java.util.Locale.ROOT, "not valid JSON: a field name of %,d characters; at most %,d are read"
+                    + " (column %d)", name.length(), MAX_NAME_LENGTH, column(parser, line, off)));
+        }
+        return name;
+    }
+
+    /** The character column where the current token starts. */
+    static int column(JsonParser parser, byte[] line, int off) {
+        long at = parser.currentTokenLocation().getByteOffset(); // from the start of the line's bytes
+        return JsonSyntax.column(line, off, off + (int) at);
     }
 
     /**
      * The value of the current number token, as exact as JSON spells it: an integer is the smallest
      * of {@code Integer}, {@code Long} and {@code BigInteger} that holds it, any other number a
-     * {@code BigDecimal} with the scale written (never a double). Throws {@link NumberFormatException}
-     * for an exponent beyond {@code BigDecimal}'s range.
+     * {@code BigDecimal} with the scale written (never a double). Throws {@link JsonLine.Refused} for
+     * more than {@value #MAX_NUMBER_DIGITS} digits before or after the decimal point, and for an
+     * exponent beyond {@code BigDecimal}'s range.
      */
     Number number() throws IOException {
-        return number(parser);
+        return number(parser, line, off);
     }
 
-    static Number number(JsonParser parser) throws IOException {
+    static Number number(JsonParser parser, byte[] line, int off) throws IOException {
+        char[] text = parser.getTextCharacters();
+        int start = parser.getTextOffset();
+        int length = parser.getTextLength();
+        if (length > MAX_NUMBER_DIGITS) { // rare: count the digits only then
+            checkDigits(text, start, length, parser, line, off);
+        }
         if (parser.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
-            return parser.getDecimalValue();
+            // Java's own BigDecimal from the token's text, not the parser's: the value and the failure
+            // of an exponent out of range are then the same under every Jackson release
+            try {
+                return new BigDecimal(text, start, length);
+            } catch (NumberFormatException e) {
+                throw new JsonLine.Refused("not a usable JSON number: the exponent of "
+                        + ValueTypes.shorten(new String(text, start, length)) + " is beyond the range of a decimal number"
+                        + " (column " + column(parser, line, off) + ")");
+            }
         }
         return switch (parser.getNumberType()) {
             case INT -> parser.getIntValue();
             case LONG -> parser.getLongValue();
             default -> parser.getBigIntegerValue();
         };
+    }
+
+    private static void checkDigits(char[] text, int start, int length, JsonParser parser, byte[] line, int off) {
+        int before = 0;
+        int after = 0;
+        boolean fraction = false;
+        for (int i = start; i < start + length; i++) {
+            char c = text[i];
+            if (c == '.') {
+                fraction = true;
+            } else if (c == 'e' || c == 'E') {
+                break;
+            } else if (c >= '0' && c <= '9') {
+                if (fraction) {
+                    after++;
+                } else {
+                    before++;
+                }
+            }
+        }
+        int most = Math.max(before, after);
+        if (most > MAX_NUMBER_DIGITS) {
+            String where = !fraction ? "" : before >= after ? " before its decimal point" : " after its decimal point";
+            throw new JsonLine.Refused(String.format(java.util.Locale.ROOT, "not a usable JSON number: it has %,d digits%s; at most %,d are read"
+                    + " (column %d)", most, where, MAX_NUMBER_DIGITS, column(parser, line, off)));
+        }
     }
 
     /** The exact value of a number read by {@link #number}. */

@@ -68,6 +68,13 @@ final class TreeReference {
     }
 
     static void assertSame(ClaimCodec codec, ReadResult expected, ReadResult actual, String line) {
+        if (expected instanceof ReadResult.Failed e && actual instanceof ReadResult.Failed a
+                && e.error().error().code().equals("INVALID_JSON") && a.error().error().code().equals("INVALID_JSON")) {
+            // The tree reader words a line that is not JSON with Jackson's own text; the codec no longer
+            // does (JsonSyntaxTest pins its words): the same record but for the message.
+            assertEquals(withoutMessage(e), withoutMessage(a), () -> "tree and stream differ on: " + line);
+            return;
+        }
         assertEquals(expected, actual, () -> "tree and stream differ on: " + line);
         if (expected instanceof ReadResult.Ok ok) {
             // equal records, and written back alike: same map order, same number classes
@@ -83,6 +90,12 @@ final class TreeReference {
                     + " only the first line of a file may start with one");
         }
         return bad != null ? failed(lineNumber, bad) : TreeReader.parse(bytes, off, len, lineNumber);
+    }
+
+    private static ReadResult withoutMessage(ReadResult.Failed f) {
+        ErrorRecord r = f.error();
+        return new ReadResult.Failed(f.line(), new ErrorRecord(r.claimId(), r.line(),
+                new InputError(r.error().code(), r.error().field(), "")));
     }
 
     private static ReadResult failed(long lineNumber, InputError error) {

@@ -1,4 +1,4 @@
-package io.autoclaims.batch;
+package io.autoclaims.testkit;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -37,6 +37,11 @@ public final class SyntheticBacklog {
 
     /**
      * Lines {@code 1..n} as strings without their {@code \n} (a CRLF line keeps its {@code \r}).
+     *
+     * @param n    how many lines, 0 or more
+     * @param seed the seed: the same seed and line number give the same line
+     * @return the lines, lazily generated
+     * @throws IllegalArgumentException when {@code n} is negative
      */
     public static Stream<String> lines(long n, long seed) {
         if (n < 0) {
@@ -45,7 +50,15 @@ public final class SyntheticBacklog {
         return LongStream.rangeClosed(1, n).mapToObj(i -> line(i, seed));
     }
 
-    /** Writes {@code lines} lines, each ended by {@code \n}, UTF-8, replacing {@code out}. */
+    /**
+     * Writes {@code lines} lines, each ended by {@code \n}, UTF-8, replacing {@code out}.
+     *
+     * @param out   the file to write
+     * @param lines how many lines, 0 or more
+     * @param seed  the seed, as for {@link #lines}
+     * @throws IOException when the file cannot be written
+     * @throws IllegalArgumentException when {@code lines} is negative
+     */
     public static void write(Path out, long lines, long seed) throws IOException {
         if (lines < 0) {
             throw new IllegalArgumentException("lines must be >= 0, got " + lines);

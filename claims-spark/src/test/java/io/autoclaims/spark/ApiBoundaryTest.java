@@ -1,0 +1,232 @@
+package io.autoclaims.spark;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import io.autoclaims.spark.apifixture.LeakyApi;
+import io.autoclaims.spark.apifixture.UsesInternal;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API boundary of the library modules (claims-model, -rules, -batch, -cli, -spark; this module's
+ * tests are the ones that see them all): (a) only claims-rules uses its {@code internal} packages, and
+ * (b) the public signatures of the public packages expose no type of the libraries the library hides
+ * (Drools, POI and its XML beans, JUnit, Jackson), so that a host compiles against this library alone
+ * and those libraries can change behind it. claims-testkit, for hosts' tests, is held to (a), and to
+ * (b) for every hidden library but JUnit, which is its purpose. The fixture tests below show that
+ * each rule catches what it is meant to catch.
+ */
+class ApiBoundaryTest {
+
+    /** The packages whose public types are the API; {@code internal} packages are not. */
+    static final List<String> PUBLIC_PACKAGES = List.of("io.autoclaims.model", "io.autoclaims.model.json",
+            "io.autoclaims.rules", "io.autoclaims.batch", "io.autoclaims.cli", "io.autoclaims.spark");
+
+    /** Libraries behind the API, by package. */
+    static final Map<String, String> HIDDEN = Map.of(
+            "org.drools.", "Drools",
+            "org.kie.", "Drools (KIE)",
+            "org.apache.poi.", "POI",
+            "org.apache.xmlbeans.", "XMLBeans (POI)",
+            "org.openxmlformats.", "POI's OOXML schemas",
+            "org.junit.", "JUnit",
+            "org.opentest4j.", "JUnit (opentest4j)",
+            "com.fasterxml.jackson.", "Jackson");
+
+    /** claims-testkit's package: JUnit-facing by purpose (the scenarios as JUnit dynamic tests). */
+    static final String TESTKIT_PACKAGE = "io.autoclaims.testkit";
+
+    /**
+     * Members allowed to name a hidden type anyway, each with its reason: none. Jackson: nothing
+     * public exposes it (ClaimCodec keeps its JsonFactory and generators private and takes JDK streams
+     * and readers). JUnit: RulebookScenarios.dynamicTests was the one exception, until it moved to
+     * claims-testkit (WorkbookScenarios).
+     */
+    static final Map<String, String> ALLOWED = Map.of();
+
+    private static JavaClasses library;
+
+    @BeforeAll
+    static void importLibrary() {
+        // each module's jar or classes folder, found from one of its classes: scanning Spark's whole
+        // classpath for the packages would take a quarter of a minute
+        Set<Location> modules = Stream.of(io.autoclaims.model.Claim.class, io.autoclaims.rules.Adjudicator.class,
+                        io.autoclaims.batch.BacklogRun.class, io.autoclaims.cli.ClaimsCli.class, ClaimsSpark.class,
+                        io.autoclaims.testkit.WorkbookScenarios.class)
+                .map(c -> Location.of(c.getProtectionDomain().getCodeSource().getLocation()))
+                .collect(Collectors.toSet());
+        library = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importLocations(modules);
+    }
+
+    @Test
+    void everyLibraryModuleIsImported() {
+        Set<String> packages = library.stream().map(JavaClass::getPackageName).collect(Collectors.toCollection(TreeSet::new));
+        for (String p : PUBLIC_PACKAGES) {
+            assertTrue(packages.contains(p), p + " not imported: " + packages);
+        }
+        assertTrue(packages.contains("io.autoclaims.rules.internal"), packages.toString());
+        assertTrue(packages.contains(TESTKIT_PACKAGE), packages.toString());
+    }
+
+    @Test
+    void onlyClaimsRulesUsesItsInternalPackages() {
+        internalStaysInside().check(library);
+    }
+
+    @Test
+    void theRulesPackagesComeFromClaimsRulesAlone() {
+        // otherwise a class of another module could join io.autoclaims.rules and reach internal through it
+        classes().that().resideInAnyPackage("io.autoclaims.rules..")
+                .should(new ArchCondition<>("come from claims-rules") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        String source = c.getSource().map(s -> s.getUri().toString()).orElse("");
+                        events.add(new SimpleConditionEvent(c, source.contains("claims-rules"),
+                                c.getName() + " comes from " + source));
+                    }
+                })
+                .check(library);
+    }
+
+    @Test
+    void publicSignaturesExposeNoHiddenLibrary() {
+        exposesNoHiddenType(PUBLIC_PACKAGES).check(library);
+    }
+
+    @Test
+    void theTestkitExposesJUnitAndNoOtherHiddenLibrary() {
+        Map<String, String> notJUnit = new java.util.HashMap<>(HIDDEN);
+        notJUnit.keySet().removeIf(p -> p.startsWith("org.junit.") || p.startsWith("org.opentest4j."));
+        exposesNoHiddenType(List.of(TESTKIT_PACKAGE), notJUnit).check(library);
+        // and the JUnit it exposes is what it is for: the library's own packages expose none (above)
+        assertTrue(library.get(io.autoclaims.testkit.WorkbookScenarios.class).getMethods().stream()
+                .anyMatch(m -> m.getReturnType().getAllInvolvedRawTypes().stream()
+                        .anyMatch(t -> t.getName().equals("org.junit.jupiter.api.DynamicTest"))));
+    }
+
+    @Test
+    void everyAllowedExceptionStillExists() {
+        // an exception left behind after its member is gone would allow the next one silently
+        Set<String> members = new TreeSet<>();
+        library.forEach(c -> c.getMembers().forEach(m -> members.add(m.getFullName())));
+        ALLOWED.keySet().forEach(m -> assertTrue(members.contains(m), "stale exception: " + m));
+    }
+
+    /** A public method returning a POI type and a public field of a Jackson type are caught. */
+    @Test
+    void aLeakingSignatureFails() {
+        JavaClasses fixture = new ClassFileImporter().importLocations(Set.of(
+                Location.of(LeakyApi.class.getProtectionDomain().getCodeSource().getLocation())))
+                .that(DescribedPredicate.describe("fixture", c -> c.getPackageName().equals(LeakyApi.class.getPackageName())));
+        EvaluationResult result = exposesNoHiddenType(List.of(LeakyApi.class.getPackageName())).evaluate(fixture);
+        List<String> violations = result.getFailureReport().getDetails();
+        assertEquals(4, violations.size(), String.join("\n", violations));
+        assertTrue(violations.stream().anyMatch(v -> v.contains("sheet()") && v.contains("POI")), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("tree") && v.contains("Jackson")), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("read(java.util.List)") && v.contains("POI")),
+                violations.toString()); // inside a generic parameter
+        assertTrue(violations.stream().anyMatch(v -> v.contains("Nested") && v.contains("Drools")), violations.toString());
+        assertFalse(violations.stream().anyMatch(v -> v.contains("Hidden")), violations.toString());
+    }
+
+    /** A class outside claims-rules that uses an internal class is caught. */
+    @Test
+    void aDependencyOnInternalFails() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(UsesInternal.class);
+        assertTrue(internalStaysInside().evaluate(fixture).hasViolation());
+    }
+
+    static ArchRule internalStaysInside() {
+        return noClasses().that().resideOutsideOfPackages("io.autoclaims.rules", "io.autoclaims.rules.internal..")
+                .should().dependOnClassesThat().resideInAPackage("io.autoclaims.rules.internal..")
+                .because("other modules use claims-rules' public API only, as hosts do");
+    }
+
+    static ArchRule exposesNoHiddenType(List<String> packages) {
+        return exposesNoHiddenType(packages, HIDDEN);
+    }
+
+    static ArchRule exposesNoHiddenType(List<String> packages, Map<String, String> hidden) {
+        DescribedPredicate<JavaClass> api = new DescribedPredicate<>("public types of " + packages) {
+            @Override
+            public boolean test(JavaClass c) {
+                return packages.contains(c.getPackageName()) && visible(c);
+            }
+        };
+        return classes().that(api).should(new ArchCondition<>("expose no Drools, POI, XMLBeans, JUnit or Jackson type") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                c.getSuperclass().ifPresent(t -> report(c, c.getName() + " extends", t, hidden, events));
+                c.getInterfaces().forEach(t -> report(c, c.getName() + " implements", t, hidden, events));
+                for (JavaMember m : c.getMembers()) {
+                    if (!exposed(m) || ALLOWED.containsKey(m.getFullName())) {
+                        continue;
+                    }
+                    if (m instanceof JavaField f) {
+                        report(c, f.getFullName(), f.getType(), hidden, events);
+                    } else if (m instanceof JavaCodeUnit u) {
+                        report(c, u.getFullName() + " returns", u.getReturnType(), hidden, events);
+                        u.getParameterTypes().forEach(t -> report(c, u.getFullName() + " takes", t, hidden, events));
+                        u.getExceptionTypes().forEach(t -> report(c, u.getFullName() + " throws", t, hidden, events));
+                    }
+                }
+            }
+        });
+    }
+
+    /** Public, and every class around it public too. */
+    private static boolean visible(JavaClass c) {
+        for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+            if (!k.getModifiers().contains(JavaModifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean exposed(JavaMember m) {
+        Set<JavaModifier> mods = m.getModifiers();
+        return (mods.contains(JavaModifier.PUBLIC) || mods.contains(JavaModifier.PROTECTED))
+                && !mods.contains(JavaModifier.SYNTHETIC) && !mods.contains(JavaModifier.BRIDGE);
+    }
+
+    private static void report(JavaClass owner, String where, JavaType type, Map<String, String> hidden,
+            ConditionEvents events) {
+        for (JavaClass raw : type.getAllInvolvedRawTypes()) {
+            String name = raw.getName();
+            hidden.forEach((prefix, library) -> {
+                if (name.startsWith(prefix)) {
+                    events.add(SimpleConditionEvent.violated(owner, where + " " + name + ": a " + library + " type"));
+                }
+            });
+        }
+    }
+
+}

@@ -1,0 +1,102 @@
+package io.autoclaims.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookWatcher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * {@code autoclaims.watch=true}: a good save of the folder is swapped in, a save that fails the
+ * library's checks is refused and the live rulebook stays; both show in the health details and the
+ * reload meters, and closing the context stops the watcher. One context for the whole story.
+ */
+class WatchTest {
+    /** Long enough for a Drools compile and the scenarios on two busy cores. */
+    private static final Duration REPORT = Duration.ofSeconds(90);
+
+    @Test
+    void aGoodSaveIsSwappedInAndARefusedOneKeepsTheLiveRulebook(@TempDir Path tmp) throws Exception {
+        Path dir = Workbooks.warrantyFolder(tmp.resolve("rules"));
+        byte[] longerTerm = Workbooks.warrantyWithTerm("T-01", 120); // passes the shipped scenarios
+        byte[] shorterVehicleTerm = Workbooks.warrantyWithTerm("T-04", 48); // fails some of them
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AutoclaimsAutoConfiguration.class))
+                .withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("autoclaims.rules=" + dir, "autoclaims.watch=true", "autoclaims.watch-debounce=500ms")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(RulebookWatcher.class);
+                    Adjudicator adjudicator = context.getBean(Adjudicator.class);
+                    Rulebook started = context.getBean(Rulebook.class);
+                    HealthIndicator health = context.getBean("autoclaimsHealthIndicator", HealthIndicator.class);
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
+                    assertThat(health.health().getDetails()).containsEntry("rules", dir.toString()).containsEntry("watch", true);
+
+                    Files.write(dir.resolve("warranty.xlsx"), longerTerm);
+                    Map<String, Object> reload = awaitReload(health, r -> r.get("outcome").equals("SWAPPED"));
+                    assertThat(adjudicator.rulebook()).isNotSameAs(started);
+                    assertThat(adjudicator.rulebook().workbooks().get("warranty.xlsx")).isEqualTo(longerTerm);
+                    assertThat(adjudicator.previous()).containsSame(started);
+                    assertThat(reload).containsEntry("files", List.of("warranty.xlsx")).containsKey("at");
+                    Health swapped = health.health();
+                    assertThat(swapped.getStatus()).isEqualTo(Status.UP);
+                    assertThat(swapped.getDetails()).containsEntry("fingerprint", adjudicator.rulebook().fingerprint());
+                    assertThat(reloads(meters, "SWAPPED")).isEqualTo(1.0);
+
+                    Rulebook live = adjudicator.rulebook();
+                    Files.write(dir.resolve("warranty.xlsx"), shorterVehicleTerm);
+                    reload = awaitReload(health, r -> r.get("outcome").equals("REFUSED"));
+                    assertThat(adjudicator.rulebook()).isSameAs(live);
+                    Health refused = health.health();
+                    assertThat(refused.getStatus()).as("the live rulebook still serves").isEqualTo(Status.UP);
+                    assertThat(refused.getDetails()).containsEntry("fingerprint", live.fingerprint());
+                    assertThat((List<?>) reload.get("issues")).isNotEmpty()
+                            .allSatisfy(i -> assertThat(i.toString()).startsWith("warranty.xlsx!Scenarios 测试场景!")
+                                    .contains("fails"));
+                    assertThat((List<?>) reload.get("issuesZh")).hasSameSizeAs((List<?>) reload.get("issues"))
+                            .allSatisfy(i -> assertThat(i.toString()).contains("未通过"));
+                    assertThat(reloads(meters, "REFUSED")).isEqualTo(1.0);
+                    assertThat(reloads(meters, "SWAPPED")).isEqualTo(1.0);
+                    assertThat(watcherThreads(dir)).hasSize(1);
+                });
+        assertThat(watcherThreads(dir)).as("closed with the context").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> awaitReload(HealthIndicator health, Predicate<Map<String, Object>> outcome)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + REPORT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Object reload = health.health().getDetails().get("lastReload");
+            if (reload != null && outcome.test((Map<String, Object>) reload)) {
+                return (Map<String, Object>) reload;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no such reload within " + REPORT + ": " + health.health().getDetails());
+    }
+
+    private static double reloads(MeterRegistry meters, String outcome) {
+        return meters.get("autoclaims.reloads").tags("outcome", outcome).functionCounter().count();
+    }
+
+    private static List<Thread> watcherThreads(Path dir) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("rulebook-watcher " + dir) && t.isAlive()).toList();
+    }
+}
