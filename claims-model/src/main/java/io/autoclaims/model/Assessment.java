@@ -15,13 +15,11 @@ import java.util.Objects;
 public record Assessment(String shopId, BigDecimal amountCny, BigDecimal invoicedCny) {
 
     /**
-     * An assessment; rejects only a null {@code shopId}: the contract's rules are checked by
-     * {@link ClaimChecks} and by {@link Builder#build()}.
+     * Rejects only nulls of required components; the contract's rules are checked by {@link ClaimChecks}.
      *
      * @param shopId      the assessing shop's id
      * @param amountCny   the assessed loss, or null when not assessed yet
      * @param invoicedCny the amount invoiced for the repair, or null when not invoiced yet
-     * @throws NullPointerException when {@code shopId} is null
      */
     public Assessment {
         Objects.requireNonNull(shopId, "shopId");

@@ -25,7 +25,8 @@ public record AssistanceRequest(
         BigDecimal highwayTollCny) {
 
     /**
-     * A request; a null toll becomes 0.00.
+     * A request; a null toll becomes 0.00. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param member               whether the customer is a member of the rescue club
      * @param membershipValidUntil the last day of the membership, or null

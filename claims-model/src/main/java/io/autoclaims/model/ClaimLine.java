@@ -32,7 +32,8 @@ public record ClaimLine(
         boolean priorRepairAtUnauthorizedShop) {
 
     /**
-     * A claim line.
+     * A claim line. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param lineId                        the line's id, unique within the claim
      * @param system                        the vehicle system the part belongs to

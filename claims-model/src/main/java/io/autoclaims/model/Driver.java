@@ -19,7 +19,8 @@ public record Driver(boolean licensed, BigDecimal bacMgPer100ml, boolean permitt
     public static final Driver DEFAULT = new Driver(true, BigDecimal.ZERO, true, false);
 
     /**
-     * A driver.
+     * A driver. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param licensed           whether the driver held a valid licence
      * @param bacMgPer100ml      blood alcohol concentration in mg/100 ml

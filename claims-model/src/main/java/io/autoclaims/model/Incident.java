@@ -37,7 +37,8 @@ public record Incident(
 
     /**
      * An incident with the contract's defaults applied: no faults, handled by the {@code POLICE}, the default
-     * driver, amounts 0.00.
+     * driver, amounts 0.00. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param occurredOn            the day of the failure or incident
      * @param occurredAt            its date and time, or null (for the 48-hour notice rule)

@@ -30,7 +30,8 @@ public record Policy(
         BigDecimal absoluteDeductibleCny) {
 
     /**
-     * A policy with the contract's defaults applied: no covers or add-ons, deductibles 0.
+     * A policy with the contract's defaults applied: no covers or add-ons, deductibles 0. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param policyNo               the policy number
      * @param startsOn               the first day of cover

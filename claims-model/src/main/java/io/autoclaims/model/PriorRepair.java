@@ -31,7 +31,8 @@ public record PriorRepair(
         boolean qualityProblem) {
 
     /**
-     * A prior repair.
+     * A prior repair. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param repairedOn     the day of the repair
      * @param system         the vehicle system
@@ -45,7 +46,6 @@ public record PriorRepair(
      * @param qualityProblem whether it was a quality problem
      * @throws NullPointerException when {@code repairedOn}, {@code system}, {@code part} or {@code problem}
      *     is null
-     * @throws IllegalArgumentException when {@code repairDays} is negative
      */
     public PriorRepair {
         Objects.requireNonNull(repairedOn, "repairedOn");

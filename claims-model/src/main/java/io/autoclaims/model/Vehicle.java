@@ -30,7 +30,8 @@ public record Vehicle(
 
     /**
      * A vehicle with the contract's defaults applied: a null {@code deliveredOn} becomes {@code purchasedOn},
-     * a null {@code use} {@code PRIVATE}.
+     * a null {@code use} {@code PRIVATE}. Only a null required component is
+     * refused: the contract's other rules are checked by {@link ClaimChecks}.
      *
      * @param vin                the vehicle identification number, 17 characters
      * @param purchasedOn        the purchase invoice date
@@ -42,7 +43,6 @@ public record Vehicle(
      *     warranty card)
      * @param inspectionValid    whether the periodic inspection (年检) was valid on the incident date
      * @throws NullPointerException when {@code vin} or {@code purchasedOn} is null
-     * @throws IllegalArgumentException when {@code odometerKm} is negative
      */
     public Vehicle {
         Objects.requireNonNull(vin, "vin");

@@ -58,6 +58,9 @@ import java.util.stream.Stream;
  * </ul>
  * Swaps and rollbacks are serialised among themselves by a lock only they take. To reload when an
  * analyst saves a workbook, see {@link RulebookWatcher}.
+ *
+ * <p><b>Nothing to close.</b> An adjudicator starts no thread and holds nothing but its rulebooks;
+ * drop it when done. See {@link Rulebook} for the one pool Drools starts per JVM.
  */
 public final class Adjudicator {
     /** Claims per Drools session round on the batch paths. */

@@ -29,6 +29,13 @@ import java.util.stream.Stream;
  * <p>A rulebook keeps the workbooks it was compiled from ({@link #workbooks()}) and where its
  * scenarios' claim files are, so that its own scenarios can be run on it later
  * ({@link RulebookScenarios#run(Rulebook)}, {@link Adjudicator#swap(Rulebook)}).
+ *
+ * <p><b>Nothing to close.</b> A rulebook holds no thread and no open resource: its pooled Drools
+ * sessions are memory, freed with it. Compiling one makes Drools start its wiring pool, once per JVM
+ * ({@code drools-worker-N}, one daemon thread per processor, the static executor of Drools'
+ * {@code ExecutorProviderImpl}); it serves every later compilation in the JVM and cannot be stopped:
+ * Drools offers no way to, and shutting the executor down would make every later compilation fail.
+ * Daemon threads never keep the JVM from exiting.
  */
 public final class Rulebook {
     private static final String DEFAULT_FOLDER = "io/autoclaims/rules/default/";

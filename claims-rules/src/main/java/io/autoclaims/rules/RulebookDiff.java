@@ -131,8 +131,8 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
          * @param kind     added or removed
          * @param key      the table's key
          * @param table    its sheet
-         * @param workbook its workbook's file name
-         * @param rules    its rule rows
+         * @param workbook its workbook
+         * @param rules    its number of rule rows
          */
         public TableChange {
             Objects.requireNonNull(kind, "kind");
@@ -156,9 +156,9 @@ public record RulebookDiff(RulebookInfo oldInfo, RulebookInfo newInfo, List<Chan
          * Rejects nulls.
          *
          * @param kind     added or removed
-         * @param workbook its file name
-         * @param tables   its tables
-         * @param rules    its rule rows
+         * @param workbook the workbook's file name
+         * @param tables   its number of tables
+         * @param rules    its number of rule rows
          */
         public WorkbookChange {
             Objects.requireNonNull(kind, "kind");

@@ -39,10 +39,10 @@ public record TableTrace(String table, String lineId, List<Match> matched, List<
      */
     public record Value(String fact, Object value) {
         /**
-         * Rejects a null fact; the value may be null.
+         * Rejects a null fact.
          *
-         * @param fact  the fact's dotted name
-         * @param value its value, or null
+         * @param fact  the fact's name
+         * @param value its value, or null when the claim has none
          */
         public Value {
             Objects.requireNonNull(fact, "fact");
@@ -80,12 +80,12 @@ public record TableTrace(String table, String lineId, List<Match> matched, List<
      */
     public record Failed(String fact, String condition, Object actual, BigDecimal shortBy) {
         /**
-         * Rejects a null fact or condition; the value and the shortfall may be null.
+         * Rejects a null fact or condition.
          *
          * @param fact      the fact the condition reads
-         * @param condition the condition as the cell writes it, e.g. {@code > 0}
-         * @param actual    the claim's value
-         * @param shortBy   how far a number misses the range; null for other conditions
+         * @param condition the condition as the workbook writes it
+         * @param actual    the claim's value, or null when it has none
+         * @param shortBy   by how much a number range was missed, or null for other conditions
          */
         public Failed {
             Objects.requireNonNull(fact, "fact");

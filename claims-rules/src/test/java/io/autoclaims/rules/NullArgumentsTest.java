@@ -142,6 +142,7 @@ class NullArgumentsTest {
         n.put("ScenarioReport.Result#<init>(description)", "a scenario may have no description");
         n.put("ScenarioReport.Result#<init>(where)", "a scenario read from no cell (a file) has no cell");
         n.put("FactUnits#with(value)", "a fact's value may be absent: printed as null");
+        n.put("OneLineText#escape(text)", "documented: null in, null out, for a name or value that may be absent");
         return n;
     }
 

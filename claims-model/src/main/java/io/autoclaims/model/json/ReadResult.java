@@ -21,11 +21,10 @@ public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Failed {
      */
     record Ok(long line, Claim claim) implements ReadResult {
         /**
-         * A line that held a claim.
+         * Rejects a null claim.
          *
          * @param line  the 1-based input line number
          * @param claim the claim read
-         * @throws NullPointerException when {@code claim} is null
          */
         public Ok {
             java.util.Objects.requireNonNull(claim, "claim");
@@ -40,11 +39,10 @@ public sealed interface ReadResult permits ReadResult.Ok, ReadResult.Failed {
      */
     record Failed(long line, ErrorRecord error) implements ReadResult {
         /**
-         * A line that broke the contract.
+         * Rejects a null error record.
          *
          * @param line  the 1-based input line number
          * @param error the error record written instead of a verdict
-         * @throws NullPointerException when {@code error} is null
          */
         public Failed {
             java.util.Objects.requireNonNull(error, "error");
