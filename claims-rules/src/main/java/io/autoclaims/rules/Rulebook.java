@@ -2,7 +2,7 @@ package io.autoclaims.rules;
 
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.RulebookInfo;
-import io.autoclaims.model.internal.SupportedJackson;
+import io.autoclaims.model.json.SupportedJackson;
 import io.autoclaims.rules.internal.CompiledRulebook;
 import io.autoclaims.rules.internal.Engine;
 import io.autoclaims.rules.internal.RulebookCompiler;

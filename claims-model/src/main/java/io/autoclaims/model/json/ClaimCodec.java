@@ -16,7 +16,6 @@ import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.LineVerdict;
 import io.autoclaims.model.Reason;
 import io.autoclaims.model.Verdict;
-import io.autoclaims.model.internal.SupportedJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.autoclaims.model.internal;
+package io.autoclaims.model.json;
 
 /**
  * Whether the jackson-core on the classpath is one the library reads and writes JSON with: 2.15.0
@@ -7,7 +7,8 @@ package io.autoclaims.model.internal;
  * number beyond any bound. The codec and the rulebook check it when they are made, so that a host
  * with an older Jackson learns it at start-up and not at its first claim.
  *
- * <p>Internal: the codec and {@code claims-rules} use it; it is not part of the library's API.
+ * <p>{@link ClaimCodec#create()} and {@code Rulebook} loading call it; a host may call
+ * {@link #require()} itself at start-up.
  */
 public final class SupportedJackson {
 
