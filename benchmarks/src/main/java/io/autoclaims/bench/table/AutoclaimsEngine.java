@@ -24,7 +24,7 @@ import java.util.Map;
  * one line: the system, the cause, {@code deliveredOn} = the model's cohort date, the incident exactly
  * {@code months} months later, the odometer at {@code km}.
  */
-public final class AutoclaimsEngine implements DecisionEngine {
+public final class AutoclaimsEngine implements Explaining {
     private static final RepairShop SHOP = new RepairShop("4S-BENCH-01", true, ShopTier.DEALER_4S);
     private static final BigDecimal REPAIR = new BigDecimal("800.00");
     private static final BigDecimal REPLACE = new BigDecimal("3000.00");
@@ -70,5 +70,19 @@ public final class AutoclaimsEngine implements DecisionEngine {
                 out[i] = Answer.of(verdicts.get(i - from).verdictOrThrow().reasons().get(0).code());
             }
         };
+    }
+
+    /** Every verdict explains: the explanation is the verdict's first reason. */
+    @Override
+    public ExplainedAnswer[] explanations(int n) {
+        ExplainedAnswer[] result = new ExplainedAnswer[n];
+        for (int from = 0; from < n; from += Engines.BATCH) {
+            int to = Math.min(n, from + Engines.BATCH);
+            List<Adjudication> verdicts = adjudicator.adjudicateAll(claims.subList(from, to));
+            for (int i = from; i < to; i++) {
+                result[i] = ExplainedAnswer.of(verdicts.get(i - from).verdictOrThrow().reasons().get(0));
+            }
+        }
+        return result;
     }
 }

@@ -25,8 +25,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  * they decide all of them and never share a (mutable) Drools fact.
  *
  * <p>Before timing, the trial's setup runs the engine over all the claims and fails unless every
- * answer equals the reference evaluation's (so all engines agree with each other). The claims are
- * generated once per trial; {@code -jvmArgsAppend -Dbench.claims=100000} uses fewer (development
+ * answer equals the reference evaluation's (so all engines agree with each other). The {@code -explained}
+ * engines (issue #16) are the peers' tables written to return this library's explanation; their setup
+ * also checks every explanation equal to this library's. The claims are generated once per trial; {@code -jvmArgsAppend -Dbench.claims=100000} uses fewer (development
  * runs only).
  *
  * <pre>
@@ -48,7 +49,8 @@ public class DecisionTableBenchmark {
     @Param({"400", "4000", "10000"})
     public int rows;
 
-    @Param({"autoclaims", "drools-batch", "drools-per-claim", "openl", "java-map"})
+    @Param({"autoclaims", "drools-batch", "drools-per-claim", "openl", "java-map", "openl-explained",
+            "drools-batch-explained"})
     public String engine;
 
     DecisionEngine loaded;
@@ -62,6 +64,11 @@ public class DecisionTableBenchmark {
         loaded = Engines.load(engine, table);
         loaded.prepare(generated);
         Engines.checkAgainstReference(engine, loaded, table, generated);
+        if (engine.endsWith("-explained")) {
+            DecisionEngine library = Engines.load("autoclaims", table);
+            library.prepare(generated);
+            Engines.checkExplanations(engine, (Explaining) loaded, (Explaining) library, generated);
+        }
     }
 
     /** One thread's evaluator (its own session or instance), answers and position. */

@@ -22,23 +22,36 @@ import org.kie.api.runtime.rule.FactHandle;
  *       {@code fireAllRules}, delete them;</li>
  *   <li>{@link Mode#PER_CLAIM}: a new stateless session per claim, {@code execute(fact)}.</li>
  * </ul>
+ * The explained table ({@link DroolsXlsTable#writeExplained}) runs on {@link DtExplainedClaim} facts in the
+ * batch mode.
  */
-public final class DroolsXlsEngine implements DecisionEngine {
+public final class DroolsXlsEngine implements Explaining {
     public enum Mode { BATCH, PER_CLAIM }
 
     private static final AtomicLong BUILDS = new AtomicLong();
 
     private final KieBase kieBase;
     private final Mode mode;
+    private final boolean explained;
     private DtClaim[] facts;
+    private DtExplainedClaim[] explainedFacts;
 
     public DroolsXlsEngine(byte[] drlXlsx, Mode mode) {
         this(build(drlXlsx), mode);
     }
 
     public DroolsXlsEngine(KieBase kieBase, Mode mode) {
+        this(kieBase, mode, false);
+    }
+
+    /** An engine on the explained table's knowledge base when {@code explained} (batch mode only). */
+    public DroolsXlsEngine(KieBase kieBase, Mode mode, boolean explained) {
+        if (explained && mode != Mode.BATCH) {
+            throw new IllegalArgumentException("the explained table runs in batch mode");
+        }
         this.kieBase = kieBase;
         this.mode = mode;
+        this.explained = explained;
     }
 
     /** Compiles the spreadsheet; fails on any build error or an empty knowledge base. */
@@ -70,15 +83,41 @@ public final class DroolsXlsEngine implements DecisionEngine {
     @Override
     public void prepare(BenchClaim[] claims) {
         facts = new DtClaim[claims.length];
+        explainedFacts = new DtExplainedClaim[claims.length];
         for (int i = 0; i < claims.length; i++) {
             BenchClaim c = claims[i];
-            facts[i] = new DtClaim(TermsTable.modelName(c.model()), c.system().name(), c.cause().name(), c.months(),
-                    c.km());
+            String model = TermsTable.modelName(c.model());
+            if (explained) {
+                explainedFacts[i] = new DtExplainedClaim(model, c.system().name(), c.cause().name(), c.months(), c.km());
+            } else {
+                facts[i] = new DtClaim(model, c.system().name(), c.cause().name(), c.months(), c.km());
+            }
         }
     }
 
     @Override
+    public ExplainedAnswer[] explanations(int n) {
+        if (!explained) {
+            throw new IllegalStateException("the plain Drools table does not explain");
+        }
+        Answer[] out = new Answer[n];
+        Evaluator e = newEvaluator();
+        ExplainedAnswer[] result = new ExplainedAnswer[n];
+        for (int from = 0; from < n; from += Engines.BATCH) {
+            int to = Math.min(n, from + Engines.BATCH);
+            e.decide(from, to, out);
+            for (int i = from; i < to; i++) {
+                result[i] = explainedFacts[i].getExplained();
+            }
+        }
+        return result;
+    }
+
+    @Override
     public Evaluator newEvaluator() {
+        if (explained) {
+            return explainedEvaluator();
+        }
         if (mode == Mode.PER_CLAIM) {
             return (from, to, out) -> {
                 for (int i = from; i < to; i++) {
@@ -103,6 +142,25 @@ public final class DroolsXlsEngine implements DecisionEngine {
             for (int i = from; i < to; i++) {
                 session.delete(h[i - from]);
                 out[i] = Answer.of(facts[i].getResult());
+            }
+        };
+    }
+
+    /** Batch mode on the explained facts: each claim's answer is its explanation's. */
+    private Evaluator explainedEvaluator() {
+        KieSession session = kieBase.newKieSession();
+        FactHandle[] handles = new FactHandle[Engines.BATCH];
+        return (from, to, out) -> {
+            FactHandle[] h = to - from <= handles.length ? handles : new FactHandle[to - from];
+            for (int i = from; i < to; i++) {
+                DtExplainedClaim f = explainedFacts[i];
+                f.reset();
+                h[i - from] = session.insert(f);
+            }
+            session.fireAllRules();
+            for (int i = from; i < to; i++) {
+                session.delete(h[i - from]);
+                out[i] = explainedFacts[i].getExplained().answer();
             }
         };
     }

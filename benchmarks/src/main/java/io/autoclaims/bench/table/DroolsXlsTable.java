@@ -59,4 +59,69 @@ public final class DroolsXlsTable {
         }
         return Xlsx.bytes(wb);
     }
+
+    /**
+     * The explained variant (issue #16): the same decision written by a Drools user to return what this
+     * library's verdict explains ({@link ExplainedAnswer}). Three tables: {@code Cause} (one rule),
+     * {@code Terms} (one rule per model x system, {@code modify} setting the term) and {@code Expiry} (three
+     * mutually exclusive rules on the term). The explaining rows carry their reason code, rule id, row, zh/en
+     * text templates ({@code {fact}} placeholders, as in this library's workbook) and the facts they name
+     * as data; the action columns hand them to {@link DtExplainedClaim}, which fills in the values (Drools
+     * escapes quotes in a cell, so code stays in the templates). Rules of one batch share one
+     * {@code fireAllRules}.
+     */
+    public static byte[] writeExplained(TermsTable table) {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet s = wb.createSheet("Terms");
+        int b = 1;
+        Xlsx.row(s, 1, b, "RuleSet", "io.autoclaims.bench.rules");
+        Xlsx.row(s, 2, b, "Import", DtExplainedClaim.class.getName());
+        Xlsx.row(s, 3, b, "Notes", "Warranty terms by vehicle model x part system, explained, " + table.rows().size()
+                + " rows");
+
+        explainingTable(s, 5, b, "Cause", "forall(&&){cause != \"$\"}", "Causes 原因", new Object[][] {
+                {"QUALITY_DEFECT, BREAKDOWN", "EXCLUDED_CAUSE", "C-01", 6, "{line.id} 不在保修范围：损坏原因为{line.cause}",
+                        "{line.id} not covered: damage caused by {line.cause}", "line.cause, line.id"}});
+
+        Xlsx.set(s, 12, b, "RuleTable Terms");
+        Xlsx.row(s, 13, b, "CONDITION", "CONDITION", "CONDITION", "ACTION");
+        Xlsx.row(s, 14, b, "$c : DtExplainedClaim", "", "");
+        s.addMergedRegion(new CellRangeAddress(14, 14, b, b + 2));
+        Xlsx.row(s, 15, b, "forall(||){cause == \"$\"}", "model == \"$param\"", "system == \"$param\"",
+                "modify($c) { setTermMonths($1), setTermKm($2) };");
+        Xlsx.row(s, 16, b, "Covered causes", "Model", "System", "Term months, km");
+        int r = 17;
+        for (TermsTable.Row row : table.rows()) {
+            Xlsx.row(s, r++, b, "QUALITY_DEFECT, BREAKDOWN", TermsTable.modelName(row.model()), row.system().name(),
+                    row.termMonths() + ", " + row.termKm());
+        }
+
+        explainingTable(s, r + 1, b, "Expiry", "termMonths > 0, $param", "Expiry 保修到期", new Object[][] {
+                {"months > termMonths", "EXPIRED", "E-01", 6, "保修期已过：交车后第 {period.monthsSinceStart} 个月，保修期 {line.termMonths} 个月",
+                        "Warranty expired: {period.monthsSinceStart} months after delivery, term is {line.termMonths} months",
+                        "line.monthsOverTerm, period.monthsSinceStart, line.termMonths"},
+                {"months <= termMonths, km > termKm", "EXPIRED", "E-02", 7,
+                        "保修里程已超：行驶 {vehicle.odometerKm} 公里，保修里程 {line.termKm} 公里",
+                        "Warranty expired by distance: {vehicle.odometerKm} km driven, term is {line.termKm} km",
+                        "line.kmOverTerm, vehicle.odometerKm, line.termKm"},
+                {"months <= termMonths, km <= termKm", "COVERED", "E-03", 8,
+                        "{line.id} 保修：保修期 {line.termMonths} 个月 / {line.termKm} 公里内",
+                        "{line.id} covered: within the term of {line.termMonths} months / {line.termKm} km",
+                        "line.id, line.termMonths, line.termKm"}});
+        return Xlsx.bytes(wb);
+    }
+
+    /** A table of one condition whose rows explain: code, rule id, row, zh/en templates, named facts. */
+    private static void explainingTable(Sheet s, int r, int b, String name, String condition, String tableName,
+            Object[][] rows) {
+        Xlsx.set(s, r, b, "RuleTable " + name);
+        Xlsx.row(s, r + 1, b, "CONDITION", "ACTION", "ACTION", "ACTION", "ACTION", "ACTION", "ACTION");
+        Xlsx.row(s, r + 2, b, "$c : DtExplainedClaim");
+        Xlsx.row(s, r + 3, b, condition, "$c.setCode(\"$param\");", "$c.setRuleId(\"$param\");", "$c.setRow($param);",
+                "$c.setZh(\"$param\");", "$c.setEn(\"$param\");", "$c.explain(\"" + tableName + "\", \"$param\");");
+        Xlsx.row(s, r + 4, b, "Condition", "Reason code", "Rule id", "Row", "Text zh", "Text en", "Facts");
+        for (int i = 0; i < rows.length; i++) {
+            Xlsx.row(s, r + 5 + i, b, rows[i]);
+        }
+    }
 }

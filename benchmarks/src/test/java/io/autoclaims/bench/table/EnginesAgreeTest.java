@@ -1,6 +1,12 @@
 package io.autoclaims.bench.table;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.kie.api.KieBase;
@@ -62,5 +68,63 @@ class EnginesAgreeTest {
     @Test
     void javaMapAgrees() {
         agrees("java-map");
+    }
+
+    /** This library's engine on the shared claims, the explanations' reference. */
+    private static Explaining library() {
+        AutoclaimsEngine e = (AutoclaimsEngine) Engines.load("autoclaims", table);
+        e.prepare(claims);
+        return e;
+    }
+
+    private static void explainsAsTheLibrary(String engine) {
+        Explaining e = (Explaining) Engines.load(engine, table);
+        e.prepare(claims);
+        assertDoesNotThrow(() -> Engines.checkAgainstReference(engine, e, table, claims));
+        ExplainedAnswer[] got = e.explanations(claims.length);
+        Set<String> rules = new TreeSet<>();
+        for (ExplainedAnswer x : got) {
+            rules.add(x.ruleId());
+        }
+        assertEquals(Set.of("C-01", "E-01", "E-02", "E-03"), rules, "the claims reach every explaining row");
+        assertDoesNotThrow(() -> Engines.checkExplanations(engine, e, library(), claims));
+    }
+
+    @Test
+    void openlExplainedExplainsAsTheLibrary() {
+        explainsAsTheLibrary("openl-explained");
+    }
+
+    @Test
+    void droolsExplainedExplainsAsTheLibrary() {
+        explainsAsTheLibrary("drools-batch-explained");
+    }
+
+    @Test
+    void aDifferentExplanationIsCaught() {
+        Explaining library = library();
+        ExplainedAnswer[] right = library.explanations(claims.length);
+        Explaining off = new Explaining() {
+            @Override
+            public void prepare(BenchClaim[] c) {
+            }
+
+            @Override
+            public Evaluator newEvaluator() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ExplainedAnswer[] explanations(int n) {
+                ExplainedAnswer[] x = right.clone();
+                ExplainedAnswer a = x[7];
+                x[7] = new ExplainedAnswer(a.code(), a.ruleId(), a.table(), a.row(), a.zh(), a.en() + " ", a.facts(),
+                        a.lineId());
+                return x;
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Engines.checkExplanations("off", off, library, claims));
+        assertTrue(e.getMessage().contains("explains 1 of 3000 claims differently"), e.getMessage());
     }
 }
