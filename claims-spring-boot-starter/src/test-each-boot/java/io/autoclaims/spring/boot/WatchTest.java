@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -35,15 +36,18 @@ class WatchTest {
         byte[] shorterVehicleTerm = Workbooks.warrantyWithTerm("T-04", 48); // fails some of them
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(AutoclaimsAutoConfiguration.class))
+                .withConfiguration(BootHealth.ENDPOINT)
                 .withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
-                .withPropertyValues("autoclaims.rules=" + dir, "autoclaims.watch=true", "autoclaims.watch-debounce=500ms")
+                .withPropertyValues("autoclaims.rules=" + dir, "autoclaims.watch=true", "autoclaims.watch-debounce=500ms",
+                        "management.endpoint.health.show-details=always")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(RulebookWatcher.class);
                     Adjudicator adjudicator = context.getBean(Adjudicator.class);
                     Rulebook started = context.getBean(Rulebook.class);
-                    Object health = context.getBean("autoclaimsHealthIndicator");
+                    // what /actuator/health/autoclaims shows
+                    Supplier<HealthReport> health = () -> BootHealth.ofEndpoint(context, "autoclaims");
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
-                    assertThat(BootHealth.of(health).details()).containsEntry("rules", dir.toString()).containsEntry("watch", true);
+                    assertThat(health.get().details()).containsEntry("rules", dir.toString()).containsEntry("watch", true);
 
                     Files.write(dir.resolve("warranty.xlsx"), longerTerm);
                     Map<String, Object> reload = awaitReload(health, r -> r.get("outcome").equals("SWAPPED"));
@@ -51,7 +55,7 @@ class WatchTest {
                     assertThat(adjudicator.rulebook().workbooks().get("warranty.xlsx")).isEqualTo(longerTerm);
                     assertThat(adjudicator.previous()).containsSame(started);
                     assertThat(reload).containsEntry("files", List.of("warranty.xlsx")).containsKey("at");
-                    HealthReport swapped = BootHealth.of(health);
+                    HealthReport swapped = health.get();
                     assertThat(swapped.status()).isEqualTo("UP");
                     assertThat(swapped.details()).containsEntry("fingerprint", adjudicator.rulebook().fingerprint());
                     assertThat(reloads(meters, "SWAPPED")).isEqualTo(1.0);
@@ -60,7 +64,7 @@ class WatchTest {
                     Files.write(dir.resolve("warranty.xlsx"), shorterVehicleTerm);
                     reload = awaitReload(health, r -> r.get("outcome").equals("REFUSED"));
                     assertThat(adjudicator.rulebook()).isSameAs(live);
-                    HealthReport refused = BootHealth.of(health);
+                    HealthReport refused = health.get();
                     assertThat(refused.status()).as("the live rulebook still serves").isEqualTo("UP");
                     assertThat(refused.details()).containsEntry("fingerprint", live.fingerprint());
                     assertThat((List<?>) reload.get("issues")).isNotEmpty()
@@ -76,17 +80,17 @@ class WatchTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> awaitReload(Object health, Predicate<Map<String, Object>> outcome)
+    private static Map<String, Object> awaitReload(Supplier<HealthReport> health, Predicate<Map<String, Object>> outcome)
             throws InterruptedException {
         long deadline = System.nanoTime() + REPORT.toNanos();
         while (System.nanoTime() < deadline) {
-            Object reload = BootHealth.of(health).details().get("lastReload");
+            Object reload = health.get().details().get("lastReload");
             if (reload != null && outcome.test((Map<String, Object>) reload)) {
                 return (Map<String, Object>) reload;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no such reload within " + REPORT + ": " + BootHealth.of(health).details());
+        throw new AssertionError("no such reload within " + REPORT + ": " + health.get().details());
     }
 
     private static double reloads(MeterRegistry meters, String outcome) {

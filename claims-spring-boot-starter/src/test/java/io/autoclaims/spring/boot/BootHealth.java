@@ -35,17 +35,6 @@ final class BootHealth {
     }
 
     /**
-     * What a health indicator bean reports now.
-     *
-     * @param indicator the bean
-     * @return its status and details
-     */
-    static HealthReport of(Object indicator) {
-        Health h = ((HealthIndicator) indicator).health();
-        return new HealthReport(h.getStatus().getCode(), h.getDetails());
-    }
-
-    /**
      * The runner with a host's own indicator, reporting DOWN, under that bean name.
      *
      * @param runner the runner
