@@ -13,18 +13,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * {@code autoclaims.watch=true}: a good save of the folder is swapped in, a save that fails the
  * library's checks is refused and the live rulebook stays; both show in the health details and the
- * reload meters, and closing the context stops the watcher. One context for the whole story.
+ * reload meters, and closing the context stops the watcher. One context for the whole story, on Boot 3.5
+ * here and on Boot 4.0 in {@code examples/hosts/boot40}.
  */
 class WatchTest {
     /** Long enough for a Drools compile and the scenarios on two busy cores. */
@@ -37,15 +36,18 @@ class WatchTest {
         byte[] shorterVehicleTerm = Workbooks.warrantyWithTerm("T-04", 48); // fails some of them
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(AutoclaimsAutoConfiguration.class))
+                .withConfiguration(BootHealth.ENDPOINT)
                 .withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
-                .withPropertyValues("autoclaims.rules=" + dir, "autoclaims.watch=true", "autoclaims.watch-debounce=500ms")
+                .withPropertyValues("autoclaims.rules=" + dir, "autoclaims.watch=true", "autoclaims.watch-debounce=500ms",
+                        "management.endpoint.health.show-details=always")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(RulebookWatcher.class);
                     Adjudicator adjudicator = context.getBean(Adjudicator.class);
                     Rulebook started = context.getBean(Rulebook.class);
-                    HealthIndicator health = context.getBean("autoclaimsHealthIndicator", HealthIndicator.class);
+                    // what /actuator/health/autoclaims shows
+                    Supplier<HealthReport> health = () -> BootHealth.ofEndpoint(context, "autoclaims");
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
-                    assertThat(health.health().getDetails()).containsEntry("rules", dir.toString()).containsEntry("watch", true);
+                    assertThat(health.get().details()).containsEntry("rules", dir.toString()).containsEntry("watch", true);
 
                     Files.write(dir.resolve("warranty.xlsx"), longerTerm);
                     Map<String, Object> reload = awaitReload(health, r -> r.get("outcome").equals("SWAPPED"));
@@ -53,18 +55,18 @@ class WatchTest {
                     assertThat(adjudicator.rulebook().workbooks().get("warranty.xlsx")).isEqualTo(longerTerm);
                     assertThat(adjudicator.previous()).containsSame(started);
                     assertThat(reload).containsEntry("files", List.of("warranty.xlsx")).containsKey("at");
-                    Health swapped = health.health();
-                    assertThat(swapped.getStatus()).isEqualTo(Status.UP);
-                    assertThat(swapped.getDetails()).containsEntry("fingerprint", adjudicator.rulebook().fingerprint());
+                    HealthReport swapped = health.get();
+                    assertThat(swapped.status()).isEqualTo("UP");
+                    assertThat(swapped.details()).containsEntry("fingerprint", adjudicator.rulebook().fingerprint());
                     assertThat(reloads(meters, "SWAPPED")).isEqualTo(1.0);
 
                     Rulebook live = adjudicator.rulebook();
                     Files.write(dir.resolve("warranty.xlsx"), shorterVehicleTerm);
                     reload = awaitReload(health, r -> r.get("outcome").equals("REFUSED"));
                     assertThat(adjudicator.rulebook()).isSameAs(live);
-                    Health refused = health.health();
-                    assertThat(refused.getStatus()).as("the live rulebook still serves").isEqualTo(Status.UP);
-                    assertThat(refused.getDetails()).containsEntry("fingerprint", live.fingerprint());
+                    HealthReport refused = health.get();
+                    assertThat(refused.status()).as("the live rulebook still serves").isEqualTo("UP");
+                    assertThat(refused.details()).containsEntry("fingerprint", live.fingerprint());
                     assertThat((List<?>) reload.get("issues")).isNotEmpty()
                             .allSatisfy(i -> assertThat(i.toString()).startsWith("warranty.xlsx!Scenarios 测试场景!")
                                     .contains("fails"));
@@ -78,17 +80,17 @@ class WatchTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> awaitReload(HealthIndicator health, Predicate<Map<String, Object>> outcome)
+    private static Map<String, Object> awaitReload(Supplier<HealthReport> health, Predicate<Map<String, Object>> outcome)
             throws InterruptedException {
         long deadline = System.nanoTime() + REPORT.toNanos();
         while (System.nanoTime() < deadline) {
-            Object reload = health.health().getDetails().get("lastReload");
+            Object reload = health.get().details().get("lastReload");
             if (reload != null && outcome.test((Map<String, Object>) reload)) {
                 return (Map<String, Object>) reload;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no such reload within " + REPORT + ": " + health.health().getDetails());
+        throw new AssertionError("no such reload within " + REPORT + ": " + health.get().details());
     }
 
     private static double reloads(MeterRegistry meters, String outcome) {

@@ -28,11 +28,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * The meters the facade records, counted against what the sample backlogs are documented to hold
- * ({@code examples/claims/README.md}), and its output against the adjudicator's own.
+ * ({@code examples/claims/README.md}), and its output against the adjudicator's own; on Boot 3.5 here
+ * and on Boot 4.0 in {@code examples/hosts/boot40}.
  */
 class MeasuredAdjudicatorTest {
-    private static final Path WARRANTY = Path.of("../examples/claims/warranty.jsonl");
-    private static final Path MIXED = Path.of("../examples/claims/mixed.jsonl");
+    private static final Path WARRANTY = Workbooks.sampleBacklog("warranty.jsonl");
+    private static final Path MIXED = Workbooks.sampleBacklog("mixed.jsonl");
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AutoclaimsAutoConfiguration.class))

@@ -13,7 +13,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
-/** The shipped rulebook, loaded once per test JVM, and edited copies of its warranty workbook. */
+/**
+ * The shipped rulebook, loaded once per test JVM, edited copies of its warranty workbook, and the sample
+ * backlogs.
+ */
 final class Workbooks {
     static final Rulebook SHIPPED = Rulebook.loadDefault();
 
@@ -53,6 +56,20 @@ final class Workbooks {
             Files.write(dir.resolve("scenarios/warranty.jsonl"), in.readAllBytes());
         }
         return dir;
+    }
+
+    /**
+     * A sample backlog of {@code examples/claims}, found from the module the tests run in (this one, or
+     * {@code examples/hosts/boot40}).
+     */
+    static Path sampleBacklog(String file) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path backlog = dir.resolve("examples/claims").resolve(file);
+            if (Files.isRegularFile(backlog)) {
+                return backlog;
+            }
+        }
+        throw new IllegalStateException("examples/claims/" + file + " is not above " + Path.of("").toAbsolutePath());
     }
 
     /** The warranty workbook alone, as a rulebook (it cannot adjudicate insurance or assistance claims). */

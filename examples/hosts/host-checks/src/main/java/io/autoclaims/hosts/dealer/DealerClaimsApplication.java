@@ -1,4 +1,4 @@
-package io.autoclaims.hosts.boot40;
+package io.autoclaims.hosts.dealer;
 
 import io.autoclaims.spring.boot.MeasuredAdjudicator;
 import java.io.IOException;
@@ -13,11 +13,16 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A dealer system's claims service on Spring Boot 4.0 with Logback: the starter gives it the
- * adjudicator; {@code --backlog=IN.jsonl --verdicts=OUT.jsonl} adjudicates a backlog at start.
+ * A dealer system's claims service, the application every Spring Boot host of the matrix runs on its own
+ * classpath (its Boot version, its logging backend): the starter gives it the adjudicator;
+ * {@code --backlog=IN.jsonl --verdicts=OUT.jsonl} adjudicates a backlog at start.
  */
 @SpringBootApplication
 public class DealerClaimsApplication {
+    /** Created by Spring. */
+    public DealerClaimsApplication() {
+    }
+
     /**
      * Starts the application.
      *
@@ -38,7 +43,7 @@ public class DealerClaimsApplication {
         return args -> adjudicateBacklog(adjudicator, args);
     }
 
-    static void adjudicateBacklog(MeasuredAdjudicator adjudicator, ApplicationArguments args) throws IOException {
+    private static void adjudicateBacklog(MeasuredAdjudicator adjudicator, ApplicationArguments args) throws IOException {
         if (!args.containsOption("backlog") || !args.containsOption("verdicts")) {
             return;
         }
