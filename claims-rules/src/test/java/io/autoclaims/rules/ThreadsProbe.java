@@ -24,8 +24,7 @@ import java.util.stream.Stream;
  * Run in a child JVM by {@link DroolsThreadsTest}, so that no other test has started a thread yet:
  * goes through every way a host uses a rulebook and an adjudicator, and prints the live threads at
  * each step, one step per line, as {@code STEP name: thread;thread;...}, each thread as
- * {@code name|daemon|group|class|where it waits} (its top stack frames, innermost first, joined by
- * {@code <}).
+ * {@code name|daemon|group|class|stack} (its frames, innermost first, joined by {@code <}: where it waits).
  */
 public final class ThreadsProbe {
     /** The steps, in the order printed. */
@@ -124,7 +123,7 @@ public final class ThreadsProbe {
         System.out.println("STEP " + step + ": " + threads.keySet().stream().sorted(Comparator.comparing(Thread::getName))
                 .map(t -> String.join("|", t.getName(), String.valueOf(t.isDaemon()),
                         t.getThreadGroup() == null ? "-" : t.getThreadGroup().getName(), t.getClass().getName(),
-                        Arrays.stream(threads.get(t)).limit(12)
+                        Arrays.stream(threads.get(t))
                                 .map(f -> f.getClassName() + "." + f.getMethodName()).collect(Collectors.joining("<"))))
                 .collect(Collectors.joining(";")));
         System.out.flush();
