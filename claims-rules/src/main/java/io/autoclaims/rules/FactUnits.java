@@ -2,7 +2,6 @@ package io.autoclaims.rules;
 
 import io.autoclaims.rules.internal.FactCatalog;
 import io.autoclaims.rules.internal.FactDef;
-import io.autoclaims.rules.internal.ValueType;
 
 /**
  * The unit of a number fact as messages print it after a value ({@code 494 km}, {@code 494 公里}):
@@ -21,47 +20,7 @@ public final class FactUnits {
      */
     public static String of(String factName, boolean zh) {
         FactDef fact = FactCatalog.get(java.util.Objects.requireNonNull(factName, "factName"));
-        return fact == null ? "" : of(fact, zh);
-    }
-
-    /**
-     * As {@link #of(String, boolean)} for a fact of the catalogue.
-     *
-     * @param fact the fact's definition
-     * @param zh   true for Chinese, false for English
-     * @return the unit, or ""
-     */
-    public static String of(FactDef fact, boolean zh) {
-        java.util.Objects.requireNonNull(fact, "fact");
-        ValueType.Kind kind = fact.type().kind();
-        String n = fact.name();
-        if (kind == ValueType.Kind.MONEY || n.endsWith("Cny")) {
-            return zh ? "元" : "CNY";
-        }
-        if (kind != ValueType.Kind.INTEGER && kind != ValueType.Kind.DECIMAL) {
-            return ""; // rates print as rates, dates as dates, enums and codes as themselves
-        }
-        String lower = n.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("months")) {
-            return zh ? "个月" : "months";
-        }
-        if (lower.contains("km")) {
-            return zh ? "公里" : "km";
-        }
-        if (lower.contains("days")) {
-            return zh ? "天" : "days";
-        }
-        if (lower.contains("hours")) {
-            return zh ? "小时" : "hours";
-        }
-        if (lower.endsWith("count") && lower.startsWith("lines.")) {
-            return zh ? "条明细" : "line(s)";
-        }
-        if (lower.endsWith("repairs") || lower.endsWith("replacements") || lower.endsWith("count")
-                || lower.endsWith("hits")) {
-            return zh ? "次" : "time(s)";
-        }
-        return "";
+        return fact == null ? "" : fact.unit(zh);
     }
 
     /**

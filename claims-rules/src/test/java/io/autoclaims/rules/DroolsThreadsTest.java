@@ -15,54 +15,77 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which threads a rulebook and an adjudicator start, listed before and after in a child JVM
- * ({@link ThreadsProbe}): only Drools' own pool for wiring compiled rules ({@code drools-worker-N},
- * a static executor of {@code ExecutorProviderImpl} shared by every compilation in the JVM, daemon,
- * one thread per processor, never ended: Drools offers no way to stop it, and shutting it down
- * would make every later compilation in the JVM fail). Nothing per rulebook or adjudicator, so
- * there is nothing for them to close. Drools' parallel rule build (a static fork-join pool of its
- * own) is switched off for our compilations: see {@code DroolsCompiler}.
+ * Which threads the library leaves running, listed in a child JVM ({@link ThreadsProbe}) before and after
+ * each way a host uses it: {@code loadDefault}, {@code fromWorkbooks}, {@code Adjudicator.of}, every
+ * adjudication entry point, eight host threads sharing one adjudicator, a checked swap and a rollback,
+ * a {@link RulebookWatcher} running and closed. Only Drools' pool for wiring compiled rules stays
+ * ({@code drools-worker-N}: the static executor of Drools' {@code ExecutorProviderImpl}, daemon, one
+ * thread per processor, idle in {@code ThreadPoolExecutor.getTask} between compilations, shared by
+ * every compilation in the JVM and never ended: Drools offers no way to stop it, and shutting it down
+ * would make every later compilation in the JVM fail). It is started by the first compilation and
+ * never grows: nothing is per rulebook, adjudicator or call, so there is nothing for them to close.
+ * The watcher's two threads (its own and the JDK's {@code FileSystemWatchService}) end with
+ * {@code close()}. Drools' parallel rule build (a static fork-join pool of its own) is switched off
+ * for our compilations: see {@code DroolsCompiler}. A Drools upgrade that starts another thread, or
+ * makes one of these non-daemon, fails here.
  */
 class DroolsThreadsTest {
-    private static final String CLAIM = "{\"claimId\":\"W-1\",\"type\":\"WARRANTY\",\"submittedOn\":\"2024-05-21\","
-            + "\"vehicle\":{\"vin\":\"LSGKB54H8JA123456\",\"purchasedOn\":\"2023-01-10\",\"odometerKm\":22000},"
-            + "\"incident\":{\"occurredOn\":\"2024-05-20\",\"cause\":\"QUALITY_DEFECT\"},"
-            + "\"repairShop\":{\"id\":\"4S-SH-001\",\"authorized\":true,\"tier\":\"DEALER_4S\"},"
-            + "\"lines\":[{\"lineId\":\"L1\",\"system\":\"BRAKE\",\"part\":\"制动主缸\",\"repairCostCny\":950.00,"
-            + "\"replaceCostCny\":2100.00}],\"documents\":[\"REPAIR_ORDER\",\"WARRANTY_CARD\"]}";
+    private static final String POOL = "drools-worker-\\d+";
 
-    /** One live thread as the probe printed it. */
-    record Live(String name, boolean daemon, String type) {
+    /** One live thread as the probe printed it; {@code stack}: its frames, innermost first. */
+    record Live(String name, boolean daemon, String group, String type, String stack) {
+        /**
+         * A worker of Drools' pool: measured idle in {@code ThreadPoolExecutor.getTask} at every step, but a
+         * worker may be a moment late getting back there after the compilation's last task.
+         */
+        boolean inPool() {
+            return name.matches(POOL) && stack.contains("java.util.concurrent.ThreadPoolExecutor.runWorker");
+        }
     }
 
     @Test
-    void rulebooksAndAdjudicatorsStartNoThreadButDroolsJvmWideWiringPool() throws Exception {
+    void onlyDroolsJvmWideWiringPoolOutlivesAnyUseAndTheWatcherEndsItsThreadsOnClose() throws Exception {
         Map<String, List<Live>> steps = probe();
         List<String> start = names(steps.get("start"));
-        List<Live> added = new ArrayList<>(steps.get("adjudicated"));
-        added.removeIf(t -> start.contains(t.name()));
-        assertFalse(added.isEmpty(), "compiling the shipped rulebook wires its classes in Drools' pool");
-        for (Live t : added) {
-            assertTrue(t.name().matches("drools-worker-\\d+"), () -> "a thread that is not Drools' wiring pool: " + t);
-            assertTrue(t.daemon(), () -> "a thread that would keep the JVM alive: " + t);
-        }
-        assertTrue(added.size() <= Runtime.getRuntime().availableProcessors(), added::toString);
-        // the same threads serve every later rulebook and adjudicator: none is per rulebook
-        assertEquals(names(steps.get("adjudicated")), names(steps.get("three more")));
-        // an interrupt does not end them (why examples/pom.xml keeps exec:java's cleanupDaemonThreads off),
-        // and they still serve the next compilation
-        assertEquals(names(steps.get("three more")), names(steps.get("interrupted")));
-        assertEquals(names(steps.get("three more")), names(steps.get("loaded again")));
+        List<String> pool = added(steps.get("loadDefault"), start);
+        assertFalse(pool.isEmpty(), "compiling the shipped rulebook wires its classes in Drools' pool");
+        assertTrue(pool.size() <= Runtime.getRuntime().availableProcessors(), pool::toString);
+        steps.forEach((step, threads) -> {
+            if (step.equals("start") || step.equals("watcher running")) {
+                return;
+            }
+            for (Live t : threads) {
+                if (!start.contains(t.name())) {
+                    assertTrue(t.inPool(), () -> step + ": a thread that is not Drools' wiring pool: " + t);
+                    assertTrue(t.daemon(), () -> step + ": a thread that would keep the JVM alive: " + t);
+                }
+            }
+            // the pool the first compilation started, no more: nothing per rulebook, adjudicator, call or
+            // host thread; an interrupt (exec:java's cleanupDaemonThreads, hence examples/pom.xml keeps it
+            // off) ends none of them, and they serve the next compilation
+            assertEquals(pool, added(threads, start), step);
+        });
+
+        List<Live> watching = steps.get("watcher running").stream()
+                .filter(t -> !start.contains(t.name()) && !pool.contains(t.name())).toList();
+        // the JDK's watch service thread is FileSystemWatchService on Linux and Windows, FileSystemWatcher on macOS
+        assertEquals(List.of("FileSystemWatch", "rulebook-watcher "), watching.stream()
+                .map(t -> t.name().replaceAll("^(rulebook-watcher |FileSystemWatch).*", "$1")).toList(), watching::toString);
+        watching.forEach(t -> assertTrue(t.daemon(), t::toString));
     }
 
     private static List<String> names(List<Live> threads) {
         return threads.stream().map(Live::name).toList();
     }
 
+    private static List<String> added(List<Live> threads, List<String> before) {
+        return names(threads).stream().filter(n -> !before.contains(n)).toList();
+    }
+
     /** Runs {@link ThreadsProbe} in a child JVM: its steps in order, each with the threads then live. */
     private static Map<String, List<Live>> probe() throws IOException, InterruptedException {
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ThreadsProbe.class.getName(), CLAIM))
+                "-cp", System.getProperty("java.class.path"), ThreadsProbe.class.getName()))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "probe did not finish");
@@ -72,13 +95,12 @@ class DroolsThreadsTest {
             int colon = l.indexOf(": ");
             List<Live> threads = new ArrayList<>();
             for (String t : l.substring(colon + 2).split(";")) {
-                String[] f = t.split("\\|");
-                threads.add(new Live(f[0], Boolean.parseBoolean(f[1]), f[2]));
+                String[] f = t.split("\\|", -1);
+                threads.add(new Live(f[0], Boolean.parseBoolean(f[1]), f[2], f[3], f[4]));
             }
             steps.put(l.substring(5, colon), threads);
         });
-        assertEquals(List.of("start", "loaded", "adjudicated", "three more", "interrupted", "loaded again"),
-                List.copyOf(steps.keySet()), out);
+        assertEquals(ThreadsProbe.STEPS, List.copyOf(steps.keySet()), out);
         return steps;
     }
 }

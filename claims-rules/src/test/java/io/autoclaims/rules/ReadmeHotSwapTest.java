@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.json.ClaimCodec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,15 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's hot-swap snippet, run as the README has it. Its lines from the third on (after
  * {@code rules} and {@code adjudicator} are made) are the body of {@link #snippet}, which the first test
- * compares with the README line for line, so neither can change without the other. The snippet must be
- * right after a refused swap (its rollback must not throw) and after one that went through.
+ * compares with the README line for line ({@link ReadmeSnippets}), so neither can change without the
+ * other. The snippet must be right after a refused swap (its rollback must not throw) and after one
+ * that went through.
  */
 class ReadmeHotSwapTest {
-    private static final Path README = Path.of("..", "README.md");
-    private static final Path SOURCE = Path.of("src", "test", "java", "io", "autoclaims", "rules", "ReadmeHotSwapTest.java");
-    private static final String BEGIN = "// README hot-swap snippet: begin";
-    private static final String END = "// README hot-swap snippet: end";
-
     @TempDir
     Path dir;
 
@@ -83,31 +78,12 @@ class ReadmeHotSwapTest {
 
     @Test
     void theReadmesSnippetIsTheCodeThisTestRuns() throws IOException {
-        List<String> readme = Files.readAllLines(README, StandardCharsets.UTF_8);
-        int section = readme.indexOf("## Hot swap");
-        assertTrue(section >= 0, "the README has no Hot swap section");
-        int open = readme.subList(section, readme.size()).indexOf("```java") + section;
-        int close = readme.subList(open + 1, readme.size()).indexOf("```") + open + 1;
-        List<String> block = readme.subList(open + 1, close);
+        List<String> block = ReadmeSnippets.block("## Hot swap", 0);
         assertEquals("Path rules = Path.of(\"/srv/rules\");", block.get(0));
         assertEquals("Adjudicator adjudicator = Adjudicator.of(Rulebook.load(rules));", block.get(1));
         assertEquals("", block.get(2));
-
-        List<String> source = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
-        int begin = indexOfStripped(source, BEGIN);
-        int end = indexOfStripped(source, END);
-        List<String> body = source.subList(begin + 1, end).stream()
-                .map(l -> l.isBlank() ? "" : l.substring(8)).toList();
-        assertEquals(block.subList(3, block.size()), body, "README.md's hot-swap snippet and ReadmeHotSwapTest.snippet differ");
-    }
-
-    private static int indexOfStripped(List<String> lines, String text) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).strip().equals(text)) {
-                return i;
-            }
-        }
-        throw new AssertionError(text + " not found in " + SOURCE);
+        assertEquals(block.subList(3, block.size()), ReadmeSnippets.code(getClass(), "hot-swap snippet"),
+                "README.md's hot-swap snippet and ReadmeHotSwapTest.snippet differ");
     }
 
     /** The shipped workbooks and their scenario files in a folder, as a host deploys them. */

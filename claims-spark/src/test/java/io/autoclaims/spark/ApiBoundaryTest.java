@@ -23,6 +23,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.autoclaims.spark.apifixture.LeaksInternal;
 import io.autoclaims.spark.apifixture.LeakyApi;
 import io.autoclaims.spark.apifixture.UsesInternal;
 import java.nio.file.Files;
@@ -32,20 +33,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API boundary of the library modules (claims-model, -rules, -batch, -cli, -spark; this module's
- * tests are the ones that see them all): (a) a module's {@code internal} packages are used by that module
- * alone (claims-rules' today), and
- * (b) the public signatures of the public packages expose no type of the libraries the library hides
- * (Drools, POI and its XML beans, JUnit, Jackson), so that a host compiles against this library alone
- * and those libraries can change behind it. claims-testkit, for hosts' tests, is held to (a), and to
- * (b) for every hidden library but JUnit, which is its purpose. The fixture tests below show that
- * each rule catches what it is meant to catch.
+ * The API boundary of the library modules (claims-model, -rules, -batch, -cli, -spark, -testkit and the
+ * Spring Boot starter; this module's tests are the ones that see them all): (a) a module's {@code internal}
+ * packages are used by that module alone, (b) the public signatures of the public packages expose no
+ * type of the libraries the library hides (Drools, POI and its XML beans, JUnit, Jackson), so that a host
+ * compiles against this library alone and those libraries can change behind it, and (c) no public
+ * signature of an exported package (any package not under {@code internal}) names a type of an
+ * {@code internal} package. claims-testkit, for hosts' tests, is held to (b) for every hidden library but
+ * JUnit, which is its purpose; the starter, Spring-facing by purpose, to (a) and (c). The fixture tests
+ * below show that each rule catches what it is meant to catch.
  */
 class ApiBoundaryTest {
 
@@ -63,6 +66,9 @@ class ApiBoundaryTest {
             "org.junit.", "JUnit",
             "org.opentest4j.", "JUnit (opentest4j)",
             "com.fasterxml.jackson.", "Jackson");
+
+    /** claims-spring-boot-starter's public package: Spring-facing by purpose. */
+    static final String STARTER_PACKAGE = "io.autoclaims.spring.boot";
 
     /** claims-testkit's package: JUnit-facing by purpose (the scenarios as JUnit dynamic tests). */
     static final String TESTKIT_PACKAGE = "io.autoclaims.testkit";
@@ -87,11 +93,20 @@ class ApiBoundaryTest {
                         io.autoclaims.testkit.WorkbookScenarios.class)
                 .map(c -> Location.of(c.getProtectionDomain().getCodeSource().getLocation()))
                 .collect(Collectors.toCollection(HashSet::new));
-        Path cli = Path.of(System.getProperty("claims.cli.classes", "../claims-cli/target/classes"));
-        assertTrue(Files.isDirectory(cli.resolve("io/autoclaims/cli")), "claims-cli is not compiled: " + cli.toAbsolutePath());
-        modules.add(Location.of(cli));
+        modules.add(classesFolder("claims.cli.classes", "claims-cli", "io/autoclaims/cli"));
+        modules.add(classesFolder("claims.starter.classes", "claims-spring-boot-starter", "io/autoclaims/spring/boot"));
         library = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importLocations(modules);
+    }
+
+    /**
+     * A module kept off this classpath, read from its classes folder: claims-cli (its jar's manifest brings a
+     * logging backend) and the Spring Boot starter (it would bring Spring to Spark's tests).
+     */
+    private static Location classesFolder(String property, String module, String packageDir) {
+        Path classes = Path.of(System.getProperty(property, "../" + module + "/target/classes"));
+        assertTrue(Files.isDirectory(classes.resolve(packageDir)), module + " is not compiled: " + classes.toAbsolutePath());
+        return Location.of(classes);
     }
 
     @Test
@@ -102,6 +117,7 @@ class ApiBoundaryTest {
         }
         assertTrue(packages.contains("io.autoclaims.rules.internal"), packages.toString());
         assertTrue(packages.contains(TESTKIT_PACKAGE), packages.toString());
+        assertTrue(packages.contains(STARTER_PACKAGE) && packages.contains(STARTER_PACKAGE + ".internal"), packages.toString());
     }
 
     @Test
@@ -130,6 +146,11 @@ class ApiBoundaryTest {
     }
 
     @Test
+    void publicSignaturesOfExportedPackagesExposeNoInternalType() {
+        exposesNoInternalType().check(library);
+    }
+
+    @Test
     void theTestkitExposesJUnitAndNoOtherHiddenLibrary() {
         Map<String, String> notJUnit = new java.util.HashMap<>(HIDDEN);
         notJUnit.keySet().removeIf(p -> p.startsWith("org.junit.") || p.startsWith("org.opentest4j."));
@@ -151,10 +172,7 @@ class ApiBoundaryTest {
     /** A public method returning a POI type and a public field of a Jackson type are caught. */
     @Test
     void aLeakingSignatureFails() {
-        JavaClasses fixture = new ClassFileImporter().importLocations(Set.of(
-                Location.of(LeakyApi.class.getProtectionDomain().getCodeSource().getLocation())))
-                .that(DescribedPredicate.describe("fixture", c -> c.getPackageName().equals(LeakyApi.class.getPackageName())));
-        EvaluationResult result = exposesNoHiddenType(List.of(LeakyApi.class.getPackageName())).evaluate(fixture);
+        EvaluationResult result = exposesNoHiddenType(List.of(LeakyApi.class.getPackageName())).evaluate(fixtures());
         List<String> violations = result.getFailureReport().getDetails();
         assertEquals(4, violations.size(), String.join("\n", violations));
         assertTrue(violations.stream().anyMatch(v -> v.contains("sheet()") && v.contains("POI")), violations.toString());
@@ -163,6 +181,31 @@ class ApiBoundaryTest {
                 violations.toString()); // inside a generic parameter
         assertTrue(violations.stream().anyMatch(v -> v.contains("Nested") && v.contains("Drools")), violations.toString());
         assertFalse(violations.stream().anyMatch(v -> v.contains("Hidden")), violations.toString());
+    }
+
+    /** An internal type anywhere in a public signature is caught: each place once; private and hidden members are not. */
+    @Test
+    void aSignatureNamingAnInternalTypeFails() {
+        List<String> violations = exposesNoInternalType().evaluate(fixtures()).getFailureReport().getDetails();
+        String fact = "io.autoclaims.rules.internal.FactDef: an internal type of the library";
+        String leaks = LeaksInternal.class.getName();
+        assertEquals(new TreeSet<>(List.of(
+                        leaks + " implements " + fact, // as Comparable's type argument
+                        leaks + " has type parameter " + fact,
+                        leaks + ".fact " + fact,
+                        leaks + ".<init>(io.autoclaims.rules.internal.FactDef) takes " + fact,
+                        leaks + ".facts() returns " + fact,
+                        leaks + ".take([Lio.autoclaims.rules.internal.FactDef;) has type parameter " + fact,
+                        leaks + ".take([Lio.autoclaims.rules.internal.FactDef;) takes " + fact)),
+                violations.stream().map(v -> v.replaceAll(" in \\(.*\\)$", "")).collect(Collectors.toCollection(TreeSet::new)),
+                String.join("\n", violations));
+    }
+
+    /** The fixture package's classes, nested and package-private ones included. */
+    private static JavaClasses fixtures() {
+        return new ClassFileImporter().importLocations(Set.of(
+                        Location.of(LeakyApi.class.getProtectionDomain().getCodeSource().getLocation())))
+                .that(DescribedPredicate.describe("fixture", c -> c.getPackageName().equals(LeakyApi.class.getPackageName())));
     }
 
     /** A class outside claims-rules that uses an internal class is caught. */
@@ -177,7 +220,7 @@ class ApiBoundaryTest {
 
     /** Each module's root package: its {@code internal} packages are its own. */
     static final List<String> MODULE_ROOTS = List.of("io.autoclaims.model", "io.autoclaims.rules", "io.autoclaims.batch",
-            "io.autoclaims.cli", "io.autoclaims.spark");
+            "io.autoclaims.cli", "io.autoclaims.spark", TESTKIT_PACKAGE, STARTER_PACKAGE);
 
     static ArchRule internalStaysInside() {
         return CompositeArchRule.of(MODULE_ROOTS.stream().map(root -> noClasses()
@@ -192,31 +235,65 @@ class ApiBoundaryTest {
     }
 
     static ArchRule exposesNoHiddenType(List<String> packages, Map<String, String> hidden) {
-        DescribedPredicate<JavaClass> api = new DescribedPredicate<>("public types of " + packages) {
-            @Override
-            public boolean test(JavaClass c) {
-                return packages.contains(c.getPackageName()) && visible(c);
-            }
-        };
-        return classes().that(api).should(new ArchCondition<>("expose no Drools, POI, XMLBeans, JUnit or Jackson type") {
+        return exposesNo(DescribedPredicate.describe("public types of " + packages, c -> packages.contains(c.getPackageName())),
+                "expose no Drools, POI, XMLBeans, JUnit or Jackson type", raw -> hidden.entrySet().stream()
+                        .filter(h -> raw.getName().startsWith(h.getKey())).map(h -> "a " + h.getValue() + " type")
+                        .findFirst().orElse(null));
+    }
+
+    /** True for an {@code internal} package or one below it. */
+    static boolean internal(String packageName) {
+        return ("." + packageName + ".").contains(".internal.");
+    }
+
+    /**
+     * The public signatures of every exported package of the library (any {@code io.autoclaims} package not
+     * under {@code internal}) name no type of an {@code internal} package: a host could not use such a
+     * member without depending on what the library may change at any time.
+     */
+    static ArchRule exposesNoInternalType() {
+        return exposesNo(DescribedPredicate.describe("public types of the exported io.autoclaims packages",
+                        c -> c.getPackageName().startsWith("io.autoclaims.") && !internal(c.getPackageName())),
+                "expose no type of an internal package",
+                raw -> raw.getName().startsWith("io.autoclaims.") && internal(raw.getPackageName())
+                        ? "an internal type of the library" : null);
+    }
+
+    /**
+     * Public types of the packages {@code in}, and every public or protected member of theirs: supertypes,
+     * type parameters' bounds, fields, constructors' and methods' parameters, returns and exceptions, generic
+     * type arguments included, name no type {@code forbidden} describes (it gives null for a type allowed).
+     */
+    private static ArchRule exposesNo(DescribedPredicate<JavaClass> in, String should,
+            Function<JavaClass, String> forbidden) {
+        DescribedPredicate<JavaClass> api = DescribedPredicate.describe(in.getDescription(), c -> in.test(c) && visible(c));
+        return classes().that(api).should(new ArchCondition<>(should) {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
-                c.getSuperclass().ifPresent(t -> report(c, c.getName() + " extends", t, hidden, events));
-                c.getInterfaces().forEach(t -> report(c, c.getName() + " implements", t, hidden, events));
+                Signature s = (where, type) -> report(c, where, type, forbidden, events);
+                c.getSuperclass().ifPresent(t -> s.check(c.getName() + " extends", t));
+                c.getInterfaces().forEach(t -> s.check(c.getName() + " implements", t));
+                c.getTypeParameters().forEach(t -> s.check(c.getName() + " has type parameter", t));
                 for (JavaMember m : c.getMembers()) {
                     if (!exposed(m) || ALLOWED.containsKey(m.getFullName())) {
                         continue;
                     }
                     if (m instanceof JavaField f) {
-                        report(c, f.getFullName(), f.getType(), hidden, events);
+                        s.check(f.getFullName(), f.getType());
                     } else if (m instanceof JavaCodeUnit u) {
-                        report(c, u.getFullName() + " returns", u.getReturnType(), hidden, events);
-                        u.getParameterTypes().forEach(t -> report(c, u.getFullName() + " takes", t, hidden, events));
-                        u.getExceptionTypes().forEach(t -> report(c, u.getFullName() + " throws", t, hidden, events));
+                        u.getTypeParameters().forEach(t -> s.check(u.getFullName() + " has type parameter", t));
+                        s.check(u.getFullName() + " returns", u.getReturnType());
+                        u.getParameterTypes().forEach(t -> s.check(u.getFullName() + " takes", t));
+                        u.getExceptionTypes().forEach(t -> s.check(u.getFullName() + " throws", t));
                     }
                 }
             }
         });
+    }
+
+    /** One type of a signature to check, with where it stands. */
+    private interface Signature {
+        void check(String where, JavaType type);
     }
 
     /** Public, and every class around it public too. */
@@ -235,15 +312,13 @@ class ApiBoundaryTest {
                 && !mods.contains(JavaModifier.SYNTHETIC) && !mods.contains(JavaModifier.BRIDGE);
     }
 
-    private static void report(JavaClass owner, String where, JavaType type, Map<String, String> hidden,
+    private static void report(JavaClass owner, String where, JavaType type, Function<JavaClass, String> forbidden,
             ConditionEvents events) {
         for (JavaClass raw : type.getAllInvolvedRawTypes()) {
-            String name = raw.getName();
-            hidden.forEach((prefix, library) -> {
-                if (name.startsWith(prefix)) {
-                    events.add(SimpleConditionEvent.violated(owner, where + " " + name + ": a " + library + " type"));
-                }
-            });
+            String what = forbidden.apply(raw.getBaseComponentType());
+            if (what != null) {
+                events.add(SimpleConditionEvent.violated(owner, where + " " + raw.getName() + ": " + what));
+            }
         }
     }
 

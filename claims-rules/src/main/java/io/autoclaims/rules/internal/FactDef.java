@@ -1,5 +1,6 @@
 package io.autoclaims.rules.internal;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -44,6 +45,42 @@ public record FactDef(
     /** The accessor a Drools constraint of a table with that scope uses, e.g. {@code claim.regime}. */
     public String accessorFrom(Scope tableScope) {
         return tableScope == Scope.LINE && scope == Scope.CLAIM ? "claim." + property : property;
+    }
+
+    /**
+     * The unit messages print after a value of this fact ({@code 494 km}, {@code 494 公里}), so that
+     * every number an analyst reads says what it counts; "" for a fact that is not a count or an
+     * amount. {@code io.autoclaims.rules.FactUnits} gives it to hosts by the fact's name.
+     */
+    public String unit(boolean zh) {
+        ValueType.Kind kind = type.kind();
+        if (kind == ValueType.Kind.MONEY || name.endsWith("Cny")) {
+            return zh ? "元" : "CNY";
+        }
+        if (kind != ValueType.Kind.INTEGER && kind != ValueType.Kind.DECIMAL) {
+            return ""; // rates print as rates, dates as dates, enums and codes as themselves
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.contains("months")) {
+            return zh ? "个月" : "months";
+        }
+        if (lower.contains("km")) {
+            return zh ? "公里" : "km";
+        }
+        if (lower.contains("days")) {
+            return zh ? "天" : "days";
+        }
+        if (lower.contains("hours")) {
+            return zh ? "小时" : "hours";
+        }
+        if (lower.endsWith("count") && lower.startsWith("lines.")) {
+            return zh ? "条明细" : "line(s)";
+        }
+        if (lower.endsWith("repairs") || lower.endsWith("replacements") || lower.endsWith("count")
+                || lower.endsWith("hits")) {
+            return zh ? "次" : "time(s)";
+        }
+        return "";
     }
 
     @Override

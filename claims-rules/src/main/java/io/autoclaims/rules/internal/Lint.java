@@ -1,6 +1,5 @@
 package io.autoclaims.rules.internal;
 
-import io.autoclaims.rules.FactUnits;
 import io.autoclaims.rules.WorkbookIssue;
 import io.autoclaims.rules.internal.Predicate.CodeIn;
 import io.autoclaims.rules.internal.Predicate.EnumIn;
@@ -323,7 +322,7 @@ final class Lint {
                 }
                 String name = dim.fact.name();
                 // numbers say what they count: period.daysSinceStart = 8 days / 8 天
-                String unit = FactUnits.of(dim.fact, zh);
+                String unit = dim.fact.unit(zh);
                 String u = unit.isEmpty() ? "" : " " + unit;
                 ValueType.Kind kind = dim.fact.type().kind();
                 boolean ordered = kind != ValueType.Kind.ENUM && kind != ValueType.Kind.ENUM_SET
@@ -476,7 +475,7 @@ final class Lint {
             List<String> parts = new ArrayList<>();
             for (int d = 0; d < dims.size(); d++) {
                 if (cell[d] >= 0) {
-                    String unit = FactUnits.of(dims.get(d).fact, zh);
+                    String unit = dims.get(d).fact.unit(zh);
                     parts.add(dims.get(d).fact.name() + " = " + dims.get(d).labels.get(cell[d])
                             + (unit.isEmpty() ? "" : " " + unit));
                 }

@@ -10,8 +10,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  * library's checks is refused and the live rulebook stays; both show in the health details and the
  * reload meters, and closing the context stops the watcher. One context for the whole story, on Boot 3.5
  * here and on Boot 4.0 in {@code examples/hosts/boot40}.
+ *
+ * <p>Closing the context ends every thread the starter's beans started: the watcher's own and the JDK's
+ * {@code FileSystemWatchService} behind it (the watcher bean's destroy method is {@code close}). What
+ * stays is Drools' JVM-wide wiring pool ({@code drools-worker-N}, daemon), which no bean owns: see
+ * {@code DroolsThreadsTest} in claims-rules and the README's "Threads".
  */
 class WatchTest {
     /** Long enough for a Drools compile and the scenarios on two busy cores. */
@@ -34,6 +42,8 @@ class WatchTest {
         Path dir = Workbooks.warrantyFolder(tmp.resolve("rules"));
         byte[] longerTerm = Workbooks.warrantyWithTerm("T-01", 120); // passes the shipped scenarios
         byte[] shorterVehicleTerm = Workbooks.warrantyWithTerm("T-04", 48); // fails some of them
+        Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+        List<Thread> startedThreads = new ArrayList<>();
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(AutoclaimsAutoConfiguration.class))
                 .withConfiguration(BootHealth.ENDPOINT)
@@ -75,8 +85,17 @@ class WatchTest {
                     assertThat(reloads(meters, "REFUSED")).isEqualTo(1.0);
                     assertThat(reloads(meters, "SWAPPED")).isEqualTo(1.0);
                     assertThat(watcherThreads(dir)).hasSize(1);
+                    Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t)).forEach(startedThreads::add);
                 });
         assertThat(watcherThreads(dir)).as("closed with the context").isEmpty();
+        assertThat(startedThreads).as("the watcher and the JDK's watch service run while the context does")
+                .extracting(Thread::getName).contains("rulebook-watcher " + dir, "FileSystemWatchService");
+        assertThat(startedThreads).filteredOn(t -> !t.getName().matches("drools-worker-\\d+"))
+                .as("ended with the context").noneMatch(Thread::isAlive);
+        List<Thread> left = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t)).toList();
+        assertThat(left).as("only Drools' JVM-wide wiring pool outlives the context")
+                .allSatisfy(t -> assertThat(t.getName()).matches("drools-worker-\\d+"))
+                .allMatch(Thread::isDaemon);
     }
 
     @SuppressWarnings("unchecked")
