@@ -1,7 +1,7 @@
 package io.autoclaims.rules;
 
-import io.autoclaims.rules.internal.FactCatalog;
-import io.autoclaims.rules.internal.FactDef;
+import io.autoclaims.rules.internal.run.FactCatalog;
+import io.autoclaims.rules.internal.table.FactDef;
 
 /**
  * The unit of a number fact as messages print it after a value ({@code 494 km}, {@code 494 公里}):

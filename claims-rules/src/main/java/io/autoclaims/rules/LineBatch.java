@@ -8,7 +8,7 @@ import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.RawLines;
 import io.autoclaims.model.json.ReadResult;
-import io.autoclaims.rules.internal.Engine;
+import io.autoclaims.rules.internal.run.Engine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

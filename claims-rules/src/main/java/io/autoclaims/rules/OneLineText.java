@@ -1,6 +1,6 @@
 package io.autoclaims.rules;
 
-import io.autoclaims.rules.internal.NameText;
+import io.autoclaims.rules.internal.workbook.NameText;
 
 /**
  * Text from a workbook or a file name made safe for one line of output: workbook, sheet and rule

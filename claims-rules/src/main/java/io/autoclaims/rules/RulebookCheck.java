@@ -1,7 +1,7 @@
 package io.autoclaims.rules;
 
-import io.autoclaims.rules.internal.Annotator;
-import io.autoclaims.rules.internal.RulebookCompiler;
+import io.autoclaims.rules.internal.analysis.Annotator;
+import io.autoclaims.rules.internal.compile.RulebookCompiler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.autoclaims.rules;
 
 import io.autoclaims.model.RulebookInfo;
-import io.autoclaims.rules.internal.ColumnModel;
-import io.autoclaims.rules.internal.RowModel;
-import io.autoclaims.rules.internal.RulebookCompiler;
-import io.autoclaims.rules.internal.TableModel;
-import io.autoclaims.rules.internal.WorkbookModel;
+import io.autoclaims.rules.internal.table.ColumnModel;
+import io.autoclaims.rules.internal.table.RowModel;
+import io.autoclaims.rules.internal.compile.RulebookCompiler;
+import io.autoclaims.rules.internal.table.TableModel;
+import io.autoclaims.rules.internal.table.WorkbookModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

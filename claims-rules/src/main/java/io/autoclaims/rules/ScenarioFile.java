@@ -1,6 +1,6 @@
 package io.autoclaims.rules;
 
-import io.autoclaims.rules.internal.NameText;
+import io.autoclaims.rules.internal.workbook.NameText;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -229,7 +229,7 @@ final class ScenarioFile {
      * {@code scenarios} is how many scenarios name the file (none of them runs).
      */
     static WorkbookIssue issue(Refused r, CellRef cell, int scenarios) {
-        String f = io.autoclaims.rules.internal.NameText.oneLine(r.file); // one line, whatever the cell holds
+        String f = io.autoclaims.rules.internal.workbook.NameText.oneLine(r.file); // one line, whatever the cell holds
         String named = scenarios + " scenario(s) name it and do not run";
         String namedZh = "引用它的 " + scenarios + " 个测试场景均未运行";
         String travel = "scenario files travel with the workbook: keep " + f + " beside it, in its folder or a "

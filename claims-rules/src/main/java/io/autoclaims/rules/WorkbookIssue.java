@@ -1,6 +1,6 @@
 package io.autoclaims.rules;
 
-import io.autoclaims.rules.internal.NameText;
+import io.autoclaims.rules.internal.workbook.NameText;
 import java.util.Comparator;
 import java.util.Objects;
 

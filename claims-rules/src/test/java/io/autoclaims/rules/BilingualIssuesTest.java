@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.autoclaims.rules.internal.WorkbookGuard;
+import io.autoclaims.rules.internal.workbook.WorkbookGuard;
 import io.autoclaims.rules.testing.ShippedWorkbooks;
 import io.autoclaims.rules.testing.WorkbookBuilder;
 import java.io.ByteArrayInputStream;

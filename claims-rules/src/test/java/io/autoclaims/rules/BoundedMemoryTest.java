@@ -3,7 +3,7 @@ package io.autoclaims.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.autoclaims.rules.internal.WorkbookGuard;
+import io.autoclaims.rules.internal.workbook.WorkbookGuard;
 import io.autoclaims.rules.testing.RawXlsx;
 import io.autoclaims.rules.testing.RawXlsx.Shared;
 import java.io.ByteArrayOutputStream;

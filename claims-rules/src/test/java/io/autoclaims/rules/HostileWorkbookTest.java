@@ -60,7 +60,7 @@ class HostileWorkbookTest {
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             byte[] zeros = new byte[1 << 20];
             // within the unpacked limit, so that the ratio check is what refuses it
-            for (int i = 0; i < (io.autoclaims.rules.internal.WorkbookGuard.MAX_UNCOMPRESSED_BYTES >> 20) - 2; i++) {
+            for (int i = 0; i < (io.autoclaims.rules.internal.workbook.WorkbookGuard.MAX_UNCOMPRESSED_BYTES >> 20) - 2; i++) {
                 zip.write(zeros);
             }
             zip.closeEntry();

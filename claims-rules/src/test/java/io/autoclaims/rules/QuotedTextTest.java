@@ -13,7 +13,7 @@ import io.autoclaims.model.Reason;
 import io.autoclaims.model.ShopTier;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
-import io.autoclaims.rules.internal.Quote;
+import io.autoclaims.rules.internal.run.Quote;
 import io.autoclaims.rules.testing.Claims;
 import io.autoclaims.rules.testing.InsuranceClaims;
 import java.nio.charset.StandardCharsets;

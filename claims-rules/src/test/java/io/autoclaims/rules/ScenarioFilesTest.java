@@ -334,7 +334,7 @@ class ScenarioFilesTest {
         // a sparse file over the limit is refused from its size, unread
         Path big = dir.resolve("big.xlsx");
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(io.autoclaims.rules.internal.WorkbookGuard.MAX_FILE_BYTES + 1);
+            f.setLength(io.autoclaims.rules.internal.workbook.WorkbookGuard.MAX_FILE_BYTES + 1);
         }
         RulebookException tooLarge = assertThrows(RulebookException.class, () -> Rulebook.load(big));
         assertEquals(1, tooLarge.errors().size(), tooLarge.getMessage());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.autoclaims.rules.internal.RulebookCompiler;
+import io.autoclaims.rules.internal.compile.RulebookCompiler;
 import io.autoclaims.rules.testing.Hostile;
 import io.autoclaims.rules.testing.XlsxParts;
 import java.io.ByteArrayInputStream;

@@ -2,7 +2,7 @@ package io.autoclaims.bench.table;
 
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.WorkbookIssue;
-import io.autoclaims.rules.internal.RulebookCompiler;
+import io.autoclaims.rules.internal.compile.RulebookCompiler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -89,9 +89,9 @@ class WorkbookBuilderTest {
     @Test
     void hardCodedVocabulariesMatchTheEngine() {
         Map<String, List<WorkbookBuilder.EnumValue>> written = Map.of(
-                "io.autoclaims.rules.internal.Formula", WorkbookBuilder.FORMULAS,
-                "io.autoclaims.rules.internal.ChargeBasis", WorkbookBuilder.CHARGE_BASES,
-                "io.autoclaims.rules.internal.Effect", WorkbookBuilder.enumValues("enum Effect"));
+                "io.autoclaims.rules.internal.run.Formula", WorkbookBuilder.FORMULAS,
+                "io.autoclaims.rules.internal.run.ChargeBasis", WorkbookBuilder.CHARGE_BASES,
+                "io.autoclaims.rules.internal.table.Effect", WorkbookBuilder.enumValues("enum Effect"));
         assertEquals(List.of("LINES_SUM", "MIN_ASSESSED", "MIN_INVOICED", "CAP_SUM_INSURED", "DEDUCTIBLE",
                 "PLUS_RESCUE"), names(WorkbookBuilder.enumValues("enum Formula")));
         assertEquals(List.of("TARIFF", "HIGHWAY_TOLL"), names(WorkbookBuilder.enumValues("enum ChargeBasis")));

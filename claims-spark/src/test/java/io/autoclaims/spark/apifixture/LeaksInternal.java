@@ -1,6 +1,6 @@
 package io.autoclaims.spark.apifixture;
 
-import io.autoclaims.rules.internal.FactDef;
+import io.autoclaims.rules.internal.table.FactDef;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,0 @@
-package io.autoclaims.rules.internal;
-
-/** What a table is evaluated for: once per claim, or once per claim line. */
-public enum Scope { CLAIM, LINE }

@@ -1,0 +1,313 @@
+package io.autoclaims.rules.internal.compile;
+
+import io.autoclaims.rules.CellRef;
+import io.autoclaims.rules.internal.condition.Predicate.BoolIs;
+import io.autoclaims.rules.internal.condition.Predicate.CodeIn;
+import io.autoclaims.rules.internal.condition.Predicate.EnumIn;
+import io.autoclaims.rules.internal.condition.Predicate.Range;
+import io.autoclaims.rules.internal.condition.Predicate;
+import io.autoclaims.rules.internal.run.ClaimFacts;
+import io.autoclaims.rules.internal.run.LineFacts;
+import io.autoclaims.rules.internal.table.FactDef;
+import io.autoclaims.rules.internal.table.HitPolicy;
+import io.autoclaims.rules.internal.table.RowModel.Condition;
+import io.autoclaims.rules.internal.table.RowModel;
+import io.autoclaims.rules.internal.table.Scope;
+import io.autoclaims.rules.internal.table.TableModel;
+import io.autoclaims.rules.internal.table.ValueType;
+import io.autoclaims.rules.internal.workbook.WorkbookReader;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the Drools rules of the tables. A small table gets one rule per row, its values written into
+ * the constraints. A table of {@code indexedMinRows} rows or more gets one rule per {@link RowShape}:
+ * the rule's constraints compare the fact with the fields of a declared row fact type, and the rows
+ * become row facts (made after compilation, see {@link RowIndex}) that the rule reads with
+ * {@code from}; compilation no longer grows with the row count, and a claim meets only the rows its
+ * index finds. Rows a row fact cannot carry keep a rule of their own; salience (minus the row number)
+ * keeps the top-to-bottom order across both forms.
+ *
+ * <p>Only typed values reach the DRL: enumeration constants taken from the Java enum itself, numbers
+ * printed from {@link BigDecimal}, and codes as {@link DrlText#literal string literals}. Rule names and
+ * comments are made here from the table key ({@link DrlText#identifier checked}) and row numbers; no
+ * sheet name, file name, title, text or note is ever written, not even in a comment. Each constraint
+ * gets its own DRL line, so a compiler message points back to the cell (or, for a shape rule, the
+ * table) it came from through {@link Result#lineToCell()}.
+ */
+final class DrlWriter {
+    static final String PACKAGE = "io.autoclaims.generated";
+
+    private final StringBuilder drl = new StringBuilder();
+    private final Map<Integer, CellRef> lineToCell = new HashMap<>();
+    private final Map<String, CellRef> ruleToCell = new HashMap<>();
+    private int line = 1;
+
+    /** Tables with at least this many rows compile to shape rules over indexed row facts. */
+    static final int INDEXED_MIN_ROWS = 16;
+
+    /** DRL text plus where each of its lines and rules came from, and the row shapes it declares. */
+    record Result(String drl, Map<Integer, CellRef> lineToCell, Map<String, CellRef> ruleToCell,
+            List<RowShape> shapes) {
+        Result(String drl, Map<Integer, CellRef> lineToCell, Map<String, CellRef> ruleToCell) {
+            this(drl, lineToCell, ruleToCell, List.of());
+        }
+    }
+
+    static Result write(List<CompiledRulebook.RowRef> rows) {
+        return write(rows, INDEXED_MIN_ROWS);
+    }
+
+    static Result write(List<CompiledRulebook.RowRef> rows, int indexedMinRows) {
+        DrlWriter w = new DrlWriter();
+        w.emit("package " + PACKAGE + ";", null);
+        w.emit("", null);
+        w.emit("import " + ClaimFacts.class.getName() + ";", null);
+        w.emit("import " + LineFacts.class.getName() + ";", null);
+        List<RowShape> shapes = new ArrayList<>();
+        for (int from = 0; from < rows.size(); ) {
+            int stage = rows.get(from).stage();
+            int to = from;
+            while (to < rows.size() && rows.get(to).stage() == stage) {
+                to++;
+            }
+            List<CompiledRulebook.RowRef> tableRows = rows.subList(from, to);
+            TableModel table = tableRows.get(0).table();
+            if (tableRows.size() >= indexedMinRows) {
+                List<CompiledRulebook.RowRef> single = new ArrayList<>();
+                List<RowShape> planned = RowShape.plan(stage, table, tableRows, shapes.size(), single);
+                for (RowShape shape : planned) {
+                    w.shape(shape);
+                }
+                shapes.addAll(planned);
+                single.forEach(w::rule);
+            } else {
+                tableRows.forEach(w::rule);
+            }
+            from = to;
+        }
+        return new Result(w.drl.toString(), Map.copyOf(w.lineToCell), Map.copyOf(w.ruleToCell), List.copyOf(shapes));
+    }
+
+    /** The name of a shape rule: {@code <table>_rows_<shape>}. */
+    static String shapeRuleName(RowShape shape) {
+        return DrlText.identifier(shape.table().key()) + "_rows_" + shape.id();
+    }
+
+    /** The row fact type and the one rule of a shape. */
+    private void shape(RowShape shape) {
+        TableModel table = shape.table();
+        CellRef at = table.keyCell();
+        String type = table.scope() == Scope.LINE ? "LineFacts" : "ClaimFacts";
+        String name = shapeRuleName(shape);
+        ruleToCell.put(name, at);
+        emit("", null);
+        emit("// table " + DrlText.identifier(table.key()) + ": " + shape.rows().size() + " rows of one form", null);
+        emit("declare " + shape.typeName(), at);
+        emit("    index : int", at);
+        emit("    priority : int", at);
+        List<String> constraints = new ArrayList<>();
+        List<String> factConstraints = new ArrayList<>();
+        factConstraints.add("stage == " + shape.stage());
+        if (table.hit() != HitPolicy.COLLECT) {
+            factConstraints.add("hit == -1");
+        }
+        for (int j = 0; j < shape.columns().size(); j++) {
+            RowShape.Column c = shape.columns().get(j);
+            FactDef fact = c.fact();
+            String accessor = fact.accessorFrom(table.scope());
+            String value = "$f." + accessor;
+            boolean numeric = c.kind() == RowShape.Kind.BETWEEN || c.kind() == RowShape.Kind.POINT
+                    || c.kind() == RowShape.Kind.RANGE;
+            if (isBoxed(fact) && (numeric || fact.type().kind() == ValueType.Kind.BOOLEAN)) {
+                factConstraints.add(accessor + " != null");
+            }
+            switch (c.kind()) {
+                case IN, NOT_IN -> {
+                    emit("    v" + j + " : java.util.Set", at);
+                    constraints.add("v" + j + (c.kind() == RowShape.Kind.IN ? " contains " : " not contains ") + value);
+                }
+                case BETWEEN -> {
+                    emit("    lo" + j + " : long", at);
+                    emit("    hi" + j + " : long", at);
+                    constraints.add("lo" + j + " <= " + value);
+                    constraints.add("hi" + j + " >= " + value);
+                }
+                case POINT -> {
+                    // equal by value, whatever the scale
+                    emit("    v" + j + " : java.math.BigDecimal", at);
+                    constraints.add("v" + j + " <= " + value);
+                    constraints.add("v" + j + " >= " + value);
+                }
+                case RANGE -> {
+                    if (c.hasLow()) {
+                        emit("    lo" + j + " : java.math.BigDecimal", at);
+                        constraints.add("lo" + j + (c.lowIncluded() ? " <= " : " < ") + value);
+                    }
+                    if (c.hasHigh()) {
+                        emit("    hi" + j + " : java.math.BigDecimal", at);
+                        constraints.add("hi" + j + (c.highIncluded() ? " >= " : " > ") + value);
+                    }
+                }
+            }
+        }
+        emit("end", at);
+        emit("", null);
+        emit("rule " + DrlText.literal(name), at);
+        emit("    salience $priority", at);
+        emit("when", at);
+        emit("    $f : " + type + "(", at);
+        for (int i = 0; i < factConstraints.size(); i++) {
+            emit("        " + factConstraints.get(i) + (i + 1 < factConstraints.size() ? "," : ""), at);
+        }
+        emit("    )", at);
+        emit("    " + shape.typeName() + "(", at);
+        emit("        $row : index,", at);
+        emit("        $priority : priority" + (constraints.isEmpty() ? "" : ","), at);
+        for (int i = 0; i < constraints.size(); i++) {
+            emit("        " + constraints.get(i) + (i + 1 < constraints.size() ? "," : ""), at);
+        }
+        emit("    ) from $f.rows(" + shape.id() + ")", at);
+        emit("then", at);
+        emit("    $f.fire($row);", at);
+        if (table.hit() != HitPolicy.COLLECT) {
+            emit("    update($f);", at);
+        }
+        emit("end", at);
+    }
+
+    static String ruleName(TableModel table, RowModel row) {
+        return DrlText.identifier(table.key()) + "_" + row.row();
+    }
+
+    private void rule(CompiledRulebook.RowRef ref) {
+        TableModel table = ref.table();
+        RowModel row = ref.row();
+        String name = ruleName(table, row);
+        String type = table.scope() == Scope.LINE ? "LineFacts" : "ClaimFacts";
+        ruleToCell.put(name, row.idCell());
+        emit("", null);
+        emit("// table " + DrlText.identifier(table.key()) + " row " + row.row(), null);
+        emit("rule " + DrlText.literal(name), row.idCell());
+        emit("    salience " + (-row.row()), row.idCell());
+        emit("when", row.idCell());
+        List<String> constraints = new ArrayList<>();
+        List<CellRef> cells = new ArrayList<>();
+        constraints.add("stage == " + ref.stage());
+        cells.add(table.keyCell());
+        if (table.hit() != HitPolicy.COLLECT) {
+            constraints.add("hit == -1");
+            cells.add(table.keyCell());
+        }
+        for (Condition c : row.conditions()) {
+            constraints.add(constraint(c, table.scope()));
+            cells.add(c.cell());
+        }
+        emit("    $f : " + type + "(", row.idCell());
+        for (int i = 0; i < constraints.size(); i++) {
+            emit("        " + constraints.get(i) + (i + 1 < constraints.size() ? "," : ""), cells.get(i));
+        }
+        emit("    )", row.idCell());
+        emit("then", row.idCell());
+        emit("    $f.fire(" + ref.index() + ");", row.idCell());
+        if (table.hit() != HitPolicy.COLLECT) {
+            // the modified fact no longer matches any row of this table: Drools drops the others
+            emit("    update($f);", row.idCell());
+        }
+        emit("end", row.idCell());
+    }
+
+    private static String constraint(Condition c, Scope tableScope) {
+        FactDef fact = c.fact();
+        String accessor = fact.accessorFrom(tableScope);
+        Predicate p = c.predicate();
+        if (p instanceof EnumIn in) {
+            return enumConstraint(fact, accessor, in);
+        }
+        if (p instanceof CodeIn in) {
+            List<String> literals = in.values().stream().map(DrlWriter::codeLiteral).toList();
+            return literals.size() == 1 ? accessor + " == " + literals.get(0)
+                    : accessor + " in (" + String.join(", ", literals) + ")";
+        }
+        if (p instanceof BoolIs b) {
+            return accessor + " == " + b.value();
+        }
+        return rangeConstraint(fact, accessor, (Range) p);
+    }
+
+    private static String enumConstraint(FactDef fact, String accessor, EnumIn in) {
+        List<String> constants = in.values().stream()
+                .map(e -> e.getDeclaringClass().getName().replace('$', '.') + "." + e.name())
+                .toList();
+        if (fact.type().kind() == ValueType.Kind.ENUM_SET) {
+            if (in.negated()) {
+                return constants.stream().map(k -> accessor + " not contains " + k)
+                        .reduce((a, b) -> a + " && " + b).orElseThrow();
+            }
+            List<String> any = constants.stream().map(k -> accessor + " contains " + k).toList();
+            return "( " + String.join(" || ", any) + " )";
+        }
+        if (in.negated()) {
+            return constants.size() == 1 ? accessor + " != " + constants.get(0)
+                    : accessor + " not in (" + String.join(", ", constants) + ")";
+        }
+        return constants.size() == 1 ? accessor + " == " + constants.get(0)
+                : accessor + " in (" + String.join(", ", constants) + ")";
+    }
+
+    private static String rangeConstraint(FactDef fact, String accessor, Range r) {
+        List<String> parts = new ArrayList<>();
+        if (isBoxed(fact)) {
+            parts.add(accessor + " != null");
+        }
+        boolean exact = r.low() != null && r.high() != null && r.low().compareTo(r.high()) == 0;
+        if (exact) {
+            parts.add(accessor + " == " + number(fact, r.low()));
+        } else {
+            if (r.low() != null) {
+                parts.add(accessor + (r.lowIncluded() ? " >= " : " > ") + number(fact, r.low()));
+            }
+            if (r.high() != null) {
+                parts.add(accessor + (r.highIncluded() ? " <= " : " < ") + number(fact, r.high()));
+            }
+        }
+        return String.join(" && ", parts);
+    }
+
+    /** A number literal: ints for integers and dates (epoch days), BigDecimal literals otherwise. */
+    private static String number(FactDef fact, BigDecimal value) {
+        return switch (fact.type().kind()) {
+            case INTEGER, DATE -> Long.toString(value.longValueExact());
+            default -> value.toPlainString() + "B";
+        };
+    }
+
+    /** Facts whose getter returns an object can be null before a row sets them. */
+    private static boolean isBoxed(FactDef fact) {
+        Class<?> type = fact.scope() == Scope.LINE ? LineFacts.class : ClaimFacts.class;
+        String suffix = Character.toUpperCase(fact.property().charAt(0)) + fact.property().substring(1);
+        for (Method m : type.getMethods()) {
+            if (m.getParameterCount() == 0 && (m.getName().equals("get" + suffix) || m.getName().equals("is" + suffix))) {
+                return !m.getReturnType().isPrimitive();
+            }
+        }
+        throw new IllegalStateException("no getter for fact " + fact.name());
+    }
+
+    /** Codes are checked when read ({@link WorkbookReader#CODE}); here they are still only literals. */
+    private static String codeLiteral(String code) {
+        return DrlText.literal(code);
+    }
+
+    private void emit(String text, CellRef source) {
+        drl.append(text).append('\n');
+        if (source != null) {
+            lineToCell.put(line, source);
+        }
+        line++;
+    }
+}

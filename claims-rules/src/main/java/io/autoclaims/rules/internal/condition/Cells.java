@@ -1,0 +1,408 @@
+package io.autoclaims.rules.internal.condition;
+
+import io.autoclaims.rules.CellRef;
+import io.autoclaims.rules.WorkbookIssue;
+import io.autoclaims.rules.internal.condition.Predicate.BoolIs;
+import io.autoclaims.rules.internal.condition.Predicate.CodeIn;
+import io.autoclaims.rules.internal.condition.Predicate.EnumIn;
+import io.autoclaims.rules.internal.condition.Predicate.Range;
+import io.autoclaims.rules.internal.table.FactDef;
+import io.autoclaims.rules.internal.table.ValueType;
+import io.autoclaims.rules.internal.workbook.WorkbookReader;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns cell values into typed conditions and outputs, one column type at a time. Every message
+ * says what the cell holds, what was expected, and how to write it.
+ */
+public final class Cells {
+    private static final Pattern NOT = Pattern.compile("^\\s*(NOT|not|Not|非)\\s+");
+    private static final Pattern SEPARATORS = Pattern.compile("[,，;；、\\n\\r]+");
+    private static final Pattern COMPARISON = Pattern.compile("^(>=|<=|>|<|=|≥|≤)?\\s*(\\S+)$");
+    private static final Pattern BETWEEN = Pattern.compile("^(\\S+)\\s*\\.\\.\\s*(\\S+)$");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private Cells() {
+    }
+
+    /** The predicate a condition cell states, or null (with an issue) when the cell is wrong. */
+    public static Predicate condition(FactDef fact, Object value, String shown, CellRef where, List<WorkbookIssue> issues) {
+        ValueType type = fact.type();
+        return switch (type.kind()) {
+            case ENUM, ENUM_SET -> {
+                boolean negated = value instanceof String t && NOT.matcher(t).lookingAt();
+                Object rest = negated ? NOT.matcher((String) value).replaceFirst("") : value;
+                List<Enum<?>> values = enums(type, rest, shown, where, issues);
+                yield values == null ? null : new EnumIn(values, negated);
+            }
+            case CODE -> {
+                List<String> codes = codes(value, shown, where, issues);
+                yield codes == null ? null : new CodeIn(codes);
+            }
+            case BOOLEAN -> {
+                Boolean b = bool(value, shown, where, issues);
+                yield b == null ? null : new BoolIs(b);
+            }
+            case INTEGER, MONEY, RATE, DECIMAL, DATE -> range(fact, value, shown, where, issues);
+            case TEXT -> null;
+        };
+    }
+
+    /** The value an output cell sets, or null (with an issue) when the cell is wrong. */
+    public static Object output(FactDef fact, Object value, String shown, CellRef where, List<WorkbookIssue> issues) {
+        ValueType type = fact.type();
+        return switch (type.kind()) {
+            case ENUM -> {
+                List<Enum<?>> values = enums(type, value, shown, where, issues);
+                if (values != null && values.size() != 1) {
+                    issues.add(WorkbookIssue.error("ONE_VALUE", where,
+                            "\"" + shown + "\" names " + values.size() + " values, the column takes one",
+                            "write one of " + type.constants()).withZh(
+                            "\"" + shown + "\" 列出了 " + values.size() + " 个取值，本列只能填一个",
+                            "请填写其中一个：" + type.constants()));
+                    yield null;
+                }
+                yield values == null ? null : values.get(0);
+            }
+            case ENUM_SET -> {
+                List<Enum<?>> values = enums(type, value, shown, where, issues);
+                yield values == null ? null : enumSet(values);
+            }
+            case CODE -> {
+                List<String> codes = codes(value, shown, where, issues);
+                if (codes != null && codes.size() != 1) {
+                    issues.add(WorkbookIssue.error("ONE_VALUE", where, "\"" + shown + "\" names several codes",
+                            "write one code").withZh("\"" + shown + "\" 列出了多个代码", "请只填写一个代码"));
+                    yield null;
+                }
+                yield codes == null ? null : codes.get(0);
+            }
+            case BOOLEAN -> bool(value, shown, where, issues);
+            case INTEGER -> {
+                BigDecimal d = typedNumber(fact, value, shown, where, issues);
+                yield d == null ? null : d.intValueExact();
+            }
+            case RATE, MONEY, DECIMAL -> typedNumber(fact, value, shown, where, issues);
+            case DATE, TEXT -> null;
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Set<Enum<?>> enumSet(List<Enum<?>> values) {
+        return (Set) EnumSet.copyOf((List) values);
+    }
+
+    private static List<Enum<?>> enums(ValueType type, Object value, String shown, CellRef where,
+            List<WorkbookIssue> issues) {
+        if (!(value instanceof String s)) {
+            issues.add(WorkbookIssue.error("BAD_VALUE", where,
+                    "\"" + shown + "\" is not a " + type.enumClass().getSimpleName() + " value",
+                    "write one or more of " + type.constants()).withZh(
+                    "\"" + shown + "\" 不是有效的 " + type.enumClass().getSimpleName() + " 取值",
+                    "可填写以下一个或多个：" + type.constants()));
+            return null;
+        }
+        Set<Enum<?>> values = new LinkedHashSet<>();
+        for (String item : SEPARATORS.split(s)) {
+            String name = item.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Enum<?> e = type.constant(name);
+            if (e == null) {
+                Enum<?> loose = type.constant(name.toUpperCase(Locale.ROOT).replace(' ', '_'));
+                if (loose != null) {
+                    issues.add(WorkbookIssue.warning("ENUM_SPELLING", where,
+                            "\"" + name + "\" was read as " + loose.name(), "write " + loose.name()).withZh(
+                            "\"" + name + "\" 已按 " + loose.name() + " 读取", "请写作 " + loose.name()));
+                    e = loose;
+                } else {
+                    issues.add(WorkbookIssue.error("UNKNOWN_VALUE", where,
+                            "\"" + name + "\" is not a " + type.enumClass().getSimpleName() + " value",
+                            "write one of " + type.constants()).withZh(
+                            "\"" + name + "\" 不是有效的 " + type.enumClass().getSimpleName() + " 取值",
+                            "可填写：" + type.constants()));
+                    return null;
+                }
+            }
+            if (!values.add(e)) {
+                issues.add(WorkbookIssue.warning("DUPLICATE_VALUE", where, e.name() + " is listed twice", null)
+                        .withZh(e.name() + " 重复列出", null));
+            }
+        }
+        if (values.isEmpty()) {
+            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" names no value",
+                    "write one or more of " + type.constants() + ", or leave the cell blank for any").withZh(
+                    "\"" + shown + "\" 没有列出任何取值",
+                    "请填写以下一个或多个：" + type.constants() + "，或留空表示任意"));
+            return null;
+        }
+        return new ArrayList<>(values);
+    }
+
+    private static List<String> codes(Object value, String shown, CellRef where, List<WorkbookIssue> issues) {
+        if (!(value instanceof String s)) {
+            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not a code",
+                    "write a code in UPPER_SNAKE_CASE such as R2021").withZh(
+                    "\"" + shown + "\" 不是代码", "请填写大写字母加下划线格式的代码，例如 R2021"));
+            return null;
+        }
+        List<String> codes = new ArrayList<>();
+        for (String item : SEPARATORS.split(s)) {
+            String code = item.trim();
+            if (code.isEmpty()) {
+                continue;
+            }
+            if (!WorkbookReader.CODE.matcher(code).matches()) {
+                issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + code + "\" is not a code",
+                        "codes are capital letters, digits and _ starting with a letter, e.g. R2021").withZh(
+                        "\"" + code + "\" 不是代码", "代码由大写字母、数字和 _ 组成，以字母开头，例如 R2021"));
+                return null;
+            }
+            codes.add(code);
+        }
+        return codes.isEmpty() ? null : codes;
+    }
+
+    private static Boolean bool(Object value, String shown, CellRef where, List<WorkbookIssue> issues) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s) {
+            String t = s.trim().toUpperCase(Locale.ROOT);
+            Boolean b = switch (t) {
+                case "TRUE", "YES", "是" -> Boolean.TRUE;
+                case "FALSE", "NO", "否" -> Boolean.FALSE;
+                default -> null;
+            };
+            if (b != null) {
+                issues.add(WorkbookIssue.warning("BOOLEAN_AS_TEXT", where,
+                        "\"" + shown + "\" is text; it was read as " + b,
+                        "pick TRUE or FALSE from the drop-down so the cell holds a real boolean").withZh(
+                        "\"" + shown + "\" 是文本，已按 " + b + " 读取",
+                        "请从下拉列表中选择 TRUE 或 FALSE，使单元格保存真正的布尔值"));
+                return b;
+            }
+        }
+        issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not TRUE or FALSE",
+                "pick TRUE or FALSE, or leave the cell blank for any").withZh(
+                "\"" + shown + "\" 不是 TRUE 或 FALSE", "请选择 TRUE 或 FALSE，或留空表示任意"));
+        return null;
+    }
+
+    private static Predicate range(FactDef fact, Object value, String shown, CellRef where,
+            List<WorkbookIssue> issues) {
+        if (value instanceof BigDecimal || value instanceof LocalDate) {
+            BigDecimal v = bound(fact, value, shown, where, issues);
+            return v == null ? null : new Range(v, true, v, true);
+        }
+        if (value instanceof Boolean) {
+            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not " + expected(fact),
+                    rangeHint(fact)).withZh("\"" + shown + "\" 不是" + expectedZh(fact), rangeHintZh(fact)));
+            return null;
+        }
+        String s = ((String) value).trim();
+        Matcher between = BETWEEN.matcher(s);
+        if (between.matches()) {
+            BigDecimal low = bound(fact, between.group(1), shown, where, issues);
+            BigDecimal high = low == null ? null : bound(fact, between.group(2), shown, where, issues);
+            if (low == null || high == null) {
+                return null;
+            }
+            if (low.compareTo(high) > 0) {
+                issues.add(WorkbookIssue.error("EMPTY_RANGE", where, "\"" + shown + "\" is an empty range",
+                        "write the lower bound first, e.g. 5..10").withZh(
+                        "\"" + shown + "\" 是空范围（下限大于上限）", "请先写下限，例如 5..10"));
+                return null;
+            }
+            return new Range(low, true, high, true);
+        }
+        Matcher cmp = COMPARISON.matcher(s);
+        if (!cmp.matches()) {
+            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not " + expected(fact),
+                    rangeHint(fact)).withZh("\"" + shown + "\" 不是" + expectedZh(fact), rangeHintZh(fact)));
+            return null;
+        }
+        BigDecimal v = bound(fact, cmp.group(2), shown, where, issues);
+        if (v == null) {
+            return null;
+        }
+        String op = cmp.group(1) == null ? "=" : cmp.group(1);
+        return switch (op) {
+            case ">=", "≥" -> new Range(v, true, null, false);
+            case ">" -> new Range(v, false, null, false);
+            case "<=", "≤" -> new Range(null, false, v, true);
+            case "<" -> new Range(null, false, v, false);
+            default -> new Range(v, true, v, true);
+        };
+    }
+
+    /** One bound of a range as a number (dates as epoch days). */
+    private static BigDecimal bound(FactDef fact, Object raw, String shown, CellRef where,
+            List<WorkbookIssue> issues) {
+        ValueType.Kind kind = fact.type().kind();
+        if (kind == ValueType.Kind.DATE) {
+            if (raw instanceof LocalDate d) {
+                return BigDecimal.valueOf(d.toEpochDay());
+            }
+            try {
+                return BigDecimal.valueOf(LocalDate.parse(raw.toString().trim(), DATE).toEpochDay());
+            } catch (DateTimeParseException e) {
+                issues.add(WorkbookIssue.error("BAD_VALUE", where,
+                        "\"" + raw + "\" is not a date that exists (yyyy-MM-dd)", rangeHint(fact)).withZh(
+                        "\"" + raw + "\" 不是存在的日期（yyyy-MM-dd）", rangeHintZh(fact)));
+                return null;
+            }
+        }
+        return number(fact, raw, shown, where, issues);
+    }
+
+    /** An output number: accepted as text too, with a warning, since Excel cannot check text. */
+    private static BigDecimal typedNumber(FactDef fact, Object value, String shown, CellRef where,
+            List<WorkbookIssue> issues) {
+        BigDecimal d = number(fact, value, shown, where, issues);
+        if (d != null && value instanceof String) {
+            issues.add(WorkbookIssue.warning("NUMBER_AS_TEXT", where,
+                    "\"" + shown + "\" is text; it was read as the number " + d.toPlainString(),
+                    "type it as a number so Excel checks it").withZh(
+                    "\"" + shown + "\" 是文本，已按数字 " + d.toPlainString() + " 读取",
+                    "请以数字格式输入，以便 Excel 检查"));
+        }
+        return d;
+    }
+
+    private static BigDecimal number(FactDef fact, Object raw, String shown, CellRef where,
+            List<WorkbookIssue> issues) {
+        ValueType.Kind kind = fact.type().kind();
+        BigDecimal d;
+        if (raw instanceof BigDecimal n) {
+            d = n;
+        } else if (raw instanceof String s) {
+            String t = s.trim().replace(",", "");
+            boolean percent = kind == ValueType.Kind.RATE && t.endsWith("%");
+            try {
+                d = new BigDecimal(percent ? t.substring(0, t.length() - 1).trim() : t);
+                if (percent) {
+                    d = d.movePointLeft(2);
+                }
+            } catch (NumberFormatException e) {
+                issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + raw + "\" is not " + expected(fact),
+                        numberHint(fact)).withZh("\"" + raw + "\" 不是" + expectedZh(fact), numberHintZh(fact)));
+                return null;
+            }
+        } else {
+            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not " + expected(fact),
+                    numberHint(fact)).withZh("\"" + shown + "\" 不是" + expectedZh(fact), numberHintZh(fact)));
+            return null;
+        }
+        if (kind == ValueType.Kind.INTEGER && !WorkbookReader.isWhole(d)) {
+            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + raw + "\" is not " + expected(fact),
+                    numberHint(fact)).withZh("\"" + raw + "\" 不是" + expectedZh(fact), numberHintZh(fact)));
+            return null;
+        }
+        if (kind == ValueType.Kind.MONEY && d.stripTrailingZeros().scale() > 2) {
+            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + raw + "\" has more than 2 decimals",
+                    "money is in yuan with at most 2 decimals (fen)").withZh(
+                    "\"" + raw + "\" 的小数超过 2 位", "金额以元为单位，最多保留 2 位小数（到分）"));
+            return null;
+        }
+        if (kind == ValueType.Kind.INTEGER && d.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + raw + "\" is too large", numberHint(fact))
+                    .withZh("\"" + raw + "\" 数值过大", numberHintZh(fact)));
+            return null;
+        }
+        return d.stripTrailingZeros();
+    }
+
+    private static String expected(FactDef fact) {
+        String unit = unit(fact.name());
+        return switch (fact.type().kind()) {
+            case INTEGER -> "a whole number" + (unit.isEmpty() ? "" : " of " + unit);
+            case MONEY -> "an amount in CNY";
+            case RATE -> "a rate";
+            case DECIMAL -> "a number";
+            case DATE -> "a date";
+            default -> "a number";
+        };
+    }
+
+    /** The Chinese of {@link #expected}, read after 不是: 整数月数, 以元为单位的金额, ... */
+    private static String expectedZh(FactDef fact) {
+        String unit = unitZh(fact.name());
+        return switch (fact.type().kind()) {
+            case INTEGER -> "整数" + (unit.isEmpty() ? "" : unit + "数");
+            case MONEY -> "以元为单位的金额";
+            case RATE -> "系数";
+            case DECIMAL -> "数值";
+            case DATE -> "日期";
+            default -> "数值";
+        };
+    }
+
+    private static String numberHint(FactDef fact) {
+        return switch (fact.type().kind()) {
+            case INTEGER -> "write a whole number such as " + (unit(fact.name()).equals("months") ? "36" : "3000");
+            case MONEY -> "write an amount such as 18400.00";
+            case RATE -> "write a decimal such as 0.005 (or 0.5%)";
+            case DECIMAL -> "write a number such as 15 or 19.9";
+            default -> "write a number";
+        };
+    }
+
+    private static String numberHintZh(FactDef fact) {
+        return switch (fact.type().kind()) {
+            case INTEGER -> "请填写整数，例如 " + (unit(fact.name()).equals("months") ? "36" : "3000");
+            case MONEY -> "请填写金额，例如 18400.00";
+            case RATE -> "请填写小数，例如 0.005（或 0.5%）";
+            case DECIMAL -> "请填写数值，例如 15 或 19.9";
+            default -> "请填写数值";
+        };
+    }
+
+    private static String rangeHint(FactDef fact) {
+        String example = fact.type().kind() == ValueType.Kind.DATE ? ">= 2022-01-01" : "<= 7";
+        return "write a value, a comparison such as " + example + ", a range such as 5..10, or leave blank for any";
+    }
+
+    private static String rangeHintZh(FactDef fact) {
+        String example = fact.type().kind() == ValueType.Kind.DATE ? ">= 2022-01-01" : "<= 7";
+        return "请填写一个值、比较式（如 " + example + "）、范围（如 5..10），或留空表示任意";
+    }
+
+    /** The unit of {@link #unit} in Chinese: 月, 公里, 天, or empty. */
+    private static String unitZh(String factName) {
+        return switch (unit(factName)) {
+            case "months" -> "月";
+            case "km" -> "公里";
+            case "days" -> "天";
+            default -> "";
+        };
+    }
+
+    private static String unit(String factName) {
+        String n = factName.toLowerCase(Locale.ROOT);
+        if (n.endsWith("months")) {
+            return "months";
+        }
+        if (n.endsWith("km")) {
+            return "km";
+        }
+        if (n.endsWith("days")) {
+            return "days";
+        }
+        return "";
+    }
+}

@@ -1,0 +1,163 @@
+package io.autoclaims.rules.internal.run;
+
+import io.autoclaims.model.Cause;
+import io.autoclaims.model.ClaimLine;
+import io.autoclaims.model.LineRemedy;
+import io.autoclaims.model.PartSystem;
+import io.autoclaims.rules.internal.table.FactDef;
+import java.math.BigDecimal;
+import java.util.Objects;
+import org.kie.api.definition.type.ClassReactive;
+
+/**
+ * One claim line as Drools sees it; {@code claim} gives line tables the claim's facts. The vehicle
+ * line of an assistance claim has no {@link ClaimLine}: every line fact is blank. Internal: public
+ * only because generated rules use it.
+ */
+@ClassReactive
+public final class LineFacts extends SlotFacts {
+    private final ClaimFacts claim;
+    private final ClaimLine line;
+    private final int index;
+    private final Cause cause;
+
+    LineFacts(ClaimFacts claim, ClaimLine line, int index) {
+        super(FactCatalog.LINE_SLOTS);
+        this.claim = claim;
+        this.line = line;
+        this.index = index;
+        this.cause = line == null ? null : line.effectiveCause(claim.claim().incident());
+    }
+
+    ClaimLine line() {
+        return line;
+    }
+
+    int index() {
+        return index;
+    }
+
+    @Override
+    public ClaimFacts claimFacts() {
+        return claim;
+    }
+
+    @Override
+    boolean gateOpen(FactDef gate) {
+        return claim.gateOpen(gate);
+    }
+
+    /** Called by generated rules when a row fires for this line. */
+    public void fire(int row) {
+        claim.run().fire(claim, this, row);
+        setHit(row);
+    }
+
+    public ClaimFacts getClaim() {
+        return claim;
+    }
+
+    public String getLineId() {
+        return line == null ? null : line.lineId();
+    }
+
+    public String getPart() {
+        return line == null ? null : line.part();
+    }
+
+    public String getProblem() {
+        return line == null ? null : line.problem();
+    }
+
+    public PartSystem getSystem() {
+        return line == null ? null : line.system();
+    }
+
+    public Cause getCause() {
+        return cause;
+    }
+
+    public Boolean getMainPart() {
+        return line == null ? null : line.mainPart();
+    }
+
+    public Boolean getRepairable() {
+        return line == null ? null : line.repairable();
+    }
+
+    public Boolean getPriorRepairAtUnauthorizedShop() {
+        return line == null ? null : line.priorRepairAtUnauthorizedShop();
+    }
+
+    public BigDecimal getRepairCostCny() {
+        return line == null ? null : line.repairCostCny();
+    }
+
+    public BigDecimal getReplaceCostCny() {
+        return line == null ? null : line.replaceCostCny();
+    }
+
+    /** What the line pays for its remedy: the repair quote for REPAIR, the replacement for REPLACE_PART. */
+    BigDecimal amount() {
+        LineRemedy remedy = getRemedy();
+        if (line == null || remedy == null) {
+            return BigDecimal.ZERO;
+        }
+        return switch (remedy) {
+            case REPAIR -> line.repairCostCny();
+            case REPLACE_PART -> line.replaceCostCny();
+            case NONE -> BigDecimal.ZERO;
+        };
+    }
+
+    // ---- slots --------------------------------------------------------------------------------
+
+    public Integer getTermMonths() {
+        return (Integer) slot(FactCatalog.TERM_MONTHS);
+    }
+
+    public Integer getTermKm() {
+        return (Integer) slot(FactCatalog.TERM_KM);
+    }
+
+    public Boolean getCovered() {
+        return (Boolean) slot(FactCatalog.COVERED);
+    }
+
+    public LineRemedy getRemedy() {
+        return (LineRemedy) slot(FactCatalog.LINE_REMEDY);
+    }
+
+    // ---- derived ------------------------------------------------------------------------------
+
+    /** Months past the term: &gt; 0 means expired by time; null until a term is known. */
+    public Integer getMonthsOverTerm() {
+        Integer term = getTermMonths();
+        return term == null ? null : claim.getMonthsSinceStart() - term;
+    }
+
+    /** Kilometres past the term: &gt; 0 means expired by distance; null until a term is known. */
+    public Integer getKmOverTerm() {
+        Integer term = getTermKm();
+        return term == null ? null : claim.getOdometerKm() - term;
+    }
+
+    public int getSameProblemRepairs() {
+        String problem = getProblem();
+        return problem == null ? 0 : claim.countHistory(p -> problem.equals(p.problem()));
+    }
+
+    public int getSameProblemSeriousRepairs() {
+        String problem = getProblem();
+        return problem == null ? 0 : claim.countHistory(p -> p.seriousSafety() && problem.equals(p.problem()));
+    }
+
+    public int getSystemAssemblyReplacements() {
+        return line == null ? 0 : claim.countHistory(p -> p.assembly() && p.system() == line.system());
+    }
+
+    public int getSamePartMainReplacements() {
+        return line == null ? 0
+                : claim.countHistory(p -> p.mainPart() && p.replaced() && Objects.equals(p.part(), line.part()));
+    }
+}
