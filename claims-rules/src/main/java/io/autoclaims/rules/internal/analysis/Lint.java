@@ -1,24 +1,16 @@
 package io.autoclaims.rules.internal.analysis;
 
 import io.autoclaims.rules.WorkbookIssue;
-import io.autoclaims.rules.internal.condition.Predicate.CodeIn;
-import io.autoclaims.rules.internal.condition.Predicate.EnumIn;
-import io.autoclaims.rules.internal.condition.Predicate.Range;
 import io.autoclaims.rules.internal.condition.Predicate;
-import io.autoclaims.rules.internal.condition.Predicates;
 import io.autoclaims.rules.internal.table.ColumnModel;
 import io.autoclaims.rules.internal.table.FactDef;
 import io.autoclaims.rules.internal.table.HitPolicy;
 import io.autoclaims.rules.internal.table.RowModel.Condition;
 import io.autoclaims.rules.internal.table.RowModel;
 import io.autoclaims.rules.internal.table.TableModel;
-import io.autoclaims.rules.internal.table.ValueType;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,17 +40,22 @@ public final class Lint {
         }
     }
 
-    /** One condition fact of a table, cut into cells. */
+    /** One condition fact of a table, cut into the cells its condition kind distinguishes. */
     private static final class Dim {
         final FactDef fact;
         final List<String> labels = new ArrayList<>();
         /** A value each cell stands for: a constant, a code, a subset, TRUE/FALSE, or a number inside the range. */
         final List<Object> values = new ArrayList<>();
-        /** Set-valued facts: the constants that matter; each cell holds one subset of them. */
-        final List<Enum<?>> members = new ArrayList<>();
+        /** Numbers: a region of cells reads as a range. */
+        final boolean ordered;
 
-        Dim(FactDef fact) {
+        Dim(FactDef fact, List<Predicate> column) {
             this.fact = fact;
+            for (Predicate.Sample cell : column.get(0).domain(fact, column)) {
+                labels.add(cell.label());
+                values.add(cell.value());
+            }
+            this.ordered = column.get(0).ordered();
         }
 
         int size() {
@@ -77,7 +74,7 @@ public final class Lint {
         }
 
         private boolean matches(Predicate p, int cell) {
-            return Predicates.test(p, values.get(cell));
+            return p.test(values.get(cell));
         }
     }
 
@@ -132,96 +129,9 @@ public final class Lint {
             }
             byFact.forEach((fact, predicates) -> {
                 if (!predicates.isEmpty()) {
-                    dims.add(dim(fact, predicates));
+                    dims.add(new Dim(fact, predicates));
                 }
             });
-        }
-
-        private Dim dim(FactDef fact, List<Predicate> predicates) {
-            Dim d = new Dim(fact);
-            ValueType type = fact.type();
-            switch (type.kind()) {
-                case ENUM -> {
-                    for (Enum<?> e : type.enumClass().getEnumConstants()) {
-                        d.labels.add(e.name());
-                        d.values.add(e);
-                    }
-                }
-                case ENUM_SET -> {
-                    Set<Enum<?>> used = new LinkedHashSet<>();
-                    predicates.forEach(p -> used.addAll(((EnumIn) p).values()));
-                    d.members.addAll(used);
-                    for (int bits = 0; bits < (1 << d.members.size()); bits++) {
-                        List<Enum<?>> in = new ArrayList<>();
-                        for (int i = 0; i < d.members.size(); i++) {
-                            if ((bits & (1 << i)) != 0) {
-                                in.add(d.members.get(i));
-                            }
-                        }
-                        d.labels.add(in.isEmpty() ? "none of " + names(d.members) : names(in));
-                        d.values.add(in);
-                    }
-                }
-                case BOOLEAN -> {
-                    d.labels.add("TRUE");
-                    d.values.add(Boolean.TRUE);
-                    d.labels.add("FALSE");
-                    d.values.add(Boolean.FALSE);
-                }
-                case CODE -> {
-                    Set<String> codes = new TreeSet<>();
-                    predicates.forEach(p -> codes.addAll(((CodeIn) p).values()));
-                    for (String c : codes) {
-                        d.labels.add(c);
-                        d.values.add(c);
-                    }
-                    d.labels.add("(another code)");
-                    d.values.add("\u0000other");
-                }
-                default -> ranges(d, predicates);
-            }
-            return d;
-        }
-
-        /** Cells between the bounds the table writes: below the first, each bound, between, above. */
-        private static void ranges(Dim d, List<Predicate> predicates) {
-            TreeSet<BigDecimal> points = new TreeSet<>();
-            for (Predicate p : predicates) {
-                Range r = (Range) p;
-                if (r.low() != null) {
-                    points.add(r.low());
-                }
-                if (r.high() != null) {
-                    points.add(r.high());
-                }
-            }
-            boolean whole = d.fact.type().kind() == ValueType.Kind.INTEGER || d.fact.type().kind() == ValueType.Kind.DATE;
-            BigDecimal step = whole ? BigDecimal.ONE : new BigDecimal("0.01");
-            BigDecimal previous = null;
-            for (BigDecimal p : points) {
-                BigDecimal below = previous == null ? p.subtract(step) : between(previous, p, whole);
-                if (below != null) {
-                    addRange(d, below);
-                }
-                addRange(d, p);
-                previous = p;
-            }
-            addRange(d, previous == null ? BigDecimal.ZERO : previous.add(step));
-        }
-
-        /** A number strictly between a and b, or null when none is (whole numbers 5 and 6). */
-        private static BigDecimal between(BigDecimal a, BigDecimal b, boolean whole) {
-            if (whole) {
-                return b.subtract(a).compareTo(BigDecimal.ONE) > 0 ? a.add(BigDecimal.ONE) : null;
-            }
-            return a.add(b).divide(BigDecimal.valueOf(2));
-        }
-
-        private static void addRange(Dim d, BigDecimal value) {
-            d.values.add(value);
-            d.labels.add(d.fact.type().kind() == ValueType.Kind.DATE
-                    ? LocalDate.ofEpochDay(value.longValueExact()).toString()
-                    : value.stripTrailingZeros().toPlainString());
         }
 
         private void buildMasks() {
@@ -332,9 +242,7 @@ public final class Lint {
                 // numbers say what they count: period.daysSinceStart = 8 days / 8 天
                 String unit = dim.fact.unit(zh);
                 String u = unit.isEmpty() ? "" : " " + unit;
-                ValueType.Kind kind = dim.fact.type().kind();
-                boolean ordered = kind != ValueType.Kind.ENUM && kind != ValueType.Kind.ENUM_SET
-                        && kind != ValueType.Kind.BOOLEAN && kind != ValueType.Kind.CODE;
+                boolean ordered = dim.ordered;
                 if (n == 1) {
                     parts.add(name + " = " + dim.labels.get(cells.nextSetBit(0)) + (ordered ? u : ""));
                 } else if (ordered) {
@@ -489,10 +397,6 @@ public final class Lint {
                 }
             }
             return parts.isEmpty() ? "any facts" : String.join(", ", parts);
-        }
-
-        private static String names(List<Enum<?>> members) {
-            return members.stream().map(Enum::name).toList().toString();
         }
     }
 }

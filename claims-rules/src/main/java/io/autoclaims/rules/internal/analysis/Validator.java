@@ -3,11 +3,10 @@ package io.autoclaims.rules.internal.analysis;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.PartSystem;
 import io.autoclaims.rules.WorkbookIssue;
-import io.autoclaims.rules.internal.condition.Predicate;
 import io.autoclaims.rules.internal.run.FactCatalog;
 import io.autoclaims.rules.internal.table.ColumnModel.Role;
-import io.autoclaims.rules.internal.condition.Predicate.CodeIn;
-import io.autoclaims.rules.internal.condition.Predicate.EnumIn;
+import io.autoclaims.rules.internal.condition.EnumIn;
+import io.autoclaims.rules.internal.condition.Range;
 import io.autoclaims.rules.internal.table.Effect;
 import io.autoclaims.rules.internal.table.FactDef;
 import io.autoclaims.rules.internal.table.RowModel.Condition;
@@ -42,11 +41,11 @@ public final class Validator {
                 continue;
             }
             Condition c = condition(row, law.fact());
-            if (c == null || !(c.predicate() instanceof Predicate.Range r) || covers(r, law.range())) {
+            if (c == null || !(c.predicate() instanceof Range r) || r.covers(law.range())) {
                 continue;
             }
-            String need = Template.describe(law.range(), law.fact().type(), Template.Language.EN);
-            String has = Template.describe(r, law.fact().type(), Template.Language.EN);
+            String need = law.range().describe(law.fact().type(), Template.Language.EN);
+            String has = r.describe(law.fact().type(), Template.Language.EN);
             issues.add(WorkbookIssue.error("WEAKER_THAN_LAW", c.cell(),
                     "row " + row.ruleId() + " asks " + law.fact().name() + " " + has + ", but the law gives the consumer "
                             + "this remedy for " + need + " (" + law.article() + ")",
@@ -55,15 +54,6 @@ public final class Validator {
                             + " 即应给予消费者此项权利（" + law.article() + "）",
                     "改为 " + need + " 或更宽松的条件"));
         }
-    }
-
-    /** True when every value the law's range holds is in the row's range. */
-    private static boolean covers(Predicate.Range row, Predicate.Range law) {
-        boolean low = row.low() == null || (law.low() != null && (row.low().compareTo(law.low()) < 0
-                || (row.low().compareTo(law.low()) == 0 && (row.lowIncluded() || !law.lowIncluded()))));
-        boolean high = row.high() == null || (law.high() != null && (row.high().compareTo(law.high()) > 0
-                || (row.high().compareTo(law.high()) == 0 && (row.highIncluded() || !law.highIncluded()))));
-        return low && high;
     }
 
     public static void check(List<TableModel> tables, List<WorkbookIssue> issues) {
@@ -144,14 +134,13 @@ public final class Validator {
                 Condition regimeCond = condition(r, FactCatalog.REGIME_FACT);
                 for (LawBound bound : LAW_BOUNDS) {
                     Condition c = condition(r, bound.fact());
-                    if (c == null || !(c.predicate() instanceof Predicate.Range range) || range.low() == null) {
+                    if (c == null || !(c.predicate() instanceof Range range) || range.low() == null) {
                         continue;
                     }
                     for (RowModel regime : regimeRows) {
                         String code = (String) output(regime, FactCatalog.REGIME_FACT).value();
                         Object law = value(regime, bound.law());
-                        if (law == null || (regimeCond != null
-                                && !((CodeIn) regimeCond.predicate()).values().contains(code))) {
+                        if (law == null || (regimeCond != null && !regimeCond.predicate().test(code))) {
                             continue;
                         }
                         // the smallest whole value the row accepts, against the smallest the law must
@@ -162,12 +151,12 @@ public final class Validator {
                             issues.add(WorkbookIssue.error("WEAKER_THAN_LAW", c.cell(),
                                     "under " + code + " the law gives the consumer this remedy from "
                                             + bound.fact().name() + " " + need + ", but the row asks for "
-                                            + Template.describe(range, bound.fact().type(), Template.Language.EN)
+                                            + range.describe(bound.fact().type(), Template.Language.EN)
                                             + " (" + bound.article() + ")",
                                     "write " + need + " or less strict").withZh(
                                     code + " 规定 " + bound.fact().name() + " " + need + " 即应给予消费者此项三包权利，"
-                                            + "本行却要求 " + Template.describe(range, bound.fact().type(),
-                                                    Template.Language.ZH) + "（" + bound.article() + "）",
+                                            + "本行却要求 " + range.describe(bound.fact().type(), Template.Language.ZH)
+                                            + "（" + bound.article() + "）",
                                     "改为 " + need + " 或更宽松的条件"));
                         }
                     }
@@ -214,11 +203,11 @@ public final class Validator {
                 Condition systems = condition(r, FactCatalog.LINE_SYSTEM);
                 Condition regimeCond = condition(r, FactCatalog.REGIME_FACT);
                 for (Regime g : regimes) {
-                    if (regimeCond != null && !((CodeIn) regimeCond.predicate()).values().contains(g.code())) {
+                    if (regimeCond != null && !regimeCond.predicate().test(g.code())) {
                         continue;
                     }
-                    EnumIn systemSet = systems == null ? null : (EnumIn) systems.predicate();
-                    if (systemSet != null && !systemSet.negated() && g.exempt() != null
+                    EnumIn systemSet = systems != null && systems.predicate() instanceof EnumIn in ? in : null;
+                    if (systemSet != null && g.exempt() != null
                             && g.exempt().containsAll(systemSet.values())) {
                         continue;
                     }

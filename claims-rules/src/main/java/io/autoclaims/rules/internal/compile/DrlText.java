@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * consequence ({@code then}) or any other Java code, where the compiler turns {@code \}{@code u0022}
  * into a quote before it reads the string. The writer's consequences hold row numbers only.
  */
-final class DrlText {
+public final class DrlText {
     /** What the compiler accepts as part of a rule or type name. */
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
@@ -32,7 +32,7 @@ final class DrlText {
      *
      * @throws IllegalArgumentException when {@code text} holds NUL
      */
-    static String literal(String text) {
+    public static String literal(String text) {
         if (text.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("NUL cannot be written in a DRL string literal");
         }

@@ -1,10 +1,6 @@
 package io.autoclaims.rules.internal.compile;
 
 import io.autoclaims.rules.CellRef;
-import io.autoclaims.rules.internal.condition.Predicate.BoolIs;
-import io.autoclaims.rules.internal.condition.Predicate.CodeIn;
-import io.autoclaims.rules.internal.condition.Predicate.EnumIn;
-import io.autoclaims.rules.internal.condition.Predicate.Range;
 import io.autoclaims.rules.internal.condition.Predicate;
 import io.autoclaims.rules.internal.run.ClaimFacts;
 import io.autoclaims.rules.internal.run.LineFacts;
@@ -14,10 +10,7 @@ import io.autoclaims.rules.internal.table.RowModel.Condition;
 import io.autoclaims.rules.internal.table.RowModel;
 import io.autoclaims.rules.internal.table.Scope;
 import io.autoclaims.rules.internal.table.TableModel;
-import io.autoclaims.rules.internal.table.ValueType;
-import io.autoclaims.rules.internal.workbook.WorkbookReader;
 import java.lang.reflect.Method;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,40 +113,14 @@ final class DrlWriter {
             RowShape.Column c = shape.columns().get(j);
             FactDef fact = c.fact();
             String accessor = fact.accessorFrom(table.scope());
-            String value = "$f." + accessor;
-            boolean numeric = c.kind() == RowShape.Kind.BETWEEN || c.kind() == RowShape.Kind.POINT
-                    || c.kind() == RowShape.Kind.RANGE;
-            if (isBoxed(fact) && (numeric || fact.type().kind() == ValueType.Kind.BOOLEAN)) {
+            Predicate cell = c.first();
+            if (isBoxed(fact) && cell.needsValue()) {
                 factConstraints.add(accessor + " != null");
             }
-            switch (c.kind()) {
-                case IN, NOT_IN -> {
-                    emit("    v" + j + " : java.util.Set", at);
-                    constraints.add("v" + j + (c.kind() == RowShape.Kind.IN ? " contains " : " not contains ") + value);
-                }
-                case BETWEEN -> {
-                    emit("    lo" + j + " : long", at);
-                    emit("    hi" + j + " : long", at);
-                    constraints.add("lo" + j + " <= " + value);
-                    constraints.add("hi" + j + " >= " + value);
-                }
-                case POINT -> {
-                    // equal by value, whatever the scale
-                    emit("    v" + j + " : java.math.BigDecimal", at);
-                    constraints.add("v" + j + " <= " + value);
-                    constraints.add("v" + j + " >= " + value);
-                }
-                case RANGE -> {
-                    if (c.hasLow()) {
-                        emit("    lo" + j + " : java.math.BigDecimal", at);
-                        constraints.add("lo" + j + (c.lowIncluded() ? " <= " : " < ") + value);
-                    }
-                    if (c.hasHigh()) {
-                        emit("    hi" + j + " : java.math.BigDecimal", at);
-                        constraints.add("hi" + j + (c.highIncluded() ? " >= " : " > ") + value);
-                    }
-                }
+            for (String field : cell.fields(fact, j)) {
+                emit("    " + field, at);
             }
+            constraints.addAll(cell.constraints(fact, j, "$f." + accessor));
         }
         emit("end", at);
         emit("", null);
@@ -223,67 +190,7 @@ final class DrlWriter {
 
     private static String constraint(Condition c, Scope tableScope) {
         FactDef fact = c.fact();
-        String accessor = fact.accessorFrom(tableScope);
-        Predicate p = c.predicate();
-        if (p instanceof EnumIn in) {
-            return enumConstraint(fact, accessor, in);
-        }
-        if (p instanceof CodeIn in) {
-            List<String> literals = in.values().stream().map(DrlWriter::codeLiteral).toList();
-            return literals.size() == 1 ? accessor + " == " + literals.get(0)
-                    : accessor + " in (" + String.join(", ", literals) + ")";
-        }
-        if (p instanceof BoolIs b) {
-            return accessor + " == " + b.value();
-        }
-        return rangeConstraint(fact, accessor, (Range) p);
-    }
-
-    private static String enumConstraint(FactDef fact, String accessor, EnumIn in) {
-        List<String> constants = in.values().stream()
-                .map(e -> e.getDeclaringClass().getName().replace('$', '.') + "." + e.name())
-                .toList();
-        if (fact.type().kind() == ValueType.Kind.ENUM_SET) {
-            if (in.negated()) {
-                return constants.stream().map(k -> accessor + " not contains " + k)
-                        .reduce((a, b) -> a + " && " + b).orElseThrow();
-            }
-            List<String> any = constants.stream().map(k -> accessor + " contains " + k).toList();
-            return "( " + String.join(" || ", any) + " )";
-        }
-        if (in.negated()) {
-            return constants.size() == 1 ? accessor + " != " + constants.get(0)
-                    : accessor + " not in (" + String.join(", ", constants) + ")";
-        }
-        return constants.size() == 1 ? accessor + " == " + constants.get(0)
-                : accessor + " in (" + String.join(", ", constants) + ")";
-    }
-
-    private static String rangeConstraint(FactDef fact, String accessor, Range r) {
-        List<String> parts = new ArrayList<>();
-        if (isBoxed(fact)) {
-            parts.add(accessor + " != null");
-        }
-        boolean exact = r.low() != null && r.high() != null && r.low().compareTo(r.high()) == 0;
-        if (exact) {
-            parts.add(accessor + " == " + number(fact, r.low()));
-        } else {
-            if (r.low() != null) {
-                parts.add(accessor + (r.lowIncluded() ? " >= " : " > ") + number(fact, r.low()));
-            }
-            if (r.high() != null) {
-                parts.add(accessor + (r.highIncluded() ? " <= " : " < ") + number(fact, r.high()));
-            }
-        }
-        return String.join(" && ", parts);
-    }
-
-    /** A number literal: ints for integers and dates (epoch days), BigDecimal literals otherwise. */
-    private static String number(FactDef fact, BigDecimal value) {
-        return switch (fact.type().kind()) {
-            case INTEGER, DATE -> Long.toString(value.longValueExact());
-            default -> value.toPlainString() + "B";
-        };
+        return c.predicate().constraint(fact, fact.accessorFrom(tableScope), isBoxed(fact));
     }
 
     /** Facts whose getter returns an object can be null before a row sets them. */
@@ -296,11 +203,6 @@ final class DrlWriter {
             }
         }
         throw new IllegalStateException("no getter for fact " + fact.name());
-    }
-
-    /** Codes are checked when read ({@link WorkbookReader#CODE}); here they are still only literals. */
-    private static String codeLiteral(String code) {
-        return DrlText.literal(code);
     }
 
     private void emit(String text, CellRef source) {

@@ -1,24 +1,16 @@
 package io.autoclaims.rules.internal.compile;
 
-import io.autoclaims.rules.internal.condition.Predicate.CodeIn;
-import io.autoclaims.rules.internal.condition.Predicate.EnumIn;
-import io.autoclaims.rules.internal.condition.Predicate.Range;
-import io.autoclaims.rules.internal.condition.Predicate;
-import io.autoclaims.rules.internal.condition.Predicates;
+import io.autoclaims.rules.internal.condition.Range;
 import io.autoclaims.rules.internal.run.SlotFacts;
 import io.autoclaims.rules.internal.table.FactDef;
 import io.autoclaims.rules.internal.table.RowModel.Condition;
 import io.autoclaims.rules.internal.table.Scope;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.EnumSet;
 import java.util.TreeSet;
 import org.kie.api.KieBase;
 import org.kie.api.definition.type.FactType;
@@ -92,40 +84,10 @@ public final class RowIndex {
         type.set(fact, "priority", -ref.row().row());
         List<Condition> conditions = ref.row().conditions();
         for (int j = 0; j < shape.columns().size(); j++) {
-            RowShape.Column c = shape.columns().get(j);
-            Predicate p = conditions.get(j).predicate();
-            switch (c.kind()) {
-                case IN, NOT_IN -> type.set(fact, "v" + j,
-                        p instanceof EnumIn in ? enumSet(in) : new HashSet<>(values(p)));
-                case BETWEEN -> {
-                    Range r = (Range) p;
-                    type.set(fact, "lo" + j, r.low() == null ? Long.MIN_VALUE
-                            : r.lowIncluded() ? r.low().setScale(0, RoundingMode.CEILING).longValueExact()
-                            : r.low().setScale(0, RoundingMode.FLOOR).longValueExact() + 1);
-                    type.set(fact, "hi" + j, r.high() == null ? Long.MAX_VALUE
-                            : r.highIncluded() ? r.high().setScale(0, RoundingMode.FLOOR).longValueExact()
-                            : r.high().setScale(0, RoundingMode.CEILING).longValueExact() - 1);
-                }
-                case POINT -> type.set(fact, "v" + j, ((Range) p).low());
-                case RANGE -> {
-                    Range r = (Range) p;
-                    if (c.hasLow()) {
-                        type.set(fact, "lo" + j, r.low());
-                    }
-                    if (c.hasHigh()) {
-                        type.set(fact, "hi" + j, r.high());
-                    }
-                }
-            }
+            conditions.get(j).predicate().values(shape.columns().get(j).fact(), j)
+                    .forEach((field, value) -> type.set(fact, field, value));
         }
         return fact;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Set<?> enumSet(EnumIn in) {
-        EnumSet set = EnumSet.noneOf((Class) in.values().get(0).getDeclaringClass());
-        set.addAll(in.values());
-        return set;
     }
 
     /** Which form the index took, for tests and diagnostics. */
@@ -147,7 +109,7 @@ public final class RowIndex {
         if (!keyColumns.isEmpty()) {
             Map<Object, List<Object>> byKey = hash(shape, facts, keyColumns);
             if (byKey == null) {
-                keyColumns.removeIf(j -> shape.columns().get(j).kind() == RowShape.Kind.IN);
+                keyColumns.removeIf(j -> shape.columns().get(j).first().listsValues());
                 byKey = keyColumns.isEmpty() ? null : hash(shape, facts, keyColumns);
             }
             if (byKey != null) {
@@ -157,8 +119,7 @@ public final class RowIndex {
         }
         if (facts.size() > 1) {
             for (int j = 0; j < shape.columns().size(); j++) {
-                RowShape.Kind kind = shape.columns().get(j).kind();
-                if (kind == RowShape.Kind.RANGE || kind == RowShape.Kind.BETWEEN) {
+                if (shape.columns().get(j).first().bounds() != null) {
                     RowIndex intervals = intervals(shape, facts, j, all);
                     if (intervals != null) {
                         return intervals;
@@ -171,12 +132,7 @@ public final class RowIndex {
 
     /** A column the hash can key on: sets and single values in every row of the shape. */
     private static boolean isKey(RowShape shape, int column) {
-        return switch (shape.columns().get(column).kind()) {
-            case IN, POINT -> true;
-            case BETWEEN -> shape.rows().stream().allMatch(
-                    r -> RowShape.isPoint((Range) r.row().conditions().get(column).predicate()));
-            case NOT_IN, RANGE -> false;
-        };
+        return shape.rows().stream().allMatch(r -> r.row().conditions().get(column).predicate().keys() != null);
     }
 
     /** The rows that may match the claim or line: a superset of those that do, top to bottom. */
@@ -200,7 +156,7 @@ public final class RowIndex {
             return rows == null ? List.of() : rows;
         }
         if (rangeFact != null) {
-            BigDecimal v = Predicates.number(read(rangeFact, facts));
+            BigDecimal v = Range.number(read(rangeFact, facts));
             if (v == null) {
                 return List.of();
             }
@@ -216,7 +172,7 @@ public final class RowIndex {
 
     /** Numbers and dates hash as their decimal value whatever their scale or type; others as they are. */
     private static Object keyOf(Object value) {
-        BigDecimal n = Predicates.number(value);
+        BigDecimal n = Range.number(value);
         return n != null ? n.stripTrailingZeros() : value;
     }
 
@@ -227,7 +183,7 @@ public final class RowIndex {
             List<List<Object>> keys = new ArrayList<>();
             keys.add(new ArrayList<>());
             for (int j : keyColumns) {
-                List<Object> values = values(conditions.get(j).predicate());
+                List<Object> values = conditions.get(j).predicate().keys();
                 List<List<Object>> next = new ArrayList<>(keys.size() * values.size());
                 for (List<Object> k : keys) {
                     for (Object v : values) {
@@ -254,31 +210,11 @@ public final class RowIndex {
         return byKey;
     }
 
-    /** The values an equality cell accepts, as keys. */
-    private static List<Object> values(Predicate p) {
-        if (p instanceof EnumIn in) {
-            return List.copyOf(in.values());
-        }
-        if (p instanceof CodeIn in) {
-            return List.copyOf(in.values());
-        }
-        if (p instanceof Predicate.BoolIs b) {
-            return List.of(b.value());
-        }
-        return List.of(((Range) p).low().stripTrailingZeros());
-    }
-
     @SuppressWarnings("unchecked")
     private static RowIndex intervals(RowShape shape, List<Object> facts, int column, List<Object> all) {
         TreeSet<BigDecimal> cuts = new TreeSet<>();
         for (CompiledRulebook.RowRef ref : shape.rows()) {
-            Range r = (Range) ref.row().conditions().get(column).predicate();
-            if (r.low() != null) {
-                cuts.add(r.low());
-            }
-            if (r.high() != null) {
-                cuts.add(r.high());
-            }
+            cuts.addAll(ref.row().conditions().get(column).predicate().bounds());
         }
         BigDecimal[] bounds = cuts.toArray(BigDecimal[]::new);
         // segment 2i+1 is the point bounds[i]; segment 2i the open interval below it (2k: above the last)
@@ -288,8 +224,7 @@ public final class RowIndex {
             BigDecimal probe = probe(bounds, s);
             List<Object> rows = new ArrayList<>();
             for (int r = 0; r < facts.size(); r++) {
-                Range range = (Range) shape.rows().get(r).row().conditions().get(column).predicate();
-                if (Predicates.test(range, probe)) {
+                if (shape.rows().get(r).row().conditions().get(column).predicate().test(probe)) {
                     rows.add(facts.get(r));
                 }
             }

@@ -2,63 +2,27 @@ package io.autoclaims.rules.internal.condition;
 
 import io.autoclaims.rules.CellRef;
 import io.autoclaims.rules.WorkbookIssue;
-import io.autoclaims.rules.internal.condition.Predicate.BoolIs;
-import io.autoclaims.rules.internal.condition.Predicate.CodeIn;
-import io.autoclaims.rules.internal.condition.Predicate.EnumIn;
-import io.autoclaims.rules.internal.condition.Predicate.Range;
 import io.autoclaims.rules.internal.table.FactDef;
 import io.autoclaims.rules.internal.table.ValueType;
 import io.autoclaims.rules.internal.workbook.WorkbookReader;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns cell values into typed conditions and outputs, one column type at a time. Every message
- * says what the cell holds, what was expected, and how to write it.
+ * Turns cell values into typed outputs, one column type at a time, and reads the values condition
+ * kinds are made of (constants, codes, booleans, numbers). Every message says what the cell holds,
+ * what was expected, and how to write it.
  */
 public final class Cells {
-    private static final Pattern NOT = Pattern.compile("^\\s*(NOT|not|Not|非)\\s+");
     private static final Pattern SEPARATORS = Pattern.compile("[,，;；、\\n\\r]+");
-    private static final Pattern COMPARISON = Pattern.compile("^(>=|<=|>|<|=|≥|≤)?\\s*(\\S+)$");
-    private static final Pattern BETWEEN = Pattern.compile("^(\\S+)\\s*\\.\\.\\s*(\\S+)$");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private Cells() {
-    }
-
-    /** The predicate a condition cell states, or null (with an issue) when the cell is wrong. */
-    public static Predicate condition(FactDef fact, Object value, String shown, CellRef where, List<WorkbookIssue> issues) {
-        ValueType type = fact.type();
-        return switch (type.kind()) {
-            case ENUM, ENUM_SET -> {
-                boolean negated = value instanceof String t && NOT.matcher(t).lookingAt();
-                Object rest = negated ? NOT.matcher((String) value).replaceFirst("") : value;
-                List<Enum<?>> values = enums(type, rest, shown, where, issues);
-                yield values == null ? null : new EnumIn(values, negated);
-            }
-            case CODE -> {
-                List<String> codes = codes(value, shown, where, issues);
-                yield codes == null ? null : new CodeIn(codes);
-            }
-            case BOOLEAN -> {
-                Boolean b = bool(value, shown, where, issues);
-                yield b == null ? null : new BoolIs(b);
-            }
-            case INTEGER, MONEY, RATE, DECIMAL, DATE -> range(fact, value, shown, where, issues);
-            case TEXT -> null;
-        };
     }
 
     /** The value an output cell sets, or null (with an issue) when the cell is wrong. */
@@ -105,7 +69,7 @@ public final class Cells {
         return (Set) EnumSet.copyOf((List) values);
     }
 
-    private static List<Enum<?>> enums(ValueType type, Object value, String shown, CellRef where,
+    static List<Enum<?>> enums(ValueType type, Object value, String shown, CellRef where,
             List<WorkbookIssue> issues) {
         if (!(value instanceof String s)) {
             issues.add(WorkbookIssue.error("BAD_VALUE", where,
@@ -153,7 +117,7 @@ public final class Cells {
         return new ArrayList<>(values);
     }
 
-    private static List<String> codes(Object value, String shown, CellRef where, List<WorkbookIssue> issues) {
+    static List<String> codes(Object value, String shown, CellRef where, List<WorkbookIssue> issues) {
         if (!(value instanceof String s)) {
             issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not a code",
                     "write a code in UPPER_SNAKE_CASE such as R2021").withZh(
@@ -177,7 +141,7 @@ public final class Cells {
         return codes.isEmpty() ? null : codes;
     }
 
-    private static Boolean bool(Object value, String shown, CellRef where, List<WorkbookIssue> issues) {
+    static Boolean bool(Object value, String shown, CellRef where, List<WorkbookIssue> issues) {
         if (value instanceof Boolean b) {
             return b;
         }
@@ -203,73 +167,6 @@ public final class Cells {
         return null;
     }
 
-    private static Predicate range(FactDef fact, Object value, String shown, CellRef where,
-            List<WorkbookIssue> issues) {
-        if (value instanceof BigDecimal || value instanceof LocalDate) {
-            BigDecimal v = bound(fact, value, shown, where, issues);
-            return v == null ? null : new Range(v, true, v, true);
-        }
-        if (value instanceof Boolean) {
-            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not " + expected(fact),
-                    rangeHint(fact)).withZh("\"" + shown + "\" 不是" + expectedZh(fact), rangeHintZh(fact)));
-            return null;
-        }
-        String s = ((String) value).trim();
-        Matcher between = BETWEEN.matcher(s);
-        if (between.matches()) {
-            BigDecimal low = bound(fact, between.group(1), shown, where, issues);
-            BigDecimal high = low == null ? null : bound(fact, between.group(2), shown, where, issues);
-            if (low == null || high == null) {
-                return null;
-            }
-            if (low.compareTo(high) > 0) {
-                issues.add(WorkbookIssue.error("EMPTY_RANGE", where, "\"" + shown + "\" is an empty range",
-                        "write the lower bound first, e.g. 5..10").withZh(
-                        "\"" + shown + "\" 是空范围（下限大于上限）", "请先写下限，例如 5..10"));
-                return null;
-            }
-            return new Range(low, true, high, true);
-        }
-        Matcher cmp = COMPARISON.matcher(s);
-        if (!cmp.matches()) {
-            issues.add(WorkbookIssue.error("BAD_VALUE", where, "\"" + shown + "\" is not " + expected(fact),
-                    rangeHint(fact)).withZh("\"" + shown + "\" 不是" + expectedZh(fact), rangeHintZh(fact)));
-            return null;
-        }
-        BigDecimal v = bound(fact, cmp.group(2), shown, where, issues);
-        if (v == null) {
-            return null;
-        }
-        String op = cmp.group(1) == null ? "=" : cmp.group(1);
-        return switch (op) {
-            case ">=", "≥" -> new Range(v, true, null, false);
-            case ">" -> new Range(v, false, null, false);
-            case "<=", "≤" -> new Range(null, false, v, true);
-            case "<" -> new Range(null, false, v, false);
-            default -> new Range(v, true, v, true);
-        };
-    }
-
-    /** One bound of a range as a number (dates as epoch days). */
-    private static BigDecimal bound(FactDef fact, Object raw, String shown, CellRef where,
-            List<WorkbookIssue> issues) {
-        ValueType.Kind kind = fact.type().kind();
-        if (kind == ValueType.Kind.DATE) {
-            if (raw instanceof LocalDate d) {
-                return BigDecimal.valueOf(d.toEpochDay());
-            }
-            try {
-                return BigDecimal.valueOf(LocalDate.parse(raw.toString().trim(), DATE).toEpochDay());
-            } catch (DateTimeParseException e) {
-                issues.add(WorkbookIssue.error("BAD_VALUE", where,
-                        "\"" + raw + "\" is not a date that exists (yyyy-MM-dd)", rangeHint(fact)).withZh(
-                        "\"" + raw + "\" 不是存在的日期（yyyy-MM-dd）", rangeHintZh(fact)));
-                return null;
-            }
-        }
-        return number(fact, raw, shown, where, issues);
-    }
-
     /** An output number: accepted as text too, with a warning, since Excel cannot check text. */
     private static BigDecimal typedNumber(FactDef fact, Object value, String shown, CellRef where,
             List<WorkbookIssue> issues) {
@@ -284,7 +181,7 @@ public final class Cells {
         return d;
     }
 
-    private static BigDecimal number(FactDef fact, Object raw, String shown, CellRef where,
+    static BigDecimal number(FactDef fact, Object raw, String shown, CellRef where,
             List<WorkbookIssue> issues) {
         ValueType.Kind kind = fact.type().kind();
         BigDecimal d;
@@ -327,7 +224,7 @@ public final class Cells {
         return d.stripTrailingZeros();
     }
 
-    private static String expected(FactDef fact) {
+    static String expected(FactDef fact) {
         String unit = unit(fact.name());
         return switch (fact.type().kind()) {
             case INTEGER -> "a whole number" + (unit.isEmpty() ? "" : " of " + unit);
@@ -340,7 +237,7 @@ public final class Cells {
     }
 
     /** The Chinese of {@link #expected}, read after 不是: 整数月数, 以元为单位的金额, ... */
-    private static String expectedZh(FactDef fact) {
+    static String expectedZh(FactDef fact) {
         String unit = unitZh(fact.name());
         return switch (fact.type().kind()) {
             case INTEGER -> "整数" + (unit.isEmpty() ? "" : unit + "数");
@@ -370,16 +267,6 @@ public final class Cells {
             case DECIMAL -> "请填写数值，例如 15 或 19.9";
             default -> "请填写数值";
         };
-    }
-
-    private static String rangeHint(FactDef fact) {
-        String example = fact.type().kind() == ValueType.Kind.DATE ? ">= 2022-01-01" : "<= 7";
-        return "write a value, a comparison such as " + example + ", a range such as 5..10, or leave blank for any";
-    }
-
-    private static String rangeHintZh(FactDef fact) {
-        String example = fact.type().kind() == ValueType.Kind.DATE ? ">= 2022-01-01" : "<= 7";
-        return "请填写一个值、比较式（如 " + example + "）、范围（如 5..10），或留空表示任意";
     }
 
     /** The unit of {@link #unit} in Chinese: 月, 公里, 天, or empty. */

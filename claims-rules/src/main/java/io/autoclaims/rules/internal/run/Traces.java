@@ -6,7 +6,6 @@ import io.autoclaims.rules.TableTrace.Failed;
 import io.autoclaims.rules.TableTrace.Match;
 import io.autoclaims.rules.TableTrace.NearMiss;
 import io.autoclaims.rules.TableTrace.Value;
-import io.autoclaims.rules.internal.condition.Predicates;
 import io.autoclaims.rules.internal.table.RowModel.Condition;
 import io.autoclaims.rules.internal.table.RowModel;
 import java.util.ArrayList;
@@ -39,8 +38,8 @@ final class Traces {
                 List<Failed> failed = new ArrayList<>();
                 for (Condition c : row.conditions()) {
                     Object value = s.values().get(c.fact());
-                    if (!Predicates.test(c.predicate(), value)) {
-                        java.math.BigDecimal off = Predicates.distance(c.predicate(), value);
+                    if (!c.predicate().test(value)) {
+                        java.math.BigDecimal off = c.predicate().distance(value);
                         // the condition as the analyst wrote it in the cell
                         failed.add(new Failed(c.fact().name(), row.cells().get("IF " + c.fact().name()),
                                 ClaimRun.jsonValue(value), off));

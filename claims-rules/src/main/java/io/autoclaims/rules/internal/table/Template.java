@@ -1,7 +1,6 @@
 package io.autoclaims.rules.internal.table;
 
 import io.autoclaims.model.Labelled;
-import io.autoclaims.rules.internal.condition.Predicate;
 import io.autoclaims.rules.internal.run.FactCatalog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -142,35 +141,10 @@ public final class Template {
     private String describe(RowModel row, FactDef fact) {
         for (RowModel.Condition c : row.conditions()) {
             if (c.fact() == fact) {
-                return describe(c.predicate(), fact.type(), language);
+                return c.predicate().describe(fact.type(), language);
             }
         }
         return "";
-    }
-
-    public static String describe(Predicate p, ValueType type, Language language) {
-        if (p instanceof Predicate.EnumIn in) {
-            String values = formatValue(in.values(), type, language);
-            return in.negated() ? (language == Language.ZH ? "非" : "not ") + values : values;
-        }
-        if (p instanceof Predicate.CodeIn in) {
-            return String.join(", ", in.values());
-        }
-        if (p instanceof Predicate.BoolIs b) {
-            return formatValue(b.value(), type, language);
-        }
-        Predicate.Range r = (Predicate.Range) p;
-        Function<java.math.BigDecimal, String> bound = d -> type.kind() == ValueType.Kind.DATE
-                ? LocalDate.ofEpochDay(d.longValueExact()).toString()
-                : formatValue(d, type, language).replace(".00", "");
-        if (r.low() != null && r.high() != null) {
-            return r.low().compareTo(r.high()) == 0 ? bound.apply(r.low())
-                    : bound.apply(r.low()) + ".." + bound.apply(r.high());
-        }
-        if (r.low() != null) {
-            return (r.lowIncluded() ? ">= " : "> ") + bound.apply(r.low());
-        }
-        return (r.highIncluded() ? "<= " : "< ") + bound.apply(r.high());
     }
 
     /** {@code 18,400.00}: two decimals rounded half up, thousands grouped with commas. */
@@ -189,7 +163,7 @@ public final class Template {
     }
 
     /** One value as a person reads it in that language. */
-    static String formatValue(Object value, ValueType type, Language language) {
+    public static String formatValue(Object value, ValueType type, Language language) {
         if (value == null) {
             return language == Language.ZH ? "（无）" : "(none)";
         }

@@ -1,6 +1,6 @@
 package io.autoclaims.rules.internal.table;
 
-import io.autoclaims.rules.internal.condition.Predicate;
+import io.autoclaims.rules.internal.condition.Range;
 import java.util.List;
 
 /**
@@ -32,7 +32,7 @@ public record WorkbookModel(String file, String name, String version, List<Table
      * A floor the law sets under one rule row's condition (the Law sheet): the row must accept at
      * least {@code range} of {@code fact}, e.g. S1-01 must cover {@code period.daysSinceStart <= 7}.
      */
-    public record LawBound(String ruleId, FactDef fact, Predicate.Range range, String article,
+    public record LawBound(String ruleId, FactDef fact, Range range, String article,
             io.autoclaims.rules.CellRef cell) {
     }
 }

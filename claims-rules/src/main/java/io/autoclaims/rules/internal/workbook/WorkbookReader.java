@@ -5,6 +5,7 @@ import io.autoclaims.rules.CellRef;
 import io.autoclaims.rules.WorkbookIssue;
 import io.autoclaims.rules.internal.condition.Cells;
 import io.autoclaims.rules.internal.condition.Predicate;
+import io.autoclaims.rules.internal.condition.Range;
 import io.autoclaims.rules.internal.run.FactCatalog;
 import io.autoclaims.rules.internal.table.ColumnModel.Role;
 import io.autoclaims.rules.internal.table.ColumnModel;
@@ -314,8 +315,8 @@ public final class WorkbookReader {
                 continue;
             }
             Object law = value(row.cell(2));
-            Predicate p = law == null ? null : Cells.condition(fact, law, display(row.cell(2)), ref(sheet, r, 2), issues);
-            if (p instanceof Predicate.Range range) {
+            Predicate p = law == null ? null : Predicate.parse(fact, law, display(row.cell(2)), ref(sheet, r, 2), issues);
+            if (p instanceof Range range) {
                 laws.add(new WorkbookModel.LawBound(text(row.cell(0)), fact, range, text(row.cell(3)),
                         ref(sheet, r, 2)));
             }
@@ -771,7 +772,7 @@ public final class WorkbookReader {
                 }
                 case IF -> {
                     if (value != null) {
-                        Predicate p = Cells.condition(col.fact(), value, display(cell), where, issues);
+                        Predicate p = Predicate.parse(col.fact(), value, display(cell), where, issues);
                         if (p != null) {
                             conditions.add(new Condition(col.fact(), p, where));
                         }

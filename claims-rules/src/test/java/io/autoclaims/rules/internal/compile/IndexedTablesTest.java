@@ -10,7 +10,6 @@ import io.autoclaims.model.PartSystem;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.rules.Explanation;
 import io.autoclaims.rules.RuleRef;
-import io.autoclaims.rules.internal.condition.Predicates;
 import io.autoclaims.rules.internal.run.Engine;
 import io.autoclaims.rules.internal.table.RowModel.Condition;
 import io.autoclaims.rules.internal.table.RowModel;
@@ -185,7 +184,7 @@ class IndexedTablesTest {
                 case "line.repairCostCny" -> line.repairCostCny();
                 default -> throw new IllegalStateException(cond.fact().name());
             };
-            if (!Predicates.test(cond.predicate(), value)) {
+            if (!cond.predicate().test(value)) {
                 return false;
             }
         }
