@@ -38,8 +38,9 @@ final class ClaimRun {
     private final List<Fired> fired = new ArrayList<>();
     /** Fired rows as (stage, line index or -1, RuleRef), in firing order. */
     private final List<Traced> trace = new ArrayList<>();
+    /** Drools' handles of the facts, null until the fact's first stage. */
     private FactHandle claimHandle;
-    private final List<FactHandle> lineHandles = new ArrayList<>();
+    private final FactHandle[] lineHandles;
     private boolean denied;
     private boolean finished;
     /** Set for explanations: the values each table saw, taken as the claim entered its stage. */
@@ -60,6 +61,7 @@ final class ClaimRun {
         if (claim.type() == ClaimType.ASSISTANCE) {
             facts.setVehicleLine(new LineFacts(facts, null, -1));
         }
+        this.lineHandles = new FactHandle[stageLines().size()];
     }
 
     /** The line facts LINE tables see: the claim's lines, or the one vehicle line of an assistance claim. */
@@ -140,18 +142,30 @@ final class ClaimRun {
         return claimHandle;
     }
 
-    List<FactHandle> lineHandles() {
-        return lineHandles;
+    void claimHandle(FactHandle handle) {
+        claimHandle = handle;
     }
 
-    void inserted(FactHandle claimHandle, List<FactHandle> lineHandles) {
-        this.claimHandle = claimHandle;
-        this.lineHandles.addAll(lineHandles);
+    /** The handle of {@code stageLines().get(i)}. */
+    FactHandle lineHandle(int i) {
+        return lineHandles[i];
+    }
+
+    void lineHandle(int i, FactHandle handle) {
+        lineHandles[i] = handle;
     }
 
     /** A generated rule fired {@code rowIndex} for the claim ({@code line} null) or one of its lines. */
     void fire(ClaimFacts claimFacts, LineFacts line, int rowIndex) {
         CompiledRulebook.RowRef ref = rulebook.row(rowIndex);
+        SlotFacts decided = line == null ? claimFacts : line;
+        if (decided.getHit() != -1 && ref.table().hit() != HitPolicy.COLLECT) {
+            // a row above decided this FIRST or UNIQUE table for the fact: the rules do not update the
+            // fact after firing (an update per fired row was a tenth of the time), so the activations
+            // of the rows below, all made when the fact entered the stage, fire and do nothing
+            return;
+        }
+        decided.setHit(rowIndex);
         RowModel row = ref.row();
         trace.add(new Traced(ref.stage(), line == null ? -1 : line.index(), new RuleRef(row.ruleId(),
                 ref.table().displayName(), row.row(), line == null ? null : line.getLineId())));
