@@ -8,7 +8,6 @@ import io.autoclaims.model.Fact;
 import io.autoclaims.model.Payer;
 import io.autoclaims.model.Reason;
 import io.autoclaims.rules.RuleRef;
-import io.autoclaims.rules.internal.RowModel.Condition;
 import io.autoclaims.rules.internal.RowModel.Output;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -220,29 +219,55 @@ final class ClaimRun {
         return missing;
     }
 
+    /**
+     * The reason of a fired row, as the row and the values of the facts it names read now: its texts
+     * and facts are written only when asked for (most verdicts are counted or stored, not read).
+     */
     private Reason reason(CompiledRulebook.RowRef ref, LineFacts line, Set<DocumentCode> missing) {
         RowModel row = ref.row();
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Condition c : row.conditions()) {
-            values.put(c.fact().name(), quoted(c.fact(), line, missing));
+        FactDef[] named = rulebook.reasonFacts(ref.index());
+        Object[] values = new Object[named.length];
+        for (int i = 0; i < named.length; i++) {
+            values[i] = read(named[i], line, missing);
         }
-        for (Template t : List.of(row.zh(), row.en())) {
-            for (FactDef f : t.facts()) {
-                values.computeIfAbsent(f.name(), n -> quoted(f, line, missing));
-            }
-        }
-        List<Fact> facts = new ArrayList<>();
-        values.forEach((name, value) -> facts.add(new Fact(name, jsonValue(value))));
-        String zh = row.zh().format(f -> quoted(f, line, missing), row);
-        String en = row.en().format(f -> quoted(f, line, missing), row);
-        return new Reason(row.code(), row.ruleId(), ref.table().displayName(), row.row(), zh, en, facts,
-                line == null ? null : line.getLineId());
+        return Reason.of(row.code(), row.ruleId(), ref.table().displayName(), row.row(),
+                line == null ? null : line.getLineId(), new Seen(row, named, values));
     }
 
-    /** A fact's value as a reason shows it: the claim's free text shortened, so no claim makes a huge verdict. */
-    private Object quoted(FactDef fact, LineFacts line, Set<DocumentCode> missing) {
-        Object value = read(fact, line, missing);
-        return fact.type().kind() == ValueType.Kind.TEXT && value instanceof String s ? Quote.shorten(s) : value;
+    /** What a reason keeps of its row: the row and the values its facts had when it fired (never changed after). */
+    private record Seen(RowModel row, FactDef[] named, Object[] values) implements Reason.Details {
+        @Override
+        public String text() {
+            return row.zh().format(this::quoted, row);
+        }
+
+        @Override
+        public String textEn() {
+            return row.en().format(this::quoted, row);
+        }
+
+        @Override
+        public List<Fact> facts() {
+            List<Fact> facts = new ArrayList<>(named.length);
+            for (int i = 0; i < named.length; i++) {
+                facts.add(new Fact(named[i].name(), jsonValue(quoted(named[i], values[i]))));
+            }
+            return facts;
+        }
+
+        private Object quoted(FactDef fact) {
+            for (int i = 0; i < named.length; i++) {
+                if (named[i].name().equals(fact.name())) {
+                    return quoted(named[i], values[i]);
+                }
+            }
+            throw new IllegalStateException("a reason text names " + fact.name() + ", which its row does not list");
+        }
+
+        /** A fact's value as a reason shows it: the claim's free text shortened, so no claim makes a huge verdict. */
+        private static Object quoted(FactDef fact, Object value) {
+            return fact.type().kind() == ValueType.Kind.TEXT && value instanceof String s ? Quote.shorten(s) : value;
+        }
     }
 
     private Object read(FactDef fact, LineFacts line, Set<DocumentCode> missing) {
