@@ -114,6 +114,7 @@ class NullArgumentsTest {
         n.put("LineVerdict#<init>(reasons)", output);
         n.put("Reason#<init>(facts)", output);
         n.put("Reason#<init>(lineId)", "a claim-level reason is about no line");
+        n.put("Reason#of(lineId)", "a claim-level reason is about no line");
         n.put("Fact#<init>(value)", "a fact's value may be absent (an optional field of the claim)");
         n.put("ErrorRecord#<init>(claimId)", "a line that could not be read has no claimId");
         n.put("InputError#<init>(field)", "a line that is not a JSON object has no field");
@@ -219,6 +220,22 @@ class NullArgumentsTest {
         });
         samples.put(ReadResult.class, () -> new ReadResult.Ok(1, claim));
         samples.put(Verdict.class, () -> verdict);
+        samples.put(io.autoclaims.model.Reason.Details.class, () -> new io.autoclaims.model.Reason.Details() {
+            @Override
+            public String text() {
+                return "x";
+            }
+
+            @Override
+            public String textEn() {
+                return "x";
+            }
+
+            @Override
+            public List<io.autoclaims.model.Fact> facts() {
+                return List.of();
+            }
+        });
         samples.put(RulebookInfo.class, rulebook::info);
         samples.put(InputError.class, () -> new InputError("C", "f", "m"));
         samples.put(ErrorRecord.class, () -> new ErrorRecord("W-1", 1, new InputError("C", "f", "m")));

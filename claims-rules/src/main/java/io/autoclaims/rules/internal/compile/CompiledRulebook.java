@@ -5,8 +5,10 @@ import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.rules.WorkbookIssue;
 import io.autoclaims.rules.internal.run.FactCatalog;
 import io.autoclaims.rules.internal.table.ColumnModel;
+import io.autoclaims.rules.internal.table.FactDef;
 import io.autoclaims.rules.internal.table.RowModel;
 import io.autoclaims.rules.internal.table.TableModel;
+import io.autoclaims.rules.internal.table.Template;
 import io.autoclaims.rules.internal.table.WorkbookModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +51,8 @@ public final class CompiledRulebook {
     private final KieBase kieBase;
     /** The row indexes of the shape rules, by shape id. */
     private final RowIndex[] indexes;
+    /** By row index: the facts a reason of the row names (see {@link #reasonFacts}). */
+    private final FactDef[][] reasonFacts;
 
     private CompiledRulebook(List<TableModel> stages, List<RowRef> rows, RulebookInfo info,
             List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, String drl, KieBase kieBase,
@@ -62,6 +66,7 @@ public final class CompiledRulebook {
         this.drl = drl;
         this.kieBase = kieBase;
         this.indexes = indexes.clone();
+        this.reasonFacts = this.rows.stream().map(r -> namedFacts(r.row())).toArray(FactDef[][]::new);
         // a claim type is supported when some table of it reports reasons: a shared lookup (the
         // warranty terms serve assistance too) is no policy for a type on its own
         Set<ClaimType> types = EnumSet.noneOf(ClaimType.class);
@@ -88,6 +93,27 @@ public final class CompiledRulebook {
             List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, String drl, KieBase kieBase,
             RowIndex[] indexes) {
         return new CompiledRulebook(stages, rows, info, workbooks, warnings, drl, kieBase, indexes);
+    }
+
+    /**
+     * The facts a reason of that row names, each once: the row's conditions, then the facts of its
+     * Chinese and English texts, in order. Worked out once, not per fired row.
+     */
+    public FactDef[] reasonFacts(int row) {
+        return reasonFacts[row];
+    }
+
+    private static FactDef[] namedFacts(RowModel row) {
+        java.util.Map<String, FactDef> named = new java.util.LinkedHashMap<>();
+        for (RowModel.Condition c : row.conditions()) {
+            named.putIfAbsent(c.fact().name(), c.fact());
+        }
+        for (Template t : row.code() == null ? List.<Template>of() : List.of(row.zh(), row.en())) {
+            for (FactDef f : t.facts()) {
+                named.putIfAbsent(f.name(), f);
+            }
+        }
+        return named.values().toArray(FactDef[]::new);
     }
 
     public RowIndex index(int shape) {

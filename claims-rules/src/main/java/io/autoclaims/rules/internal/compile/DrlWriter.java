@@ -141,9 +141,6 @@ final class DrlWriter {
         emit("    ) from $f.rows(" + shape.id() + ")", at);
         emit("then", at);
         emit("    $f.fire($row);", at);
-        if (table.hit() != HitPolicy.COLLECT) {
-            emit("    update($f);", at);
-        }
         emit("end", at);
     }
 
@@ -180,11 +177,9 @@ final class DrlWriter {
         }
         emit("    )", row.idCell());
         emit("then", row.idCell());
+        // no update($f): the fact entered the stage with every row of the table evaluated, and for
+        // a FIRST table fire() ignores the rows below the one that decided (salience keeps the order)
         emit("    $f.fire(" + ref.index() + ");", row.idCell());
-        if (table.hit() != HitPolicy.COLLECT) {
-            // the modified fact no longer matches any row of this table: Drools drops the others
-            emit("    update($f);", row.idCell());
-        }
         emit("end", row.idCell());
     }
 

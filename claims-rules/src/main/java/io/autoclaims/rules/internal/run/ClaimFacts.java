@@ -173,7 +173,6 @@ public final class ClaimFacts extends SlotFacts {
     /** Called by generated rules when a row fires for this claim. */
     public void fire(int row) {
         run.fire(this, null, row);
-        setHit(row);
     }
 
     // ---- inputs -------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import io.autoclaims.rules.internal.compile.CompiledRulebook;
 import io.autoclaims.rules.internal.table.ColumnModel;
 import io.autoclaims.rules.internal.table.Effect;
 import io.autoclaims.rules.internal.table.FactDef;
+import io.autoclaims.rules.internal.table.HitPolicy;
 import io.autoclaims.rules.internal.table.RowModel.Condition;
 import io.autoclaims.rules.internal.table.RowModel.Output;
 import io.autoclaims.rules.internal.table.RowModel;
@@ -47,8 +48,9 @@ final class ClaimRun {
     private final List<Fired> fired = new ArrayList<>();
     /** Fired rows as (stage, line index or -1, RuleRef), in firing order. */
     private final List<Traced> trace = new ArrayList<>();
+    /** Drools' handles of the facts, null until the fact's first stage. */
     private FactHandle claimHandle;
-    private final List<FactHandle> lineHandles = new ArrayList<>();
+    private final FactHandle[] lineHandles;
     private boolean denied;
     private boolean finished;
     /** Set for explanations: the values each table saw, taken as the claim entered its stage. */
@@ -69,6 +71,7 @@ final class ClaimRun {
         if (claim.type() == ClaimType.ASSISTANCE) {
             facts.setVehicleLine(new LineFacts(facts, null, -1));
         }
+        this.lineHandles = new FactHandle[stageLines().size()];
     }
 
     /** The line facts LINE tables see: the claim's lines, or the one vehicle line of an assistance claim. */
@@ -149,18 +152,30 @@ final class ClaimRun {
         return claimHandle;
     }
 
-    List<FactHandle> lineHandles() {
-        return lineHandles;
+    void claimHandle(FactHandle handle) {
+        claimHandle = handle;
     }
 
-    void inserted(FactHandle claimHandle, List<FactHandle> lineHandles) {
-        this.claimHandle = claimHandle;
-        this.lineHandles.addAll(lineHandles);
+    /** The handle of {@code stageLines().get(i)}. */
+    FactHandle lineHandle(int i) {
+        return lineHandles[i];
+    }
+
+    void lineHandle(int i, FactHandle handle) {
+        lineHandles[i] = handle;
     }
 
     /** A generated rule fired {@code rowIndex} for the claim ({@code line} null) or one of its lines. */
     void fire(ClaimFacts claimFacts, LineFacts line, int rowIndex) {
         CompiledRulebook.RowRef ref = rulebook.row(rowIndex);
+        SlotFacts decided = line == null ? claimFacts : line;
+        if (decided.getHit() != -1 && ref.table().hit() != HitPolicy.COLLECT) {
+            // a row above decided this FIRST or UNIQUE table for the fact: the rules do not update the
+            // fact after firing (an update per fired row was a tenth of the time), so the activations
+            // of the rows below, all made when the fact entered the stage, fire and do nothing
+            return;
+        }
+        decided.setHit(rowIndex);
         RowModel row = ref.row();
         trace.add(new Traced(ref.stage(), line == null ? -1 : line.index(), new RuleRef(row.ruleId(),
                 ref.table().displayName(), row.row(), line == null ? null : line.getLineId())));
@@ -215,29 +230,55 @@ final class ClaimRun {
         return missing;
     }
 
+    /**
+     * The reason of a fired row, as the row and the values of the facts it names read now: its texts
+     * and facts are written only when asked for (most verdicts are counted or stored, not read).
+     */
     private Reason reason(CompiledRulebook.RowRef ref, LineFacts line, Set<DocumentCode> missing) {
         RowModel row = ref.row();
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Condition c : row.conditions()) {
-            values.put(c.fact().name(), quoted(c.fact(), line, missing));
+        FactDef[] named = rulebook.reasonFacts(ref.index());
+        Object[] values = new Object[named.length];
+        for (int i = 0; i < named.length; i++) {
+            values[i] = read(named[i], line, missing);
         }
-        for (Template t : List.of(row.zh(), row.en())) {
-            for (FactDef f : t.facts()) {
-                values.computeIfAbsent(f.name(), n -> quoted(f, line, missing));
-            }
-        }
-        List<Fact> facts = new ArrayList<>();
-        values.forEach((name, value) -> facts.add(new Fact(name, jsonValue(value))));
-        String zh = row.zh().format(f -> quoted(f, line, missing), row);
-        String en = row.en().format(f -> quoted(f, line, missing), row);
-        return new Reason(row.code(), row.ruleId(), ref.table().displayName(), row.row(), zh, en, facts,
-                line == null ? null : line.getLineId());
+        return Reason.of(row.code(), row.ruleId(), ref.table().displayName(), row.row(),
+                line == null ? null : line.getLineId(), new Seen(row, named, values));
     }
 
-    /** A fact's value as a reason shows it: the claim's free text shortened, so no claim makes a huge verdict. */
-    private Object quoted(FactDef fact, LineFacts line, Set<DocumentCode> missing) {
-        Object value = read(fact, line, missing);
-        return fact.type().kind() == ValueType.Kind.TEXT && value instanceof String s ? Quote.shorten(s) : value;
+    /** What a reason keeps of its row: the row and the values its facts had when it fired (never changed after). */
+    private record Seen(RowModel row, FactDef[] named, Object[] values) implements Reason.Details {
+        @Override
+        public String text() {
+            return row.zh().format(this::quoted, row);
+        }
+
+        @Override
+        public String textEn() {
+            return row.en().format(this::quoted, row);
+        }
+
+        @Override
+        public List<Fact> facts() {
+            List<Fact> facts = new ArrayList<>(named.length);
+            for (int i = 0; i < named.length; i++) {
+                facts.add(new Fact(named[i].name(), jsonValue(quoted(named[i], values[i]))));
+            }
+            return facts;
+        }
+
+        private Object quoted(FactDef fact) {
+            for (int i = 0; i < named.length; i++) {
+                if (named[i].name().equals(fact.name())) {
+                    return quoted(named[i], values[i]);
+                }
+            }
+            throw new IllegalStateException("a reason text names " + fact.name() + ", which its row does not list");
+        }
+
+        /** A fact's value as a reason shows it: the claim's free text shortened, so no claim makes a huge verdict. */
+        private static Object quoted(FactDef fact, Object value) {
+            return fact.type().kind() == ValueType.Kind.TEXT && value instanceof String s ? Quote.shorten(s) : value;
+        }
     }
 
     private Object read(FactDef fact, LineFacts line, Set<DocumentCode> missing) {

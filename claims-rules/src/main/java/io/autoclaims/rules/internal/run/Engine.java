@@ -15,8 +15,8 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * Runs claims through the compiled tables. A batch of claims shares one Drools session: facts are
- * inserted once, and each stage moves the facts it concerns to that stage and fires. Sessions are
+ * Runs claims through the compiled tables. A batch of claims shares one Drools session: each stage
+ * moves the facts it concerns to that stage (inserting a fact at its first) and fires. Sessions are
  * reset and pooled, one per thread in use: no session is created per claim or per batch.
  * Thread-safe.
  */
@@ -62,12 +62,6 @@ public final class Engine {
                 if (trace) {
                     run.startTracing();
                 }
-                FactHandle ch = session.insert(run.facts());
-                List<FactHandle> lh = new ArrayList<>();
-                for (LineFacts l : run.stageLines()) {
-                    lh.add(session.insert(l));
-                }
-                run.inserted(ch, lh);
                 runs.add(run);
             }
             runStages(session, runs);
@@ -102,7 +96,7 @@ public final class Engine {
                         run.snapshot(s, table, null);
                     }
                     run.facts().enterStage(s);
-                    session.update(run.claimHandle(), run.facts());
+                    run.claimHandle(enter(session, run.claimHandle(), run.facts()));
                 } else {
                     List<LineFacts> lines = run.stageLines();
                     for (int i = 0; i < lines.size(); i++) {
@@ -110,7 +104,7 @@ public final class Engine {
                             run.snapshot(s, table, lines.get(i));
                         }
                         lines.get(i).enterStage(s);
-                        session.update(run.lineHandles().get(i), lines.get(i));
+                        run.lineHandle(i, enter(session, run.lineHandle(i), lines.get(i)));
                     }
                 }
             }
@@ -125,5 +119,17 @@ public final class Engine {
             }
         }
     }
-}
 
+    /**
+     * Puts a fact that enters a stage before Drools: inserted at its first stage, updated at the next
+     * ones. A fact is not inserted before (at no stage it matches no rule: the insert was wasted work),
+     * and a claim fact no CLAIM table reads is never inserted.
+     */
+    private static FactHandle enter(KieSession session, FactHandle handle, Object fact) {
+        if (handle == null) {
+            return session.insert(fact);
+        }
+        session.update(handle, fact);
+        return handle;
+    }
+}

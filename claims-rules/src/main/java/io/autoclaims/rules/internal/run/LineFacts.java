@@ -50,7 +50,6 @@ public final class LineFacts extends SlotFacts {
     /** Called by generated rules when a row fires for this line. */
     public void fire(int row) {
         claim.run().fire(claim, this, row);
-        setHit(row);
     }
 
     public ClaimFacts getClaim() {
