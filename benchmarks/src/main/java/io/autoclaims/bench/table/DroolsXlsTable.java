@@ -43,21 +43,29 @@ public final class DroolsXlsTable {
         Xlsx.row(s, 9, b, "Cause not covered", "Result");
         Xlsx.row(s, 10, b, "QUALITY_DEFECT, BREAKDOWN", "EXCLUDED_CAUSE");
 
+        termsTable(s, b, table, "DtClaim", "$c.term($1, $2);");
+        return Xlsx.bytes(wb);
+    }
+
+    /**
+     * {@code RuleTable Terms} from row 12: one rule per model x system on the fact type, the action given
+     * the row's term months and km as {@code $1, $2}; returns the next free row.
+     */
+    private static int termsTable(Sheet s, int b, TermsTable table, String factType, String action) {
         Xlsx.set(s, 12, b, "RuleTable Terms");
         Xlsx.row(s, 13, b, "CONDITION", "CONDITION", "CONDITION", "ACTION");
         // the object type is merged over the three conditions: one pattern with three constraints; Drools'
         // parser visits existing cells only, so the covered cells must exist (blank) too
-        Xlsx.row(s, 14, b, "$c : DtClaim", "", "");
+        Xlsx.row(s, 14, b, "$c : " + factType, "", "");
         s.addMergedRegion(new CellRangeAddress(14, 14, b, b + 2));
-        Xlsx.row(s, 15, b, "forall(||){cause == \"$\"}", "model == \"$param\"", "system == \"$param\"",
-                "$c.term($1, $2);");
+        Xlsx.row(s, 15, b, "forall(||){cause == \"$\"}", "model == \"$param\"", "system == \"$param\"", action);
         Xlsx.row(s, 16, b, "Covered causes", "Model", "System", "Term months, km");
         int r = 17;
         for (TermsTable.Row row : table.rows()) {
             Xlsx.row(s, r++, b, "QUALITY_DEFECT, BREAKDOWN", TermsTable.modelName(row.model()), row.system().name(),
                     row.termMonths() + ", " + row.termKm());
         }
-        return Xlsx.bytes(wb);
+        return r;
     }
 
     /**
@@ -83,18 +91,7 @@ public final class DroolsXlsTable {
                 {"QUALITY_DEFECT, BREAKDOWN", "EXCLUDED_CAUSE", "C-01", 6, "{line.id} 不在保修范围：损坏原因为{line.cause}",
                         "{line.id} not covered: damage caused by {line.cause}", "line.cause, line.id"}});
 
-        Xlsx.set(s, 12, b, "RuleTable Terms");
-        Xlsx.row(s, 13, b, "CONDITION", "CONDITION", "CONDITION", "ACTION");
-        Xlsx.row(s, 14, b, "$c : DtExplainedClaim", "", "");
-        s.addMergedRegion(new CellRangeAddress(14, 14, b, b + 2));
-        Xlsx.row(s, 15, b, "forall(||){cause == \"$\"}", "model == \"$param\"", "system == \"$param\"",
-                "modify($c) { setTermMonths($1), setTermKm($2) };");
-        Xlsx.row(s, 16, b, "Covered causes", "Model", "System", "Term months, km");
-        int r = 17;
-        for (TermsTable.Row row : table.rows()) {
-            Xlsx.row(s, r++, b, "QUALITY_DEFECT, BREAKDOWN", TermsTable.modelName(row.model()), row.system().name(),
-                    row.termMonths() + ", " + row.termKm());
-        }
+        int r = termsTable(s, b, table, "DtExplainedClaim", "modify($c) { setTermMonths($1), setTermKm($2) };");
 
         explainingTable(s, r + 1, b, "Expiry", "termMonths > 0, $param", "Expiry 保修到期", new Object[][] {
                 {"months > termMonths", "EXPIRED", "E-01", 6, "保修期已过：交车后第 {period.monthsSinceStart} 个月，保修期 {line.termMonths} 个月",

@@ -1,7 +1,7 @@
 package io.autoclaims.bench.table;
 
 /** The fact the Drools decision table reads; {@link #term} is the action of each terms row. */
-public final class DtClaim {
+public class DtClaim {
     private final String model;
     private final String system;
     private final String cause;

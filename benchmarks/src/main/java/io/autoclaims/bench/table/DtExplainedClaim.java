@@ -4,15 +4,10 @@ import io.autoclaims.model.Fact;
 
 /**
  * The fact the explained Drools decision table reads (issue #16): the claim, the term its terms row
- * sets, and the explanation the deciding row builds through its actions (code, rule id, row, the zh/en
+ * sets (on {@link DtClaim}'s claim fields), and the explanation the deciding row builds through its actions (code, rule id, row, the zh/en
  * text templates filled with this claim's values, the facts it names), the helper a Drools user writes.
  */
-public final class DtExplainedClaim {
-    private final String model;
-    private final String system;
-    private final String cause;
-    private final int months;
-    private final int km;
+public final class DtExplainedClaim extends DtClaim {
     private int termMonths;
     private int termKm;
     private String code;
@@ -23,31 +18,7 @@ public final class DtExplainedClaim {
     private ExplainedAnswer explained;
 
     public DtExplainedClaim(String model, String system, String cause, int months, int km) {
-        this.model = model;
-        this.system = system;
-        this.cause = cause;
-        this.months = months;
-        this.km = km;
-    }
-
-    public String getModel() {
-        return model;
-    }
-
-    public String getSystem() {
-        return system;
-    }
-
-    public String getCause() {
-        return cause;
-    }
-
-    public int getMonths() {
-        return months;
-    }
-
-    public int getKm() {
-        return km;
+        super(model, system, cause, months, km);
     }
 
     public int getTermMonths() {
@@ -112,13 +83,13 @@ public final class DtExplainedClaim {
     private Object value(String fact) {
         return switch (fact) {
             case "line.id" -> "L1";
-            case "line.cause" -> cause;
-            case "period.monthsSinceStart" -> months;
-            case "vehicle.odometerKm" -> km;
+            case "line.cause" -> getCause();
+            case "period.monthsSinceStart" -> getMonths();
+            case "vehicle.odometerKm" -> getKm();
             case "line.termMonths" -> termMonths;
             case "line.termKm" -> termKm;
-            case "line.monthsOverTerm" -> months - termMonths;
-            case "line.kmOverTerm" -> km - termKm;
+            case "line.monthsOverTerm" -> getMonths() - termMonths;
+            case "line.kmOverTerm" -> getKm() - termKm;
             default -> throw new IllegalArgumentException("no fact " + fact);
         };
     }
@@ -130,7 +101,7 @@ public final class DtExplainedClaim {
             int close = template.indexOf('}', open);
             out.append(template, at, open);
             String fact = template.substring(open + 1, close);
-            out.append(fact.equals("line.cause") ? (chinese ? CauseLabels.zh(cause) : CauseLabels.en(cause))
+            out.append(fact.equals("line.cause") ? (chinese ? CauseLabels.zh(getCause()) : CauseLabels.en(getCause()))
                     : value(fact));
             at = close + 1;
         }
