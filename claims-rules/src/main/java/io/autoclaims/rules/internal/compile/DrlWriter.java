@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the Drools rules of the tables. A small table gets one rule per row, its values written into
@@ -188,8 +189,15 @@ final class DrlWriter {
         return c.predicate().constraint(fact, fact.accessorFrom(tableScope), isBoxed(fact));
     }
 
+    /** Whether a fact's getter returns an object, by fact name: asked for every condition cell. */
+    private static final Map<String, Boolean> BOXED = new ConcurrentHashMap<>();
+
     /** Facts whose getter returns an object can be null before a row sets them. */
     private static boolean isBoxed(FactDef fact) {
+        return BOXED.computeIfAbsent(fact.name(), n -> getterReturnsObject(fact));
+    }
+
+    private static boolean getterReturnsObject(FactDef fact) {
         Class<?> type = fact.scope() == Scope.LINE ? LineFacts.class : ClaimFacts.class;
         String suffix = Character.toUpperCase(fact.property().charAt(0)) + fact.property().substring(1);
         for (Method m : type.getMethods()) {
