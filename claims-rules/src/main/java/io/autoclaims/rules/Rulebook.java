@@ -6,6 +6,7 @@ import io.autoclaims.model.json.SupportedJackson;
 import io.autoclaims.rules.internal.compile.CompiledRulebook;
 import io.autoclaims.rules.internal.run.Engine;
 import io.autoclaims.rules.internal.compile.RulebookCompiler;
+import io.autoclaims.rules.internal.workbook.Unreadable;
 import io.autoclaims.rules.internal.workbook.WorkbookGuard;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,10 +141,7 @@ public final class Rulebook {
                     files.put(p.getFileName().toString(), read(p));
                 }
             } catch (IOException e) {
-                throw new RulebookException(List.of(WorkbookIssue.error("UNREADABLE_FILE",
-                        CellRef.workbook(p.toString()), "cannot read " + p + ": " + e.getMessage(),
-                        "check the path and the file's permissions").withZh(
-                        "无法读取 " + p + "：" + e.getMessage(), "请检查路径和文件权限")));
+                throw new RulebookException(List.of(Unreadable.file(CellRef.workbook(p.toString()), p.toString(), e)));
             }
         }
         return files;

@@ -586,7 +586,8 @@ final class Grid {
             Cell bad = cell.string() == null ? null : tooLong(column, cell.string().length());
             return bad != null ? bad : cell;
         } catch (RuntimeException e) {
-            return unreadable(column, "Apache POI cannot read it: " + e.getMessage(), "Apache POI 无法读取：" + e.getMessage());
+            // the reader's own text is English only and may quote the file: the cell is named instead
+            return unreadable(column, "the value stored in the file is malformed", "文件中保存的值格式不正确");
         }
     }
 

@@ -108,11 +108,7 @@ public final class WorkbookGuard {
         try {
             return checkZip(where, bytes, issues);
         } catch (IOException | RuntimeException e) {
-            issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", where,
-                    "the file cannot be read as an Excel workbook: " + e.getMessage(),
-                    "save it as .xlsx from Excel, WPS or LibreOffice").withZh(
-                    "文件无法作为 Excel 工作簿读取：" + e.getMessage(),
-                    "请用 Excel、WPS 或 LibreOffice 另存为 .xlsx"));
+            issues.add(Unreadable.workbook(where, bytes, e));
             return false;
         }
     }
@@ -341,7 +337,7 @@ public final class WorkbookGuard {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.newSAXParser().parse(new ByteArrayInputStream(xml), handler);
         } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("a package part is not well-formed XML: " + e.getMessage(), e);
+            throw new IOException(e); // worded by Unreadable
         }
     }
 

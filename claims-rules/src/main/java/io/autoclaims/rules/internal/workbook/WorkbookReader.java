@@ -88,11 +88,7 @@ public final class WorkbookReader {
                     "规则表只保留规则行；数据、备注和图片请移到其他文件"));
             return null;
         } catch (IOException | RuntimeException e) {
-            issues.add(WorkbookIssue.error("UNREADABLE_WORKBOOK", CellRef.workbook(file),
-                    "the file cannot be read as an Excel workbook: " + e.getMessage(),
-                    "save it as .xlsx from Excel, WPS or LibreOffice").withZh(
-                    "文件无法作为 Excel 工作簿读取：" + e.getMessage(),
-                    "请用 Excel、WPS 或 LibreOffice 另存为 .xlsx"));
+            issues.add(Unreadable.workbook(CellRef.workbook(file), bytes, e));
             return null;
         }
     }
