@@ -111,6 +111,82 @@ class ClaimsServerReloadTest {
 
     @Test
     @Order(4)
+    void underLoadWithFaultsAndReloadsEveryAnswerIsDeclaredAndEveryVerdictNamesALiveRulebook() throws Exception {
+        String claim = Files.readAllLines(Path.of("../examples/claims/warranty.jsonl"), StandardCharsets.UTF_8).get(0);
+        String batch = (claim + "\n").repeat(40);
+        java.util.Set<String> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        live.add(server.rulebook().fingerprint());
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
+        List<Thread> clients = new java.util.ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            int kind0 = t;
+            Thread c = new Thread(() -> {
+                for (int i = kind0; running.get(); i++) {
+                    try {
+                        switch (i % 4) {
+                            case 0 -> record(problems, seen, "POST", ClaimsServerTest.send(server, "POST", "/v1/verdicts",
+                                    "application/json", claim.getBytes(StandardCharsets.UTF_8), false, TOKEN));
+                            case 1 -> record(problems, seen, "POST", ClaimsServerTest.send(server, "POST", "/v1/verdicts",
+                                    "application/json", "{\"claimId\":".getBytes(StandardCharsets.UTF_8), false, TOKEN));
+                            case 2 -> {
+                                HttpResponse<byte[]> r = ClaimsServerTest.send(server, "POST", "/v1/verdicts/batch",
+                                        "application/x-ndjson", batch.getBytes(StandardCharsets.UTF_8), false, TOKEN);
+                                record(problems, seen, "POST", r);
+                                if (ClaimsServerTest.text(r).lines().count() != 40) {
+                                    problems.add("a completed batch of 40 lines has " + ClaimsServerTest.text(r).lines().count());
+                                }
+                            }
+                            default -> {
+                                // a client that goes away in the middle of its batch
+                                try (Socket s = new Socket("127.0.0.1", server.port())) {
+                                    s.getOutputStream().write(("POST /v1/verdicts/batch HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                                            + TOKEN + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: 100000\r\n\r\n"
+                                            + claim + "\n").getBytes(StandardCharsets.UTF_8));
+                                }
+                            }
+                        }
+                        answered.incrementAndGet();
+                    } catch (AssertionError | Exception e) {
+                        problems.add(e.toString());
+                    }
+                }
+            }, "client-" + t);
+            clients.add(c);
+            c.start();
+        }
+        try {
+            // a broken candidate (a workbook missing: refused), then the same workbooks again (unchanged)
+            Files.delete(rules.resolve("insurance.xlsx"));
+            HttpResponse<byte[]> refused = reload();
+            copy("insurance.xlsx");
+            HttpResponse<byte[]> unchanged = reload();
+            assertEquals(409, refused.statusCode(), ClaimsServerTest.text(refused));
+            assertEquals(200, unchanged.statusCode(), ClaimsServerTest.text(unchanged));
+            live.add(server.rulebook().fingerprint());
+        } finally {
+            running.set(false);
+            for (Thread c : clients) {
+                c.join(30_000);
+            }
+        }
+        assertTrue(problems.isEmpty(), problems.toString());
+        assertTrue(answered.get() >= 8, "requests answered: " + answered.get());
+        assertTrue(live.containsAll(seen), "verdicts named " + seen + "; live were " + live);
+        assertEquals(200, ClaimsServerTest.send(server, "GET", "/health/ready", null, null, false, null).statusCode());
+    }
+
+    /** Checks a response against the document (collecting, not throwing) and notes its rulebook. */
+    private static void record(List<String> problems, java.util.Set<String> seen, String method, HttpResponse<byte[]> r) {
+        problems.addAll(OpenApiContract.problems(method, r.request().uri().getPath(), r.statusCode(),
+                r.headers().firstValue("Content-Type").orElse(null), h -> r.headers().firstValue(h).orElse(null), r.body()));
+        r.headers().firstValue("X-Rulebook-Fingerprint").ifPresent(seen::add);
+    }
+
+    @Test
+    @Order(5)
     void aStopFinishesTheRequestInFlightAndRefusesNewOnes() throws Exception {
         String line = Files.readAllLines(Path.of("../examples/claims/warranty.jsonl"), StandardCharsets.UTF_8).get(0) + "\n";
         byte[] chunk = line.getBytes(StandardCharsets.UTF_8);
