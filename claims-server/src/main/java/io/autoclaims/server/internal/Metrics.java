@@ -27,11 +27,6 @@ final class Metrics {
     private final LongAdder batches = new LongAdder();
     private final LongAdder rejected = new LongAdder();
 
-    /** The first rulebook went live. */
-    void loaded(Rulebook rulebook) {
-        // nothing to count: the info metric reads the live rulebook at each scrape
-    }
-
     /** One claim adjudicated by /v1/verdicts in {@code nanos}; type and decision null for an error record. */
     void verdict(ClaimType type, Decision decision, long nanos) {
         String key = "type=\"" + (type == null ? "NONE" : type.name()) + "\",decision=\""

@@ -158,7 +158,6 @@ public final class Service {
             Rulebook rulebook = rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
             rulebook.warnings().forEach(w -> LOG.warn("rulebook warning: {} / {}", w, w.toStringZh()));
             adjudicator = Adjudicator.of(rulebook);
-            metrics.loaded(rulebook);
             LOG.info("ready on http://{}:{} with {} {} ({})", host, port(), rulebook.name(), rulebook.version(),
                     rulebook.fingerprint());
         } catch (RuntimeException e) {
@@ -345,7 +344,8 @@ public final class Service {
         Adjudicator pinned = Adjudicator.of(adjudicator.rulebook()); // the header names the verdict's rulebook
         ctx.header(FINGERPRINT, pinned.rulebook().fingerprint());
         long started = System.nanoTime();
-        ReadResult read = codec.readLine(OneClaim.asLine(body), 0, OneClaim.asLine(body).length, 1);
+        byte[] line = OneClaim.asLine(body);
+        ReadResult read = codec.readLine(line, 0, line.length, 1);
         if (read instanceof ReadResult.Failed f) {
             text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
             metrics.verdict(null, null, System.nanoTime() - started);
