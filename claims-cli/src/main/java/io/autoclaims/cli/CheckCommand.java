@@ -1,8 +1,6 @@
 package io.autoclaims.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoclaims.batch.ReportJson;
 import io.autoclaims.rules.RulebookCheck;
 import io.autoclaims.rules.RulebookException;
 import io.autoclaims.rules.WorkbookIssue;
@@ -69,7 +67,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         RulebookCheck check = RulebookCheck.of(workbooks);
         if (format == Format.json) {
-            out.println(json(check.issues()));
+            out.println(ReportJson.findings(check.issues()));
         } else {
             for (WorkbookIssue i : check.issues()) {
                 String kind = i.isError() ? "error" : "warning";
@@ -98,24 +96,5 @@ final class CheckCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return check.passed() ? 0 : 1;
-    }
-
-    private static String json(List<WorkbookIssue> issues) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        ArrayNode array = mapper.createArrayNode();
-        for (WorkbookIssue i : issues) {
-            ObjectNode n = array.addObject();
-            n.put("severity", i.severity().name());
-            n.put("code", i.code());
-            n.put("where", i.where().toString());
-            n.put("workbook", i.where().workbook());
-            n.put("sheet", i.where().sheet());
-            n.put("cell", i.where().cell());
-            n.put("message", i.message());
-            n.put("hint", i.hint());
-            n.put("messageZh", i.messageZh());
-            n.put("hintZh", i.hintZh());
-        }
-        return mapper.writeValueAsString(array);
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = ClaimsCli.Version.class,
         description = "Adjudicates warranty, insurance and roadside-assistance claims with rule workbooks.",
         subcommands = {AdjudicateCommand.class, ReevaluateCommand.class, ImpactCommand.class, CheckCommand.class, DiffCommand.class, ExplainCommand.class,
-            TestCommand.class, CommandLine.HelpCommand.class})
+            TestCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class ClaimsCli implements Runnable {
     /** Unusable arguments: a missing file, an unknown option. */
     static final int USAGE = 2;

@@ -1,7 +1,6 @@
 package io.autoclaims.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.autoclaims.batch.ReportJson;
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.InvalidClaimException;
 import io.autoclaims.model.json.ClaimCodec;
@@ -121,7 +120,7 @@ final class ExplainCommand implements Callable<Integer> {
             return 1;
         }
         if (format == Format.json) {
-            out.println(new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(e));
+            out.println(ReportJson.explanation(e, ClaimCodec.create()));
         } else {
             out.print(e.toText(lang == Lang.zh ? io.autoclaims.rules.Lang.ZH : io.autoclaims.rules.Lang.EN));
         }

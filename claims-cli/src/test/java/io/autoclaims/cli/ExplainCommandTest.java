@@ -1,6 +1,7 @@
 package io.autoclaims.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -72,6 +73,17 @@ class ExplainCommandTest {
         String[] r = explain(52_000, "--format", "json");
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("\"tables\":[{\"table\":\"Regimes 三包规定\""), r[1]);
+    }
+
+    @Test
+    void jsonVerdictIsTheContractsWithItsReasons() throws IOException {
+        // Reason is a class since 0.2.0: written by databind it was {} (no properties); the codec writes it
+        String[] r = explain(52_000, "--format", "json");
+        assertEquals("0", r[0], r[2]);
+        assertFalse(r[1].contains("{}"), r[1]);
+        assertTrue(r[1].startsWith("{\"verdict\":{\"claimId\":\"W-EX\""), r[1]);
+        assertTrue(r[1].contains("\"ruleId\":\"W7-01\""), r[1]);
+        assertTrue(r[1].contains("\"textEn\":"), r[1]);
     }
 
     private String[] run(String... args) {

@@ -1,0 +1,104 @@
+package io.autoclaims.server.internal;
+
+import io.autoclaims.model.ClaimType;
+import io.autoclaims.model.Decision;
+import io.autoclaims.rules.Rulebook;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The service's counters in the Prometheus text format (version 0.0.4), kept by hand: a handful of
+ * counters and one histogram need no metrics library on a host's classpath.
+ */
+final class Metrics {
+    static final String CONTENT_TYPE = "text/plain; version=0.0.4";
+    /** Upper bounds of the latency buckets, in seconds. */
+    private static final double[] BOUNDS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+
+    private final Map<String, LongAdder> verdicts = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> reloads = new ConcurrentHashMap<>();
+    private final AtomicLongArray buckets = new AtomicLongArray(BOUNDS.length + 1);
+    private final LongAdder latencyNanos = new LongAdder();
+    private final LongAdder batchLines = new LongAdder();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+
+    /** One claim adjudicated by /v1/verdicts in {@code nanos}; type and decision null for an error record. */
+    void verdict(ClaimType type, Decision decision, long nanos) {
+        String key = "type=\"" + (type == null ? "NONE" : type.name()) + "\",decision=\""
+                + (decision == null ? "ERROR" : decision.name()) + "\"";
+        verdicts.computeIfAbsent(key, k -> new LongAdder()).increment();
+        double seconds = nanos / 1e9;
+        int i = 0;
+        while (i < BOUNDS.length && seconds > BOUNDS[i]) {
+            i++;
+        }
+        buckets.incrementAndGet(i);
+        latencyNanos.add(nanos);
+    }
+
+    /** One batch of {@code lines} lines completed. */
+    void batch(long lines, long nanos) {
+        batches.increment();
+        batchLines.add(lines);
+    }
+
+    /** One reload attempt (API or watcher) and its outcome. */
+    void reload(String outcome) {
+        reloads.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+    }
+
+    /** One request refused by the concurrency limit. */
+    void rejected() {
+        rejected.increment();
+    }
+
+    /** The exposition text. */
+    String scrape(Rulebook live) {
+        StringBuilder s = new StringBuilder(2048);
+        s.append("# HELP claims_verdicts_total Single-claim verdicts (POST /v1/verdicts) by claim type and decision"
+                + " (ERROR: an error record).\n# TYPE claims_verdicts_total counter\n");
+        new TreeMap<>(verdicts).forEach((k, v) -> s.append("claims_verdicts_total{").append(k).append("} ")
+                .append(v.sum()).append('\n'));
+        s.append("# HELP claims_verdict_seconds Time to read and adjudicate one claim of POST /v1/verdicts.\n"
+                + "# TYPE claims_verdict_seconds histogram\n");
+        long cumulative = 0;
+        for (int i = 0; i <= BOUNDS.length; i++) {
+            cumulative += buckets.get(i);
+            s.append("claims_verdict_seconds_bucket{le=\"").append(i < BOUNDS.length ? number(BOUNDS[i]) : "+Inf")
+                    .append("\"} ").append(cumulative).append('\n');
+        }
+        s.append("claims_verdict_seconds_sum ").append(number(latencyNanos.sum() / 1e9)).append('\n');
+        s.append("claims_verdict_seconds_count ").append(cumulative).append('\n');
+        s.append("# HELP claims_batch_lines_total Lines of completed POST /v1/verdicts/batch requests, one record each.\n"
+                + "# TYPE claims_batch_lines_total counter\nclaims_batch_lines_total ").append(batchLines.sum()).append('\n');
+        s.append("# HELP claims_batches_total Completed POST /v1/verdicts/batch requests.\n"
+                + "# TYPE claims_batches_total counter\nclaims_batches_total ").append(batches.sum()).append('\n');
+        s.append("# HELP claims_reloads_total Rulebook reload attempts (reload endpoint and folder watcher) by outcome.\n"
+                + "# TYPE claims_reloads_total counter\n");
+        new TreeMap<>(reloads).forEach((k, v) -> s.append("claims_reloads_total{outcome=\"").append(k).append("\"} ")
+                .append(v.sum()).append('\n'));
+        s.append("# HELP claims_rejected_total Requests answered 503 by the concurrency limit.\n"
+                + "# TYPE claims_rejected_total counter\nclaims_rejected_total ").append(rejected.sum()).append('\n');
+        if (live != null) {
+            s.append("# HELP claims_rulebook_info The live rulebook.\n# TYPE claims_rulebook_info gauge\n"
+                    + "claims_rulebook_info{name=\"").append(label(live.name())).append("\",version=\"")
+                    .append(label(live.version())).append("\",fingerprint=\"").append(live.fingerprint())
+                    .append("\"} 1\n");
+        }
+        return s.toString();
+    }
+
+    private static String number(double d) {
+        return String.format(Locale.ROOT, "%s", d);
+    }
+
+    /** A label value as the text format escapes it: backslash, double quote, line feed. */
+    private static String label(String value) {
+        return value == null ? "" : value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

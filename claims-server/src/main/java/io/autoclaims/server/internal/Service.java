@@ -1,0 +1,587 @@
+package io.autoclaims.server.internal;
+
+import io.autoclaims.batch.ReportJson;
+import io.autoclaims.model.Claim;
+import io.autoclaims.model.ClaimType;
+import io.autoclaims.model.ErrorRecord;
+import io.autoclaims.model.json.ClaimCodec;
+import io.autoclaims.model.json.ReadResult;
+import io.autoclaims.rules.Adjudication;
+import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.Explanation;
+import io.autoclaims.rules.RuleRef;
+import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookCheck;
+import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.RulebookWatcher;
+import io.autoclaims.rules.UnsupportedClaimException;
+import io.autoclaims.rules.WorkbookIssue;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routes of the service and what they do. Every verdict goes through the library's own calls
+ * ({@link Adjudicator#adjudicateJsonLines}, {@link ClaimCodec#writeVerdict}, {@link ReportJson}), so the
+ * bytes are those of the command line.
+ */
+public final class Service {
+    /** The header naming the rulebook that made the verdicts of a response. */
+    public static final String FINGERPRINT = "X-Rulebook-Fingerprint";
+    static final String NDJSON = "application/x-ndjson";
+    static final String JSON = "application/json";
+    private static final Logger LOG = LoggerFactory.getLogger("io.autoclaims.server");
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.autoclaims.server.access");
+
+    private final List<Path> rules;
+    private final boolean watch;
+    private final String host;
+    private final int port;
+    private final byte[] token;
+    private final long maxBodyBytes;
+    private final long maxLinesPerBatch;
+    private final Duration idleTimeout;
+    private final Duration stopTimeout;
+    private final Consumer<String> accessLog;
+    private final ClaimCodec codec;
+    private final Semaphore permits;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Metrics metrics = new Metrics();
+    private volatile Adjudicator adjudicator;
+    private volatile RulebookWatcher watcher;
+    private Javalin app;
+
+    /**
+     * The service with its settings; nothing runs before {@link #start()}.
+     *
+     * @param rules                 workbooks or folders; empty for the shipped rulebook
+     * @param watch                 reload when the one rules folder changes
+     * @param host                  the address to bind
+     * @param port                  the port, 0 for any
+     * @param token                 the bearer token, or null
+     * @param maxBodyBytes          the largest body
+     * @param maxLineBytes          the longest claim line
+     * @param maxLinesPerBatch      the most lines of a batch
+     * @param maxConcurrentRequests the most {@code /v1} requests at once
+     * @param idleTimeout           a connection's longest silence
+     * @param stopTimeout           how long a stop waits for requests in flight
+     * @param accessLog             where access lines go, or null for SLF4J
+     */
+    public Service(List<Path> rules, boolean watch, String host, int port, String token, long maxBodyBytes,
+            int maxLineBytes, long maxLinesPerBatch, int maxConcurrentRequests, Duration idleTimeout,
+            Duration stopTimeout, Consumer<String> accessLog) {
+        this.rules = List.copyOf(rules);
+        this.watch = watch;
+        this.host = host;
+        this.port = port;
+        this.token = token == null ? null : token.getBytes(StandardCharsets.US_ASCII);
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxLinesPerBatch = maxLinesPerBatch;
+        this.idleTimeout = idleTimeout;
+        this.stopTimeout = stopTimeout;
+        this.accessLog = accessLog != null ? accessLog : line -> ACCESS.info(line);
+        this.codec = ClaimCodec.create().withMaxLineBytes(maxLineBytes);
+        this.permits = new Semaphore(maxConcurrentRequests);
+    }
+
+    /** Binds, loads the rulebook, makes it live; see {@code ClaimsServer.start()}. */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("already started");
+        }
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.jetty.modifyServer(server -> server.setStopTimeout(stopTimeout.toMillis()));
+            config.http.maxRequestSize = maxBodyBytes;
+            config.requestLogger.http(this::logAccess);
+            config.routes.get("/health/live", ctx -> text(ctx, 200, JSON, "{\"status\":\"UP\"}"));
+            config.routes.get("/health/ready", this::ready);
+            config.routes.get("/openapi.yaml", guarded(false, this::openapi));
+            config.routes.get("/metrics", guarded(false, ctx -> text(ctx, 200, Metrics.CONTENT_TYPE,
+                    metrics.scrape(adjudicator == null ? null : adjudicator.rulebook()))));
+            config.routes.get("/v1/rulebook", guarded(true, this::rulebookInfo));
+            config.routes.post("/v1/verdicts", guarded(true, this::verdict));
+            config.routes.post("/v1/verdicts/batch", guarded(true, this::batch));
+            config.routes.post("/v1/explanations", guarded(true, this::explanation));
+            config.routes.post("/v1/rulebook/check", guarded(false, this::check));
+            config.routes.post("/v1/rulebook/reload", guarded(true, this::reload));
+            config.routes.error(404, ctx -> problem(ctx, 404, "NOT_FOUND",
+                    "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see /openapi.yaml)",
+                    "没有这个接口：" + ctx.method() + " " + ctx.path() + "（见 /openapi.yaml）"));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                // never a stack trace in a response: the log has it
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                problem(ctx, 500, "INTERNAL_ERROR", "the request failed inside the server; its log says why",
+                        "服务器内部处理失败，原因见服务器日志");
+            });
+        });
+        try {
+            app.start();
+            for (org.eclipse.jetty.server.Connector c : app.jettyServer().server().getConnectors()) {
+                if (c instanceof ServerConnector sc) {
+                    sc.setIdleTimeout(idleTimeout.toMillis());
+                }
+            }
+        } catch (RuntimeException e) {
+            stopped.countDown();
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        try {
+            Rulebook rulebook = rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
+            rulebook.warnings().forEach(w -> LOG.warn("rulebook warning: {} / {}", w, w.toStringZh()));
+            adjudicator = Adjudicator.of(rulebook);
+            LOG.info("ready on http://{}:{} with {} {} ({})", host, port(), rulebook.name(), rulebook.version(),
+                    rulebook.fingerprint());
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+        if (watch) {
+            watcher = RulebookWatcher.watch(adjudicator, rules.get(0), Duration.ofSeconds(2), reload -> {
+                metrics.reload(reload.outcome().name());
+                LOG.info("{} / {}", reload, reload.toStringZh());
+            });
+        }
+    }
+
+    /** The bound port. */
+    public int port() {
+        if (app == null) {
+            throw new IllegalStateException("not started");
+        }
+        return app.port();
+    }
+
+    /** The live rulebook. */
+    public Rulebook rulebook() {
+        Adjudicator a = adjudicator;
+        if (a == null) {
+            throw new IllegalStateException("no rulebook is live yet");
+        }
+        return a.rulebook();
+    }
+
+    /** Waits for {@link #stop()}. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Graceful stop; see {@code ClaimsServer.stop()}. */
+    public void stop() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            RulebookWatcher w = watcher;
+            if (w != null) {
+                w.close();
+            }
+            long deadline = System.nanoTime() + stopTimeout.toNanos();
+            synchronized (inFlight) {
+                while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                    try {
+                        inFlight.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+            if (app != null) {
+                app.stop();
+            }
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * A /v1 (or other non-health) handler behind the token, the stop, the readiness and, for
+     * {@code limited} ones, the concurrency limit.
+     */
+    private Handler guarded(boolean limited, Handler handler) {
+        return ctx -> {
+            if (token != null && !authorised(ctx)) {
+                ctx.header("WWW-Authenticate", "Bearer");
+                problem(ctx, 401, "UNAUTHORIZED", "send Authorization: Bearer <token> (the server was started with"
+                        + " --token-file)", "请在请求头中提供 Authorization: Bearer <令牌>（服务以 --token-file 启动）");
+                return;
+            }
+            if (draining.get()) {
+                ctx.header("Retry-After", "1");
+                problem(ctx, 503, "STOPPING", "the server is stopping", "服务正在停止");
+                return;
+            }
+            if (adjudicator == null) {
+                ctx.header("Retry-After", "1");
+                problem(ctx, 503, "NOT_READY", "no rulebook is live yet", "规则手册尚未加载完成");
+                return;
+            }
+            if (limited && !permits.tryAcquire()) {
+                ctx.header("Retry-After", "1");
+                metrics.rejected();
+                problem(ctx, 503, "TOO_MANY_REQUESTS", "too many requests at once; retry after a second",
+                        "同时处理的请求过多，请一秒后重试");
+                return;
+            }
+            inFlight.incrementAndGet();
+            try {
+                handler.handle(ctx);
+            } finally {
+                if (limited) {
+                    permits.release();
+                }
+                if (inFlight.decrementAndGet() == 0) {
+                    synchronized (inFlight) {
+                        inFlight.notifyAll();
+                    }
+                }
+            }
+        };
+    }
+
+    private boolean authorised(Context ctx) {
+        String h = ctx.header("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        // constant time: the comparison says nothing about how much of a guess was right
+        return MessageDigest.isEqual(token, h.substring(7).strip().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void ready(Context ctx) {
+        Adjudicator a = adjudicator;
+        if (a == null || draining.get()) {
+            ctx.header("Retry-After", "1");
+            problem(ctx, 503, a == null ? "NOT_READY" : "STOPPING", a == null ? "no rulebook is live yet"
+                    : "the server is stopping", a == null ? "规则手册尚未加载完成" : "服务正在停止");
+            return;
+        }
+        Rulebook r = a.rulebook();
+        text(ctx, 200, JSON, Json.object(g -> {
+            g.writeStringField("status", "UP");
+            g.writeStringField("fingerprint", r.fingerprint());
+        }));
+    }
+
+    private void openapi(Context ctx) throws IOException {
+        try (InputStream in = Service.class.getResourceAsStream("/io/autoclaims/server/openapi.yaml")) {
+            text(ctx, 200, "application/yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private void rulebookInfo(Context ctx) {
+        Rulebook r = adjudicator.rulebook();
+        Map<String, Integer> tables = new LinkedHashMap<>();
+        for (RuleRef rule : r.rules()) {
+            tables.merge(rule.table(), 1, Integer::sum);
+        }
+        ctx.header(FINGERPRINT, r.fingerprint());
+        text(ctx, 200, JSON, Json.object(g -> {
+            g.writeStringField("name", r.name());
+            g.writeStringField("version", r.version());
+            g.writeStringField("fingerprint", r.fingerprint());
+            g.writeArrayFieldStart("workbooks");
+            for (String w : r.workbooks().keySet()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("tables");
+            for (Map.Entry<String, Integer> t : tables.entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("table", t.getKey());
+                g.writeNumberField("rows", t.getValue());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("claimTypes");
+            for (ClaimType t : ClaimType.values()) {
+                if (r.supports(t)) {
+                    g.writeString(t.name());
+                }
+            }
+            g.writeEndArray();
+        }));
+    }
+
+    /** One claim, as one line of {@code claims adjudicate}: the verdict (200) or its error record. */
+    private void verdict(Context ctx) throws IOException {
+        if (!contentType(ctx, JSON)) {
+            return;
+        }
+        byte[] body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        Adjudicator pinned = Adjudicator.of(adjudicator.rulebook()); // the header names the verdict's rulebook
+        ctx.header(FINGERPRINT, pinned.rulebook().fingerprint());
+        long started = System.nanoTime();
+        byte[] line = OneClaim.asLine(body);
+        ReadResult read = codec.readLine(line, 0, line.length, 1);
+        if (read instanceof ReadResult.Failed f) {
+            text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
+            metrics.verdict(null, null, System.nanoTime() - started);
+            return;
+        }
+        Claim claim = ((ReadResult.Ok) read).claim();
+        Adjudication a = pinned.adjudicateAll(List.of(claim)).get(0);
+        metrics.verdict(claim.type(), a.verdict() == null ? null : a.verdict().decision(), System.nanoTime() - started);
+        if (a.verdict() != null) {
+            text(ctx, 200, JSON, codec.writeVerdict(a.verdict()));
+        } else {
+            text(ctx, 422, JSON, codec.writeError(a.error()));
+        }
+    }
+
+    /**
+     * JSON Lines in, JSON Lines out, streamed batch by batch through {@link Adjudicator#adjudicateJsonLines}
+     * (what {@code claims adjudicate} runs). Past a limit while streaming the connection is aborted:
+     * the missing final chunk tells the client the batch did not complete.
+     */
+    private void batch(Context ctx) throws IOException {
+        if (!contentType(ctx, NDJSON)) {
+            return;
+        }
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            tooLarge(ctx);
+            return;
+        }
+        Adjudicator pinned = Adjudicator.of(adjudicator.rulebook());
+        ctx.status(200);
+        ctx.contentType(NDJSON + "; charset=utf-8");
+        ctx.header(FINGERPRINT, pinned.rulebook().fingerprint());
+        LimitedInput in = new LimitedInput(ctx.req().getInputStream(), maxBodyBytes, maxLinesPerBatch);
+        long started = System.nanoTime();
+        try {
+            long lines = pinned.adjudicateJsonLines(in, ctx.res().getOutputStream(), codec.maxLineBytes());
+            ctx.res().getOutputStream().flush();
+            metrics.batch(lines, System.nanoTime() - started);
+        } catch (UncheckedIOException | io.autoclaims.rules.OutputFailedException e) {
+            String why = in.exceeded() != null ? in.exceeded() : e.getMessage();
+            if (in.exceeded() != null && !ctx.res().isCommitted()) {
+                // no record has left yet: the limit can still be said with a status
+                ctx.res().reset();
+                problem(ctx, 413, "BATCH_TOO_LARGE", why + "; no record was sent", "批量请求超出限制（" + why
+                        + "），未返回任何记录");
+                return;
+            }
+            // records are out: close the connection without the final chunk, so that no client takes the
+            // records it has for the whole batch
+            LOG.info("batch cut off after its first records: {}", why);
+            ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+                    .getEndPoint().close();
+        }
+    }
+
+    private void explanation(Context ctx) throws IOException {
+        if (!contentType(ctx, JSON)) {
+            return;
+        }
+        byte[] body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        Adjudicator pinned = Adjudicator.of(adjudicator.rulebook());
+        ctx.header(FINGERPRINT, pinned.rulebook().fingerprint());
+        byte[] line = OneClaim.asLine(body);
+        ReadResult read = codec.readLine(line, 0, line.length, 1);
+        if (read instanceof ReadResult.Failed f) {
+            text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
+            return;
+        }
+        Claim claim = ((ReadResult.Ok) read).claim();
+        Explanation e;
+        try {
+            e = pinned.explain(claim);
+        } catch (UnsupportedClaimException ex) {
+            text(ctx, 422, JSON, codec.writeError(new ErrorRecord(claim.claimId(), 1, ex.error())));
+            return;
+        }
+        text(ctx, 200, JSON, ReportJson.explanation(e, codec));
+    }
+
+    /** Uploaded workbooks checked as {@code claims check --format json} checks them; nothing is swapped. */
+    private void check(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("multipart/form-data")) {
+            unsupportedType(ctx, "multipart/form-data");
+            return;
+        }
+        Map<String, byte[]> workbooks = new LinkedHashMap<>();
+        for (UploadedFile f : ctx.uploadedFiles()) {
+            String name = f.filename() == null ? "" : Path.of(f.filename()).getFileName().toString();
+            if (!name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                problem(ctx, 400, "NOT_A_WORKBOOK", "every uploaded file must be an .xlsx workbook, got \"" + name + "\"",
+                        "上传的文件必须是 .xlsx 工作簿，实为 \"" + name + "\"");
+                return;
+            }
+            try (InputStream in = f.content()) {
+                workbooks.put(name, in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (workbooks.isEmpty()) {
+            problem(ctx, 400, "NO_WORKBOOK", "upload one or more .xlsx workbooks as multipart/form-data file parts",
+                    "请以 multipart/form-data 文件字段上传一个或多个 .xlsx 工作簿");
+            return;
+        }
+        List<WorkbookIssue> issues;
+        try {
+            issues = RulebookCheck.of(workbooks).issues();
+        } catch (RulebookException e) {
+            issues = e.issues();
+        }
+        text(ctx, 200, JSON, ReportJson.findings(issues));
+    }
+
+    /** The checked swap from the rules folder; only with a token. */
+    private void reload(Context ctx) {
+        if (token == null) {
+            problem(ctx, 403, "RELOAD_NEEDS_TOKEN", "reload is refused: start the server with --token-file to allow it",
+                    "拒绝重新加载：请以 --token-file 启动服务后再试");
+            return;
+        }
+        if (rules.isEmpty()) {
+            problem(ctx, 409, "NO_RULES_FOLDER", "the server runs the shipped rulebook: there is no --rules to reload",
+                    "服务使用内置规则手册，没有可重新加载的 --rules");
+            return;
+        }
+        Rulebook before = adjudicator.rulebook();
+        Rulebook live;
+        String outcome;
+        try {
+            Rulebook candidate = Rulebook.load(rules);
+            if (candidate.fingerprint().equals(before.fingerprint())) {
+                live = before;
+                outcome = "UNCHANGED";
+            } else {
+                adjudicator.swap(candidate);
+                live = adjudicator.rulebook();
+                outcome = "SWAPPED";
+            }
+        } catch (RulebookException e) {
+            metrics.reload("REFUSED");
+            text(ctx, 409, JSON, Json.object(g -> {
+                g.writeStringField("outcome", "REFUSED");
+                Json.rulebook(g, "live", before);
+                g.writeFieldName("issues");
+                g.writeRawValue(ReportJson.findings(e.issues()));
+            }));
+            return;
+        }
+        metrics.reload(outcome);
+        ctx.header(FINGERPRINT, live.fingerprint());
+        Rulebook replaced = outcome.equals("SWAPPED") ? before : null;
+        text(ctx, 200, JSON, Json.object(g -> {
+            g.writeStringField("outcome", outcome);
+            Json.rulebook(g, "live", live);
+            if (replaced != null) {
+                Json.rulebook(g, "replaced", replaced);
+            }
+        }));
+    }
+
+    /** The 400/413/422 of an error record: not JSON (or not text) is 400, too long is 413, the rest 422. */
+    private static int statusOf(ErrorRecord error) {
+        return switch (error.error().code()) {
+            case "INVALID_JSON", "INVALID_ENCODING" -> 400;
+            case "LINE_TOO_LONG" -> 413;
+            default -> 422;
+        };
+    }
+
+    /** The body, at most maxBodyBytes; null after answering 413. */
+    private byte[] body(Context ctx) throws IOException {
+        if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+            tooLarge(ctx);
+            return null;
+        }
+        byte[] body = ctx.req().getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        if (body.length > maxBodyBytes) {
+            tooLarge(ctx);
+            return null;
+        }
+        return body;
+    }
+
+    private void tooLarge(Context ctx) {
+        problem(ctx, 413, "BODY_TOO_LARGE", "the body is larger than " + maxBodyBytes + " bytes",
+                "请求体超过 " + maxBodyBytes + " 字节");
+    }
+
+    /** True when the request says it sends {@code wanted}; else answers 415. */
+    private static boolean contentType(Context ctx, String wanted) {
+        String type = ctx.contentType();
+        String bare = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (bare.equals(wanted)) {
+            return true;
+        }
+        unsupportedType(ctx, wanted);
+        return false;
+    }
+
+    private static void unsupportedType(Context ctx, String wanted) {
+        String got = ctx.contentType() == null ? "none" : ctx.contentType();
+        problem(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "send Content-Type: " + wanted + " (got " + got + ")",
+                "请使用 Content-Type: " + wanted + "（实为 " + got + "）");
+    }
+
+    /** A service error (not a claim's error record): {@code {"error":{"code","message","messageZh"}}}. */
+    static void problem(Context ctx, int status, String code, String message, String messageZh) {
+        text(ctx, status, JSON, Json.object(g -> {
+            g.writeObjectFieldStart("error");
+            g.writeStringField("code", code);
+            g.writeStringField("message", message);
+            g.writeStringField("messageZh", messageZh);
+            g.writeEndObject();
+        }));
+    }
+
+    private static void text(Context ctx, int status, String contentType, String body) {
+        ctx.status(status);
+        ctx.contentType(contentType + "; charset=utf-8");
+        ctx.result(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void logAccess(Context ctx, Float ms) {
+        accessLog.accept(Json.object(g -> {
+            g.writeStringField("method", ctx.method().name());
+            g.writeStringField("path", ctx.path());
+            g.writeNumberField("status", ctx.status().getCode());
+            g.writeNumberField("ms", Math.round(ms * 100) / 100.0);
+            g.writeStringField("remote", ctx.req().getRemoteAddr());
+            String fingerprint = ctx.res().getHeader(FINGERPRINT);
+            g.writeStringField("fingerprint", fingerprint);
+        }));
+    }
+}
