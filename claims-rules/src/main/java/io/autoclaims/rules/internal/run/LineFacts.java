@@ -4,6 +4,7 @@ import io.autoclaims.model.Cause;
 import io.autoclaims.model.ClaimLine;
 import io.autoclaims.model.LineRemedy;
 import io.autoclaims.model.PartSystem;
+import io.autoclaims.rules.internal.domain.CommonFacts;
 import io.autoclaims.rules.internal.table.FactDef;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -112,19 +113,19 @@ public final class LineFacts extends SlotFacts {
     // ---- slots --------------------------------------------------------------------------------
 
     public Integer getTermMonths() {
-        return (Integer) slot(FactCatalog.TERM_MONTHS);
+        return (Integer) slot(CommonFacts.LINE_TERM_MONTHS);
     }
 
     public Integer getTermKm() {
-        return (Integer) slot(FactCatalog.TERM_KM);
+        return (Integer) slot(CommonFacts.LINE_TERM_KM);
     }
 
     public Boolean getCovered() {
-        return (Boolean) slot(FactCatalog.COVERED);
+        return (Boolean) slot(CommonFacts.LINE_COVERED);
     }
 
     public LineRemedy getRemedy() {
-        return (LineRemedy) slot(FactCatalog.LINE_REMEDY);
+        return (LineRemedy) slot(CommonFacts.LINE_REMEDY);
     }
 
     // ---- derived ------------------------------------------------------------------------------
