@@ -92,6 +92,11 @@ public final class WarrantyDomain extends ClaimDomain {
             ValueType.INTEGER, TIMES, LineFacts::getSamePartMainReplacements,
             "counted main-part replacements of the line's part");
 
+    static {
+        D.line("line.daysSinceLastRepair", ValueType.INTEGER, DAYS, LineFacts::getDaysSinceLastRepair,
+                "days from the latest repair of the line's problem to incident.occurredOn");
+    }
+
     /** An article of the law the validator cites, in both languages. */
     public record Article(String en, String zh) {
     }

@@ -4,9 +4,12 @@ import io.autoclaims.model.Cause;
 import io.autoclaims.model.ClaimLine;
 import io.autoclaims.model.LineRemedy;
 import io.autoclaims.model.PartSystem;
+import io.autoclaims.model.PriorRepair;
 import io.autoclaims.rules.internal.domain.CommonFacts;
 import io.autoclaims.rules.internal.table.FactDef;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.kie.api.definition.type.ClassReactive;
 
@@ -159,5 +162,25 @@ public final class LineFacts extends SlotFacts {
     public int getSamePartMainReplacements() {
         return line == null ? 0
                 : claim.countHistory(p -> p.mainPart() && p.replaced() && Objects.equals(p.part(), line.part()));
+    }
+
+    /**
+     * Days from the latest repair of the line's problem (any history entry, on or before the
+     * incident) to the incident; null when the line names no problem or it was never repaired.
+     */
+    public Integer getDaysSinceLastRepair() {
+        String problem = getProblem();
+        if (problem == null) {
+            return null;
+        }
+        LocalDate occurred = claim.claim().incident().occurredOn();
+        LocalDate last = null;
+        for (PriorRepair p : claim.claim().history()) {
+            LocalDate on = p.repairedOn();
+            if (problem.equals(p.problem()) && !on.isAfter(occurred) && (last == null || on.isAfter(last))) {
+                last = on;
+            }
+        }
+        return last == null ? null : (int) ChronoUnit.DAYS.between(last, occurred);
     }
 }
