@@ -3,7 +3,9 @@ package io.autoclaims.rules.internal.analysis;
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.PartSystem;
 import io.autoclaims.rules.WorkbookIssue;
-import io.autoclaims.rules.internal.run.FactCatalog;
+import io.autoclaims.rules.internal.domain.CommonFacts;
+import io.autoclaims.rules.internal.domain.WarrantyDomain;
+import io.autoclaims.rules.internal.domain.WarrantyDomain.LawBound;
 import io.autoclaims.rules.internal.table.ColumnModel.Role;
 import io.autoclaims.rules.internal.condition.EnumIn;
 import io.autoclaims.rules.internal.condition.Range;
@@ -21,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.autoclaims.rules.internal.domain.WarrantyDomain.TERM_FLOOR;
+import static io.autoclaims.rules.internal.domain.WarrantyDomain.USAGE_RATE_CAP;
+
 /** Checks across tables: unique keys, ids and steps, and the legal floors of the regimes. */
 public final class Validator {
     private Validator() {
@@ -28,7 +33,7 @@ public final class Validator {
 
     /**
      * The Law sheet's floors: each named rule row must accept at least the law's range of its fact
-     * (R2021 art. 22-23: 7 days; 60 days / 3,000 km), so a stricter cell is an error at that cell.
+     * (the sheet names the article, e.g. R2021 art. 22-23), so a stricter cell is an error at that cell.
      */
     public static void checkLawSheet(List<TableModel> tables, List<WorkbookModel.LawBound> laws, List<WorkbookIssue> issues) {
         for (WorkbookModel.LawBound law : laws) {
@@ -106,39 +111,19 @@ public final class Validator {
                 .map(c -> r.cells().getOrDefault(c.label(), "")).allMatch(String::isBlank);
     }
 
-    /**
-     * A 三包 condition (R2021 art. 24) the consumer must at least get: a rule row may ask for less
-     * than the law, never more. "More than" limits (repair days, repairs of one problem) and
-     * "at least" counts (serious safety repairs, replacements) each compare with the regime's cell.
-     */
-    private record LawBound(FactDef fact, FactDef law, boolean moreThan, String article) {
-    }
-
-    private static final List<LawBound> LAW_BOUNDS = List.of(
-            new LawBound(FactCatalog.HISTORY_REPAIR_DAYS, FactCatalog.REGIME_LAW_REPAIR_DAYS, true,
-                    "R2021 art. 24(4): total repair time over 30 days (R2013: 35)"),
-            new LawBound(FactCatalog.LINE_SAME_PROBLEM_REPAIRS, FactCatalog.REGIME_LAW_SAME_PROBLEM_REPAIRS, true,
-                    "R2021 art. 24(4): the same problem repaired more than 4 times (R2013: 5)"),
-            new LawBound(FactCatalog.HISTORY_SERIOUS_SAFETY_REPAIRS, FactCatalog.REGIME_LAW_REPEAT_COUNT, false,
-                    "R2021 art. 24(1): serious safety failure repaired 2 times"),
-            new LawBound(FactCatalog.LINE_SYSTEM_ASSEMBLY_REPLACEMENTS, FactCatalog.REGIME_LAW_REPEAT_COUNT, false,
-                    "R2021 art. 24(2): assembly replaced 2 times"),
-            new LawBound(FactCatalog.LINE_SAME_PART_MAIN_REPLACEMENTS, FactCatalog.REGIME_LAW_REPEAT_COUNT, false,
-                    "R2021 art. 24(3): the same main part replaced 2 times"));
-
     private static void checkLawThresholds(List<TableModel> tables, List<WorkbookIssue> issues) {
         List<RowModel> regimeRows = tables.stream().flatMap(t -> t.rows().stream())
-                .filter(r -> output(r, FactCatalog.REGIME_FACT) != null).toList();
+                .filter(r -> output(r, WarrantyDomain.REGIME) != null).toList();
         for (TableModel t : tables) {
             for (RowModel r : t.rows()) {
-                Condition regimeCond = condition(r, FactCatalog.REGIME_FACT);
-                for (LawBound bound : LAW_BOUNDS) {
+                Condition regimeCond = condition(r, WarrantyDomain.REGIME);
+                for (LawBound bound : WarrantyDomain.LAW_BOUNDS) {
                     Condition c = condition(r, bound.fact());
                     if (c == null || !(c.predicate() instanceof Range range) || range.low() == null) {
                         continue;
                     }
                     for (RowModel regime : regimeRows) {
-                        String code = (String) output(regime, FactCatalog.REGIME_FACT).value();
+                        String code = (String) output(regime, WarrantyDomain.REGIME).value();
                         Object law = value(regime, bound.law());
                         if (law == null || (regimeCond != null && !regimeCond.predicate().test(code))) {
                             continue;
@@ -172,36 +157,36 @@ public final class Validator {
 
     private static void checkLegalFloors(List<TableModel> tables, List<WorkbookIssue> issues) {
         List<Regime> regimes = tables.stream().flatMap(t -> t.rows().stream())
-                .filter(r -> output(r, FactCatalog.REGIME_FACT) != null)
-                .map(r -> new Regime((String) output(r, FactCatalog.REGIME_FACT).value(), r,
-                        (Integer) value(r, FactCatalog.REGIME_MIN_TERM_MONTHS),
-                        (Integer) value(r, FactCatalog.REGIME_MIN_TERM_KM),
-                        (Set<?>) value(r, FactCatalog.REGIME_TERM_FLOOR_EXEMPT),
-                        (BigDecimal) value(r, FactCatalog.REGIME_USAGE_RATE_FACT),
-                        (BigDecimal) value(r, FactCatalog.REGIME_MAX_USAGE_RATE)))
+                .filter(r -> output(r, WarrantyDomain.REGIME) != null)
+                .map(r -> new Regime((String) output(r, WarrantyDomain.REGIME).value(), r,
+                        (Integer) value(r, WarrantyDomain.MIN_TERM_MONTHS),
+                        (Integer) value(r, WarrantyDomain.MIN_TERM_KM),
+                        (Set<?>) value(r, WarrantyDomain.TERM_FLOOR_EXEMPT),
+                        (BigDecimal) value(r, WarrantyDomain.REGIME_USAGE_RATE),
+                        (BigDecimal) value(r, WarrantyDomain.MAX_USAGE_RATE)))
                 .toList();
         for (Regime g : regimes) {
             if (g.usageRate() != null && g.maxUsageRate() != null && g.usageRate().compareTo(g.maxUsageRate()) > 0) {
                 issues.add(WorkbookIssue.error("USAGE_RATE_ABOVE_LAW",
-                        output(g.row(), FactCatalog.REGIME_USAGE_RATE_FACT).cell(),
+                        output(g.row(), WarrantyDomain.REGIME_USAGE_RATE).cell(),
                         "the usage-compensation rate " + pct(g.usageRate()) + " of " + g.code()
                                 + " is above the legal maximum of " + pct(g.maxUsageRate())
-                                + " (R2021 art. 27: n <= 0.5%)",
+                                + " (" + USAGE_RATE_CAP.en() + ")",
                         "lower it to " + pct(g.maxUsageRate()) + " or less").withZh(
                         g.code() + " 的使用补偿系数 " + pct(g.usageRate()) + " 高于法定上限 " + pct(g.maxUsageRate())
-                                + "（R2021 第二十七条：n 不超过 0.5%）",
+                                + "（" + USAGE_RATE_CAP.zh() + "）",
                         "降至 " + pct(g.maxUsageRate()) + " 或以下"));
             }
         }
         for (TableModel t : tables) {
             for (RowModel r : t.rows()) {
-                Output months = output(r, FactCatalog.LINE_TERM_MONTHS);
-                Output km = output(r, FactCatalog.LINE_TERM_KM);
+                Output months = output(r, CommonFacts.LINE_TERM_MONTHS);
+                Output km = output(r, CommonFacts.LINE_TERM_KM);
                 if (months == null && km == null) {
                     continue;
                 }
-                Condition systems = condition(r, FactCatalog.LINE_SYSTEM);
-                Condition regimeCond = condition(r, FactCatalog.REGIME_FACT);
+                Condition systems = condition(r, CommonFacts.LINE_SYSTEM);
+                Condition regimeCond = condition(r, WarrantyDomain.REGIME);
                 for (Regime g : regimes) {
                     if (regimeCond != null && !regimeCond.predicate().test(g.code())) {
                         continue;
@@ -216,22 +201,22 @@ public final class Validator {
                         issues.add(WorkbookIssue.error("TERM_BELOW_LAW", months.cell(),
                                 "a warranty term of " + months.value() + " months for " + scope
                                         + " is below the legal minimum of " + g.minMonths() + " months under "
-                                        + g.code() + " (R2021 art. 18: 包修期 >= 3 years / 60,000 km)",
+                                        + g.code() + " (" + TERM_FLOOR.en() + ")",
                                 "raise it to at least " + g.minMonths() + " months; only "
                                         + exemptNames(g) + " may have shorter terms").withZh(
                                 (systems == null ? "整车" : "这些系统") + "的保修期 " + months.value() + " 个月低于 "
-                                        + g.code() + " 的法定最低 " + g.minMonths() + " 个月（R2021 第十八条：包修期不少于 3 年或 6 万公里）",
+                                        + g.code() + " 的法定最低 " + g.minMonths() + " 个月（" + TERM_FLOOR.zh() + "）",
                                 "至少提高到 " + g.minMonths() + " 个月；只有 " + exemptNames(g) + " 可以更短"));
                     }
                     if (km != null && g.minKm() != null && (Integer) km.value() < g.minKm()) {
                         issues.add(WorkbookIssue.error("TERM_BELOW_LAW", km.cell(),
                                 "a warranty term of " + km.value() + " km for " + scope
                                         + " is below the legal minimum of " + g.minKm() + " km under " + g.code()
-                                        + " (R2021 art. 18: 包修期 >= 3 years / 60,000 km)",
+                                        + " (" + TERM_FLOOR.en() + ")",
                                 "raise it to at least " + g.minKm() + " km; only " + exemptNames(g)
                                         + " may have shorter terms").withZh(
                                 (systems == null ? "整车" : "这些系统") + "的保修里程 " + km.value() + " 公里低于 "
-                                        + g.code() + " 的法定最低 " + g.minKm() + " 公里（R2021 第十八条：包修期不少于 3 年或 6 万公里）",
+                                        + g.code() + " 的法定最低 " + g.minKm() + " 公里（" + TERM_FLOOR.zh() + "）",
                                 "至少提高到 " + g.minKm() + " 公里；只有 " + exemptNames(g) + " 可以更短"));
                     }
                 }

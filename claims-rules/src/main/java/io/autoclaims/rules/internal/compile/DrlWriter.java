@@ -10,12 +10,10 @@ import io.autoclaims.rules.internal.table.RowModel.Condition;
 import io.autoclaims.rules.internal.table.RowModel;
 import io.autoclaims.rules.internal.table.Scope;
 import io.autoclaims.rules.internal.table.TableModel;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the Drools rules of the tables. A small table gets one rule per row, its values written into
@@ -115,7 +113,7 @@ final class DrlWriter {
             FactDef fact = c.fact();
             String accessor = fact.accessorFrom(table.scope());
             Predicate cell = c.first();
-            if (isBoxed(fact) && cell.needsValue()) {
+            if (fact.boxed() && cell.needsValue()) {
                 factConstraints.add(accessor + " != null");
             }
             for (String field : cell.fields(fact, j)) {
@@ -186,26 +184,7 @@ final class DrlWriter {
 
     private static String constraint(Condition c, Scope tableScope) {
         FactDef fact = c.fact();
-        return c.predicate().constraint(fact, fact.accessorFrom(tableScope), isBoxed(fact));
-    }
-
-    /** Whether a fact's getter returns an object, by fact name: asked for every condition cell. */
-    private static final Map<String, Boolean> BOXED = new ConcurrentHashMap<>();
-
-    /** Facts whose getter returns an object can be null before a row sets them. */
-    private static boolean isBoxed(FactDef fact) {
-        return BOXED.computeIfAbsent(fact.name(), n -> getterReturnsObject(fact));
-    }
-
-    private static boolean getterReturnsObject(FactDef fact) {
-        Class<?> type = fact.scope() == Scope.LINE ? LineFacts.class : ClaimFacts.class;
-        String suffix = Character.toUpperCase(fact.property().charAt(0)) + fact.property().substring(1);
-        for (Method m : type.getMethods()) {
-            if (m.getParameterCount() == 0 && (m.getName().equals("get" + suffix) || m.getName().equals("is" + suffix))) {
-                return !m.getReturnType().isPrimitive();
-            }
-        }
-        throw new IllegalStateException("no getter for fact " + fact.name());
+        return c.predicate().constraint(fact, fact.accessorFrom(tableScope), fact.boxed());
     }
 
     private void emit(String text, CellRef source) {

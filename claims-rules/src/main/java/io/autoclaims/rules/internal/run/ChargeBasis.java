@@ -3,7 +3,7 @@ package io.autoclaims.rules.internal.run;
 import io.autoclaims.model.Labelled;
 
 /** How an assistance charge is priced. */
-enum ChargeBasis implements Labelled {
+public enum ChargeBasis implements Labelled {
     /** By the club's tariff: fixed price plus a price per started km beyond the free km. */
     TARIFF("按救援价目"),
     /** The highway tolls of the request, at cost. */

@@ -18,6 +18,9 @@ import io.autoclaims.model.Remedy;
 import io.autoclaims.model.SafetyFault;
 import io.autoclaims.model.ShopTier;
 import io.autoclaims.model.VehicleUse;
+import io.autoclaims.rules.internal.domain.AssistanceDomain;
+import io.autoclaims.rules.internal.domain.CommonFacts;
+import io.autoclaims.rules.internal.domain.WarrantyDomain;
 import io.autoclaims.rules.internal.table.FactDef;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -217,10 +220,6 @@ public final class ClaimFacts extends SlotFacts {
         return claim.vehicle().odometerKm();
     }
 
-    public LocalDate getPeriodStart() {
-        return periodStart;
-    }
-
     public int getPeriodStartDay() {
         return (int) periodStart.toEpochDay();
     }
@@ -247,10 +246,6 @@ public final class ClaimFacts extends SlotFacts {
 
     public Payee getPayee() {
         return claim.payee();
-    }
-
-    public LocalDate getOccurredOn() {
-        return claim.incident().occurredOn();
     }
 
     public int getOccurredOnDay() {
@@ -426,15 +421,15 @@ public final class ClaimFacts extends SlotFacts {
     }
 
     public Payer getAssistancePayer() {
-        return (Payer) slot(FactCatalog.ASSISTANCE_PAYER);
+        return (Payer) slot(AssistanceDomain.PAYER);
     }
 
     public String getAssistanceTariff() {
-        return (String) slot(FactCatalog.ASSISTANCE_TARIFF);
+        return (String) slot(AssistanceDomain.TARIFF);
     }
 
     public boolean isCapAtSumInsured() {
-        return Boolean.TRUE.equals(slot(FactCatalog.CAP_AT_SUM_INSURED));
+        return Boolean.TRUE.equals(slot(AssistanceDomain.CAP_AT_SUM_INSURED));
     }
 
     /** Non-member minus member price of the tariff-priced charges so far (tolls left out). */
@@ -468,58 +463,58 @@ public final class ClaimFacts extends SlotFacts {
     // ---- slots set by rows --------------------------------------------------------------------
 
     public String getRegime() {
-        return (String) slot(FactCatalog.REGIME);
+        return (String) slot(WarrantyDomain.REGIME);
     }
 
     public Integer getSanbaoMonths() {
-        return (Integer) slot(FactCatalog.SANBAO_MONTHS);
+        return (Integer) slot(WarrantyDomain.SANBAO_MONTHS);
     }
 
     public Integer getSanbaoKm() {
-        return (Integer) slot(FactCatalog.SANBAO_KM);
+        return (Integer) slot(WarrantyDomain.SANBAO_KM);
     }
 
     public Integer getMinTermMonths() {
-        return (Integer) slot(FactCatalog.MIN_TERM_MONTHS);
+        return (Integer) slot(WarrantyDomain.MIN_TERM_MONTHS);
     }
 
     public Integer getMinTermKm() {
-        return (Integer) slot(FactCatalog.MIN_TERM_KM);
+        return (Integer) slot(WarrantyDomain.MIN_TERM_KM);
     }
 
     @SuppressWarnings("unchecked")
     public Set<PartSystem> getTermFloorExempt() {
-        return (Set<PartSystem>) slot(FactCatalog.TERM_FLOOR_EXEMPT);
+        return (Set<PartSystem>) slot(WarrantyDomain.TERM_FLOOR_EXEMPT);
     }
 
     public BigDecimal getRegimeUsageRate() {
-        return (BigDecimal) slot(FactCatalog.REGIME_USAGE_RATE);
+        return (BigDecimal) slot(WarrantyDomain.REGIME_USAGE_RATE);
     }
 
     public BigDecimal getMaxUsageRate() {
-        return (BigDecimal) slot(FactCatalog.MAX_USAGE_RATE);
+        return (BigDecimal) slot(WarrantyDomain.MAX_USAGE_RATE);
     }
 
     public boolean isSanbaoAllowed() {
-        Object allowed = base(FactCatalog.SANBAO_ALLOWED);
+        Object allowed = base(WarrantyDomain.SANBAO_ALLOWED.slot());
         return allowed == null || (Boolean) allowed;
     }
 
     /** The vehicle-level remedy rows set; gated rows count only while their gate is open. */
     public Remedy getVehicleRemedy() {
-        Remedy r = (Remedy) slot(FactCatalog.VEHICLE_REMEDY);
+        Remedy r = (Remedy) slot(WarrantyDomain.VEHICLE_REMEDY);
         return r == null ? Remedy.NONE : r;
     }
 
     /** The usage-compensation rate: the claim's own when a row set one, else the regime's. */
     public BigDecimal getUsageRate() {
-        BigDecimal own = (BigDecimal) slot(FactCatalog.CLAIM_USAGE_RATE);
+        BigDecimal own = (BigDecimal) slot(WarrantyDomain.CLAIM_USAGE_RATE);
         return own != null ? own : getRegimeUsageRate();
     }
 
     @SuppressWarnings("unchecked")
     public Set<DocumentCode> getRequiredDocuments() {
-        Set<DocumentCode> docs = (Set<DocumentCode>) slot(FactCatalog.DOCUMENTS_REQUIRED);
+        Set<DocumentCode> docs = (Set<DocumentCode>) slot(CommonFacts.DOCUMENTS);
         return docs == null ? Set.of() : docs;
     }
 

@@ -5,11 +5,11 @@ import io.autoclaims.model.Money;
 import java.math.BigDecimal;
 
 /**
- * The computations a row may apply with {@code THEN claim.compute}: a small, documented vocabulary
- * (docs/workbook-format.md, "Formulas"). The structure of a computation lives here; every number
+ * The computations an insurance row may apply with {@code THEN claim.compute} (declared by
+ * {@code InsuranceDomain}): a small, documented vocabulary (docs/workbook-format.md, "Formulas"). The structure of a computation lives here; every number
  * that decides comes from the claim or from cells.
  */
-enum Formula implements Labelled {
+public enum Formula implements Labelled {
     /** claim.lossCny = sum of the covered lines' amounts. */
     LINES_SUM("损失 = 各核定项目金额之和"),
     /** claim.lossCny = min(claim.lossCny, assessment.amountCny). */

@@ -4,8 +4,12 @@ import io.autoclaims.model.Cause;
 import io.autoclaims.model.ClaimLine;
 import io.autoclaims.model.LineRemedy;
 import io.autoclaims.model.PartSystem;
+import io.autoclaims.model.PriorRepair;
+import io.autoclaims.rules.internal.domain.CommonFacts;
 import io.autoclaims.rules.internal.table.FactDef;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.kie.api.definition.type.ClassReactive;
 
@@ -112,19 +116,19 @@ public final class LineFacts extends SlotFacts {
     // ---- slots --------------------------------------------------------------------------------
 
     public Integer getTermMonths() {
-        return (Integer) slot(FactCatalog.TERM_MONTHS);
+        return (Integer) slot(CommonFacts.LINE_TERM_MONTHS);
     }
 
     public Integer getTermKm() {
-        return (Integer) slot(FactCatalog.TERM_KM);
+        return (Integer) slot(CommonFacts.LINE_TERM_KM);
     }
 
     public Boolean getCovered() {
-        return (Boolean) slot(FactCatalog.COVERED);
+        return (Boolean) slot(CommonFacts.LINE_COVERED);
     }
 
     public LineRemedy getRemedy() {
-        return (LineRemedy) slot(FactCatalog.LINE_REMEDY);
+        return (LineRemedy) slot(CommonFacts.LINE_REMEDY);
     }
 
     // ---- derived ------------------------------------------------------------------------------
@@ -158,5 +162,25 @@ public final class LineFacts extends SlotFacts {
     public int getSamePartMainReplacements() {
         return line == null ? 0
                 : claim.countHistory(p -> p.mainPart() && p.replaced() && Objects.equals(p.part(), line.part()));
+    }
+
+    /**
+     * Days from the latest repair of the line's problem (any history entry, on or before the
+     * incident) to the incident; null when the line names no problem or it was never repaired.
+     */
+    public Integer getDaysSinceLastRepair() {
+        String problem = getProblem();
+        if (problem == null) {
+            return null;
+        }
+        LocalDate occurred = claim.claim().incident().occurredOn();
+        LocalDate last = null;
+        for (PriorRepair p : claim.claim().history()) {
+            LocalDate on = p.repairedOn();
+            if (problem.equals(p.problem()) && !on.isAfter(occurred) && (last == null || on.isAfter(last))) {
+                last = on;
+            }
+        }
+        return last == null ? null : (int) ChronoUnit.DAYS.between(last, occurred);
     }
 }

@@ -2,7 +2,6 @@ package io.autoclaims.rules.internal.run;
 
 import io.autoclaims.model.Charge;
 import io.autoclaims.model.Claim;
-import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.Decision;
 import io.autoclaims.model.DocumentCode;
 import io.autoclaims.model.LineRemedy;
@@ -13,6 +12,9 @@ import io.autoclaims.model.Reason;
 import io.autoclaims.model.Remedy;
 import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.model.Verdict;
+import io.autoclaims.rules.internal.domain.AssistanceDomain;
+import io.autoclaims.rules.internal.domain.ClaimDomain;
+import io.autoclaims.rules.internal.domain.WarrantyDomain;
 import io.autoclaims.rules.internal.run.ClaimRun.Fired;
 import io.autoclaims.rules.internal.table.Effect;
 import java.math.BigDecimal;
@@ -24,13 +26,10 @@ import java.util.Set;
 /**
  * Puts a verdict together from what fired: the contract's decision precedence, line amounts by
  * remedy, the vehicle remedy's refund and usage compensation, all missing documents at once. Generic
- * mechanisms only; every number that decides comes from the rows.
+ * mechanisms only: the claim's domain says whether it settles by lines or by charges, the warranty
+ * domain owns the usage-compensation formula; every number that decides comes from the rows.
  */
 final class Settlement {
-    private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
-    /** The code of the club's member tariff in {@code assistance.tariff}; any other code is the list price. */
-    private static final String MEMBER = "MEMBER";
-
     private Settlement() {
     }
 
@@ -45,7 +44,7 @@ final class Settlement {
         }
         fired.sort(Fired.ORDER);
 
-        if (claim.type() == ClaimType.ASSISTANCE && !run.denied()) {
+        if (ClaimDomain.of(claim.type()).settles() == ClaimDomain.Settles.BY_CHARGES && !run.denied()) {
             return assistance(run, info, fired);
         }
         if (run.denied()) {
@@ -79,9 +78,8 @@ final class Settlement {
             if (price == null) {
                 payable = BigDecimal.ZERO;
             } else {
-                BigDecimal rate = cf.getUsageRate() == null ? BigDecimal.ZERO : cf.getUsageRate();
-                compensation = Money.round(price.multiply(BigDecimal.valueOf(claim.vehicle().odometerKm()))
-                        .multiply(rate).divide(THOUSAND));
+                compensation = WarrantyDomain.usageCompensation(price, claim.vehicle().odometerKm(),
+                        cf.getUsageRate());
                 payable = price.subtract(compensation);
             }
         }
@@ -116,7 +114,7 @@ final class Settlement {
     private static Verdict assistance(ClaimRun run, RulebookInfo info, List<Fired> fired) {
         ClaimFacts cf = run.facts();
         Claim claim = run.claim();
-        boolean member = MEMBER.equals(cf.getAssistanceTariff());
+        boolean member = AssistanceDomain.MEMBER_TARIFF.equals(cf.getAssistanceTariff());
         Payer jobPayer = cf.getAssistancePayer() == null ? Payer.CUSTOMER : cf.getAssistancePayer();
         BigDecimal towKm = cf.getTowKm() == null ? BigDecimal.ZERO : cf.getTowKm();
         BigDecimal toll = cf.getHighwayTollCny() == null ? BigDecimal.ZERO : cf.getHighwayTollCny();

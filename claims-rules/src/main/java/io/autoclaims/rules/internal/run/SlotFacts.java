@@ -48,8 +48,14 @@ public abstract class SlotFacts {
         hit = row;
     }
 
-    Object base(int slot) {
+    /** The value rows set without a gate; public for the readers the domains declare. */
+    public Object base(int slot) {
         return base[slot];
+    }
+
+    /** The effective value of a settable fact of this object's scope. */
+    Object slot(FactDef fact) {
+        return slot(fact.slot());
     }
 
     /** The effective value: a gated value while its gate is open, else the plain one. */

@@ -1,20 +1,23 @@
 package io.autoclaims.rules.internal.table;
 
 import io.autoclaims.rules.internal.run.Combine;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * One fact of the catalogue: its name as analysts write it ({@code line.cause}), whether it belongs to
- * the claim or to a line, its type, the bean property Drools constraints use, how to read its value
- * for reasons, and, for facts rows may set, its slot and how values combine.
+ * the claim or to a line, its type and unit, the bean property Drools constraints use and whether
+ * that getter returns an object (null until set), how to read its value for reasons, and, for facts
+ * rows may set, its slot and how values combine. Made by a claim domain's declaration
+ * ({@code io.autoclaims.rules.internal.domain}); the slot is assigned there.
  */
 public record FactDef(
         String name,
         Scope scope,
         ValueType type,
+        FactUnit unit,
         String property,
+        boolean boxed,
         Function<Object, Object> reader,
         int slot,
         Combine combine,
@@ -24,6 +27,7 @@ public record FactDef(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(combine, "combine");
     }
@@ -49,39 +53,12 @@ public record FactDef(
     }
 
     /**
-     * The unit messages print after a value of this fact ({@code 494 km}, {@code 494 公里}), so that
-     * every number an analyst reads says what it counts; "" for a fact that is not a count or an
-     * amount. {@code io.autoclaims.rules.FactUnits} gives it to hosts by the fact's name.
+     * The unit messages print after a value of this fact ({@code 494 km}, {@code 494 公里}); "" for a
+     * fact that is not a count or an amount. {@code io.autoclaims.rules.FactUnits} gives it to hosts
+     * by the fact's name.
      */
     public String unit(boolean zh) {
-        ValueType.Kind kind = type.kind();
-        if (kind == ValueType.Kind.MONEY || name.endsWith("Cny")) {
-            return zh ? "元" : "CNY";
-        }
-        if (kind != ValueType.Kind.INTEGER && kind != ValueType.Kind.DECIMAL) {
-            return ""; // rates print as rates, dates as dates, enums and codes as themselves
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.contains("months")) {
-            return zh ? "个月" : "months";
-        }
-        if (lower.contains("km")) {
-            return zh ? "公里" : "km";
-        }
-        if (lower.contains("days")) {
-            return zh ? "天" : "days";
-        }
-        if (lower.contains("hours")) {
-            return zh ? "小时" : "hours";
-        }
-        if (lower.endsWith("count") && lower.startsWith("lines.")) {
-            return zh ? "条明细" : "line(s)";
-        }
-        if (lower.endsWith("repairs") || lower.endsWith("replacements") || lower.endsWith("count")
-                || lower.endsWith("hits")) {
-            return zh ? "次" : "time(s)";
-        }
-        return "";
+        return unit.text(zh);
     }
 
     @Override
