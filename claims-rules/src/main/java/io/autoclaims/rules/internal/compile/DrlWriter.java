@@ -126,7 +126,9 @@ final class DrlWriter {
         emit("end", at);
         emit("", null);
         emit("rule " + DrlText.literal(name), at);
-        emit("    salience $priority", at);
+        if (io.autoclaims.rules.internal.run.AbSwitch.old("a")) {
+            emit("    salience $priority", at);
+        }
         emit("when", at);
         emit("    $f : " + type + "(", at);
         for (int i = 0; i < factConstraints.size(); i++) {
@@ -158,7 +160,9 @@ final class DrlWriter {
         emit("", null);
         emit("// table " + DrlText.identifier(table.key()) + " row " + row.row(), null);
         emit("rule " + DrlText.literal(name), row.idCell());
-        emit("    salience " + (-row.row()), row.idCell());
+        if (io.autoclaims.rules.internal.run.AbSwitch.old("a")) {
+            emit("    salience " + (-row.row()), row.idCell());
+        }
         emit("when", row.idCell());
         List<String> constraints = new ArrayList<>();
         List<CellRef> cells = new ArrayList<>();

@@ -165,8 +165,56 @@ final class ClaimRun {
         lineHandles[i] = handle;
     }
 
-    /** A generated rule fired {@code rowIndex} for the claim ({@code line} null) or one of its lines. */
+    /** Rows that matched in the current stage, as (row index, place in stageLines() or -1), applied after the round. */
+    private int[] pending = new int[8];
+    private int pendingCount;
+
+    /**
+     * A generated rule matched {@code rowIndex} for the claim ({@code line} null) or one of its lines.
+     * Only noted here: the rows are applied in row order once the stage's round is over.
+     */
     void fire(ClaimFacts claimFacts, LineFacts line, int rowIndex) {
+        if (rulebook.abOldA) {
+            apply(claimFacts, line, rowIndex);
+            return;
+        }
+        if (pendingCount + 2 > pending.length) {
+            pending = java.util.Arrays.copyOf(pending, pending.length * 2);
+        }
+        pending[pendingCount++] = rowIndex;
+        // a line by its place in stageLines(): the vehicle line of an assistance claim has index -1
+        pending[pendingCount++] = line == null ? -1 : Math.max(line.index(), 0);
+    }
+
+    /**
+     * Applies the rows that matched in this stage as salience would have fired them: top to bottom,
+     * and for one row the claim before its lines, lines in order (Drools ordered equal saliences of
+     * different lines its own way; the trace and reasons are sorted by line anyway).
+     */
+    void applyStage() {
+        int n = pendingCount / 2;
+        // insertion sort by (row, line): a stage matches a handful of rows per claim
+        for (int i = 1; i < n; i++) {
+            int row = pending[2 * i];
+            int line = pending[2 * i + 1];
+            int j = i - 1;
+            while (j >= 0 && (pending[2 * j] > row || (pending[2 * j] == row && pending[2 * j + 1] > line))) {
+                pending[2 * j + 2] = pending[2 * j];
+                pending[2 * j + 3] = pending[2 * j + 1];
+                j--;
+            }
+            pending[2 * j + 2] = row;
+            pending[2 * j + 3] = line;
+        }
+        pendingCount = 0;
+        List<LineFacts> lines = stageLines();
+        for (int i = 0; i < n; i++) {
+            int line = pending[2 * i + 1];
+            apply(facts, line < 0 ? null : lines.get(line), pending[2 * i]);
+        }
+    }
+
+    private void apply(ClaimFacts claimFacts, LineFacts line, int rowIndex) {
         CompiledRulebook.RowRef ref = rulebook.row(rowIndex);
         SlotFacts decided = line == null ? claimFacts : line;
         if (decided.getHit() != -1 && ref.table().hit() != HitPolicy.COLLECT) {
