@@ -225,19 +225,25 @@ final class ClaimRun {
         }
         decided.setHit(rowIndex);
         RowModel row = ref.row();
-        trace.add(new Traced(ref.stage(), line == null ? -1 : line.index(), new RuleRef(row.ruleId(),
-                ref.table().displayName(), row.row(), line == null ? null : line.getLineId())));
+        if (snapshots != null || rulebook.abOldD) {
+            // only an explanation lists every fired row; a verdict keeps the rows that report a reason
+            trace.add(new Traced(ref.stage(), line == null ? -1 : line.index(), new RuleRef(row.ruleId(),
+                    ref.table().displayName(), row.row(), line == null ? null : line.getLineId())));
+        }
         FactDef gate = ref.table().gate();
         if (gate != null) {
             claimFacts.countGatedHit();
         }
         Set<DocumentCode> missing = null;
         Formula formula = null;
-        Map<FactDef, Object> charge = new HashMap<>();
+        Map<FactDef, Object> charge = rulebook.abOldD ? new HashMap<>() : null;
         for (Output o : row.outputs()) {
             if (o.fact() == FactCatalog.COMPUTE) {
                 formula = (Formula) o.value();
             } else if (o.fact().combine() == Combine.ROW) {
+                if (charge == null) {
+                    charge = new HashMap<>();
+                }
                 charge.put(o.fact(), o.value());
             } else {
                 SlotFacts target = o.fact().scope() == Scope.LINE ? line : claimFacts;
@@ -250,7 +256,7 @@ final class ClaimRun {
         if (formula != null) {
             formula.apply(claimFacts);
         }
-        if (charge.containsKey(FactCatalog.CHARGE_ITEM)) {
+        if (charge != null && charge.containsKey(FactCatalog.CHARGE_ITEM)) {
             claimFacts.addCharge(chargeSpec(charge, row.ruleId()));
         }
         if (row.code() == null || (missing != null && missing.isEmpty())) {
