@@ -51,10 +51,6 @@ public final class CompiledRulebook {
     private final KieBase kieBase;
     /** The row indexes of the shape rules, by shape id. */
     private final RowIndex[] indexes;
-    /** Temporary A/B switches, read when compiled. */
-    public final boolean abOldA = io.autoclaims.rules.internal.run.AbSwitch.old("a");
-    public final boolean abOldB = io.autoclaims.rules.internal.run.AbSwitch.old("b");
-    public final boolean abOldD = io.autoclaims.rules.internal.run.AbSwitch.old("d");
     /** By row index: the facts a reason of the row names (see {@link #reasonFacts}). */
     private final FactDef[][] reasonFacts;
 

@@ -88,9 +88,7 @@ public final class DroolsCompiler {
             }
             return null;
         }
-        if (!io.autoclaims.rules.internal.run.AbSwitch.old("b")) {
-            plainFroms((KnowledgeBuilderImpl) builder, drl.shapes());
-        }
+        plainFroms((KnowledgeBuilderImpl) builder, drl.shapes());
         // newKieBase() would take a default configuration, whose class loader is the context loader
         return ((KnowledgeBuilderImpl) builder).newKnowledgeBase(
                 KieServices.get().newKieBaseConfiguration(null, loader));

@@ -140,8 +140,7 @@ final class ClaimRun {
 
     /**
      * Every row that fired, reason or not: by stage, then the claim before its lines in line order,
-     * then in firing order (top to bottom within a table). Drools fires equal saliences of different
-     * lines in an order of its own; this order is the same whatever form the rules were compiled to.
+     * then top to bottom within a table; the same whatever form the rules were compiled to.
      */
     List<RuleRef> trace() {
         return trace.stream().sorted(Comparator.comparingInt(Traced::stage).thenComparingInt(Traced::line))
@@ -174,10 +173,6 @@ final class ClaimRun {
      * Only noted here: the rows are applied in row order once the stage's round is over.
      */
     void fire(ClaimFacts claimFacts, LineFacts line, int rowIndex) {
-        if (rulebook.abOldA) {
-            apply(claimFacts, line, rowIndex);
-            return;
-        }
         if (pendingCount + 2 > pending.length) {
             pending = java.util.Arrays.copyOf(pending, pending.length * 2);
         }
@@ -187,9 +182,9 @@ final class ClaimRun {
     }
 
     /**
-     * Applies the rows that matched in this stage as salience would have fired them: top to bottom,
-     * and for one row the claim before its lines, lines in order (Drools ordered equal saliences of
-     * different lines its own way; the trace and reasons are sorted by line anyway).
+     * Applies the rows that matched in this stage, after its round: top to bottom, and for one row the
+     * lines in order. The order Drools fired them in no longer matters, so no rule needs a salience
+     * (an MVEL expression per activation for the shape rules).
      */
     void applyStage() {
         int n = pendingCount / 2;
@@ -218,14 +213,13 @@ final class ClaimRun {
         CompiledRulebook.RowRef ref = rulebook.row(rowIndex);
         SlotFacts decided = line == null ? claimFacts : line;
         if (decided.getHit() != -1 && ref.table().hit() != HitPolicy.COLLECT) {
-            // a row above decided this FIRST or UNIQUE table for the fact: the rules do not update the
-            // fact after firing (an update per fired row was a tenth of the time), so the activations
-            // of the rows below, all made when the fact entered the stage, fire and do nothing
+            // a row above decided this FIRST or UNIQUE table for the fact: the rows below it matched
+            // too (every match is made as the fact enters the stage) and do nothing
             return;
         }
         decided.setHit(rowIndex);
         RowModel row = ref.row();
-        if (snapshots != null || rulebook.abOldD) {
+        if (snapshots != null) {
             // only an explanation lists every fired row; a verdict keeps the rows that report a reason
             trace.add(new Traced(ref.stage(), line == null ? -1 : line.index(), new RuleRef(row.ruleId(),
                     ref.table().displayName(), row.row(), line == null ? null : line.getLineId())));
@@ -236,7 +230,7 @@ final class ClaimRun {
         }
         Set<DocumentCode> missing = null;
         Formula formula = null;
-        Map<FactDef, Object> charge = rulebook.abOldD ? new HashMap<>() : null;
+        Map<FactDef, Object> charge = null;
         for (Output o : row.outputs()) {
             if (o.fact() == FactCatalog.COMPUTE) {
                 formula = (Formula) o.value();

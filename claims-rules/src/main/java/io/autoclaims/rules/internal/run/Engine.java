@@ -35,8 +35,7 @@ public final class Engine {
 
     /** Verdicts for the claims, in order. Every claim's type must be supported by the rulebook. */
     public List<Verdict> adjudicate(List<Claim> claims) {
-        return run(claims).stream().map(r -> rulebook.abOldD ? SettlementOld.verdict(r, rulebook.info())
-                : Settlement.verdict(r, rulebook.info())).toList();
+        return run(claims).stream().map(r -> Settlement.verdict(r, rulebook.info())).toList();
     }
 
     /** Verdicts with every rule row that fired and what each table saw, for each claim, in order. */
