@@ -21,8 +21,9 @@ import java.util.Map;
  * the rule's constraints compare the fact with the fields of a declared row fact type, and the rows
  * become row facts (made after compilation, see {@link RowIndex}) that the rule reads with
  * {@code from}; compilation no longer grows with the row count, and a claim meets only the rows its
- * index finds. Rows a row fact cannot carry keep a rule of their own; salience (minus the row number)
- * keeps the top-to-bottom order across both forms.
+ * index finds. Rows a row fact cannot carry keep a rule of their own. No rule has a salience: a
+ * consequence only notes its row, and the engine applies a stage's matches in row order after the
+ * round, which keeps the top-to-bottom order across both forms.
  *
  * <p>Only typed values reach the DRL: enumeration constants taken from the Java enum itself, numbers
  * printed from {@link BigDecimal}, and codes as {@link DrlText#literal string literals}. Rule names and
@@ -101,7 +102,6 @@ final class DrlWriter {
         emit("// table " + DrlText.identifier(table.key()) + ": " + shape.rows().size() + " rows of one form", null);
         emit("declare " + shape.typeName(), at);
         emit("    index : int", at);
-        emit("    priority : int", at);
         List<String> constraints = new ArrayList<>();
         List<String> factConstraints = new ArrayList<>();
         factConstraints.add("stage == " + shape.stage());
@@ -124,7 +124,6 @@ final class DrlWriter {
         emit("end", at);
         emit("", null);
         emit("rule " + DrlText.literal(name), at);
-        emit("    salience $priority", at);
         emit("when", at);
         emit("    $f : " + type + "(", at);
         for (int i = 0; i < factConstraints.size(); i++) {
@@ -132,8 +131,7 @@ final class DrlWriter {
         }
         emit("    )", at);
         emit("    " + shape.typeName() + "(", at);
-        emit("        $row : index,", at);
-        emit("        $priority : priority" + (constraints.isEmpty() ? "" : ","), at);
+        emit("        $row : index" + (constraints.isEmpty() ? "" : ","), at);
         for (int i = 0; i < constraints.size(); i++) {
             emit("        " + constraints.get(i) + (i + 1 < constraints.size() ? "," : ""), at);
         }
@@ -156,7 +154,6 @@ final class DrlWriter {
         emit("", null);
         emit("// table " + DrlText.identifier(table.key()) + " row " + row.row(), null);
         emit("rule " + DrlText.literal(name), row.idCell());
-        emit("    salience " + (-row.row()), row.idCell());
         emit("when", row.idCell());
         List<String> constraints = new ArrayList<>();
         List<CellRef> cells = new ArrayList<>();
@@ -176,8 +173,8 @@ final class DrlWriter {
         }
         emit("    )", row.idCell());
         emit("then", row.idCell());
-        // no update($f): the fact entered the stage with every row of the table evaluated, and for
-        // a FIRST table fire() ignores the rows below the one that decided (salience keeps the order)
+        // no update($f): the fact entered the stage with every row of the table evaluated; fire()
+        // only notes the row, and the engine applies the stage's matches in row order after the round
         emit("    $f.fire(" + ref.index() + ");", row.idCell());
         emit("end", row.idCell());
     }

@@ -4,11 +4,20 @@ import io.autoclaims.rules.CellRef;
 import io.autoclaims.rules.WorkbookIssue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Declaration;
+import org.drools.base.rule.From;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.RuleConditionElement;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.Message;
@@ -79,9 +88,55 @@ public final class DroolsCompiler {
             }
             return null;
         }
+        plainFroms((KnowledgeBuilderImpl) builder, drl.shapes());
         // newKieBase() would take a default configuration, whose class loader is the context loader
         return ((KnowledgeBuilderImpl) builder).newKnowledgeBase(
                 KieServices.get().newKieBaseConfiguration(null, loader));
+    }
+
+    /**
+     * Replaces each shape rule's MVEL {@code from $f.rows(n)} with {@link ShapeRows}, which makes the
+     * same call in Java, before the rules are built into a network.
+     */
+    private static void plainFroms(KnowledgeBuilderImpl builder, List<RowShape> shapes) {
+        Map<String, Integer> shapeOfRule = new HashMap<>();
+        for (RowShape shape : shapes) {
+            shapeOfRule.put(DrlWriter.shapeRuleName(shape), shape.id());
+        }
+        int replaced = 0;
+        for (InternalKnowledgePackage pkg : builder.getPackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Integer shape = shapeOfRule.get(rule.getName());
+                if (shape != null) {
+                    replaced += plainFrom(((RuleImpl) rule).getLhs(), shape);
+                }
+            }
+        }
+        if (replaced != shapes.size()) {
+            throw new IllegalStateException("found " + replaced + " row sources for " + shapes.size() + " shape rules");
+        }
+    }
+
+    private static int plainFrom(RuleConditionElement element, int shape) {
+        int replaced = 0;
+        if (element instanceof org.drools.base.rule.Pattern pattern && pattern.getSource() instanceof From from) {
+            Declaration[] needed = from.getDataProvider().getRequiredDeclarations();
+            if (needed.length != 1) {
+                throw new IllegalStateException("a shape rule's rows depend on " + needed.length + " declarations");
+            }
+            From plain = new From(new ShapeRows(needed[0], shape));
+            // no result class: From then takes the pattern's, which Drools re-points to the declared
+            // row type of the knowledge base it builds (the builder's own class would match no row)
+            plain.setResultPattern(from.getResultPattern());
+            pattern.setSource(plain);
+            replaced++;
+        }
+        if (element instanceof GroupElement group) {
+            for (RuleConditionElement child : group.getChildren()) {
+                replaced += plainFrom(child, shape);
+            }
+        }
+        return replaced;
     }
 
     private static CellRef locate(Message m, DrlWriter.Result drl, CellRef fallback) {

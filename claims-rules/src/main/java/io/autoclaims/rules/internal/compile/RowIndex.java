@@ -81,7 +81,6 @@ public final class RowIndex {
             throw new IllegalStateException("cannot make a row fact of " + shape.typeName(), e);
         }
         type.set(fact, "index", ref.index());
-        type.set(fact, "priority", -ref.row().row());
         List<Condition> conditions = ref.row().conditions();
         for (int j = 0; j < shape.columns().size(); j++) {
             conditions.get(j).predicate().values(shape.columns().get(j).fact(), j)

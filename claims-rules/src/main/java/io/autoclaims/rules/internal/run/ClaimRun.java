@@ -140,8 +140,7 @@ final class ClaimRun {
 
     /**
      * Every row that fired, reason or not: by stage, then the claim before its lines in line order,
-     * then in firing order (top to bottom within a table). Drools fires equal saliences of different
-     * lines in an order of its own; this order is the same whatever form the rules were compiled to.
+     * then top to bottom within a table; the same whatever form the rules were compiled to.
      */
     List<RuleRef> trace() {
         return trace.stream().sorted(Comparator.comparingInt(Traced::stage).thenComparingInt(Traced::line))
@@ -165,31 +164,80 @@ final class ClaimRun {
         lineHandles[i] = handle;
     }
 
-    /** A generated rule fired {@code rowIndex} for the claim ({@code line} null) or one of its lines. */
+    /** Rows that matched in the current stage, as (row index, place in stageLines() or -1), applied after the round. */
+    private int[] pending = new int[8];
+    private int pendingCount;
+
+    /**
+     * A generated rule matched {@code rowIndex} for the claim ({@code line} null) or one of its lines.
+     * Only noted here: the rows are applied in row order once the stage's round is over.
+     */
     void fire(ClaimFacts claimFacts, LineFacts line, int rowIndex) {
+        if (pendingCount + 2 > pending.length) {
+            pending = java.util.Arrays.copyOf(pending, pending.length * 2);
+        }
+        pending[pendingCount++] = rowIndex;
+        // a line by its place in stageLines(): the vehicle line of an assistance claim has index -1
+        pending[pendingCount++] = line == null ? -1 : Math.max(line.index(), 0);
+    }
+
+    /**
+     * Applies the rows that matched in this stage, after its round: top to bottom, and for one row the
+     * lines in order. The order Drools fired them in no longer matters, so no rule needs a salience
+     * (an MVEL expression per activation for the shape rules).
+     */
+    void applyStage() {
+        int n = pendingCount / 2;
+        // insertion sort by (row, line): a stage matches a handful of rows per claim
+        for (int i = 1; i < n; i++) {
+            int row = pending[2 * i];
+            int line = pending[2 * i + 1];
+            int j = i - 1;
+            while (j >= 0 && (pending[2 * j] > row || (pending[2 * j] == row && pending[2 * j + 1] > line))) {
+                pending[2 * j + 2] = pending[2 * j];
+                pending[2 * j + 3] = pending[2 * j + 1];
+                j--;
+            }
+            pending[2 * j + 2] = row;
+            pending[2 * j + 3] = line;
+        }
+        pendingCount = 0;
+        List<LineFacts> lines = stageLines();
+        for (int i = 0; i < n; i++) {
+            int line = pending[2 * i + 1];
+            apply(facts, line < 0 ? null : lines.get(line), pending[2 * i]);
+        }
+    }
+
+    private void apply(ClaimFacts claimFacts, LineFacts line, int rowIndex) {
         CompiledRulebook.RowRef ref = rulebook.row(rowIndex);
         SlotFacts decided = line == null ? claimFacts : line;
         if (decided.getHit() != -1 && ref.table().hit() != HitPolicy.COLLECT) {
-            // a row above decided this FIRST or UNIQUE table for the fact: the rules do not update the
-            // fact after firing (an update per fired row was a tenth of the time), so the activations
-            // of the rows below, all made when the fact entered the stage, fire and do nothing
+            // a row above decided this FIRST or UNIQUE table for the fact: the rows below it matched
+            // too (every match is made as the fact enters the stage) and do nothing
             return;
         }
         decided.setHit(rowIndex);
         RowModel row = ref.row();
-        trace.add(new Traced(ref.stage(), line == null ? -1 : line.index(), new RuleRef(row.ruleId(),
-                ref.table().displayName(), row.row(), line == null ? null : line.getLineId())));
+        if (snapshots != null) {
+            // only an explanation lists every fired row; a verdict keeps the rows that report a reason
+            trace.add(new Traced(ref.stage(), line == null ? -1 : line.index(), new RuleRef(row.ruleId(),
+                    ref.table().displayName(), row.row(), line == null ? null : line.getLineId())));
+        }
         FactDef gate = ref.table().gate();
         if (gate != null) {
             claimFacts.countGatedHit();
         }
         Set<DocumentCode> missing = null;
         Formula formula = null;
-        Map<FactDef, Object> charge = new HashMap<>();
+        Map<FactDef, Object> charge = null;
         for (Output o : row.outputs()) {
             if (o.fact() == FactCatalog.COMPUTE) {
                 formula = (Formula) o.value();
             } else if (o.fact().combine() == Combine.ROW) {
+                if (charge == null) {
+                    charge = new HashMap<>();
+                }
                 charge.put(o.fact(), o.value());
             } else {
                 SlotFacts target = o.fact().scope() == Scope.LINE ? line : claimFacts;
@@ -202,7 +250,7 @@ final class ClaimRun {
         if (formula != null) {
             formula.apply(claimFacts);
         }
-        if (charge.containsKey(FactCatalog.CHARGE_ITEM)) {
+        if (charge != null && charge.containsKey(FactCatalog.CHARGE_ITEM)) {
             claimFacts.addCharge(chargeSpec(charge, row.ruleId()));
         }
         if (row.code() == null || (missing != null && missing.isEmpty())) {

@@ -114,6 +114,7 @@ public final class Engine {
             session.fireAllRules();
             for (ClaimRun run : runs) {
                 if (run.runs(s)) {
+                    run.applyStage();
                     run.afterStage(s);
                 }
             }
