@@ -198,9 +198,13 @@ class ClaimsServerReloadTest {
             out.write(chunk);
             out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            // the batch is in flight once the server reports a request it is serving: wait for readiness to say so
-            Thread stopper = new Thread(server::stop, "stopper");
+            // the batch is in flight once the server counts it: the scrape itself is the other request
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (inFlight(server) < 2) {
+                assertTrue(System.nanoTime() < deadline, "the batch never became a request in flight");
+                Thread.sleep(5);
+            }
+            Thread stopper = new Thread(server::stop, "stopper");
             HttpResponse<byte[]> refused = null;
             stopper.start();
             while (System.nanoTime() < deadline) {
@@ -224,5 +228,13 @@ class ClaimsServerReloadTest {
             stopper.join(20_000);
             assertTrue(!stopper.isAlive(), "stopped once the batch was answered");
         }
+    }
+
+    /** The server's own count of requests in flight, from /metrics (this scrape included). */
+    private static int inFlight(ClaimsServer server) throws Exception {
+        String metrics = ClaimsServerTest.text(ClaimsServerTest.send(server, "GET", "/metrics", null, null, false, TOKEN));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^claims_requests_in_flight (\\d+)$").matcher(metrics);
+        assertTrue(m.find(), metrics);
+        return Integer.parseInt(m.group(1));
     }
 }

@@ -58,8 +58,11 @@ final class Metrics {
     }
 
     /** The exposition text. */
-    String scrape(Rulebook live) {
+    String scrape(Rulebook live, int requestsInFlight) {
         StringBuilder s = new StringBuilder(2048);
+        s.append("# HELP claims_requests_in_flight Requests being served now (this scrape included); a stop waits"
+                + " for them.\n# TYPE claims_requests_in_flight gauge\nclaims_requests_in_flight ")
+                .append(requestsInFlight).append('\n');
         s.append("# HELP claims_verdicts_total Single-claim verdicts (POST /v1/verdicts) by claim type and decision"
                 + " (ERROR: an error record).\n# TYPE claims_verdicts_total counter\n");
         new TreeMap<>(verdicts).forEach((k, v) -> s.append("claims_verdicts_total{").append(k).append("} ")

@@ -61,6 +61,8 @@ public final class Service {
     private final int port;
     private final byte[] token;
     private final long maxBodyBytes;
+    /** The most of a refused body read (and dropped) so that its 413 reaches the client. */
+    private static final long SWALLOW_BYTES = 4L << 20;
     private final long maxLinesPerBatch;
     private final Duration idleTimeout;
     private final Duration stopTimeout;
@@ -126,7 +128,7 @@ public final class Service {
             config.routes.get("/health/ready", this::ready);
             config.routes.get("/openapi.yaml", guarded(false, this::openapi));
             config.routes.get("/metrics", guarded(false, ctx -> text(ctx, 200, Metrics.CONTENT_TYPE,
-                    metrics.scrape(adjudicator == null ? null : adjudicator.rulebook()))));
+                    metrics.scrape(adjudicator == null ? null : adjudicator.rulebook(), inFlight.get()))));
             config.routes.get("/v1/rulebook", guarded(true, this::rulebookInfo));
             config.routes.post("/v1/verdicts", guarded(true, this::verdict));
             config.routes.post("/v1/verdicts/batch", guarded(true, this::batch));
@@ -535,6 +537,22 @@ public final class Service {
     }
 
     private void tooLarge(Context ctx) {
+        // read and drop the rest of the body, up to a bound, before answering: closing on an unread body
+        // resets the connection, and the client never reads its 413 (Tomcat's maxSwallowSize does the same)
+        try {
+            InputStream rest = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            for (long left = SWALLOW_BYTES; left > 0; ) {
+                int n = rest.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    break;
+                }
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client stopped sending: the answer below may still reach it
+        }
+        ctx.header("Connection", "close");
         problem(ctx, 413, "BODY_TOO_LARGE", "the body is larger than " + maxBodyBytes + " bytes",
                 "请求体超过 " + maxBodyBytes + " 字节");
     }
