@@ -56,7 +56,9 @@ public final class Unreadable {
 
     /** The reason for a failure to open or read a workbook: the most specific kind along its causes. */
     static Why why(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        // bounded: a cause chain can be made to loop (A caused by B caused by A)
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
             Why why = direct(t);
             if (why != null) {
                 return why;
