@@ -74,6 +74,35 @@ public final class Rulebook {
         return fromWorkbooks(defaultWorkbooks(), Rulebook::defaultResource);
     }
 
+    /**
+     * Loads the rulebook of a rulebook jar on the class path (a rule repository's artifact, built by
+     * {@code claims-maven-plugin}): the one whose manifest names {@code key} as its rulebook name or as
+     * {@code groupId:artifactId}. The workbooks' fingerprint must be the one the manifest recorded at
+     * build time.
+     *
+     * @param key the rulebook's name, or the artifact's {@code groupId:artifactId}
+     * @return the rulebook, its scenarios reading their claim files from the jar
+     * @throws RulebookException when no jar or two jars answer to the key, when the workbooks are not
+     *     those the jar was built with, or when they do not load
+     */
+    public static Rulebook fromClasspath(String key) {
+        return fromClasspath(key, Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : Rulebook.class.getClassLoader());
+    }
+
+    /**
+     * As {@link #fromClasspath(String)}, with the class loader to look in.
+     *
+     * @param key    the rulebook's name, or the artifact's {@code groupId:artifactId}
+     * @param loader the class loader whose class path holds the rulebook jar
+     * @return the rulebook
+     * @throws RulebookException when no jar or two jars answer to the key, when the workbooks are not
+     *     those the jar was built with, or when they do not load
+     */
+    public static Rulebook fromClasspath(String key, ClassLoader loader) {
+        return RulebookJar.load(key, loader);
+    }
+
     /** The shipped workbooks' bytes by file name. */
     static Map<String, byte[]> defaultWorkbooks() {
         Map<String, byte[]> files = new LinkedHashMap<>();
