@@ -34,13 +34,15 @@ public final class ItRepositories {
      * Lays out every project.
      *
      * @param args the source folder ({@code src/it}), the target folder, this project's version and JUnit's
-     *     (written into every pom in place of {@code @project.version@} and {@code @junit.version@})
+     *     and the archetype plugin's (written into every pom, invoker.properties and verify.groovy in place of
+     *     {@code @project.version@}, {@code @junit.version@} and {@code @archetype.version@})
      * @throws IOException when a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
         Path from = Path.of(args[0]);
         Path to = Path.of(args[1]);
-        copyTree(from, to, java.util.Map.of("@project.version@", args[2], "@junit.version@", args[3]));
+        copyTree(from, to, java.util.Map.of("@project.version@", args[2], "@junit.version@", args[3],
+                "@archetype.version@", args[4]));
         try (Stream<Path> projects = Files.walk(to)) {
             for (Path project : projects.filter(Files::isDirectory).sorted().toList()) {
                 if (Files.exists(project.resolve("rulebook-edits.txt"))) {
@@ -108,7 +110,7 @@ public final class ItRepositories {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
-                } else if (p.getFileName().toString().equals("pom.xml")) {
+                } else if (List.of("pom.xml", "invoker.properties", "verify.groovy").contains(p.getFileName().toString())) {
                     String pom = Files.readString(p, StandardCharsets.UTF_8);
                     for (var t : tokens.entrySet()) {
                         pom = pom.replace(t.getKey(), t.getValue());
