@@ -71,8 +71,8 @@ public final class RulebookJar {
             Objects.requireNonNull(groupId, "groupId");
             Objects.requireNonNull(artifactId, "artifactId");
             Objects.requireNonNull(artifactVersion, "artifactVersion");
-            workbooks = List.copyOf(workbooks);
-            files = List.copyOf(files);
+            workbooks = List.copyOf(Objects.requireNonNull(workbooks, "workbooks"));
+            files = List.copyOf(Objects.requireNonNull(files, "files"));
         }
 
         /** Whether a host's key names this rulebook: its name, or {@code groupId:artifactId}. */
@@ -100,6 +100,11 @@ public final class RulebookJar {
      * @throws UncheckedIOException when a file cannot be read or written
      */
     public static Manifest write(Path rules, Path classes, String groupId, String artifactId, String artifactVersion) {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(classes, "classes");
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(artifactId, "artifactId");
+        Objects.requireNonNull(artifactVersion, "artifactVersion");
         Rulebook rulebook = Rulebook.load(rules);
         return write(rulebook, rules, classes, groupId, artifactId, artifactVersion);
     }
@@ -120,6 +125,11 @@ public final class RulebookJar {
     public static Manifest write(Rulebook rulebook, Path rules, Path classes, String groupId, String artifactId,
             String artifactVersion) {
         Objects.requireNonNull(rulebook, "rulebook");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(classes, "classes");
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(artifactId, "artifactId");
+        Objects.requireNonNull(artifactVersion, "artifactVersion");
         try {
             Path root = classes.resolve(CONTENT_ROOT);
             List<String> workbooks = new ArrayList<>(rulebook.workbooks().keySet());
@@ -182,6 +192,7 @@ public final class RulebookJar {
      * @throws RulebookException when a manifest cannot be read
      */
     public static List<Manifest> onClasspath(ClassLoader loader) {
+        Objects.requireNonNull(loader, "loader");
         List<Manifest> found = new ArrayList<>();
         for (URL url : manifests(loader)) {
             found.add(read(url));

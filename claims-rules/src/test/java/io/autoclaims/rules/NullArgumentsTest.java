@@ -193,6 +193,7 @@ class NullArgumentsTest {
         samples.put(Map.class, Map::of);
         samples.put(Set.class, Set::of);
         samples.put(Path.class, () -> dir);
+        samples.put(ClassLoader.class, NullArgumentsTest.class::getClassLoader);
         samples.put(Duration.class, () -> Duration.ofSeconds(1));
         samples.put(byte[].class, () -> new byte[] {'{', '}'});
         samples.put(InputStream.class, () -> new ByteArrayInputStream(new byte[0]));
