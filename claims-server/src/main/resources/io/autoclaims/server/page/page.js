@@ -385,8 +385,9 @@
       return f.severity === "ERROR";
     }).length;
     var out = el("div");
-    out.appendChild(el("p", null, both(errors + " 个错误，" + (list.length - errors) + " 个警告",
-      errors + " errors, " + (list.length - errors) + " warnings")));
+    var warnings = list.length - errors;
+    out.appendChild(el("p", null, both(errors + " 个错误，" + warnings + " 个警告",
+      errors + (errors === 1 ? " error, " : " errors, ") + warnings + (warnings === 1 ? " warning" : " warnings"))));
     var table = el("table", "findings", el("thead", null, el("tr", null, el("th", null, both("位置", "Cell")),
       el("th", null, both("级别", "Severity")), el("th", null, both("问题", "Problem")), el("th", null, both("修改方法", "How to fix")))));
     var body = el("tbody");
