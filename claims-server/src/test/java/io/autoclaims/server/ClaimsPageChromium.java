@@ -9,6 +9,7 @@ import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.RulebookCheck;
+import io.autoclaims.rules.TableTrace;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -218,7 +219,7 @@ class ClaimsPageChromium {
         String cell = server.rulebook().ruleCell(reason.table(), reason.row()).orElseThrow().toString();
         assertTrue(shown.contains(reason.ruleId() + " · " + cell), cell + " in\n" + shown);
         assertTrue(shown.contains("起作用的规则行 Rule rows that fired"), shown);
-        assertFalse(shown.contains("INVALID_JSON"), "the earlier error is gone");
+        assertFalse(shown.contains("; the claim has "), "the table-by-table part is folded");
 
         Path png = Path.of("target", "claims-page.png");
         page.screenshot(png);
@@ -226,6 +227,16 @@ class ClaimsPageChromium {
         assertTrue(bytes.length > 20_000, "a real picture, " + bytes.length + " bytes");
         assertEquals((byte) 0x89, bytes[0]);
         assertEquals('P', bytes[1]);
+
+        page.evaluate("document.querySelector('#claim-result details summary').click(); true");
+        shown = seen();
+        assertTrue(shown.contains("逐表说明") && shown.contains("Table by table"), shown);
+        // why the other rows did not decide: a failed condition of a nearest row, in both languages
+        TableTrace.Failed miss = Adjudicator.of(server.rulebook()).explain(ClaimCodec.create().readClaim(claim)).tables()
+                .stream().flatMap(t -> t.nearest().stream()).flatMap(n -> n.failed().stream()).findFirst().orElseThrow();
+        assertTrue(shown.contains("requires " + miss.fact() + " " + miss.condition() + "; the claim has "), miss + " in\n" + shown);
+        assertTrue(shown.contains("要求 " + miss.fact() + " " + miss.condition() + "，实际为 "), miss + " in\n" + shown);
+        assertFalse(shown.contains("INVALID_JSON"), "the earlier error is gone");
     }
 
     @Test

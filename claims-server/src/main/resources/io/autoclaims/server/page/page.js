@@ -329,7 +329,60 @@
     });
     fired.appendChild(fb);
     out.appendChild(fired);
+    if (x.tables.length) {
+      // long (every table the claim went through): folded until asked for
+      out.appendChild(el("details", "traces", el("summary", null, both("逐表说明：命中的规则与最接近的未命中规则（" + x.tables.length
+        + " 张表）", "Table by table: the row that matched and the nearest that did not (" + x.tables.length + " tables)")),
+        traces(x.tables)));
+    }
     return out;
+  }
+
+  /** A fact's value as text: lists joined, null as a dash. */
+  function shown(value) {
+    if (value === null || value === undefined) {
+      return "—";
+    }
+    return Array.isArray(value) ? value.join(", ") : String(value);
+  }
+
+  function traces(tables) {
+    var table = el("table", "traces", el("thead", null, el("tr", null, el("th", null, both("规则表", "Table")),
+      el("th", null, both("明细", "Line")), el("th", null, both("命中", "Matched")),
+      el("th", null, both("未命中（最接近的）", "Not matched (nearest)")))));
+    var body = el("tbody");
+    tables.forEach(function (t) {
+      var matched = el("td");
+      if (!t.matched.length) {
+        matched.appendChild(both("无规则命中", "no row matched"));
+      }
+      t.matched.forEach(function (m) {
+        var on = m.values.map(function (v) {
+          return v.fact + " = " + shown(v.value);
+        }).join(", ");
+        matched.appendChild(el("div", null, el("span", "mono", ruleAt(m.ruleId, t.table, m.row)), on ? " · " + on : null));
+      });
+      var nearest = el("td");
+      t.nearest.forEach(function (n) {
+        var item = el("div", "miss", el("span", "mono", ruleAt(n.ruleId, t.table, n.row)));
+        if (!n.failed.length) {
+          item.appendChild(el("span", "zh", "条件也都符合，但前面的规则已先命中"));
+          item.appendChild(el("span", "en", "matches too, but an earlier row decided first"));
+        }
+        n.failed.forEach(function (f) {
+          var off = f.shortBy === null || Number(f.shortBy) === 0 ? "" : shown(f.shortBy);
+          item.appendChild(el("span", "zh", "要求 " + f.fact + " " + f.condition + "，实际为 " + shown(f.actual)
+            + (off ? "（相差 " + off + "）" : "")));
+          item.appendChild(el("span", "en", "requires " + f.fact + " " + f.condition + "; the claim has " + shown(f.actual)
+            + (off ? " (off by " + off + ")" : "")));
+        });
+        nearest.appendChild(item);
+      });
+      body.appendChild(el("tr", null, el("td", null, t.table), el("td", "mono", t.lineId === null ? "—" : t.lineId),
+        matched, nearest));
+    });
+    table.appendChild(body);
+    return table;
   }
 
   function reasonList(reasons) {
