@@ -67,9 +67,6 @@ class ClaimsPageChromium {
 
     @BeforeAll
     static void start() throws Exception {
-        Path token = dir.resolve("token");
-        Files.writeString(token, TOKEN);
-        server = ClaimsServer.builder().port(0).tokenFile(token).accessLog(line -> { }).build().start();
         Path profile = Files.createDirectory(dir.resolve("profile"));
         List<String> cmd = new ArrayList<>(List.of(System.getProperty("chromium", "/usr/bin/chromium"), "--headless",
                 "--disable-gpu", "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
@@ -84,6 +81,10 @@ class ClaimsPageChromium {
         // its socket folder (org.chromium.Chromium.*) goes into the test's folder, removed with it
         builder.environment().put("TMPDIR", Files.createDirectory(dir.resolve("tmp")).toString());
         chromium = builder.start();
+        // the server loads its rulebook while Chromium starts
+        Path token = dir.resolve("token");
+        Files.writeString(token, TOKEN);
+        server = ClaimsServer.builder().port(0).tokenFile(token).accessLog(line -> { }).build().start();
         Path portFile = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!(Files.exists(portFile) && Files.readAllLines(portFile).size() >= 2)) {

@@ -168,6 +168,10 @@
         $("rb-tables").hidden = true;
         if (r.status === 401) {
           status("rulebook-status", "error", "需要令牌才能查看规则手册。", "A token is needed to see the rulebook.");
+        } else if (r.status === 503) {
+          // still loading its rulebook, or too busy: ask again, as Retry-After says
+          status("rulebook-status", "busy", "服务暂不可用，稍后自动重试……", "The server is not ready yet; trying again shortly…");
+          window.setTimeout(loadRulebook, 1000);
         } else {
           var e = r.body && r.body.error;
           status("rulebook-status", "error", "无法读取规则手册" + (e ? "：" + e.messageZh : ""),
