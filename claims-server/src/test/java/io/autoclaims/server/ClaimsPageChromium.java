@@ -47,8 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * driven through the DevTools protocol (the JDK's WebSocket and Jackson) to enter the token, paste
  * claims, click and upload workbooks; each step asserts on the page's visible text. Runs in the
  * Maven profile {@code chromium} only (on by itself where /usr/bin/chromium exists;
- * {@code scripts/install-chromium.sh} installs it). A screenshot is written to
- * {@code target/claims-page.png}.
+ * {@code scripts/install-chromium.sh} installs it). Screenshots are written to
+ * {@code target/claims-page.png} (a claim explained) and {@code target/claims-page-check.png} (findings).
  */
 @Timeout(90)
 class ClaimsPageChromium {
@@ -261,6 +261,7 @@ class ClaimsPageChromium {
         assertTrue(literal.contains(CELL_XSS), literal);
         assertEquals(0, page.evaluate("document.querySelectorAll('img').length").asInt(), "no element was created");
         assertTrue(page.evaluate("typeof window.pwned === 'undefined'").asBoolean(), "no script ran");
+        page.screenshot(Path.of("target", "claims-page-check.png"));
 
         // the shipped assistance workbook alone (the smallest) has nothing to find
         Path shipped = Files.write(Files.createDirectories(dir.resolve("shipped")).resolve("assistance.xlsx"),
