@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "A file holding a bearer token: every endpoint but /health/* then needs it, and reload is allowed.")
+            description = "A file holding a bearer token: every endpoint but /health/* and the page at / then needs it, and reload is allowed.")
     Path tokenFile;
 
     @Override

@@ -15,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -54,12 +56,19 @@ public final class Rulebook {
      * it, and a rulebook swapped back in, reuses warm sessions.
      */
     private final Engine engine;
+    /** The id cell of every rule row, by table and row, for {@link #ruleCell}. */
+    private final Map<String, Map<Integer, CellRef>> ruleCells;
 
     private Rulebook(CompiledRulebook compiled, Map<String, byte[]> workbooks, RulebookScenarios.Files scenarioFiles) {
         this.compiled = compiled;
         this.workbooks = workbooks;
         this.scenarioFiles = scenarioFiles;
         this.engine = new Engine(compiled);
+        Map<String, Map<Integer, CellRef>> cells = new HashMap<>();
+        for (CompiledRulebook.RowRef r : compiled.rows()) {
+            cells.computeIfAbsent(r.table().displayName(), t -> new HashMap<>()).put(r.row().row(), r.row().idCell());
+        }
+        this.ruleCells = cells;
     }
 
     /**
@@ -330,6 +339,20 @@ public final class Rulebook {
         return compiled.rows().stream()
                 .map(r -> new RuleRef(r.row().ruleId(), r.table().displayName(), r.row().row(), null))
                 .toList();
+    }
+
+    /**
+     * Where an analyst finds a rule row: the cell of its rule id, e.g. {@code warranty.xlsx!Coverage 保修范围!A9}
+     * for the row a reason, a fired {@link RuleRef} or {@link #rules()} names by table and row.
+     *
+     * @param table the table (sheet), as {@link RuleRef#table()} and a reason's {@code table} name it
+     * @param row   the 1-based spreadsheet row
+     * @return the rule id's cell (workbook, sheet, cell), or empty when the rulebook has no such rule row
+     */
+    public Optional<CellRef> ruleCell(String table, int row) {
+        Objects.requireNonNull(table, "table");
+        Map<Integer, CellRef> rows = ruleCells.get(table);
+        return Optional.ofNullable(rows == null ? null : rows.get(row));
     }
 
     /**

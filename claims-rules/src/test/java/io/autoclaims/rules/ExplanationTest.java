@@ -2,6 +2,7 @@ package io.autoclaims.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.autoclaims.model.json.ClaimCodec;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +73,20 @@ class ExplanationTest {
     @Test
     void toStringIsTheEnglishTextNotARecordDump() {
         assertEquals(ENGLISH, explanation.toString());
+    }
+
+    @Test
+    void everyRowThatFiredHasTheCellOfItsRuleId() {
+        Rulebook rulebook = Rulebook.loadDefault();
+        for (RuleRef r : explanation.fired()) {
+            CellRef cell = rulebook.ruleCell(r.table(), r.row()).orElseThrow(() -> new AssertionError(r.toString()));
+            assertEquals("warranty.xlsx", cell.workbook(), r.toString());
+            assertEquals(r.table(), cell.sheet(), r.toString());
+            assertTrue(cell.cell().matches("[A-Z]+" + r.row()), cell.toString());
+        }
+        assertEquals("warranty.xlsx!Coverage 保修范围!A10", rulebook.ruleCell("Coverage 保修范围", 10).orElseThrow().toString());
+        assertTrue(rulebook.ruleCell("Coverage 保修范围", 1).isEmpty(), "the header row is no rule row");
+        assertTrue(rulebook.ruleCell("No such sheet", 10).isEmpty());
     }
 
     @Test

@@ -181,7 +181,8 @@ public final class ClaimsServer implements AutoCloseable {
 
         /**
          * A file holding the bearer token (surrounding whitespace ignored): with it every endpoint but
-         * {@code /health/*} needs {@code Authorization: Bearer TOKEN}; without it {@code POST
+         * {@code /health/*} and the files of the analysts' page ({@code /}, which asks for the token)
+         * needs {@code Authorization: Bearer TOKEN}; without it {@code POST
          * /v1/rulebook/reload} is refused (403).
          *
          * @param file the token file, or null for none

@@ -87,6 +87,13 @@ final class OpenApiContract {
                 }
             }
         });
+        if (!declared.has("content")) {
+            // a response declared without content (304) must have no body
+            if (body.length > 0) {
+                problems.add("a body where " + status + " declares none");
+            }
+            return problems;
+        }
         if (contentType == null) {
             problems.add("no Content-Type");
             return problems;

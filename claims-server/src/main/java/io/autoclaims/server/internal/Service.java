@@ -8,6 +8,7 @@ import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudication;
 import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.CellRef;
 import io.autoclaims.rules.Explanation;
 import io.autoclaims.rules.RuleRef;
 import io.autoclaims.rules.Rulebook;
@@ -27,10 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +129,9 @@ public final class Service {
             config.requestLogger.http(this::logAccess);
             config.routes.get("/health/live", ctx -> text(ctx, 200, JSON, "{\"status\":\"UP\"}"));
             config.routes.get("/health/ready", this::ready);
+            for (Page.Asset a : Page.ASSETS) {
+                config.routes.get(a.path(), ctx -> Page.serve(ctx, a)); // the analysts' page: no data, no token
+            }
             config.routes.get("/openapi.yaml", guarded(false, this::openapi));
             config.routes.get("/metrics", guarded(false, ctx -> text(ctx, 200, Metrics.CONTENT_TYPE,
                     metrics.scrape(adjudicator == null ? null : adjudicator.rulebook(), inFlight.get()))));
@@ -302,9 +308,9 @@ public final class Service {
 
     private void rulebookInfo(Context ctx) {
         Rulebook r = adjudicator.rulebook();
-        Map<String, Integer> tables = new LinkedHashMap<>();
+        Map<String, List<RuleRef>> tables = new LinkedHashMap<>();
         for (RuleRef rule : r.rules()) {
-            tables.merge(rule.table(), 1, Integer::sum);
+            tables.computeIfAbsent(rule.table(), t -> new ArrayList<>()).add(rule);
         }
         ctx.header(FINGERPRINT, r.fingerprint());
         text(ctx, 200, JSON, Json.object(g -> {
@@ -317,10 +323,22 @@ public final class Service {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("tables");
-            for (Map.Entry<String, Integer> t : tables.entrySet()) {
+            for (Map.Entry<String, List<RuleRef>> t : tables.entrySet()) {
                 g.writeStartObject();
                 g.writeStringField("table", t.getKey());
-                g.writeNumberField("rows", t.getValue());
+                g.writeNumberField("rows", t.getValue().size());
+                // each rule row's id cell, so that a reason's table and row lead an analyst to the cell
+                Optional<CellRef> first = r.ruleCell(t.getKey(), t.getValue().get(0).row());
+                g.writeStringField("workbook", first.map(CellRef::workbook).orElse(null));
+                g.writeArrayFieldStart("rules");
+                for (RuleRef rule : t.getValue()) {
+                    g.writeStartObject();
+                    g.writeStringField("ruleId", rule.ruleId());
+                    g.writeNumberField("row", rule.row());
+                    g.writeStringField("where", r.ruleCell(rule.table(), rule.row()).map(CellRef::toString).orElse(null));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();
