@@ -3,6 +3,7 @@ package io.autoclaims.server;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,8 +54,9 @@ class ClaimsServerTest {
     static void start() throws IOException {
         Path token = dir.resolve("token");
         Files.writeString(token, TOKEN + "\n");
-        server = ClaimsServer.builder().port(0).tokenFile(token).accessLog(ACCESS::add).build().start();
-        tight = ClaimsServer.builder().port(0).maxBodyBytes(400_000).maxLinesPerBatch(1200).maxConcurrentRequests(1)
+        server = ClaimsServer.builder().rulebook(SharedRulebook.shipped()).port(0).tokenFile(token).accessLog(ACCESS::add)
+                .build().start();
+        tight = ClaimsServer.builder().rulebook(SharedRulebook.shipped()).port(0).maxBodyBytes(400_000).maxLinesPerBatch(1200).maxConcurrentRequests(1)
                 .accessLog(line -> { }).build().start();
     }
 
@@ -190,6 +192,7 @@ class ClaimsServerTest {
 
     @Test
     void rulebookNamesItsTablesAndTypes() throws Exception {
+        assertSame(SharedRulebook.shipped(), server.rulebook(), "the server serves the rulebook it was given");
         HttpResponse<byte[]> r = get("/v1/rulebook");
         assertEquals(200, r.statusCode());
         String body = text(r);

@@ -56,6 +56,7 @@ public final class Service {
     private static final Logger ACCESS = LoggerFactory.getLogger("io.autoclaims.server.access");
 
     private final List<Path> rules;
+    private final Rulebook initial;
     private final boolean watch;
     private final String host;
     private final int port;
@@ -82,6 +83,7 @@ public final class Service {
      * The service with its settings; nothing runs before {@link #start()}.
      *
      * @param rules                 workbooks or folders; empty for the shipped rulebook
+     * @param initial               the rulebook to serve from the start (nothing loaded then), or null
      * @param watch                 reload when the one rules folder changes
      * @param host                  the address to bind
      * @param port                  the port, 0 for any
@@ -94,10 +96,11 @@ public final class Service {
      * @param stopTimeout           how long a stop waits for requests in flight
      * @param accessLog             where access lines go, or null for SLF4J
      */
-    public Service(List<Path> rules, boolean watch, String host, int port, String token, long maxBodyBytes,
+    public Service(List<Path> rules, Rulebook initial, boolean watch, String host, int port, String token, long maxBodyBytes,
             int maxLineBytes, long maxLinesPerBatch, int maxConcurrentRequests, Duration idleTimeout,
             Duration stopTimeout, Consumer<String> accessLog) {
         this.rules = List.copyOf(rules);
+        this.initial = initial;
         this.watch = watch;
         this.host = host;
         this.port = port;
@@ -157,7 +160,7 @@ public final class Service {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         try {
-            Rulebook rulebook = rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
+            Rulebook rulebook = initial != null ? initial : rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
             rulebook.warnings().forEach(w -> LOG.warn("rulebook warning: {} / {}", w, w.toStringZh()));
             adjudicator = Adjudicator.of(rulebook);
             LOG.info("ready on http://{}:{} with {} {} ({})", host, port(), rulebook.name(), rulebook.version(),
