@@ -540,8 +540,23 @@ public final class Service {
     }
 
     private void tooLarge(Context ctx) {
-        // read and drop the rest of the body, up to a bound, before answering: closing on an unread body
-        // resets the connection, and the client never reads its 413 (Tomcat's maxSwallowSize does the same)
+        // a client that announced Expect: 100-continue has sent no body yet and waits for the continue,
+        // which the first read would grant: it gets its 413 at once and never sends the body
+        boolean unsent = "100-continue".equalsIgnoreCase(String.valueOf(ctx.header("Expect")).strip())
+                && ctx.req().getContentLengthLong() > maxBodyBytes;
+        if (!unsent) {
+            drain(ctx);
+        }
+        ctx.header("Connection", "close");
+        problem(ctx, 413, "BODY_TOO_LARGE", "the body is larger than " + maxBodyBytes + " bytes",
+                "请求体超过 " + maxBodyBytes + " 字节");
+    }
+
+    /**
+     * Reads and drops the rest of a body being sent, up to a bound: closing on an unread body resets
+     * the connection, and the client never reads its 413 (Tomcat's maxSwallowSize does the same).
+     */
+    private static void drain(Context ctx) {
         try {
             InputStream rest = ctx.req().getInputStream();
             byte[] buffer = new byte[64 * 1024];
@@ -553,11 +568,8 @@ public final class Service {
                 left -= n;
             }
         } catch (IOException e) {
-            // the client stopped sending: the answer below may still reach it
+            // the client stopped sending: the answer may still reach it
         }
-        ctx.header("Connection", "close");
-        problem(ctx, 413, "BODY_TOO_LARGE", "the body is larger than " + maxBodyBytes + " bytes",
-                "请求体超过 " + maxBodyBytes + " 字节");
     }
 
     /** True when the request says it sends {@code wanted}; else answers 415. */
