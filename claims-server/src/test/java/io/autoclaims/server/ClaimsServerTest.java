@@ -263,6 +263,45 @@ class ClaimsServerTest {
     }
 
     @Test
+    void everyLineOfABatchIsCountedByTypeAndDecision() throws Exception {
+        byte[] lines = (new String(examples(), StandardCharsets.UTF_8) + "not json\n{\"claimId\":\"X\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
+        // what the counters must gain: each record the command line writes, by its own type and decision
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        java.util.regex.Pattern verdict = java.util.regex.Pattern.compile("^\\{\"claimId\":\"[^\"]*\",\"type\":\"(\\w+)\","
+                + "\"decision\":\"(\\w+)\"");
+        for (String record : new String(commandLine(lines), StandardCharsets.UTF_8).split("\n")) {
+            java.util.regex.Matcher m = verdict.matcher(record);
+            expected.merge(m.find() ? "type=\"" + m.group(1) + "\",decision=\"" + m.group(2) + "\""
+                    : "type=\"NONE\",decision=\"ERROR\"", 1L, Long::sum);
+        }
+        assertTrue(expected.size() >= 6 && expected.containsKey("type=\"NONE\",decision=\"ERROR\""), expected.toString());
+        Map<String, Long> before = verdictCounts();
+        HttpResponse<byte[]> r = post("/v1/verdicts/batch", "application/x-ndjson", lines);
+        assertEquals(200, r.statusCode());
+        Map<String, Long> after = verdictCounts();
+        Map<String, Long> gained = new java.util.TreeMap<>();
+        after.forEach((k, v) -> {
+            long d = v - before.getOrDefault(k, 0L);
+            if (d != 0) {
+                gained.put(k, d);
+            }
+        });
+        assertEquals(expected, gained);
+    }
+
+    /** claims_verdicts_total of the token server by its labels. */
+    private static Map<String, Long> verdictCounts() throws Exception {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^claims_verdicts_total\\{(.*)\\} (\\d+)$")
+                .matcher(text(get("/metrics")));
+        while (m.find()) {
+            counts.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return counts;
+    }
+
+    @Test
     void theTokenGuardsEverythingButHealth() throws Exception {
         HttpResponse<byte[]> r = send(server, "GET", "/v1/rulebook", null, null, false);
         assertEquals(401, r.statusCode());

@@ -22,6 +22,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -353,12 +354,14 @@ public final class Service {
         ReadResult read = codec.readLine(line, 0, line.length, 1);
         if (read instanceof ReadResult.Failed f) {
             text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
-            metrics.verdict(null, null, System.nanoTime() - started);
+            metrics.decided(null, null);
+            metrics.latency(System.nanoTime() - started);
             return;
         }
         Claim claim = ((ReadResult.Ok) read).claim();
         Adjudication a = pinned.adjudicateAll(List.of(claim)).get(0);
-        metrics.verdict(claim.type(), a.verdict() == null ? null : a.verdict().decision(), System.nanoTime() - started);
+        metrics.decided(claim.type().name(), a.verdict() == null ? null : a.verdict().decision().name());
+        metrics.latency(System.nanoTime() - started);
         if (a.verdict() != null) {
             text(ctx, 200, JSON, codec.writeVerdict(a.verdict()));
         } else {
@@ -387,8 +390,9 @@ public final class Service {
         LimitedInput in = new LimitedInput(ctx.req().getInputStream(), maxBodyBytes, maxLinesPerBatch);
         long started = System.nanoTime();
         try {
-            long lines = pinned.adjudicateJsonLines(in, ctx.res().getOutputStream(), codec.maxLineBytes());
-            ctx.res().getOutputStream().flush();
+            OutputStream out = new CountedRecords(ctx.res().getOutputStream(), metrics);
+            long lines = pinned.adjudicateJsonLines(in, out, codec.maxLineBytes());
+            out.flush();
             metrics.batch(lines, System.nanoTime() - started);
         } catch (UncheckedIOException | io.autoclaims.rules.OutputFailedException e) {
             String why = in.exceeded() != null ? in.exceeded() : e.getMessage();
