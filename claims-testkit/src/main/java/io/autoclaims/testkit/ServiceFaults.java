@@ -112,7 +112,14 @@ public final class ServiceFaults {
      * @param fingerprints the fingerprints the verdicts named
      */
     public record Report(Map<String, Long> counts, List<String> violations, Set<String> live, Set<String> fingerprints) {
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param counts       requests by kind and outcome
+         * @param violations   what went wrong
+         * @param live         the fingerprints that were live
+         * @param fingerprints the fingerprints the verdicts named
+         */
         public Report {
             counts = Collections.unmodifiableMap(new TreeMap<>(counts));
             violations = List.copyOf(violations);
