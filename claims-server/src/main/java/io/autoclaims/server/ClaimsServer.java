@@ -34,8 +34,8 @@ public final class ClaimsServer implements AutoCloseable {
 
     private ClaimsServer(Builder settings) {
         this.settings = settings;
-        this.service = new Service(settings.rules, settings.watch, settings.host, settings.port, settings.token,
-                settings.maxBodyBytes, settings.maxLineBytes, settings.maxLinesPerBatch, settings.maxConcurrentRequests,
+        this.service = new Service(settings.rules, settings.rulebook, settings.watch, settings.host, settings.port,
+                settings.token, settings.maxBodyBytes, settings.maxLineBytes, settings.maxLinesPerBatch, settings.maxConcurrentRequests,
                 settings.idleTimeout, settings.stopTimeout, settings.accessLog);
     }
 
@@ -116,6 +116,7 @@ public final class ClaimsServer implements AutoCloseable {
     /** The settings of a server; every one has a default. Not thread-safe; {@link #build()} copies nothing mutable. */
     public static final class Builder {
         private List<Path> rules = List.of();
+        private Rulebook rulebook;
         private boolean watch;
         private String host = "127.0.0.1";
         private int port = 8080;
@@ -139,6 +140,19 @@ public final class ClaimsServer implements AutoCloseable {
          */
         public Builder rules(List<Path> paths) {
             this.rules = List.copyOf(Objects.requireNonNull(paths, "paths"));
+            return this;
+        }
+
+        /**
+         * Serves a rulebook already loaded, so that nothing is loaded or compiled at {@link #start()}
+         * (a host or a test that has one shares it). With {@link #rules(List)} as well, those paths are
+         * what reload and {@link #watch(boolean)} read: this rulebook is live until the first swap.
+         *
+         * @param rulebook the rulebook to serve, or null (the default) to load {@link #rules(List)} or the shipped one
+         * @return this builder
+         */
+        public Builder rulebook(Rulebook rulebook) {
+            this.rulebook = rulebook;
             return this;
         }
 

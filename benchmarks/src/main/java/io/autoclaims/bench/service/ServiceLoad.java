@@ -2,20 +2,28 @@ package io.autoclaims.bench.service;
 
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.server.ClaimsServer;
+import io.autoclaims.testkit.ServiceFaults;
 import io.autoclaims.testkit.SyntheticBacklog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -29,8 +37,15 @@ import org.HdrHistogram.Histogram;
  * count is reported and makes the exit status 1. Bounded: it stops by itself. SECONDS 0 runs the
  * batch step only.
  *
+ * <p>{@code faults} runs issue #17's faults under load instead ({@link ServiceFaults}, the mix of
+ * {@code ClaimsServerFaultTest} for longer): 8 clients of claims and batches, a client disconnecting
+ * mid-batch and sending malformed and oversized bodies, a reload every second from a rules folder
+ * whose candidate is rewritten each time, every third broken. It prints the counts and every
+ * violation, checks /metrics' reload counts and in-flight gauge afterwards, and exits with 1 on any.
+ *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.autoclaims.bench.service.ServiceLoad [SECONDS_PER_STEP] [BATCH_LINES]
+ * java -cp benchmarks/target/benchmarks.jar io.autoclaims.bench.service.ServiceLoad faults [SECONDS] [PAUSE_MS]
  * </pre>
  */
 public final class ServiceLoad {
@@ -45,6 +60,9 @@ public final class ServiceLoad {
      * @throws Exception when the server does not start
      */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("faults")) {
+            System.exit(faults(args.length > 1 ? Integer.parseInt(args[1]) : 60, args.length > 2 ? Integer.parseInt(args[2]) : 5));
+        }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int batchLines = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         List<String> claims = new ArrayList<>();
@@ -63,6 +81,81 @@ public final class ServiceLoad {
             failures += batch(http, server, batchLines);
         }
         System.exit(failures == 0 ? 0 : 1);
+    }
+
+    /** The fault mix for {@code seconds}, clients pausing {@code pauseMs} between requests; the exit status. */
+    private static int faults(int seconds, int pauseMs) throws Exception {
+        Path dir = Files.createTempDirectory("claims-faults");
+        try {
+            Path rules = Files.createDirectories(dir.resolve("rules").resolve("scenarios")).getParent();
+            for (String type : List.of("warranty", "insurance", "assistance")) {
+                for (String name : List.of(type + ".xlsx", "scenarios/" + type + ".jsonl")) {
+                    try (InputStream in = ServiceLoad.class.getResourceAsStream("/io/autoclaims/rules/default/" + name)) {
+                        Files.write(rules.resolve(name), in.readAllBytes());
+                    }
+                }
+            }
+            String token = "faults-" + Long.toHexString(System.nanoTime());
+            Path tokenFile = Files.writeString(dir.resolve("token"), token);
+            long maxBody = 2 << 20;
+            int maxLine = 64 * 1024;
+            try (ClaimsServer server = ClaimsServer.builder().rules(List.of(rules)).port(0).tokenFile(tokenFile)
+                    .maxBodyBytes(maxBody).maxLineBytes(maxLine).idleTimeout(Duration.ofSeconds(5)).accessLog(l -> { })
+                    .build().start()) {
+                long started = System.nanoTime();
+                ServiceFaults.Report r = ServiceFaults.against(URI.create("http://127.0.0.1:" + server.port())).token(token)
+                        .rulesFolder(rules).limits(maxBody, maxLine).duration(Duration.ofSeconds(seconds))
+                        .pause(Duration.ofMillis(pauseMs)).run();
+                List<String> violations = new ArrayList<>(r.violations());
+                HttpClient http = HttpClient.newHttpClient();
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                        + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() != 200) {
+                    violations.add("/health/ready " + ready.statusCode() + " after the run");
+                }
+                String metrics = settledMetrics(http, server.port(), token, violations);
+                for (String outcome : List.of("SWAPPED", "REFUSED", "UNCHANGED")) {
+                    long made = r.count("reload " + (outcome.equals("REFUSED") ? 409 : 200) + " " + outcome);
+                    long counted = counter(metrics, "claims_reloads_total\\{outcome=\"" + outcome + "\"\\}");
+                    if (made != counted) {
+                        violations.add("/metrics counts " + counted + " reloads " + outcome + ", the run made " + made);
+                    }
+                }
+                System.out.printf(Locale.ROOT, "faults for %.1f s (clients pausing %d ms): %s%n",
+                        (System.nanoTime() - started) / 1e9, pauseMs, r.counts());
+                System.out.println("rulebooks live: " + r.live().size() + ", named by verdicts: " + r.fingerprints().size());
+                System.out.println(violations.size() + " violations" + (violations.isEmpty() ? "" : ":"));
+                violations.forEach(v -> System.out.println("  " + v));
+                return violations.isEmpty() ? 0 : 1;
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** /metrics once only the scrape itself is in flight (at most 10 s); a violation otherwise. */
+    private static String settledMetrics(HttpClient http, int port, String token, List<String> violations) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+            long inFlight = counter(metrics, "claims_requests_in_flight");
+            if (inFlight == 1) {
+                return metrics;
+            }
+            if (System.nanoTime() > deadline) {
+                violations.add(inFlight + " requests in flight (the scrape included) 10 s after the run");
+                return metrics;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static long counter(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + " (\\d+)$").matcher(metrics);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     /** {@code connections} threads, each one request at a time, for {@code seconds}; the failures. */

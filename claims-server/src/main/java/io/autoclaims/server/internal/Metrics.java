@@ -1,7 +1,5 @@
 package io.autoclaims.server.internal;
 
-import io.autoclaims.model.ClaimType;
-import io.autoclaims.model.Decision;
 import io.autoclaims.rules.Rulebook;
 import java.util.Locale;
 import java.util.Map;
@@ -27,11 +25,19 @@ final class Metrics {
     private final LongAdder batches = new LongAdder();
     private final LongAdder rejected = new LongAdder();
 
-    /** One claim adjudicated by /v1/verdicts in {@code nanos}; type and decision null for an error record. */
-    void verdict(ClaimType type, Decision decision, long nanos) {
-        String key = "type=\"" + (type == null ? "NONE" : type.name()) + "\",decision=\""
-                + (decision == null ? "ERROR" : decision.name()) + "\"";
+    /**
+     * One record made, of /v1/verdicts or of a line of /v1/verdicts/batch: a verdict by its claim
+     * type and decision; an error record (decision null) as type NONE, decision ERROR, since a
+     * batch's error record does not say the claim's type (the line may not even be JSON).
+     */
+    void decided(String type, String decision) {
+        String key = decision == null ? "type=\"NONE\",decision=\"ERROR\""
+                : "type=\"" + type + "\",decision=\"" + decision + "\"";
         verdicts.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    /** One claim of /v1/verdicts read and adjudicated in {@code nanos}. */
+    void latency(long nanos) {
         double seconds = nanos / 1e9;
         int i = 0;
         while (i < BOUNDS.length && seconds > BOUNDS[i]) {
@@ -63,8 +69,8 @@ final class Metrics {
         s.append("# HELP claims_requests_in_flight Requests being served now (this scrape included); a stop waits"
                 + " for them.\n# TYPE claims_requests_in_flight gauge\nclaims_requests_in_flight ")
                 .append(requestsInFlight).append('\n');
-        s.append("# HELP claims_verdicts_total Single-claim verdicts (POST /v1/verdicts) by claim type and decision"
-                + " (ERROR: an error record).\n# TYPE claims_verdicts_total counter\n");
+        s.append("# HELP claims_verdicts_total Records made, by POST /v1/verdicts and for each line of POST"
+                + " /v1/verdicts/batch, by claim type and decision (NONE, ERROR: an error record).\n# TYPE claims_verdicts_total counter\n");
         new TreeMap<>(verdicts).forEach((k, v) -> s.append("claims_verdicts_total{").append(k).append("} ")
                 .append(v.sum()).append('\n'));
         s.append("# HELP claims_verdict_seconds Time to read and adjudicate one claim of POST /v1/verdicts.\n"

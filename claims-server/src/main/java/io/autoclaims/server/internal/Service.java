@@ -23,6 +23,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,6 +60,7 @@ public final class Service {
     private static final Logger ACCESS = LoggerFactory.getLogger("io.autoclaims.server.access");
 
     private final List<Path> rules;
+    private final Rulebook initial;
     private final boolean watch;
     private final String host;
     private final int port;
@@ -85,6 +87,7 @@ public final class Service {
      * The service with its settings; nothing runs before {@link #start()}.
      *
      * @param rules                 workbooks or folders; empty for the shipped rulebook
+     * @param initial               the rulebook to serve from the start (nothing loaded then), or null
      * @param watch                 reload when the one rules folder changes
      * @param host                  the address to bind
      * @param port                  the port, 0 for any
@@ -97,10 +100,11 @@ public final class Service {
      * @param stopTimeout           how long a stop waits for requests in flight
      * @param accessLog             where access lines go, or null for SLF4J
      */
-    public Service(List<Path> rules, boolean watch, String host, int port, String token, long maxBodyBytes,
+    public Service(List<Path> rules, Rulebook initial, boolean watch, String host, int port, String token, long maxBodyBytes,
             int maxLineBytes, long maxLinesPerBatch, int maxConcurrentRequests, Duration idleTimeout,
             Duration stopTimeout, Consumer<String> accessLog) {
         this.rules = List.copyOf(rules);
+        this.initial = initial;
         this.watch = watch;
         this.host = host;
         this.port = port;
@@ -163,7 +167,7 @@ public final class Service {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         try {
-            Rulebook rulebook = rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
+            Rulebook rulebook = initial != null ? initial : rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
             rulebook.warnings().forEach(w -> LOG.warn("rulebook warning: {} / {}", w, w.toStringZh()));
             adjudicator = Adjudicator.of(rulebook);
             LOG.info("ready on http://{}:{} with {} {} ({})", host, port(), rulebook.name(), rulebook.version(),
@@ -368,12 +372,14 @@ public final class Service {
         ReadResult read = codec.readLine(line, 0, line.length, 1);
         if (read instanceof ReadResult.Failed f) {
             text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
-            metrics.verdict(null, null, System.nanoTime() - started);
+            metrics.decided(null, null);
+            metrics.latency(System.nanoTime() - started);
             return;
         }
         Claim claim = ((ReadResult.Ok) read).claim();
         Adjudication a = pinned.adjudicateAll(List.of(claim)).get(0);
-        metrics.verdict(claim.type(), a.verdict() == null ? null : a.verdict().decision(), System.nanoTime() - started);
+        metrics.decided(claim.type().name(), a.verdict() == null ? null : a.verdict().decision().name());
+        metrics.latency(System.nanoTime() - started);
         if (a.verdict() != null) {
             text(ctx, 200, JSON, codec.writeVerdict(a.verdict()));
         } else {
@@ -402,8 +408,9 @@ public final class Service {
         LimitedInput in = new LimitedInput(ctx.req().getInputStream(), maxBodyBytes, maxLinesPerBatch);
         long started = System.nanoTime();
         try {
-            long lines = pinned.adjudicateJsonLines(in, ctx.res().getOutputStream(), codec.maxLineBytes());
-            ctx.res().getOutputStream().flush();
+            OutputStream out = new CountedRecords(ctx.res().getOutputStream(), metrics);
+            long lines = pinned.adjudicateJsonLines(in, out, codec.maxLineBytes());
+            out.flush();
             metrics.batch(lines, System.nanoTime() - started);
         } catch (UncheckedIOException | io.autoclaims.rules.OutputFailedException e) {
             String why = in.exceeded() != null ? in.exceeded() : e.getMessage();
@@ -555,8 +562,23 @@ public final class Service {
     }
 
     private void tooLarge(Context ctx) {
-        // read and drop the rest of the body, up to a bound, before answering: closing on an unread body
-        // resets the connection, and the client never reads its 413 (Tomcat's maxSwallowSize does the same)
+        // a client that announced Expect: 100-continue has sent no body yet and waits for the continue,
+        // which the first read would grant: it gets its 413 at once and never sends the body
+        boolean unsent = "100-continue".equalsIgnoreCase(String.valueOf(ctx.header("Expect")).strip())
+                && ctx.req().getContentLengthLong() > maxBodyBytes;
+        if (!unsent) {
+            drain(ctx);
+        }
+        ctx.header("Connection", "close");
+        problem(ctx, 413, "BODY_TOO_LARGE", "the body is larger than " + maxBodyBytes + " bytes",
+                "请求体超过 " + maxBodyBytes + " 字节");
+    }
+
+    /**
+     * Reads and drops the rest of a body being sent, up to a bound: closing on an unread body resets
+     * the connection, and the client never reads its 413 (Tomcat's maxSwallowSize does the same).
+     */
+    private static void drain(Context ctx) {
         try {
             InputStream rest = ctx.req().getInputStream();
             byte[] buffer = new byte[64 * 1024];
@@ -568,11 +590,8 @@ public final class Service {
                 left -= n;
             }
         } catch (IOException e) {
-            // the client stopped sending: the answer below may still reach it
+            // the client stopped sending: the answer may still reach it
         }
-        ctx.header("Connection", "close");
-        problem(ctx, 413, "BODY_TOO_LARGE", "the body is larger than " + maxBodyBytes + " bytes",
-                "请求体超过 " + maxBodyBytes + " 字节");
     }
 
     /** True when the request says it sends {@code wanted}; else answers 415. */
