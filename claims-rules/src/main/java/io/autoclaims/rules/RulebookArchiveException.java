@@ -14,7 +14,9 @@ public final class RulebookArchiveException extends ClaimsException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The fingerprint of the entry concerned. */
     private final String fingerprint;
+    /** The message in Chinese. */
     private final String messageZh;
 
     /**
