@@ -392,7 +392,7 @@ public final class Replay {
 
     /** The archived rulebook, compiled once per replay; null when the archive lacks it. */
     private Loaded rulebook(String fingerprint) {
-        if (!RulebookArchive.isFingerprint(fingerprint)) {
+        if (fingerprint == null || !RulebookArchive.isFingerprint(fingerprint)) {
             return null; // not a fingerprint: no entry can have it
         }
         FutureTask<Loaded> task = new FutureTask<>(() -> {

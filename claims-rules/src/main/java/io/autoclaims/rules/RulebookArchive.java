@@ -255,7 +255,7 @@ public final class RulebookArchive {
      * @return true when it is 64 lowercase hexadecimal digits
      */
     public static boolean isFingerprint(String text) {
-        return text != null && FINGERPRINT.matcher(text).matches();
+        return FINGERPRINT.matcher(Objects.requireNonNull(text, "text")).matches();
     }
 
     // ---------------------------------------------------------------- writing
