@@ -150,7 +150,7 @@ public final class RulebookArchive {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(firstUsedAt, "firstUsedAt");
-            workbooks = List.copyOf(workbooks);
+            workbooks = List.copyOf(Objects.requireNonNull(workbooks, "workbooks"));
         }
     }
 
