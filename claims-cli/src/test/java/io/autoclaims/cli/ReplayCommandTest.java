@@ -36,6 +36,15 @@ class ReplayCommandTest {
         }
         List<String> records = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertTrue(records.stream().anyMatch(r -> r.contains("\"error\":")), "the backlog has error records to replay");
+        // reevaluate stores the same rulebook: the entry is found, not written twice
+        Path again = dir.resolve("reevaluated.jsonl");
+        CliRun re = CliRun.of("reevaluate", "--in", MIXED.toString(), "--out", again.toString(), "--threads", "1",
+                "--archive", archive.toString());
+        assertEquals(0, re.status(), re.err());
+        assertEquals(Files.readString(out), Files.readString(again));
+        try (Stream<Path> entries = Files.list(archive)) {
+            assertEquals(1, entries.count());
+        }
 
         CliRun same = CliRun.of("replay", "--verdicts", out.toString(), "--in", MIXED.toString(), "--archive",
                 archive.toString(), "--threads", "1");
