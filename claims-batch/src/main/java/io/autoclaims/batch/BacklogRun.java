@@ -8,6 +8,7 @@ import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.LineBatch;
 import io.autoclaims.rules.OutputFailedException;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookArchive;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -92,9 +93,11 @@ public final class BacklogRun {
     private final int batchLines;
     private final boolean verifyAll;
     private final ClaimCodec codec;
+    private final RulebookArchive archive;
 
     private BacklogRun(Builder b) {
         this.rulebook = b.rulebook;
+        this.archive = b.archive;
         this.input = b.input;
         this.output = b.output;
         this.threads = b.threads;
@@ -129,6 +132,8 @@ public final class BacklogRun {
      * @throws CheckpointMismatchException when the checkpoint is damaged or does not match the
      *     rulebook, the input or the output; nothing has been written then
      * @throws java.nio.file.NoSuchFileException when the input does not exist
+     * @throws io.autoclaims.rules.RulebookArchiveException when an archive was given and the rulebook
+     *     cannot be stored in it; nothing has been written then
      * @throws OutputFailedException when writing the output fails, with the lines written in full
      * @throws IOException when reading fails, or the checkpoint cannot be written
      */
@@ -142,7 +147,8 @@ public final class BacklogRun {
             throw new IllegalArgumentException("a checkpoint needs the input to be a regular file, " + input + " is not");
         }
         long inputSize = regular ? Files.size(input) : -1;
-        Adjudicator adjudicator = Adjudicator.of(rulebook);
+        // stored before the first verdict is written, so every verdict's rulebook can be replayed
+        Adjudicator adjudicator = archive == null ? Adjudicator.of(rulebook) : Adjudicator.of(rulebook, archive);
 
         Checkpoint cp = null;
         List<Journal.Entry> entries = List.of();
@@ -505,8 +511,23 @@ public final class BacklogRun {
         private int batchLines = BATCH_LINES;
         private int maxLineBytes = ClaimCodec.DEFAULT_MAX_LINE_BYTES;
         private boolean verifyAll;
+        private RulebookArchive archive;
 
         private Builder() {
+        }
+
+        /**
+         * A rulebook archive: the run stores its rulebook there (once per process) before the first
+         * verdict, so that {@link Replay} can re-make every verdict later. Default: none.
+         *
+         * @param archive the archive, not null
+         * @return this builder
+         * @throws IllegalStateException when the archive was already set
+         */
+        public Builder archive(RulebookArchive archive) {
+            Settings.once(this.archive, "archive");
+            this.archive = Objects.requireNonNull(archive, "archive");
+            return this;
         }
 
         /**

@@ -3,6 +3,8 @@ package io.autoclaims.cli;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.OutputFailedException;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookArchive;
+import io.autoclaims.rules.RulebookArchiveException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
             "2:unusable arguments (unknown option, missing input file, --out naming the input file)",
             "3:the rulebook does not load; its problems are printed with their cells",
             "4:reading or writing failed while running, standard output included (the message names the last"
-                    + " input line whose record was written)"})
+                    + " input line whose record was written), or the rulebook could not be stored in --archive"})
 final class AdjudicateCommand implements Callable<Integer> {
 
     @Spec
@@ -52,6 +54,9 @@ final class AdjudicateCommand implements Callable<Integer> {
     @Mixin
     LineLimitOption lineLimit;
 
+    @Mixin
+    ArchiveOption archive;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -70,7 +75,21 @@ final class AdjudicateCommand implements Callable<Integer> {
         if (rulebook == null) {
             return ClaimsCli.RULEBOOK;
         }
-        Adjudicator adjudicator = Adjudicator.of(rulebook);
+        Adjudicator adjudicator;
+        if (archive.none()) {
+            adjudicator = Adjudicator.of(rulebook);
+        } else {
+            RulebookArchive opened = archive.open(err);
+            if (opened == null) {
+                return ClaimsCli.IO;
+            }
+            try {
+                adjudicator = Adjudicator.of(rulebook, opened);
+            } catch (RulebookArchiveException e) {
+                ArchiveOption.print(err, e);
+                return ClaimsCli.IO;
+            }
+        }
         CheckedOutput written = null;
         long lines;
         try (InputStream claims = open(in); CheckedOutput sink = open(out)) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ClaimsCli.Version.class,
         description = "Adjudicates warranty, insurance and roadside-assistance claims with rule workbooks.",
-        subcommands = {AdjudicateCommand.class, ReevaluateCommand.class, ImpactCommand.class, CheckCommand.class, DiffCommand.class, ExplainCommand.class,
+        subcommands = {AdjudicateCommand.class, ReevaluateCommand.class, ReplayCommand.class, ImpactCommand.class, CheckCommand.class, DiffCommand.class, ExplainCommand.class,
             TestCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class ClaimsCli implements Runnable {
     /** Unusable arguments: a missing file, an unknown option. */

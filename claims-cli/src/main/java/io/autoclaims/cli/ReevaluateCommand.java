@@ -4,6 +4,8 @@ import io.autoclaims.batch.BacklogRun;
 import io.autoclaims.batch.CheckpointMismatchException;
 import io.autoclaims.rules.OutputFailedException;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookArchive;
+import io.autoclaims.rules.RulebookArchiveException;
 import io.autoclaims.rules.WorkbookIssue;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Spec;
             "2:unusable arguments (missing input file, bad --threads), or a checkpoint that is damaged or does"
                     + " not match the rulebook, the input or the output (nothing is written then)",
             "3:the rulebook does not load; its problems are printed with their cells",
-            "4:reading or writing failed while running"})
+            "4:reading or writing failed while running, or the rulebook could not be stored in --archive"})
 final class ReevaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -72,6 +74,9 @@ final class ReevaluateCommand implements Callable<Integer> {
     @Mixin
     LineLimitOption lineLimit;
 
+    @Mixin
+    ArchiveOption archive;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -99,6 +104,13 @@ final class ReevaluateCommand implements Callable<Integer> {
         if (threads != null) {
             run.threads(threads);
         }
+        if (!archive.none()) {
+            RulebookArchive opened = archive.open(err);
+            if (opened == null) {
+                return ClaimsCli.IO;
+            }
+            run.archive(opened);
+        }
         try {
             run.build().run();
             return 0;
@@ -110,6 +122,9 @@ final class ReevaluateCommand implements Callable<Integer> {
             err.println(e.getMessage());
             err.flush();
             return ClaimsCli.USAGE;
+        } catch (RulebookArchiveException e) {
+            ArchiveOption.print(err, e);
+            return ClaimsCli.IO;
         } catch (IOException | UncheckedIOException | OutputFailedException e) {
             err.println("Reading or writing failed: " + e.getMessage());
             err.flush();

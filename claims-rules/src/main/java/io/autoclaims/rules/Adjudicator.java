@@ -76,9 +76,12 @@ public final class Adjudicator {
     private volatile State state;
     private final Object swapLock = new Object();
     private final ClaimCodec codec = ClaimCodec.create();
+    /** Receives every rulebook before it goes live; null for none. */
+    private final RulebookArchive archive;
 
-    private Adjudicator(Rulebook rulebook) {
+    private Adjudicator(Rulebook rulebook, RulebookArchive archive) {
         this.state = new State(rulebook, null);
+        this.archive = archive;
     }
 
     /**
@@ -89,7 +92,24 @@ public final class Adjudicator {
      * @throws NullPointerException when {@code rulebook} is null
      */
     public static Adjudicator of(Rulebook rulebook) {
-        return new Adjudicator(Objects.requireNonNull(rulebook, "rulebook"));
+        return new Adjudicator(Objects.requireNonNull(rulebook, "rulebook"), null);
+    }
+
+    /**
+     * An adjudicator using that rulebook that stores it, and every rulebook later swapped in (checked
+     * or not), in an archive before it makes a verdict, so that any verdict can be replayed with its
+     * rules ({@link RulebookArchive}). A swap whose rulebook cannot be stored changes nothing.
+     *
+     * @param rulebook the rulebook, live until a swap
+     * @param archive  where every rulebook it uses is stored
+     * @return the adjudicator; share one among threads
+     * @throws RulebookArchiveException when the rulebook cannot be stored
+     */
+    public static Adjudicator of(Rulebook rulebook, RulebookArchive archive) {
+        Objects.requireNonNull(rulebook, "rulebook");
+        Objects.requireNonNull(archive, "archive");
+        archive.store(rulebook);
+        return new Adjudicator(rulebook, archive);
     }
 
     /**
@@ -128,6 +148,8 @@ public final class Adjudicator {
      * @throws RulebookException when a check fails, listing every problem at its cell (a failed
      *     scenario at its ID cell, with the fields that differ), in English and Chinese; the live
      *     rulebook and {@link #previous()} stay as they were
+     * @throws RulebookArchiveException when the adjudicator has an archive and {@code next} cannot be
+     *     stored in it; nothing changes
      */
     public Rulebook swap(Rulebook next) {
         return swap(next, new SwapOption[0]);
@@ -142,6 +164,8 @@ public final class Adjudicator {
      * @param options what the host allows that the checks would refuse; none is {@link #swap(Rulebook)}
      * @return the rulebook it replaced, now {@link #previous()}
      * @throws RulebookException when a check fails; the live rulebook and {@link #previous()} stay
+     * @throws RulebookArchiveException when the adjudicator has an archive and {@code next} cannot be
+     *     stored in it; nothing changes
      */
     public Rulebook swap(Rulebook next, SwapOption... options) {
         Objects.requireNonNull(next, "next");
@@ -189,6 +213,8 @@ public final class Adjudicator {
      *
      * @param next the rulebook to make live
      * @return the rulebook it replaced, now {@link #previous()}
+     * @throws RulebookArchiveException when the adjudicator has an archive and {@code next} cannot be
+     *     stored in it; nothing changes
      */
     public Rulebook swapUnchecked(Rulebook next) {
         Objects.requireNonNull(next, "next");
@@ -220,6 +246,9 @@ public final class Adjudicator {
     }
 
     private Rulebook commit(Rulebook next) {
+        if (archive != null) {
+            archive.store(next); // before it goes live: every verdict's rulebook is in the archive
+        }
         State s = state;
         state = new State(next, s.live());
         return s.live();

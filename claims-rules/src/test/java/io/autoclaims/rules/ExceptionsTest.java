@@ -28,8 +28,8 @@ class ExceptionsTest {
     void everyExceptionOfThePublicApiIsAClaimsException() {
         List<Class<?>> exceptions = PublicApi.types().stream().filter(Throwable.class::isAssignableFrom).toList();
         assertEquals(List.of("io.autoclaims.model.ClaimsException", "io.autoclaims.model.InvalidClaimException",
-                "io.autoclaims.rules.OutputFailedException", "io.autoclaims.rules.RulebookException",
-                "io.autoclaims.rules.UnsupportedClaimException"),
+                "io.autoclaims.rules.OutputFailedException", "io.autoclaims.rules.RulebookArchiveException",
+                "io.autoclaims.rules.RulebookException", "io.autoclaims.rules.UnsupportedClaimException"),
                 exceptions.stream().map(Class::getName).toList());
         for (Class<?> e : exceptions) {
             assertTrue(ClaimsException.class.isAssignableFrom(e), e.getName());

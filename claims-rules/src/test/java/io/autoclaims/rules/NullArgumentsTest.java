@@ -143,6 +143,7 @@ class NullArgumentsTest {
         n.put("ScenarioReport.Result#<init>(description)", "a scenario may have no description");
         n.put("ScenarioReport.Result#<init>(where)", "a scenario read from no cell (a file) has no cell");
         n.put("FactUnits#with(value)", "a fact's value may be absent: printed as null");
+        n.put("RulebookArchive.Entry#<init>(inForceFrom)", "a rulebook stored without an in-force date (none known)");
         n.put("OneLineText#escape(text)", "documented: null in, null out, for a name or value that may be absent");
         return n;
     }
@@ -187,6 +188,7 @@ class NullArgumentsTest {
         samples.put(io.autoclaims.model.RepairShop.class, claim::repairShop);
         samples.put(LocalDate.class, () -> LocalDate.EPOCH);
         samples.put(LocalDateTime.class, () -> LocalDateTime.of(2024, 1, 1, 0, 0));
+        samples.put(java.time.Instant.class, () -> java.time.Instant.EPOCH);
         samples.put(BigDecimal.class, () -> BigDecimal.ONE);
         samples.put(List.class, List::of);
         samples.put(Collection.class, List::of);
@@ -242,6 +244,7 @@ class NullArgumentsTest {
         samples.put(ErrorRecord.class, () -> new ErrorRecord("W-1", 1, new InputError("C", "f", "m")));
         samples.put(Rulebook.class, () -> rulebook);
         samples.put(Adjudicator.class, () -> adjudicator);
+        samples.put(RulebookArchive.class, () -> RulebookArchive.open(dir.resolve("archive")));
         samples.put(Explanation.class, () -> adjudicator.explain(claim));
         samples.put(RulebookScenarios.Files.class, () -> (RulebookScenarios.Files) name -> "");
         samples.put(RulebookWatcher.Listener.class, () -> (RulebookWatcher.Listener) reload -> { });

@@ -97,6 +97,19 @@ public final class RawLines {
         return size == 0 ? 0 : starts[size - 1] + lengths[size - 1];
     }
 
+    /**
+     * One line's bytes, for a caller that reads the lines as something other than claims (a replay
+     * reads stored records with them).
+     *
+     * @param i the line's index in this batch, from 0
+     * @return a copy of the line's bytes, without its line end; null when the line was too long to hold
+     * @throws IndexOutOfBoundsException when {@code i} is not an index of this batch
+     */
+    public byte[] lineBytes(int i) {
+        java.util.Objects.checkIndex(i, size);
+        return tooLong(i) ? null : java.util.Arrays.copyOfRange(bytes, starts[i], starts[i] + lengths[i]);
+    }
+
     boolean tooLong(int i) {
         return skipped[i] > 0;
     }
