@@ -143,6 +143,9 @@ class NullArgumentsTest {
         n.put("ScenarioReport.Result#<init>(description)", "a scenario may have no description");
         n.put("ScenarioReport.Result#<init>(where)", "a scenario read from no cell (a file) has no cell");
         n.put("FactUnits#with(value)", "a fact's value may be absent: printed as null");
+        n.put("RulebookInfo#<init>(inForceFrom)", "an undated rulebook states no in-force date");
+        n.put("RulebookInfo#<init>(asOf)", "a verdict not made by a history has no as-of date");
+        n.put("RulebookInfo#withAsOf(date)", "documented: null for none");
         n.put("OneLineText#escape(text)", "documented: null in, null out, for a name or value that may be absent");
         return n;
     }
@@ -241,6 +244,8 @@ class NullArgumentsTest {
         samples.put(ErrorRecord.class, () -> new ErrorRecord("W-1", 1, new InputError("C", "f", "m")));
         samples.put(Rulebook.class, () -> rulebook);
         samples.put(Adjudicator.class, () -> adjudicator);
+        samples.put(AsOf.class, () -> AsOf.INCIDENT);
+        samples.put(RulebookHistory.class, () -> RulebookHistory.of(HistoryFixture.V2026));
         samples.put(Explanation.class, () -> adjudicator.explain(claim));
         samples.put(RulebookScenarios.Files.class, () -> (RulebookScenarios.Files) name -> "");
         samples.put(RulebookWatcher.Listener.class, () -> (RulebookWatcher.Listener) reload -> { });
