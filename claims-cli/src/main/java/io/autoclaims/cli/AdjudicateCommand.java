@@ -3,6 +3,7 @@ package io.autoclaims.cli;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.OutputFailedException;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookHistory;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,12 +26,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Reads claims as JSON Lines and writes one record per input line, in input order: the verdict,",
             "or an error record for a line that breaks the contract. Without --rules the default rulebook",
-            "shipped in the library is used."},
+            "shipped in the library is used. With --history each claim is adjudicated with the version",
+            "in force on its as-of date (--as-of; the incident date by default)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every input line produced a record (error records included)",
-            "2:unusable arguments (unknown option, missing input file, --out naming the input file)",
-            "3:the rulebook does not load; its problems are printed with their cells",
+            "2:unusable arguments (unknown option, missing input file, --out naming the input file, --as-of"
+                    + " without --history)",
+            "3:the rulebook (or a version of the history) does not load; its problems are printed with their cells",
             "4:reading or writing failed while running, standard output included (the message names the last"
                     + " input line whose record was written)"})
 final class AdjudicateCommand implements Callable<Integer> {
@@ -40,6 +43,9 @@ final class AdjudicateCommand implements Callable<Integer> {
 
     @Mixin
     RulesOption rules;
+
+    @Mixin
+    HistoryOption history;
 
     @Option(names = "--in", paramLabel = "FILE", defaultValue = "-",
             description = "The JSON Lines backlog; - for standard input (default).")
@@ -66,11 +72,26 @@ final class AdjudicateCommand implements Callable<Integer> {
             err.flush();
             return ClaimsCli.USAGE;
         }
-        Rulebook rulebook = rules.load(err);
-        if (rulebook == null) {
-            return ClaimsCli.RULEBOOK;
+        String historyProblem = history.problem(rules.rules != null && !rules.rules.isEmpty());
+        if (historyProblem != null) {
+            err.println(historyProblem);
+            err.flush();
+            return ClaimsCli.USAGE;
         }
-        Adjudicator adjudicator = Adjudicator.of(rulebook);
+        Adjudicator adjudicator;
+        if (history.history != null) {
+            RulebookHistory versions = history.load(err);
+            if (versions == null) {
+                return ClaimsCli.RULEBOOK;
+            }
+            adjudicator = Adjudicator.of(versions, history.asOfSetting());
+        } else {
+            Rulebook rulebook = rules.load(err);
+            if (rulebook == null) {
+                return ClaimsCli.RULEBOOK;
+            }
+            adjudicator = Adjudicator.of(rulebook);
+        }
         CheckedOutput written = null;
         long lines;
         try (InputStream claims = open(in); CheckedOutput sink = open(out)) {
@@ -91,10 +112,24 @@ final class AdjudicateCommand implements Callable<Integer> {
             return ClaimsCli.IO;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        err.printf(Locale.ROOT, "%d lines adjudicated with %s %s (%s) in %.2f s%n", lines, rulebook.name(),
-                rulebook.version(), rulebook.fingerprint().substring(0, 12), seconds);
+        Rulebook rulebook = adjudicator.rulebook();
+        if (adjudicator.history().isPresent()) {
+            String versions = adjudicator.history().get().versions().stream()
+                    .map(v -> v.version() + " from " + v.inForceFrom().orElseThrow() + " (" + v.fingerprint().substring(0, 12) + ")")
+                    .collect(java.util.stream.Collectors.joining(", "));
+            err.printf(Locale.ROOT, "%d lines adjudicated with the history %s (as of %s): %s in %.2f s%n",
+                    lines, history.history, asOfText(adjudicator.asOf().orElseThrow()), versions, seconds);
+        } else {
+            err.printf(Locale.ROOT, "%d lines adjudicated with %s %s (%s) in %.2f s%n", lines, rulebook.name(),
+                    rulebook.version(), rulebook.fingerprint().substring(0, 12), seconds);
+        }
         err.flush();
         return 0;
+    }
+
+    private static String asOfText(io.autoclaims.rules.AsOf asOf) {
+        String s = asOf.toString();
+        return s.equals("incident") ? "each claim's incident.occurredOn" : s.equals("submitted") ? "each claim's submittedOn" : s;
     }
 
     /** True when both name the same existing file (through links or other spellings too). */

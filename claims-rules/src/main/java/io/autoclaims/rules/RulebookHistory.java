@@ -55,9 +55,8 @@ public final class RulebookHistory {
     public static RulebookHistory load(Path folder) {
         Objects.requireNonNull(folder, "folder");
         List<Path> folders;
-        try (Stream<Path> s = Files.list(folder)) {
-            folders = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+        try {
+            folders = versionFolders(folder);
         } catch (IOException e) {
             throw new RulebookException(List.of(Unreadable.file(CellRef.workbook(folder.toString()), folder.toString(), e)));
         }
@@ -75,12 +74,7 @@ public final class RulebookHistory {
             }
         }
         if (folders.isEmpty()) {
-            problems.add(WorkbookIssue.error("NO_VERSIONS", CellRef.workbook(folder.toString()),
-                    "the history folder holds no version folder",
-                    "put each version's workbooks and scenarios/ in a folder of its own, e.g. "
-                            + folder.resolve("2026.1") + "/")
-                    .withZh("规则集历史文件夹中没有版本文件夹",
-                            "请把每个版本的工作簿及其 scenarios/ 放在单独的文件夹中，例如 " + folder.resolve("2026.1") + "/"));
+            problems.add(noVersions(folder));
         }
         problems.addAll(dateProblems(loaded, folderOf::get));
         if (problems.stream().anyMatch(WorkbookIssue::isError)) {
@@ -194,18 +188,28 @@ public final class RulebookHistory {
                 .toArray(Rulebook[]::new);
     }
 
+    /** What the date checks need of a version: its folder prefix ("" for none), version cell, date and cell. */
+    record Dated(String folder, String version, LocalDate from, CellRef cell) {
+        static Dated of(String folder, Rulebook r) {
+            return new Dated(folder, r.version(), r.inForceFrom().orElse(null), r.inForceCell());
+        }
+    }
+
+    private static List<WorkbookIssue> dateProblems(List<Rulebook> versions,
+            java.util.function.Function<Rulebook, String> folder) {
+        return dateProblems(versions.stream().map(r -> Dated.of(folder.apply(r), r)).toList());
+    }
+
     /**
      * A version without a date (at its first workbook's About sheet), and each version in force from a
      * date an earlier one already took (at its About cell, naming the other's).
      */
-    private static List<WorkbookIssue> dateProblems(List<Rulebook> versions,
-            java.util.function.Function<Rulebook, String> folder) {
+    static List<WorkbookIssue> dateProblems(List<Dated> versions) {
         List<WorkbookIssue> problems = new ArrayList<>();
-        java.util.Map<LocalDate, Rulebook> byDate = new java.util.HashMap<>();
-        for (Rulebook r : versions) {
-            String in = folder.apply(r);
-            CellRef cell = prefixed(in, r.inForceCell());
-            if (r.inForceFrom().isEmpty()) {
+        java.util.Map<LocalDate, Dated> byDate = new java.util.HashMap<>();
+        for (Dated r : versions) {
+            CellRef cell = prefixed(r.folder(), r.cell());
+            if (r.from() == null) {
                 problems.add(WorkbookIssue.error("NO_IN_FORCE_DATE", cell,
                         "version " + r.version() + " of the history states no date it is in force from",
                         "add a row \"In force from 施行日期\" to its About sheet with the first day it applies "
@@ -214,14 +218,14 @@ public final class RulebookHistory {
                                 "请在其 About 工作表中添加 \"In force from 施行日期\" 一行，并在 B 列以日期格式填写开始施行的第一天，例如 2027-01-01"));
                 continue;
             }
-            Rulebook other = byDate.putIfAbsent(r.inForceFrom().get(), r);
+            Dated other = byDate.putIfAbsent(r.from(), r);
             if (other != null) {
-                CellRef otherCell = prefixed(folder.apply(other), other.inForceCell());
+                CellRef otherCell = prefixed(other.folder(), other.cell());
                 problems.add(WorkbookIssue.error("DUPLICATE_IN_FORCE_DATE", cell,
                         "versions " + other.version() + " and " + r.version() + " are both in force from "
-                                + r.inForceFrom().get() + " (" + otherCell + " and " + cell + ")",
+                                + r.from() + " (" + otherCell + " and " + cell + ")",
                         "give each version its own date: the version in force on a day must be one")
-                        .withZh("版本 " + other.version() + " 与 " + r.version() + " 都自 " + r.inForceFrom().get()
+                        .withZh("版本 " + other.version() + " 与 " + r.version() + " 都自 " + r.from()
                                         + " 起施行（" + otherCell + " 与 " + cell + "）",
                                 "请为每个版本填写不同的施行日期：同一天施行的版本只能有一个"));
             }
@@ -229,12 +233,30 @@ public final class RulebookHistory {
         return problems;
     }
 
-    private static CellRef prefixed(String folder, CellRef c) {
+    /** The version folders of a history folder, sorted by name, hidden ones skipped. */
+    static List<Path> versionFolders(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        }
+    }
+
+    /** The error for a history folder without version folders. */
+    static WorkbookIssue noVersions(Path folder) {
+        return WorkbookIssue.error("NO_VERSIONS", CellRef.workbook(folder.toString()),
+                "the history folder holds no version folder",
+                "put each version's workbooks and scenarios/ in a folder of its own, e.g. "
+                        + folder.resolve("2026.1") + "/")
+                .withZh("规则集历史文件夹中没有版本文件夹",
+                        "请把每个版本的工作簿及其 scenarios/ 放在单独的文件夹中，例如 " + folder.resolve("2026.1") + "/");
+    }
+
+    static CellRef prefixed(String folder, CellRef c) {
         return folder.isEmpty() ? c : new CellRef(folder + c.workbook(), c.sheet(), c.cell());
     }
 
     /** An issue of a version's load with its workbook named inside its version folder. */
-    private static WorkbookIssue inVersion(String name, Path version, WorkbookIssue i) {
+    static WorkbookIssue inVersion(String name, Path version, WorkbookIssue i) {
         CellRef w = i.where();
         if (w.workbook().startsWith(version.toString())) {
             return i; // already a path (an unreadable file)
