@@ -60,6 +60,10 @@ import java.util.stream.Stream;
  * Swaps and rollbacks are serialised among themselves by a lock only they take. To reload when an
  * analyst saves a workbook, see {@link RulebookWatcher}.
  *
+ * <p><b>Versions by date.</b> {@link #of(RulebookHistory, AsOf)} adjudicates each claim with the version
+ * of a {@link RulebookHistory} in force on the claim's as-of date (the incident date by default);
+ * {@link #deploy} adds a version to the live history, checked as a swap is.
+ *
  * <p><b>Nothing to close.</b> An adjudicator starts no thread and holds nothing but its rulebooks;
  * drop it when done. See {@link Rulebook} for the one pool Drools starts per JVM.
  */
