@@ -32,7 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * rulebook ({@code single}) and by a history of ten versions of the same rules ({@code history10}:
  * in force from 2000-01-01, then every six months from 2021-07-01 to 2025-07-01, so the claims spread
  * over all ten). The history pays one binary search per claim, grouping the claims by version, and
- * ten smaller Drools rounds instead of two. Score = claims per second.
+ * ten smaller Drools rounds instead of two, and warms ten rulebooks' generated code instead of one.
+ * {@code history10-latest} isolates the cost of choosing: ten versions dated 1990-1999, so every
+ * claim gets the latest (one rulebook's rounds and code, plus the search and the grouping). Score =
+ * claims per second.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar HistoryBenchmark -rf json -rff history.json
@@ -47,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HistoryBenchmark {
     public static final int CLAIMS = 2000;
 
-    @Param({"single", "history10"})
+    @Param({"single", "history10", "history10-latest"})
     public String rules;
 
     private Adjudicator adjudicator;
@@ -60,6 +63,12 @@ public class HistoryBenchmark {
                 .filter(r -> r instanceof ReadResult.Ok).map(r -> ((ReadResult.Ok) r).claim()).limit(CLAIMS).toList();
         if (rules.equals("single")) {
             adjudicator = Adjudicator.of(Rulebook.loadDefault());
+        } else if (rules.equals("history10-latest")) {
+            List<Rulebook> versions = new ArrayList<>();
+            for (int k = 0; k < 10; k++) {
+                versions.add(Rulebooks.dated("v" + k, LocalDate.of(1990 + k, 1, 1)));
+            }
+            adjudicator = Adjudicator.of(RulebookHistory.of(versions));
         } else {
             List<Rulebook> versions = new ArrayList<>();
             versions.add(Rulebooks.dated("v0", LocalDate.of(2000, 1, 1)));
