@@ -146,6 +146,7 @@ class NullArgumentsTest {
         n.put("RulebookInfo#<init>(inForceFrom)", "an undated rulebook states no in-force date");
         n.put("RulebookInfo#<init>(asOf)", "a verdict not made by a history has no as-of date");
         n.put("RulebookInfo#withAsOf(date)", "documented: null for none");
+        n.put("HistoryCheck.Version#<init>(lastDay)", "the latest version is in force with no last day");
         n.put("OneLineText#escape(text)", "documented: null in, null out, for a name or value that may be absent");
         return n;
     }
