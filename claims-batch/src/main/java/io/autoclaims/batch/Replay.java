@@ -9,6 +9,7 @@ import io.autoclaims.rules.LineBatch;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookArchive;
 import io.autoclaims.rules.RulebookArchiveException;
+import io.autoclaims.rules.RulebookException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +125,7 @@ public final class Replay {
     }
 
     /** An archived rulebook ready to adjudicate, or why there is none. */
-    private record Loaded(Adjudicator adjudicator, RulebookArchiveException refused) {
+    private record Loaded(Adjudicator adjudicator, RuntimeException refused) {
     }
 
     /** One line to re-make: the claim line as read and the stored {@code rulebook} object to re-make it with. */
@@ -339,15 +340,22 @@ public final class Replay {
                 refused.add(new LineBatch.Result(f.line(), f.error().claimId(), null, null, f.error().error()));
                 refusedAt.add(k);
             } else {
-                byFingerprint.computeIfAbsent(l.rulebook().get("fingerprint"), x -> new ArrayList<>()).add(k);
+                // a verdict a history made names its as-of date: it is made again with that version as of that date
+                String asOf = l.rulebook().get("asOf");
+                byFingerprint.computeIfAbsent(l.rulebook().get("fingerprint") + (asOf == null ? "" : "|" + asOf),
+                        x -> new ArrayList<>()).add(k);
             }
         }
         if (!refused.isEmpty()) {
             written(refused, refusedAt, null, out);
         }
         for (Map.Entry<String, List<Integer>> group : byFingerprint.entrySet()) {
-            String fingerprint = group.getKey();
+            int bar = group.getKey().indexOf('|');
+            String fingerprint = bar < 0 ? group.getKey() : group.getKey().substring(0, bar);
             Loaded loaded = rulebook(fingerprint);
+            if (bar >= 0 && loaded != null && loaded.refused() == null) {
+                loaded = asOf(loaded, group.getKey().substring(bar + 1));
+            }
             if (loaded == null || loaded.refused() != null) {
                 for (int k : group.getValue()) {
                     out[k] = loaded == null ? Remade.failed(ReplayFinding.Kind.MISSING_RULEBOOK, fingerprint, null)
@@ -387,6 +395,21 @@ public final class Replay {
             }
             out[at.get(j)] = new Remade(bytes, from, end - from, null, fingerprint, null);
             from = end + 1;
+        }
+    }
+
+    /**
+     * The archived version as a history adjudicated with it on that as-of date (the verdict's
+     * {@code rulebook} then carries the same {@code inForceFrom} and {@code asOf}); refused when the
+     * stored date is not a date or the archived rulebook states no in-force date.
+     */
+    private static Loaded asOf(Loaded loaded, String date) {
+        try {
+            return new Loaded(Adjudicator.ofVersionAsOf(loaded.adjudicator().rulebook(), java.time.LocalDate.parse(date)), null);
+        } catch (java.time.format.DateTimeParseException | RulebookException e) {
+            return new Loaded(null, new IllegalArgumentException("the stored verdict's asOf " + date
+                    + " cannot be replayed with the archived rulebook / 存储裁定中的 asOf 无法用归档规则集重放: "
+                    + e.getMessage(), e));
         }
     }
 

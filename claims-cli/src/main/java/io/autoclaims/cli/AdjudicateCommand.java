@@ -5,6 +5,7 @@ import io.autoclaims.rules.OutputFailedException;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookArchive;
 import io.autoclaims.rules.RulebookArchiveException;
+import io.autoclaims.rules.RulebookHistory;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,12 +28,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Reads claims as JSON Lines and writes one record per input line, in input order: the verdict,",
             "or an error record for a line that breaks the contract. Without --rules the default rulebook",
-            "shipped in the library is used."},
+            "shipped in the library is used. With --history each claim is adjudicated with the version",
+            "in force on its as-of date (--as-of; the incident date by default)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every input line produced a record (error records included)",
-            "2:unusable arguments (unknown option, missing input file, --out naming the input file)",
-            "3:the rulebook does not load; its problems are printed with their cells",
+            "2:unusable arguments (unknown option, missing input file, --out naming the input file, --as-of"
+                    + " without --history)",
+            "3:the rulebook (or a version of the history) does not load; its problems are printed with their cells",
             "4:reading or writing failed while running, standard output included (the message names the last"
                     + " input line whose record was written), or the rulebook could not be stored in --archive"})
 final class AdjudicateCommand implements Callable<Integer> {
@@ -42,6 +45,9 @@ final class AdjudicateCommand implements Callable<Integer> {
 
     @Mixin
     RulesOption rules;
+
+    @Mixin
+    HistoryOption history;
 
     @Option(names = "--in", paramLabel = "FILE", defaultValue = "-",
             description = "The JSON Lines backlog; - for standard input (default).")
@@ -71,24 +77,42 @@ final class AdjudicateCommand implements Callable<Integer> {
             err.flush();
             return ClaimsCli.USAGE;
         }
-        Rulebook rulebook = rules.load(err);
-        if (rulebook == null) {
-            return ClaimsCli.RULEBOOK;
+        String historyProblem = history.problem(rules.rules != null && !rules.rules.isEmpty());
+        if (historyProblem != null) {
+            err.println(historyProblem);
+            err.flush();
+            return ClaimsCli.USAGE;
         }
-        Adjudicator adjudicator;
-        if (archive.none()) {
-            adjudicator = Adjudicator.of(rulebook);
+        RulebookHistory versions = null;
+        Rulebook rulebook = null;
+        if (history.history != null) {
+            versions = history.load(err);
+            if (versions == null) {
+                return ClaimsCli.RULEBOOK;
+            }
         } else {
-            RulebookArchive opened = archive.open(err);
+            rulebook = rules.load(err);
+            if (rulebook == null) {
+                return ClaimsCli.RULEBOOK;
+            }
+        }
+        RulebookArchive opened = null;
+        if (!archive.none()) {
+            opened = archive.open(err);
             if (opened == null) {
                 return ClaimsCli.IO;
             }
-            try {
-                adjudicator = Adjudicator.of(rulebook, opened);
-            } catch (RulebookArchiveException e) {
-                ArchiveOption.print(err, e);
-                return ClaimsCli.IO;
-            }
+        }
+        Adjudicator adjudicator;
+        try {
+            // with an archive, every rulebook (every version of a history) is stored before the first verdict
+            adjudicator = versions != null
+                    ? opened == null ? Adjudicator.of(versions, history.asOfSetting())
+                            : Adjudicator.of(versions, history.asOfSetting(), opened)
+                    : opened == null ? Adjudicator.of(rulebook) : Adjudicator.of(rulebook, opened);
+        } catch (RulebookArchiveException e) {
+            ArchiveOption.print(err, e);
+            return ClaimsCli.IO;
         }
         CheckedOutput written = null;
         long lines;
@@ -110,10 +134,24 @@ final class AdjudicateCommand implements Callable<Integer> {
             return ClaimsCli.IO;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        err.printf(Locale.ROOT, "%d lines adjudicated with %s %s (%s) in %.2f s%n", lines, rulebook.name(),
-                rulebook.version(), rulebook.fingerprint().substring(0, 12), seconds);
+        Rulebook used = adjudicator.rulebook();
+        if (adjudicator.history().isPresent()) {
+            String names = adjudicator.history().get().versions().stream()
+                    .map(v -> v.version() + " from " + v.inForceFrom().orElseThrow() + " (" + v.fingerprint().substring(0, 12) + ")")
+                    .collect(java.util.stream.Collectors.joining(", "));
+            err.printf(Locale.ROOT, "%d lines adjudicated with the history %s (as of %s): %s in %.2f s%n",
+                    lines, history.history, asOfText(adjudicator.asOf().orElseThrow()), names, seconds);
+        } else {
+            err.printf(Locale.ROOT, "%d lines adjudicated with %s %s (%s) in %.2f s%n", lines, used.name(),
+                    used.version(), used.fingerprint().substring(0, 12), seconds);
+        }
         err.flush();
         return 0;
+    }
+
+    private static String asOfText(io.autoclaims.rules.AsOf asOf) {
+        String s = asOf.toString();
+        return s.equals("incident") ? "each claim's incident.occurredOn" : s.equals("submitted") ? "each claim's submittedOn" : s;
     }
 
     /** True when both name the same existing file (through links or other spellings too). */

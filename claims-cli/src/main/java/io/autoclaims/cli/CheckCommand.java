@@ -1,6 +1,7 @@
 package io.autoclaims.cli;
 
 import io.autoclaims.batch.ReportJson;
+import io.autoclaims.rules.HistoryCheck;
 import io.autoclaims.rules.RulebookCheck;
 import io.autoclaims.rules.RulebookException;
 import io.autoclaims.rules.WorkbookIssue;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Checks rule workbooks: every cell against its column's type, references, legal floors,",
             "gaps, unreachable rows and overlaps. Every finding names workbook!Sheet!Cell, what is wrong",
-            "and how to fix it. Without --rules the shipped rulebook is checked."},
+            "and how to fix it. Without --rules the shipped rulebook is checked. --history checks every",
+            "version of a history and the dates between them."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:no error (warnings may be printed)",
@@ -42,6 +44,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "A rule workbook (.xlsx) or a folder of them; repeat for several.")
     List<Path> rules;
 
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "A folder of rulebook versions (DIR/2026.1/, DIR/2027.1/, ...): checks every version, and that "
+                    + "each states its own in-force date; prints the period each is in force. Instead of --rules.")
+    Path history;
+
     @Option(names = "--annotate", paramLabel = "OUT",
             description = "Write a copy of the workbook with a comment and a fill colour on each offending cell "
                     + "(a file for one workbook, a folder for several).")
@@ -57,6 +64,16 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (history != null) {
+            if ((rules != null && !rules.isEmpty()) || annotate != null) {
+                err.println("--history checks a folder of versions: give neither --rules nor --annotate with it (annotate "
+                        + "one version with --rules DIR/VERSION). / --history 检查版本文件夹，不能同时给出 --rules 或 --annotate"
+                        + "（请以 --rules DIR/版本 标注单个版本）。");
+                err.flush();
+                return ClaimsCli.USAGE;
+            }
+            return checkHistory(out, err);
+        }
         Map<String, byte[]> workbooks;
         try {
             workbooks = rules == null || rules.isEmpty() ? RulebookCheck.defaultWorkbooks() : RulebookCheck.read(rules);
@@ -69,15 +86,7 @@ final class CheckCommand implements Callable<Integer> {
         if (format == Format.json) {
             out.println(ReportJson.findings(check.issues()));
         } else {
-            for (WorkbookIssue i : check.issues()) {
-                String kind = i.isError() ? "error" : "warning";
-                if (lang != Lang.en) {
-                    out.println(kind + ": " + i.toStringZh());
-                }
-                if (lang != Lang.zh && (lang == Lang.en || i.messageZh() != null)) {
-                    out.println((lang == Lang.both ? "  " : kind + ": ") + i);
-                }
-            }
+            print(check.issues(), out);
             out.printf("%d workbook(s): %d error(s), %d warning(s)%n", workbooks.size(), check.errors().size(),
                     check.warnings().size());
         }
@@ -92,6 +101,36 @@ final class CheckCommand implements Callable<Integer> {
                 }
             }
             err.println("annotated copies: " + annotated.keySet() + " -> " + annotate);
+        }
+        out.flush();
+        err.flush();
+        return check.passed() ? 0 : 1;
+    }
+
+    private void print(List<WorkbookIssue> issues, PrintWriter out) {
+        for (WorkbookIssue i : issues) {
+            String kind = i.isError() ? "error" : "warning";
+            if (lang != Lang.en) {
+                out.println(kind + ": " + i.toStringZh());
+            }
+            if (lang != Lang.zh && (lang == Lang.en || i.messageZh() != null)) {
+                out.println((lang == Lang.both ? "  " : kind + ": ") + i);
+            }
+        }
+    }
+
+    /** Every version's findings, then when each version is in force (text), or the findings (json). */
+    private int checkHistory(PrintWriter out, PrintWriter err) {
+        HistoryCheck check = HistoryCheck.of(history);
+        if (format == Format.json) {
+            out.println(ReportJson.findings(check.issues()));
+        } else {
+            print(check.issues(), out);
+            for (HistoryCheck.Version v : check.versions()) {
+                out.println((lang == Lang.en ? "in force: " : "施行 in force: ") + v);
+            }
+            out.printf("%d dated version(s): %d error(s), %d warning(s)%n", check.versions().size(), check.errors().size(),
+                    check.warnings().size());
         }
         out.flush();
         err.flush();

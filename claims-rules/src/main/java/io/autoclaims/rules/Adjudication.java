@@ -120,7 +120,7 @@ public sealed interface Adjudication permits Adjudication.Ok, Adjudication.Faile
 
         @Override
         public Verdict verdictOrThrow() {
-            if (error.error().code().equals(UNSUPPORTED)) {
+            if (error.error().code().equals(UNSUPPORTED) || error.error().code().equals(Adjudicator.NO_RULEBOOK_IN_FORCE)) {
                 throw new UnsupportedClaimException(error.error());
             }
             throw new InvalidClaimException(error.error());

@@ -22,6 +22,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -59,6 +60,10 @@ import java.util.stream.Stream;
  * Swaps and rollbacks are serialised among themselves by a lock only they take. To reload when an
  * analyst saves a workbook, see {@link RulebookWatcher}.
  *
+ * <p><b>Versions by date.</b> {@link #of(RulebookHistory, AsOf)} adjudicates each claim with the version
+ * of a {@link RulebookHistory} in force on the claim's as-of date (the incident date by default);
+ * {@link #deploy} adds a version to the live history, checked as a swap is.
+ *
  * <p><b>Nothing to close.</b> An adjudicator starts no thread and holds nothing but its rulebooks;
  * drop it when done. See {@link Rulebook} for the one pool Drools starts per JVM.
  */
@@ -68,8 +73,23 @@ public final class Adjudicator {
     /** A batch of lines is cut early, at a line end, once it holds this many bytes. */
     private static final int BATCH_BYTES = 1 << 20;
 
-    /** The live rulebook and the one it replaced, switched together in one write. */
-    private record State(Rulebook live, Rulebook previous) {
+    /**
+     * What adjudicates: one rulebook for every claim ({@code single}), or a history and the as-of
+     * setting that picks each claim's version.
+     */
+    record Live(Rulebook single, RulebookHistory history, AsOf asOf) {
+        static Live of(Rulebook rulebook) {
+            return new Live(rulebook, null, null);
+        }
+
+        /** The single rulebook, or the history's latest version. */
+        Rulebook latest() {
+            return single != null ? single : history.version(history.size() - 1);
+        }
+    }
+
+    /** The live rulebook (or history) and the one it replaced, switched together in one write. */
+    private record State(Live live, Live previous) {
     }
 
     /** Read once per call, without a lock; written only under {@link #swapLock}. */
@@ -79,8 +99,8 @@ public final class Adjudicator {
     /** Receives every rulebook before it goes live; null for none. */
     private final RulebookArchive archive;
 
-    private Adjudicator(Rulebook rulebook, RulebookArchive archive) {
-        this.state = new State(rulebook, null);
+    private Adjudicator(Live live, RulebookArchive archive) {
+        this.state = new State(live, null);
         this.archive = archive;
     }
 
@@ -92,7 +112,7 @@ public final class Adjudicator {
      * @throws NullPointerException when {@code rulebook} is null
      */
     public static Adjudicator of(Rulebook rulebook) {
-        return new Adjudicator(Objects.requireNonNull(rulebook, "rulebook"), null);
+        return new Adjudicator(Live.of(Objects.requireNonNull(rulebook, "rulebook")), null);
     }
 
     /**
@@ -109,25 +129,123 @@ public final class Adjudicator {
         Objects.requireNonNull(rulebook, "rulebook");
         Objects.requireNonNull(archive, "archive");
         archive.store(rulebook);
-        return new Adjudicator(rulebook, archive);
+        return new Adjudicator(Live.of(rulebook), archive);
     }
 
     /**
-     * The live rulebook.
+     * An adjudicator on a rulebook history: each claim is adjudicated with the version in force on its
+     * incident date ({@link AsOf#INCIDENT}).
      *
-     * @return the rulebook new calls use
+     * @param history the versions
+     * @return the adjudicator; share one among threads
+     */
+    public static Adjudicator of(RulebookHistory history) {
+        return of(history, AsOf.INCIDENT);
+    }
+
+    /**
+     * An adjudicator on a rulebook history: each claim is adjudicated with the version in force on its
+     * as-of date, and its verdict's {@code rulebook} names that version with its {@code inForceFrom}
+     * and the claim's {@code asOf} date. A claim dated before the first version gets the error
+     * record {@code NO_RULEBOOK_IN_FORCE} (on the field the setting reads), never a verdict. Choosing
+     * the version is one binary search per claim; no call takes a lock.
+     *
+     * @param history the versions
+     * @param asOf    which date of a claim chooses its version
+     * @return the adjudicator; share one among threads
+     */
+    public static Adjudicator of(RulebookHistory history, AsOf asOf) {
+        return new Adjudicator(new Live(null, Objects.requireNonNull(history, "history"),
+                Objects.requireNonNull(asOf, "asOf")), null);
+    }
+
+    /**
+     * As {@link #of(RulebookHistory, AsOf)}, storing every version in an archive before the first
+     * verdict, and every version {@link #deploy deployed} later before it goes live, so that any
+     * verdict can be replayed with its rules ({@link RulebookArchive}).
+     *
+     * @param history the versions
+     * @param asOf    which date of a claim chooses its version
+     * @param archive where every version it uses is stored
+     * @return the adjudicator; share one among threads
+     * @throws RulebookArchiveException when a version cannot be stored
+     */
+    public static Adjudicator of(RulebookHistory history, AsOf asOf, RulebookArchive archive) {
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(archive, "archive");
+        history.versions().forEach(archive::store);
+        return new Adjudicator(new Live(null, history, asOf), archive);
+    }
+
+    /**
+     * An adjudicator that adjudicates every claim with one dated version as of one date: what an
+     * adjudicator on a history holding that version made of a claim whose as-of date was {@code asOf}.
+     * To adjudicate again a stored verdict whose {@code rulebook} carries an {@code asOf} date, with
+     * the rulebook of its fingerprint: the verdicts carry the same {@code rulebook} object. The same as
+     * {@code Adjudicator.of(RulebookHistory.of(version), AsOf.date(asOf))}.
+     *
+     * @param version a rulebook that states its in-force date
+     * @param asOf    the as-of date, on or after the version's in-force date
+     * @return the adjudicator
+     * @throws RulebookException when the version states no in-force date
+     */
+    public static Adjudicator ofVersionAsOf(Rulebook version, LocalDate asOf) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(asOf, "asOf");
+        return of(RulebookHistory.of(version), AsOf.date(asOf));
+    }
+
+    /**
+     * The live rulebook; on a history, its latest version.
+     *
+     * @return the rulebook new calls use (on a history, the one in force on the latest dates)
      */
     public Rulebook rulebook() {
+        return state.live().latest();
+    }
+
+    /**
+     * The live history.
+     *
+     * @return the history new calls use; empty for an adjudicator of one rulebook
+     */
+    public Optional<RulebookHistory> history() {
+        return Optional.ofNullable(state.live().history());
+    }
+
+    /**
+     * Which date of a claim chooses its version.
+     *
+     * @return the setting; empty for an adjudicator of one rulebook
+     */
+    public Optional<AsOf> asOf() {
+        return Optional.ofNullable(state.live().asOf());
+    }
+
+    /**
+     * An adjudicator of what is live now, unaffected by later swaps and deploys: for a run that must
+     * use one rulebook (or one history) from its first claim to its last.
+     *
+     * @return a new adjudicator of the live rulebook or history
+     */
+    public Adjudicator pinned() {
+        return new Adjudicator(state.live(), null);
+    }
+
+    /** The live rulebook or history, for this package's batch paths. */
+    Live live() {
         return state.live();
     }
 
     /**
-     * The rulebook the live one replaced, which {@link #rollback()} returns to.
+     * The rulebook the live one replaced, which {@link #rollback()} returns to; on a history, the
+     * latest version of the history a deploy replaced.
      *
      * @return that rulebook; empty before any swap
      */
     public Optional<Rulebook> previous() {
-        return Optional.ofNullable(state.previous());
+        return Optional.ofNullable(state.previous()).map(Live::latest);
     }
 
     /**
@@ -175,10 +293,11 @@ public final class Adjudicator {
             fewerTypes |= Objects.requireNonNull(o, "options holds null") == SwapOption.ALLOW_FEWER_CLAIM_TYPES;
         }
         synchronized (swapLock) {
+            requireSingle("swap");
             // checked under the lock: concurrent swaps take effect in the order they were checked
             List<WorkbookIssue> problems = new ArrayList<>();
             if (!fewerTypes) {
-                droppedClaimTypes(state.live(), next).ifPresent(problems::add);
+                droppedClaimTypes(state.live().single(), next).ifPresent(problems::add);
             }
             problems.addAll(RulebookException.guard(Rulebook.names(next.workbookBytes()), () -> releaseProblems(next)));
             if (!problems.isEmpty()) {
@@ -219,7 +338,71 @@ public final class Adjudicator {
     public Rulebook swapUnchecked(Rulebook next) {
         Objects.requireNonNull(next, "next");
         synchronized (swapLock) {
+            requireSingle("swapUnchecked");
             return commit(next);
+        }
+    }
+
+    /** A swap replaces one rulebook; a history takes new versions through {@link #deploy}. */
+    private void requireSingle(String what) {
+        if (state.live().history() != null) {
+            throw new IllegalStateException(what + " replaces the rulebook of an adjudicator of one rulebook; this one "
+                    + "adjudicates with a history: add a version with deploy(version)");
+        }
+    }
+
+    /**
+     * Adds a version to the live history without a restart, checked as {@link #swap(Rulebook)} checks
+     * a rulebook (the table analysis, its own scenarios, and that it adjudicates every claim type the
+     * version in force before it does), and as {@link RulebookHistory#with} checks a version (it states
+     * an in-force date no other version has). Calls that start afterwards adjudicate claims whose as-of
+     * date is on or after its date with it; calls in flight finish with the history they started
+     * with. Deploy ahead: a version dated in the future changes nothing until claims of its date
+     * arrive. A version dated in the past changes the verdicts of claims dated since then.
+     * {@link #rollback()} undoes a deploy.
+     *
+     * @param version the new version
+     * @param options what the host allows that the checks would refuse, e.g.
+     *     {@link SwapOption#ALLOW_FEWER_CLAIM_TYPES}
+     * @return the history now live
+     * @throws RulebookException when a check fails, every problem at its cell; nothing changes
+     * @throws IllegalStateException when this adjudicator has one rulebook, not a history
+     * @throws RulebookArchiveException when the adjudicator has an archive and the version cannot be
+     *     stored; nothing changes
+     */
+    public RulebookHistory deploy(Rulebook version, SwapOption... options) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(options, "options");
+        boolean fewerTypes = false;
+        for (SwapOption o : options) {
+            fewerTypes |= Objects.requireNonNull(o, "options holds null") == SwapOption.ALLOW_FEWER_CLAIM_TYPES;
+        }
+        synchronized (swapLock) {
+            Live live = state.live();
+            if (live.history() == null) {
+                throw new IllegalStateException("deploy adds a version to a history; this adjudicator has one rulebook: "
+                        + "swap replaces it");
+            }
+            List<WorkbookIssue> problems = new ArrayList<>();
+            RulebookHistory next = null;
+            try {
+                next = live.history().with(version);
+            } catch (RulebookException e) {
+                problems.addAll(e.issues());
+            }
+            if (!fewerTypes && version.inForceFrom().isPresent()) {
+                live.history().versionOn(version.inForceFrom().get().minusDays(1))
+                        .flatMap(before -> droppedClaimTypes(before, version)).ifPresent(problems::add);
+            }
+            problems.addAll(RulebookException.guard(Rulebook.names(version.workbookBytes()), () -> releaseProblems(version)));
+            if (!problems.isEmpty()) {
+                throw new RulebookException(problems);
+            }
+            if (archive != null) {
+                archive.store(version); // before it goes live: every verdict's rulebook is in the archive
+            }
+            state = new State(new Live(null, next, live.asOf()), live);
+            return next;
         }
     }
 
@@ -241,7 +424,7 @@ public final class Adjudicator {
                 throw new IllegalStateException("no previous rulebook to roll back to: nothing was swapped");
             }
             state = new State(s.previous(), s.live());
-            return s.live();
+            return s.live().latest();
         }
     }
 
@@ -250,8 +433,8 @@ public final class Adjudicator {
             archive.store(next); // before it goes live: every verdict's rulebook is in the archive
         }
         State s = state;
-        state = new State(next, s.live());
-        return s.live();
+        state = new State(Live.of(next), s.live());
+        return s.live().single();
     }
 
     /**
@@ -300,10 +483,6 @@ public final class Adjudicator {
         return problems;
     }
 
-    /** The engine of the live rulebook: read once per call, so a call never mixes two rulebooks. */
-    private Engine engine() {
-        return state.live().engine();
-    }
 
     /**
      * The verdict on one claim.
@@ -315,7 +494,7 @@ public final class Adjudicator {
      */
     public Verdict adjudicate(Claim claim) {
         Objects.requireNonNull(claim, "claim");
-        return adjudicate(engine(), List.of(claim), true).get(0).verdictOrThrow();
+        return adjudicate(state.live(), List.of(claim), true).get(0).verdictOrThrow();
     }
 
     /**
@@ -329,8 +508,82 @@ public final class Adjudicator {
      */
     public List<Adjudication> adjudicateAll(List<Claim> claims) {
         Objects.requireNonNull(claims, "claims");
-        return adjudicate(engine(), claims, true);
+        return adjudicate(state.live(), claims, true);
     }
+
+    /**
+     * The batch path on what is live (read once by the caller, so a call never mixes two rulebooks or
+     * two histories): one rulebook's path as before, or per claim the version in force on its as-of date.
+     */
+    static List<Adjudication> adjudicate(Live live, List<? extends Claim> claims, boolean check) {
+        if (live.history() == null) {
+            return adjudicate(live.single().engine(), claims, check);
+        }
+        RulebookHistory h = live.history();
+        AsOf asOf = live.asOf();
+        Adjudication[] results = new Adjudication[claims.size()];
+        // per version, the positions of its claims: grouped so each version adjudicates in batches
+        int[][] at = new int[h.size()][];
+        int[] counts = new int[h.size()];
+        for (int i = 0; i < results.length; i++) {
+            Claim c = claims.get(i);
+            if (c == null) {
+                throw new NullPointerException("claims holds null at index " + i);
+            }
+            InputError problem = check ? ClaimChecks.firstProblem(c).orElse(null) : null;
+            int v = -1;
+            if (problem == null) {
+                v = h.indexOn(asOf.dateOf(c).toEpochDay());
+                problem = v < 0 ? notInForce(h, asOf, c) : unsupported(h.version(v).engine(), c);
+            }
+            if (problem != null) {
+                results[i] = new Adjudication.Failed(new ErrorRecord(c.claimId(), i + 1, problem));
+                continue;
+            }
+            if (at[v] == null) {
+                at[v] = new int[claims.size()];
+            }
+            at[v][counts[v]++] = i;
+        }
+        for (int v = 0; v < at.length; v++) {
+            Engine e = h.version(v).engine();
+            for (int from = 0; from < counts[v]; from += BATCH) {
+                int to = Math.min(counts[v], from + BATCH);
+                List<Claim> batch = new ArrayList<>(to - from);
+                for (int k = from; k < to; k++) {
+                    batch.add(claims.get(at[v][k]));
+                }
+                List<Verdict> verdicts = e.adjudicate(batch);
+                for (int k = 0; k < verdicts.size(); k++) {
+                    int i = at[v][from + k];
+                    results[i] = new Adjudication.Ok(asOf(verdicts.get(k), asOf.dateOf(claims.get(i))));
+                }
+            }
+        }
+        return List.of(results);
+    }
+
+    /** The verdict with its as-of date in its {@code rulebook} object. */
+    private static Verdict asOf(Verdict v, LocalDate date) {
+        return new Verdict(v.claimId(), v.type(), v.decision(), v.remedy(), v.payableCny(), v.customerPaysCny(),
+                v.usageCompensationCny(), v.lines(), v.charges(), v.missingDocuments(), v.reasons(),
+                v.rulebook().withAsOf(date));
+    }
+
+    /** The error record content of a claim dated before the history's first version. */
+    private static InputError notInForce(RulebookHistory h, AsOf asOf, Claim c) {
+        LocalDate date = asOf.dateOf(c);
+        Rulebook first = h.version(0);
+        String which = asOf.field() == null ? "the as-of date given" : "the claim's " + asOf.field();
+        String whichZh = asOf.field() == null ? "指定的裁定日期" : "索赔的 " + asOf.field();
+        return new InputError(NO_RULEBOOK_IN_FORCE, asOf.field(),
+                "no rulebook version is in force on " + date + " (" + which + "): the first, " + first.version()
+                        + ", is in force from " + h.firstDate() + " / " + date + "（" + whichZh + "）没有施行中的规则集版本："
+                        + "最早的版本 " + first.version() + " 自 " + h.firstDate() + " 起施行");
+    }
+
+    /** The error code of a claim dated before the first version of a history. */
+    static final String NO_RULEBOOK_IN_FORCE = "NO_RULEBOOK_IN_FORCE";
 
     /**
      * The batch path of every entry point, on one rulebook's engine: {@code check} false only for
@@ -376,10 +629,20 @@ public final class Adjudicator {
      */
     public Explanation explain(Claim claim) {
         Objects.requireNonNull(claim, "claim");
-        Engine e = engine();
+        Live live = state.live();
         checkValid(claim);
+        if (live.history() == null) {
+            checkSupported(live.single().engine(), claim);
+            return live.single().engine().explain(List.of(claim)).get(0);
+        }
+        int v = live.history().indexOn(live.asOf().dateOf(claim).toEpochDay());
+        if (v < 0) {
+            throw new UnsupportedClaimException(notInForce(live.history(), live.asOf(), claim));
+        }
+        Engine e = live.history().version(v).engine();
         checkSupported(e, claim);
-        return e.explain(List.of(claim)).get(0);
+        Explanation x = e.explain(List.of(claim)).get(0);
+        return new Explanation(asOf(x.verdict(), live.asOf().dateOf(claim)), x.fired(), x.tables());
     }
 
     /**
@@ -395,7 +658,7 @@ public final class Adjudicator {
             return codec.writeError(f.error());
         }
         // read by the codec: valid; one rulebook both decides whether the type is supported and adjudicates
-        Adjudication a = adjudicate(engine(), List.of(((ReadResult.Ok) r).claim()), false).get(0);
+        Adjudication a = adjudicate(state.live(), List.of(((ReadResult.Ok) r).claim()), false).get(0);
         return a.verdict() != null ? codec.writeVerdict(a.verdict()) : codec.writeError(a.error());
     }
 
@@ -432,7 +695,7 @@ public final class Adjudicator {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         ClaimCodec lineCodec = codec.withMaxLineBytes(maxLineBytes);
-        Adjudicator pinned = of(rulebook()); // every batch of the backlog on the same rulebook
+        Adjudicator pinned = pinned(); // every batch of the backlog on the same rulebook (or history)
         JsonLinesReader lines = lineCodec.lines(in);
         ByteArrayOutputStream records = new ByteArrayOutputStream(1 << 16);
         long written = 0;
@@ -476,7 +739,7 @@ public final class Adjudicator {
     public long adjudicateJsonLines(Reader in, Writer out) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
-        Adjudicator pinned = of(rulebook());
+        Adjudicator pinned = pinned();
         long written = 0;
         try (Stream<ReadResult> lines = codec.readLines(in)) {
             Iterator<ReadResult> it = lines.iterator();
@@ -508,7 +771,13 @@ public final class Adjudicator {
      */
     public Optional<InputError> unsupported(Claim claim) {
         Objects.requireNonNull(claim, "claim");
-        return Optional.ofNullable(unsupported(engine(), claim));
+        Live live = state.live();
+        if (live.history() == null) {
+            return Optional.ofNullable(unsupported(live.single().engine(), claim));
+        }
+        int v = live.history().indexOn(live.asOf().dateOf(claim).toEpochDay());
+        return Optional.ofNullable(v < 0 ? notInForce(live.history(), live.asOf(), claim)
+                : unsupported(live.history().version(v).engine(), claim));
     }
 
     /** Claims built in Java get the checks the codec applies to JSON. */

@@ -8,7 +8,6 @@ import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.RawLines;
 import io.autoclaims.model.json.ReadResult;
-import io.autoclaims.rules.internal.run.Engine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -172,14 +171,14 @@ public final class LineBatch {
         Objects.requireNonNull(adjudicator, "adjudicator");
         Objects.requireNonNull(lines, "lines");
         // the live rulebook read once: a swap on the caller's adjudicator cannot mix two rulebooks in a batch
-        Engine engine = adjudicator.rulebook().engine();
+        Adjudicator.Live live = adjudicator.live();
         List<Claim> claims = new ArrayList<>(lines.size());
         for (ReadResult l : lines) {
             if (l instanceof ReadResult.Ok ok) {
                 claims.add(ok.claim());
             }
         }
-        Iterator<Adjudication> adjudications = Adjudicator.adjudicate(engine, claims, check).iterator();
+        Iterator<Adjudication> adjudications = Adjudicator.adjudicate(live, claims, check).iterator();
         List<Result> results = new ArrayList<>(lines.size());
         for (ReadResult l : lines) {
             if (l instanceof ReadResult.Failed failed) {

@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.LocalDate;
+import io.autoclaims.rules.internal.table.WorkbookModel;
 import java.util.stream.Stream;
 
 /**
@@ -311,9 +313,29 @@ public final class Rulebook {
     }
 
     /**
+     * The first day this rulebook is in force, when its About sheet states one ({@code In force from
+     * 施行日期}): what places it in a {@link RulebookHistory}.
+     *
+     * @return the date, or empty for an undated rulebook
+     */
+    public Optional<LocalDate> inForceFrom() {
+        return Optional.ofNullable(compiled.info().inForceFrom());
+    }
+
+    /** The About cell stating {@link #inForceFrom()}, or the first workbook's About sheet when none does. */
+    CellRef inForceCell() {
+        for (WorkbookModel w : compiled.workbooks()) {
+            if (w.inForceCell() != null) {
+                return w.inForceCell();
+            }
+        }
+        return CellRef.sheet(compiled.workbooks().get(0).file(), "About 说明");
+    }
+
+    /**
      * The rulebook's identity.
      *
-     * @return name, version and fingerprint, as verdicts carry them
+     * @return name, version, fingerprint and in-force date, as verdicts carry them
      */
     public RulebookInfo info() {
         return compiled.info();

@@ -128,7 +128,7 @@ public final class RulebookArchive {
      * @param fingerprint the rulebook's fingerprint, the entry's folder name
      * @param name        the rulebook's name
      * @param version     its version
-     * @param inForceFrom the first day it is in force, or null when it was not known when stored
+     * @param inForceFrom the first day it is in force, or null for a rulebook that states none
      * @param firstUsedAt when it was first stored (by the first process that used it)
      * @param workbooks   its workbooks' file names, in the order they were loaded
      */
@@ -305,8 +305,8 @@ public final class RulebookArchive {
                     lines.add(w.getValue().length + "\t" + sha256(w.getValue()) + "\t" + escape(file) + "\t"
                             + escape(w.getKey()));
                 }
-                // no in-force date yet: rulebooks state one with the histories of #18 items 1-2 (RulebookInfo)
-                Entry entry = new Entry(rulebook.fingerprint(), rulebook.name(), rulebook.version(), null,
+                Entry entry = new Entry(rulebook.fingerprint(), rulebook.name(), rulebook.version(),
+                        rulebook.inForceFrom().orElse(null),
                         Instant.now(), List.copyOf(workbooks.keySet()));
                 writeDurably(tmp.resolve(MANIFEST), manifest(entry, lines).getBytes(StandardCharsets.UTF_8));
                 syncDirectory(tmp);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,13 +44,15 @@ public final class RulebookJar {
      * @param name            the rulebook's name (About sheet)
      * @param version         the rulebook's version (About sheet)
      * @param fingerprint     the fingerprint of its workbooks
+     * @param inForceFrom     the first day it is in force (About sheet), or null for an undated rulebook
      * @param groupId         the artifact's group, or "" when built outside Maven
      * @param artifactId      the artifact's id, or ""
      * @param artifactVersion the artifact's version, or ""
      * @param workbooks       the workbooks' file names in load order
      * @param files           the other files (scenario claim files), relative names
      */
-    public record Manifest(String name, String version, String fingerprint, String groupId, String artifactId,
+    public record Manifest(String name, String version, String fingerprint, LocalDate inForceFrom, String groupId,
+            String artifactId,
             String artifactVersion, List<String> workbooks, List<String> files) {
         /**
          * A manifest; the lists are copied.
@@ -57,12 +60,13 @@ public final class RulebookJar {
          * @param name            the rulebook's name
          * @param version         the rulebook's version
          * @param fingerprint     the fingerprint of its workbooks
+         * @param inForceFrom     the first day it is in force, or null
          * @param groupId         the artifact's group, or ""
          * @param artifactId      the artifact's id, or ""
          * @param artifactVersion the artifact's version, or ""
          * @param workbooks       the workbooks' file names in load order
          * @param files           the other files, relative names
-         * @throws NullPointerException when a field is null
+         * @throws NullPointerException when a field other than {@code inForceFrom} is null
          */
         public Manifest {
             Objects.requireNonNull(name, "name");
@@ -156,12 +160,15 @@ public final class RulebookJar {
                 Files.createDirectories(to.getParent());
                 Files.copy(rules.resolve(f), to, StandardCopyOption.REPLACE_EXISTING);
             }
-            Manifest manifest = new Manifest(rulebook.name(), rulebook.version(), rulebook.fingerprint(), groupId,
-                    artifactId, artifactVersion, workbooks, files);
+            Manifest manifest = new Manifest(rulebook.name(), rulebook.version(), rulebook.fingerprint(),
+                    rulebook.inForceFrom().orElse(null), groupId, artifactId, artifactVersion, workbooks, files);
             Properties p = new Properties();
             p.setProperty("name", manifest.name());
             p.setProperty("version", manifest.version());
             p.setProperty("fingerprint", manifest.fingerprint());
+            if (manifest.inForceFrom() != null) {
+                p.setProperty("inForceFrom", manifest.inForceFrom().toString());
+            }
             p.setProperty("groupId", groupId);
             p.setProperty("artifactId", artifactId);
             p.setProperty("artifactVersion", artifactVersion);
@@ -281,9 +288,20 @@ public final class RulebookJar {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + url, e);
         }
+        String inForceFrom = p.getProperty("inForceFrom");
         return new Manifest(p.getProperty("name", ""), p.getProperty("version", ""), p.getProperty("fingerprint", ""),
-                p.getProperty("groupId", ""), p.getProperty("artifactId", ""), p.getProperty("artifactVersion", ""),
-                numbered(p, "workbook."), numbered(p, "file."));
+                inForceFrom == null ? null : parseDate(url, inForceFrom), p.getProperty("groupId", ""),
+                p.getProperty("artifactId", ""), p.getProperty("artifactVersion", ""), numbered(p, "workbook."),
+                numbered(p, "file."));
+    }
+
+    private static LocalDate parseDate(URL url, String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UncheckedIOException(new IOException("the manifest " + url + " has an inForceFrom that is not a date: "
+                    + date, e));
+        }
     }
 
     private static List<String> numbered(Properties p, String prefix) {

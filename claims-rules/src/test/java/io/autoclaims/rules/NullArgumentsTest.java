@@ -144,6 +144,11 @@ class NullArgumentsTest {
         n.put("ScenarioReport.Result#<init>(where)", "a scenario read from no cell (a file) has no cell");
         n.put("FactUnits#with(value)", "a fact's value may be absent: printed as null");
         n.put("RulebookArchive.Entry#<init>(inForceFrom)", "a rulebook stored without an in-force date (none known)");
+        n.put("RulebookJar.Manifest#<init>(inForceFrom)", "an undated rulebook states no in-force date");
+        n.put("RulebookInfo#<init>(inForceFrom)", "an undated rulebook states no in-force date");
+        n.put("RulebookInfo#<init>(asOf)", "a verdict not made by a history has no as-of date");
+        n.put("RulebookInfo#withAsOf(date)", "documented: null for none");
+        n.put("HistoryCheck.Version#<init>(lastDay)", "the latest version is in force with no last day");
         n.put("OneLineText#escape(text)", "documented: null in, null out, for a name or value that may be absent");
         return n;
     }
@@ -245,6 +250,8 @@ class NullArgumentsTest {
         samples.put(Rulebook.class, () -> rulebook);
         samples.put(Adjudicator.class, () -> adjudicator);
         samples.put(RulebookArchive.class, () -> RulebookArchive.open(dir.resolve("archive")));
+        samples.put(AsOf.class, () -> AsOf.INCIDENT);
+        samples.put(RulebookHistory.class, () -> RulebookHistory.of(HistoryFixture.V2026));
         samples.put(Explanation.class, () -> adjudicator.explain(claim));
         samples.put(RulebookScenarios.Files.class, () -> (RulebookScenarios.Files) name -> "");
         samples.put(RulebookWatcher.Listener.class, () -> (RulebookWatcher.Listener) reload -> { });

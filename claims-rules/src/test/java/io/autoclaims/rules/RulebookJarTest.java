@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A rulebook written as a jar's content ({@link RulebookJar#write}) and loaded back from a class
  * path ({@link Rulebook#fromClasspath(String, ClassLoader)}): found by name or coordinate, its
  * scenarios reading their claim files from the jar, and refused when it was changed after the build,
- * when no jar or two jars answer.
+ * when no jar or two jars answer; a dated rulebook's manifest names its in-force date.
  */
 class RulebookJarTest {
     @TempDir
@@ -33,7 +33,13 @@ class RulebookJarTest {
     @BeforeAll
     static void build() throws IOException {
         rules = Files.createDirectories(dir.resolve("rules 规则"));
-        Files.write(rules.resolve("warranty.xlsx"), Rulebook.defaultWorkbooks().get("warranty.xlsx"));
+        // dated, as a released version of a history is (the date written as text, as an analyst may type it)
+        Files.write(rules.resolve("warranty.xlsx"), WorkbookErrorsTest.edit(Rulebook.defaultWorkbooks().get("warranty.xlsx"),
+                wb -> {
+                    var row = wb.getSheet("About 说明").createRow(4);
+                    row.createCell(0).setCellValue("In force from 施行日期");
+                    row.createCell(1).setCellValue("2026-01-01");
+                }));
         Files.createDirectories(rules.resolve("scenarios"));
         Files.writeString(rules.resolve("scenarios/warranty.jsonl"), Rulebook.defaultResource("scenarios/warranty.jsonl"));
         Files.writeString(rules.resolve("~$warranty.xlsx"), "an Excel lock file");
@@ -60,6 +66,8 @@ class RulebookJarTest {
             p.load(in);
         }
         assertEquals(manifest.fingerprint(), p.getProperty("fingerprint"));
+        assertEquals(java.time.LocalDate.of(2026, 1, 1), manifest.inForceFrom());
+        assertEquals("2026-01-01", p.getProperty("inForceFrom"));
         assertEquals("com.example", p.getProperty("groupId"));
         assertEquals("1.2.0", p.getProperty("artifactVersion"));
         assertTrue(Files.isRegularFile(classes.resolve("META-INF/autoclaims/rulebook/scenarios/warranty.jsonl")));
@@ -72,6 +80,8 @@ class RulebookJarTest {
         try (URLClassLoader loader = loader(jar)) {
             Rulebook fromJar = Rulebook.fromClasspath("com.example:warranty-rules", loader);
             assertEquals(manifest.fingerprint(), fromJar.fingerprint());
+            assertEquals(manifest.inForceFrom(), fromJar.inForceFrom().orElseThrow());
+            assertEquals(manifest.inForceFrom(), RulebookJar.onClasspath(loader).get(0).inForceFrom());
             ScenarioReport report = RulebookScenarios.run(fromJar);
             assertTrue(report.passed(), report.failures().toString());
             assertEquals(35, report.results().size());

@@ -46,6 +46,29 @@ final class Rulebooks {
         return Rulebook.fromWorkbooks(files, RulebookScenarios.defaultFiles());
     }
 
+    /**
+     * The default rulebook in force from {@code from}: warranty.xlsx states it on its About sheet
+     * ({@code In force from 施行日期}, row 5), with {@code version} in its version cell. Nothing else changes.
+     */
+    static Rulebook dated(String version, java.time.LocalDate from) {
+        Map<String, byte[]> files = defaultWorkbooks();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(files.get("warranty.xlsx")));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet about = wb.getSheet("About 说明");
+            about.getRow(1).getCell(1).setCellValue(version);
+            Row row = about.getRow(4) == null ? about.createRow(4) : about.getRow(4);
+            row.createCell(0).setCellValue("In force from 施行日期");
+            Cell date = row.createCell(1);
+            date.setCellValue(from);
+            date.setCellStyle(about.getRow(2).getCell(1).getCellStyle()); // the Effective date's date format
+            wb.write(out);
+            files.put("warranty.xlsx", out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Rulebook.fromWorkbooks(files);
+    }
+
     private static byte[] changeTerm(byte[] workbook, String ruleId, int months) {
         DataFormatter text = new DataFormatter();
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(workbook));

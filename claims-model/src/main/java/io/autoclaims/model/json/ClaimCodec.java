@@ -410,6 +410,13 @@ public final class ClaimCodec {
             string(out, Names.name, verdict.rulebook().name());
             string(out, Names.version, verdict.rulebook().version());
             string(out, Names.fingerprint, verdict.rulebook().fingerprint());
+            // written only when set: a verdict of an undated rulebook keeps its bytes
+            if (verdict.rulebook().inForceFrom() != null) {
+                string(out, Names.inForceFrom, verdict.rulebook().inForceFrom().toString());
+            }
+            if (verdict.rulebook().asOf() != null) {
+                string(out, Names.asOf, verdict.rulebook().asOf().toString());
+            }
             out.writeEndObject();
             out.writeEndObject();
         };
@@ -741,6 +748,8 @@ public final class ClaimCodec {
         static final SerializedString facts = new SerializedString("facts");
         static final SerializedString field = new SerializedString("field");
         static final SerializedString fingerprint = new SerializedString("fingerprint");
+        static final SerializedString inForceFrom = new SerializedString("inForceFrom");
+        static final SerializedString asOf = new SerializedString("asOf");
         static final SerializedString item = new SerializedString("item");
         static final SerializedString line = new SerializedString("line");
         static final SerializedString lineId = new SerializedString("lineId");

@@ -102,6 +102,25 @@ class ClaimCodecWriteTest {
     }
 
     @Test
+    void aDatedRulebookAddsItsInForceDateAndAHistoryItsAsOfDateAfterTheFingerprint() {
+        Verdict undated = new Verdict("W-1", ClaimType.WARRANTY, Decision.APPROVED, Remedy.REPAIR,
+                new BigDecimal("10.00"), new BigDecimal("0.00"), new BigDecimal("0.00"), List.of(), List.of(),
+                List.of(), List.of(), new RulebookInfo("default", "2026.1", "abc"));
+        String tail = ",\"rulebook\":{\"name\":\"default\",\"version\":\"2026.1\",\"fingerprint\":\"abc\"";
+        assertTrue(CODEC.writeVerdict(undated).endsWith(tail + "}}"));
+        RulebookInfo dated = new RulebookInfo("default", "2026.1", "abc", java.time.LocalDate.of(2026, 1, 1), null);
+        assertTrue(CODEC.writeVerdict(withRulebook(undated, dated)).endsWith(tail + ",\"inForceFrom\":\"2026-01-01\"}}"));
+        assertTrue(CODEC.writeVerdict(withRulebook(undated, dated.withAsOf(java.time.LocalDate.of(2026, 3, 9))))
+                .endsWith(tail + ",\"inForceFrom\":\"2026-01-01\",\"asOf\":\"2026-03-09\"}}"));
+        assertEquals(undated.rulebook(), new RulebookInfo("default", "2026.1", "abc", null, null));
+    }
+
+    private static Verdict withRulebook(Verdict v, RulebookInfo info) {
+        return new Verdict(v.claimId(), v.type(), v.decision(), v.remedy(), v.payableCny(), v.customerPaysCny(),
+                v.usageCompensationCny(), v.lines(), v.charges(), v.missingDocuments(), v.reasons(), info);
+    }
+
+    @Test
     void errorRecordLeavesOutAnUnknownClaimIdAndWritesANullField() {
         assertEquals("{\"line\":2,\"error\":{\"code\":\"INVALID_JSON\",\"field\":null,\"message\":\"bad \\\"x\\\"\"}}",
                 CODEC.writeError(new ErrorRecord(null, 2, new InputError("INVALID_JSON", null, "bad \"x\""))));

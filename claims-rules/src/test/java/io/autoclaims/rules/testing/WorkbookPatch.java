@@ -25,7 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *         .bytes();
  * }</pre>
  *
- * <p>Values: numbers, text, booleans, and {@code null} for a blank cell. A changed cell keeps its style.
+ * <p>Values: numbers, text, booleans, {@code LocalDate}s (a date cell), and {@code null} for a blank cell. A changed cell keeps its style.
  * Row numbers are 1-based, as the spreadsheet shows them. Test scope only: nothing generates the shipped
  * workbooks.
  */
@@ -157,8 +157,15 @@ public final class WorkbookPatch {
         }
     }
 
-    private static void write(Cell cell, Object value) {
-        if (value == null) {
+    private void write(Cell cell, Object value) {
+        if (value instanceof java.time.LocalDate date) {
+            // a date cell as a spreadsheet program writes one: the day number with a date format
+            org.apache.poi.ss.usermodel.CellStyle style = wb.createCellStyle();
+            style.cloneStyleFrom(cell.getCellStyle());
+            style.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            cell.setCellStyle(style);
+            cell.setCellValue(date);
+        } else if (value == null) {
             cell.setBlank();
         } else if (value instanceof Boolean b) {
             cell.setCellValue(b);
@@ -169,7 +176,7 @@ public final class WorkbookPatch {
         } else if (value instanceof CharSequence text) {
             cell.setCellValue(text.toString());
         } else {
-            throw new IllegalArgumentException("a cell holds a number, text, a boolean or nothing, not "
+            throw new IllegalArgumentException("a cell holds a number, text, a boolean, a date or nothing, not "
                     + value.getClass().getName());
         }
     }

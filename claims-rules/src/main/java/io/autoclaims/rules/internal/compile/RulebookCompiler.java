@@ -53,6 +53,7 @@ public final class RulebookCompiler {
                 workbooks.add(wb);
             }
         }
+        checkInForceDates(workbooks, issues);
         List<TableModel> tables = new ArrayList<>();
         workbooks.forEach(w -> tables.addAll(w.tables()));
         // across tables, those with errors too, so that a load lists every problem at once
@@ -85,9 +86,11 @@ public final class RulebookCompiler {
         List<TableModel> tables = new ArrayList<>();
         List<TableModel> allTables = new ArrayList<>();
         List<WorkbookModel.LawBound> laws = new ArrayList<>();
+        List<WorkbookModel> workbooks = new ArrayList<>();
         for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
             WorkbookModel wb = WorkbookReader.read(f.getKey(), f.getValue(), issues);
             if (wb != null) {
+                workbooks.add(wb);
                 tables.addAll(wb.tables());
                 allTables.addAll(wb.allTables());
                 laws.addAll(wb.laws());
@@ -97,6 +100,7 @@ public final class RulebookCompiler {
         // overlaps) only on tables read without error, as a row missing a bad cell would mislead it
         Validator.check(allTables, issues);
         Validator.checkLawSheet(allTables, laws, issues);
+        checkInForceDates(workbooks, issues);
         Lint.check(tables, issues);
         if (issues.stream().noneMatch(WorkbookIssue::isError) && !tables.isEmpty()) {
             List<TableModel> stages = new ArrayList<>();
@@ -135,6 +139,42 @@ public final class RulebookCompiler {
         return info(workbooks);
     }
 
+    /**
+     * The workbooks of one rulebook are in force together: every About sheet that states an {@code In
+     * force from} date must state the same one (stating it in one workbook is enough). A differing
+     * date is an error at its cell naming the first workbook's cell.
+     */
+    static void checkInForceDates(List<WorkbookModel> workbooks, List<WorkbookIssue> issues) {
+        WorkbookModel first = null;
+        for (WorkbookModel w : workbooks) {
+            if (w.inForceFrom() == null) {
+                continue;
+            }
+            if (first == null) {
+                first = w;
+            } else if (!first.inForceFrom().equals(w.inForceFrom())) {
+                issues.add(WorkbookIssue.error("IN_FORCE_DATES_DIFFER", w.inForceCell(),
+                        "this workbook says the rulebook is in force from " + w.inForceFrom() + ", "
+                                + first.inForceCell() + " says " + first.inForceFrom(),
+                        "the workbooks of one rulebook are in force together: write the same date in both About "
+                                + "sheets, or leave it in one of them only")
+                        .withZh("本工作簿写明规则集自 " + w.inForceFrom() + " 起施行，而 " + first.inForceCell()
+                                        + " 写的是 " + first.inForceFrom(),
+                                "同一规则集的工作簿同时施行：请在两个 About 工作表中填写相同日期，或只在其中一个填写"));
+            }
+        }
+    }
+
+    /** The date the workbooks state they are in force from (the first that states one), or null. */
+    private static java.time.LocalDate inForceFrom(List<WorkbookModel> workbooks) {
+        for (WorkbookModel w : workbooks) {
+            if (w.inForceFrom() != null) {
+                return w.inForceFrom();
+            }
+        }
+        return null;
+    }
+
     private static RulebookException failure(List<WorkbookIssue> issues) {
         return new RulebookException(issues.stream().sorted(WorkbookIssue.IN_SHEET_ORDER).toList());
     }
@@ -151,7 +191,7 @@ public final class RulebookCompiler {
             md.update(w.canonical().getBytes(StandardCharsets.UTF_8));
         }
         return new RulebookInfo(String.join(" + ", names), String.join(" + ", versions),
-                HexFormat.of().formatHex(md.digest()));
+                HexFormat.of().formatHex(md.digest()), inForceFrom(workbooks), null);
     }
 
     static String sha256(String text) {

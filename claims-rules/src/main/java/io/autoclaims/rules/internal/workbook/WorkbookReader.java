@@ -131,6 +131,7 @@ public final class WorkbookReader {
     private WorkbookModel read(Grid wb) {
         String name = null;
         String version = null;
+        About about = null;
         List<TableModel> tables = new ArrayList<>();
         List<ScenarioModel> scenarios = new ArrayList<>();
         List<WorkbookModel.LawBound> laws = new ArrayList<>();
@@ -147,9 +148,9 @@ public final class WorkbookReader {
             }
             if (sheet.name.toLowerCase(Locale.ROOT).startsWith("about")) {
                 sawAbout = true;
-                String[] about = readAbout(sheet);
-                name = about[0];
-                version = about[1];
+                about = readAbout(sheet);
+                name = about.name;
+                version = about.version;
             } else if (scenarioSheet) {
                 scenarios.addAll(readScenarios(sheet));
             } else if (sheet.name.toLowerCase(Locale.ROOT).startsWith("law")) {
@@ -176,7 +177,8 @@ public final class WorkbookReader {
                     .withZh("工作簿中没有规则表（即 A2 单元格为 \"Table 表\" 的工作表）", null));
         }
         return new WorkbookModel(file, name == null ? "" : name, version == null ? "" : version, tables,
-                canonical.toString(), scenarios, laws, allTables);
+                canonical.toString(), scenarios, laws, allTables,
+                about == null ? null : about.inForceFrom, about == null ? null : about.inForceCell);
     }
 
     /**
@@ -245,9 +247,19 @@ public final class WorkbookReader {
 
     // ---- About ----------------------------------------------------------------------------------
 
-    private String[] readAbout(Sheet sheet) {
+    /** What the About sheet says; the date and its cell are null when it states none. */
+    private record About(String name, String version, LocalDate inForceFrom, CellRef inForceCell) {
+    }
+
+    private static final java.time.format.DateTimeFormatter ISO_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    private About readAbout(Sheet sheet) {
         String name = null;
         String version = null;
+        LocalDate inForceFrom = null;
+        CellRef inForceCell = null;
+        boolean sawInForce = false;
         CellRef nameRef = CellRef.sheet(file, sheet.name);
         for (Row row : sheet) {
             String label = text(row.cell(0)).toLowerCase(Locale.ROOT);
@@ -264,6 +276,10 @@ public final class WorkbookReader {
                             "the rulebook version is blank", "write the version, e.g. 2026.1")
                             .withZh("规则集版本为空", "请填写版本号，例如 2026.1"));
                 }
+            } else if (label.startsWith("in force") && !sawInForce) {
+                sawInForce = true;
+                inForceFrom = inForceDate(row.cell(1), ref(sheet, row.rowNum, 1));
+                inForceCell = inForceFrom == null ? null : ref(sheet, row.rowNum, 1);
             }
         }
         if (name == null || name.isEmpty()) {
@@ -276,7 +292,47 @@ public final class WorkbookReader {
                     "the About sheet has no \"Version 版本\" row", "add a row \"Version 版本\" with the version in B")
                     .withZh("About 工作表缺少 \"Version 版本\" 行", "请添加 \"Version 版本\" 行，并在 B 列填写版本号"));
         }
-        return new String[] {name, version};
+        return new About(name, version, inForceFrom, inForceCell);
+    }
+
+    /**
+     * The {@code In force from 施行日期} cell: a date cell, or a text {@code yyyy-MM-dd} (what a CSV
+     * round trip or a text-formatted cell leaves). Blank states no date; anything else is an error at
+     * the cell, and null.
+     */
+    private LocalDate inForceDate(Cell cell, CellRef where) {
+        Object v = value(cell);
+        if (v instanceof LocalDate d) {
+            return d;
+        }
+        if (v == null && (cell == null || !cell.isFormula())) {
+            return null;
+        }
+        if (v instanceof String t) {
+            try {
+                return LocalDate.parse(t, ISO_DATE);
+            } catch (java.time.format.DateTimeParseException e) {
+                // reported below
+            }
+        }
+        String shown = v == null ? "=" + cell.formula()
+                : v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v.toString();
+        // a day number typed into a cell formatted as a number: say which date it would be
+        String serial = v instanceof BigDecimal d && d.signum() > 0 && d.compareTo(BigDecimal.valueOf(2_958_465)) <= 0
+                ? LocalDate.of(1899, 12, 30).plusDays(d.longValue()).toString() : null;
+        String why = v instanceof BigDecimal ? "is a number, not a date" + (serial == null ? ""
+                : " (formatted as a date it reads " + serial + ")") : v == null ? "is a formula, not a date"
+                : v instanceof Boolean ? "is TRUE/FALSE, not a date" : "is not a date that exists (yyyy-MM-dd)";
+        String whyZh = v instanceof BigDecimal ? "是数字，不是日期" + (serial == null ? "" : "（设为日期格式则为 " + serial + "）")
+                : v == null ? "是公式，不是日期"
+                : v instanceof Boolean ? "是 TRUE/FALSE，不是日期" : "不是存在的日期（yyyy-MM-dd）";
+        issues.add(WorkbookIssue.error("INVALID_IN_FORCE_DATE", where,
+                "the date the rulebook is in force from, \"" + shown + "\", " + why,
+                "type the first day this version applies as a date, e.g. 2027-01-01 (Format Cells > Date), "
+                        + "or leave the cell blank for a rulebook without one")
+                .withZh("规则集施行日期 \"" + shown + "\" " + whyZh,
+                        "请以日期格式填写本版本开始施行的第一天，例如 2027-01-01（设置单元格格式 > 日期）；不分版本的规则集可留空"));
+        return null;
     }
 
     // ---- law floors ----------------------------------------------------------------------------

@@ -1,0 +1,66 @@
+package io.autoclaims.cli;
+
+import io.autoclaims.rules.AsOf;
+import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.RulebookHistory;
+import io.autoclaims.rules.WorkbookIssue;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The {@code --history DIR} and {@code --as-of} options, and loading the history they name. */
+final class HistoryOption {
+
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "A folder of rulebook versions (DIR/2026.1/, DIR/2027.1/, ...), each in force from the date "
+                    + "its About sheet states: each claim gets the version in force on its as-of date. Instead of --rules.")
+    Path history;
+
+    @Option(names = "--as-of", paramLabel = "incident|submitted|DATE",
+            description = "With --history: which date of a claim chooses its version: incident (default, "
+                    + "incident.occurredOn), submitted (submittedOn) or one date yyyy-MM-dd for every claim.")
+    String asOf;
+
+    /** Null when the options are usable; else the problem, printed by the caller (exit 2). */
+    String problem(boolean rulesGiven) {
+        if (history != null && rulesGiven) {
+            return "Give --rules or --history, not both. / --rules 与 --history 只能选其一。";
+        }
+        if (asOf != null && history == null) {
+            return "--as-of chooses a version of a --history; give --history DIR too. / --as-of 用于在 --history 中选择版本，请同时给出 --history DIR。";
+        }
+        if (asOf != null) {
+            try {
+                AsOf.parse(asOf);
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    AsOf asOfSetting() {
+        return asOf == null ? AsOf.INCIDENT : AsOf.parse(asOf);
+    }
+
+    /**
+     * The history, with its versions' warnings on {@code err}; or null after printing every problem
+     * with its cell (the command then exits with {@link ClaimsCli#RULEBOOK}).
+     */
+    RulebookHistory load(PrintWriter err) {
+        try {
+            RulebookHistory loaded = RulebookHistory.load(history);
+            for (var version : loaded.versions()) {
+                for (WorkbookIssue w : version.warnings()) {
+                    err.println("warning: " + version.version() + ": " + w);
+                }
+            }
+            return loaded;
+        } catch (RulebookException e) {
+            err.println("The rulebook history does not load:");
+            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
+            err.flush();
+            return null;
+        }
+    }
+}
