@@ -46,7 +46,7 @@ class HostileWorkbookMemoryTest {
         for (Path workbook : List.of(huge, bomb)) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path log = dir.resolve(workbook.getFileName() + ".log");
-            Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     ClaimsCli.class.getName(), "check", "--rules", workbook.toString()))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             assertTrue(p.waitFor(3, TimeUnit.MINUTES), "finished");

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code claims adjudicate --archive}, then {@code claims replay} of its records: all reproduce (exit 0);
- * one tampered verdict and one verdict of a rulebook never archived are reported, and nothing else (exit 1).
+ * one tampered verdict and one verdict of a rulebook never archived are reported, and nothing else (exit 1);
+ * a history's verdicts (both versions archived) replay with their version as of their stored date.
  */
 class ReplayCommandTest {
     private static final Path MIXED = Path.of("../examples/claims/mixed.jsonl");
@@ -97,6 +98,54 @@ class ReplayCommandTest {
                 dir.resolve("nowhere").toString());
         assertEquals(ClaimsCli.USAGE, noArchive.status(), noArchive.err());
         assertTrue(noArchive.err().contains("No rulebook archive at"), noArchive.err());
+    }
+
+    @Test
+    void theVerdictsOfAHistoryReplayWithTheirVersionAsOfTheirDate() throws Exception {
+        Path history = Path.of("../examples/history");
+        // H-04 is dated before the first version: its NO_RULEBOOK_IN_FORCE record names the history's first version,
+        // which the replay, holding only the versions the verdicts name, cannot make again yet (README, Replay)
+        Path backlog = dir.resolve("claims.jsonl");
+        Files.write(backlog, Files.readAllLines(history.resolve("claims.jsonl"), StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.contains("\"claimId\":\"H-04\"")).toList(), StandardCharsets.UTF_8);
+        Path archive = dir.resolve("archive");
+        Path out = dir.resolve("verdicts.jsonl");
+        CliRun made = CliRun.of("adjudicate", "--history", history.toString(), "--in", backlog.toString(), "--out",
+                out.toString(), "--archive", archive.toString());
+        assertEquals(0, made.status(), made.err());
+        try (Stream<Path> entries = Files.list(archive)) {
+            assertEquals(2, entries.filter(Files::isDirectory).filter(e -> !e.getFileName().toString().startsWith("."))
+                    .count(), "both versions stored before the first verdict");
+        }
+        List<String> records = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertTrue(records.stream().anyMatch(r -> r.contains("\"version\":\"2026.1\"") && r.contains("\"asOf\":")),
+                records.toString());
+        assertTrue(records.stream().anyMatch(r -> r.contains("\"version\":\"2027.1\"")), records.toString());
+
+        CliRun same = CliRun.of("replay", "--verdicts", out.toString(), "--in", backlog.toString(), "--archive",
+                archive.toString(), "--threads", "1");
+        assertEquals(0, same.status(), same.err());
+        assertTrue(same.err().contains(records.size() + " lines: " + records.size() + " reproduced, 0 not"), same.err());
+
+        // the replay takes the as-of date from the stored verdict; one moved before its version's in-force date
+        // cannot have been made with that version: made again, it is no verdict of it
+        List<String> moved = new ArrayList<>(records);
+        int k = 0;
+        while (!moved.get(k).contains("\"inForceFrom\":\"")) {
+            k++;
+        }
+        Matcher from = Pattern.compile("\"inForceFrom\":\"(\\d{4}-\\d{2}-\\d{2})\"").matcher(moved.get(k));
+        Matcher asOf = Pattern.compile("\"asOf\":\"\\d{4}-\\d{2}-\\d{2}\"").matcher(moved.get(k));
+        assertTrue(from.find() && asOf.find(), moved.get(k));
+        String before = java.time.LocalDate.parse(from.group(1)).minusDays(1).toString();
+        moved.set(k, moved.get(k).replace(asOf.group(), "\"asOf\":\"" + before + "\""));
+        Path edited = dir.resolve("moved.jsonl");
+        Files.write(edited, moved, StandardCharsets.UTF_8);
+        CliRun r = CliRun.of("replay", "--verdicts", edited.toString(), "--in", backlog.toString(), "--archive",
+                archive.toString(), "--threads", "1");
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("line " + (k + 1) + " (" + claimId(records.get(k)) + "): DIFFERENT"), r.err());
+        assertTrue(r.err().contains(records.size() + " lines: " + (records.size() - 1) + " reproduced, 1 not"), r.err());
     }
 
     private static String claimId(String record) {

@@ -176,14 +176,14 @@ class StreamingEquivalenceTest {
 
     // --- generated -------------------------------------------------------------------------------
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void validClaims(@ForAll("claims") Claim claim) {
         String json = CODEC.writeClaim(claim);
         assertEquals(new Ok(1, claim), TreeReference.assertSame(json));
     }
 
     /** As ClaimCodecProperties breaks claims, with more fragments: the codec's reader against the tree's. */
-    @Property(tries = 2500)
+    @Property(tries = 1200)
     void damagedClaims(@ForAll("claims") Claim claim, @ForAll @IntRange(max = 100_000) int at,
             @ForAll @IntRange(max = 12) int cut, @ForAll("fragments") String fragment, @ForAll boolean twice,
             @ForAll @IntRange(max = 100_000) int at2) {
@@ -202,7 +202,7 @@ class StreamingEquivalenceTest {
      * duplicates themselves), unknown fields, nulls, missing fields and bad values, one to four of
      * them anywhere in the claim, so that a duplicate comes before or after other defects.
      */
-    @Property(tries = 2500)
+    @Property(tries = 1200)
     void duplicatesAndOtherDefectsAtAnyDepth(@ForAll("claims") Claim claim, @ForAll long seed,
             @ForAll @IntRange(min = 1, max = 4) int defects, @ForAll boolean spaced) {
         Random random = new Random(seed);
@@ -219,17 +219,17 @@ class StreamingEquivalenceTest {
         assertValidOnce(TreeReference.assertSame(CODEC, out.toString(), 5));
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 1500)
     void anyText(@ForAll("garbage") String garbage) {
         TreeReference.assertSame(CODEC, garbage, 2);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void anyString(@ForAll String any) {
         TreeReference.assertSame(CODEC, any, 1);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void anyBytes(@ForAll @Size(max = 300) byte[] noise) {
         TreeReference.assertSame(CODEC, noise);
     }
