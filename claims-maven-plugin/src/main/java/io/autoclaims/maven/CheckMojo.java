@@ -42,7 +42,8 @@ public class CheckMojo extends RulebookMojo {
             text.add(kind + ": " + io.autoclaims.rules.OneLineText.escape(i.toStringZh()));
             text.add("  " + io.autoclaims.rules.OneLineText.escape(i.toString()));
         }
-        String totals = String.format("%s: %d error(s), %d warning(s) / %d 个错误，%d 个警告", rules.getName(),
+        String totals = String.format(java.util.Locale.ROOT, "%s: %d error(s), %d warning(s) / %d 个错误，%d 个警告",
+                io.autoclaims.rules.OneLineText.escape(rules.getName()),
                 check.errors().size(), check.warnings().size(), check.errors().size(), check.warnings().size());
         text.add(totals);
         Path reports = reportFolder();

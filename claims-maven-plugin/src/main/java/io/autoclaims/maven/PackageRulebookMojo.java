@@ -29,7 +29,7 @@ public class PackageRulebookMojo extends RulebookMojo {
         try {
             RulebookJar.Manifest m = RulebookJar.write(rulebook, rulesFolder(), classes, project.getGroupId(),
                     project.getArtifactId(), project.getVersion());
-            getLog().info(String.format("rulebook %s %s, fingerprint %s: %d workbook(s), %d file(s) -> %s",
+            getLog().info(String.format(java.util.Locale.ROOT, "rulebook %s %s, fingerprint %s: %d workbook(s), %d file(s) -> %s",
                     io.autoclaims.rules.OneLineText.escape(m.name()), io.autoclaims.rules.OneLineText.escape(m.version()),
                     m.fingerprint(), m.workbooks().size(), m.files().size(), classes.resolve(RulebookJar.MANIFEST)));
         } catch (UncheckedIOException e) {

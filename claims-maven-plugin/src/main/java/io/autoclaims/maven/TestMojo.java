@@ -94,7 +94,7 @@ public class TestMojo extends RulebookMojo {
             throw new MojoExecutionException("cannot write the scenario report into " + reportsDirectory, e);
         }
         long failed = report.failures().stream().filter(ScenarioReport.Result::ran).count();
-        getLog().info(String.format("%d scenario(s): %d passed, %d failed, %d not run; row coverage %s%% (%d of %d rule rows)",
+        getLog().info(String.format(java.util.Locale.ROOT, "%d scenario(s): %d passed, %d failed, %d not run; row coverage %s%% (%d of %d rule rows)",
                 report.results().size(), report.results().size() - report.failures().size(), failed,
                 report.notRun().size(), coverage.toPlainString(), reached, report.rules()));
         if (!report.passed()) {

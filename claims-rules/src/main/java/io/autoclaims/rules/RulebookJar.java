@@ -2,13 +2,14 @@ package io.autoclaims.rules;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -139,7 +141,9 @@ public final class RulebookJar {
             List<String> workbooks = new ArrayList<>(rulebook.workbooks().keySet());
             List<String> files = new ArrayList<>();
             try (Stream<Path> all = Files.walk(rules)) {
-                for (Path f : all.filter(Files::isRegularFile).sorted().toList()) {
+                // links are left out: one leading out of the folder would publish a file of the build machine
+                // in the artifact (the scenarios' reader refuses such links too)
+                for (Path f : all.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                     String relative = rules.relativize(f).toString().replace('\\', '/');
                     boolean skipped = false;
                     for (String segment : relative.split("/")) {
@@ -181,10 +185,13 @@ public final class RulebookJar {
             }
             Path manifestFile = classes.resolve(MANIFEST);
             Files.createDirectories(manifestFile.getParent());
-            try (OutputStream out = Files.newOutputStream(manifestFile)) {
-                // Properties escapes every character outside Latin-1 and every separator: the file is data
-                p.store(out, null);
-            }
+            // Properties escapes every character outside Latin-1 and every separator: the file is data. Its date
+            // comment is dropped and its lines sorted, so that one rulebook always makes the same bytes
+            StringWriter text = new StringWriter();
+            p.store(text, null);
+            String lines = text.toString().lines().filter(l -> !l.startsWith("#")).sorted()
+                    .collect(Collectors.joining("\n", "", "\n"));
+            Files.writeString(manifestFile, lines, StandardCharsets.ISO_8859_1);
             return manifest;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

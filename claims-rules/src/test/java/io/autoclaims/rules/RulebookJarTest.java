@@ -44,6 +44,9 @@ class RulebookJarTest {
         Files.writeString(rules.resolve("scenarios/warranty.jsonl"), Rulebook.defaultResource("scenarios/warranty.jsonl"));
         Files.writeString(rules.resolve("~$warranty.xlsx"), "an Excel lock file");
         Files.writeString(rules.resolve(".warranty.xlsx.swp"), "an editor's file");
+        // a link leading out of the rule folder: its target must not end up in a published jar
+        Files.writeString(dir.resolve("secret.txt"), "a file of the build machine");
+        Files.createSymbolicLink(rules.resolve("scenarios/leak.jsonl"), dir.resolve("secret.txt"));
         classes = dir.resolve("classes");
         manifest = RulebookJar.write(rules, classes, "com.example", "warranty-rules", "1.2.0");
     }
@@ -71,6 +74,17 @@ class RulebookJarTest {
         assertEquals("com.example", p.getProperty("groupId"));
         assertEquals("1.2.0", p.getProperty("artifactVersion"));
         assertTrue(Files.isRegularFile(classes.resolve("META-INF/autoclaims/rulebook/scenarios/warranty.jsonl")));
+        assertTrue(!Files.exists(classes.resolve("META-INF/autoclaims/rulebook/scenarios/leak.jsonl")), "a link is not copied");
+    }
+
+    @Test
+    void theSameRulebookWritesTheSameManifestBytesWithNoDateInThem() throws IOException {
+        byte[] first = Files.readAllBytes(classes.resolve(RulebookJar.MANIFEST));
+        Path again = dir.resolve("again");
+        RulebookJar.write(Rulebook.load(rules), rules, again, "com.example", "warranty-rules", "1.2.0");
+        assertEquals(new String(first, StandardCharsets.ISO_8859_1),
+                Files.readString(again.resolve(RulebookJar.MANIFEST), StandardCharsets.ISO_8859_1));
+        assertTrue(!new String(first, StandardCharsets.ISO_8859_1).contains("#"), "no date comment");
     }
 
     @Test
