@@ -11,6 +11,7 @@ dispatcher (the same commands LibreOffice's macro recorder records for keyboard 
 then saves with the "Calc MS Excel 2007 XML" filter. No XML is touched. Needs python3-uno
 (Debian) and soffice; scripts/install-libreoffice.sh installs both.
 """
+import glob
 import os
 import shutil
 import signal
@@ -22,6 +23,7 @@ import time
 import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
+from com.sun.star.lang import DisposedException
 
 TYPED = ("Terms 保修期限", "C9", "48")
 PICKED = ("Sanbao scope 三包适用", "D6", "TRUE")
@@ -63,6 +65,37 @@ def list_entries(doc, sheet_name, cell):
     return [e.strip().strip('"') for e in formula.replace(";", ",").split(",")]
 
 
+def edit(ctx, work, src, out):
+    """Opens the copy, makes the two entries, reads them back and saves OUT."""
+    smgr = ctx.ServiceManager
+    desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(work), "_blank", 0, (prop("Hidden", True),))
+    if doc is None:
+        sys.exit("LibreOffice could not open " + src)
+    enter(doc, dispatcher, *TYPED)
+    entries = list_entries(doc, PICKED[0], PICKED[1])
+    if PICKED[2] not in entries:
+        sys.exit("%s!%s offers %s, not %s" % (PICKED[0], PICKED[1], entries, PICKED[2]))
+    enter(doc, dispatcher, PICKED[0], PICKED[1], entries[entries.index(PICKED[2])])
+    sheets = doc.getSheets()
+    typed = sheets.getByName(TYPED[0]).getCellRangeByName(TYPED[1])
+    picked = sheets.getByName(PICKED[0]).getCellRangeByName(PICKED[1])
+    # read back what LibreOffice made of the input, so a dispatch that did nothing is an error here
+    if typed.getValue() != float(TYPED[2]) or picked.getValue() != 1.0:
+        sys.exit("the edit did not take: %s=%r, %s=%r (%s)" % (TYPED[1], typed.getValue(), PICKED[1],
+                                                              picked.getValue(), picked.getFormula()))
+    print("%s!%s = %s; %s!%s = %s (formula %r)" % (TYPED[0], TYPED[1], typed.getString(), PICKED[0], PICKED[1],
+                                                  picked.getString(), picked.getFormula()))
+    doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+    # storeToURL has returned: the file is complete; soffice 7.4 may drop the bridge while closing
+    try:
+        doc.close(True)
+        desktop.terminate()
+    except Exception:
+        pass
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -76,34 +109,21 @@ def main():
                                 "--nologo", "--norestore", "--accept=pipe,name=%s;urp;" % pipe],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        ctx = connect(pipe, soffice)
-        smgr = ctx.ServiceManager
-        desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(work), "_blank", 0, (prop("Hidden", True),))
-        if doc is None:
-            sys.exit("LibreOffice could not open " + src)
-        enter(doc, dispatcher, *TYPED)
-        entries = list_entries(doc, PICKED[0], PICKED[1])
-        if PICKED[2] not in entries:
-            sys.exit("%s!%s offers %s, not %s" % (PICKED[0], PICKED[1], entries, PICKED[2]))
-        enter(doc, dispatcher, PICKED[0], PICKED[1], entries[entries.index(PICKED[2])])
-        sheets = doc.getSheets()
-        typed = sheets.getByName(TYPED[0]).getCellRangeByName(TYPED[1])
-        picked = sheets.getByName(PICKED[0]).getCellRangeByName(PICKED[1])
-        # read back what LibreOffice made of the input, so a dispatch that did nothing is an error here
-        if typed.getValue() != float(TYPED[2]) or picked.getValue() != 1.0:
-            sys.exit("the edit did not take: %s=%r, %s=%r (%s)" % (TYPED[1], typed.getValue(), PICKED[1],
-                                                                  picked.getValue(), picked.getFormula()))
-        print("%s!%s = %s; %s!%s = %s (formula %r)" % (TYPED[0], TYPED[1], typed.getString(), PICKED[0], PICKED[1],
-                                                      picked.getString(), picked.getFormula()))
-        doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", "Calc MS Excel 2007 XML"),))
-        # storeToURL has returned: the file is complete; soffice 7.4 may drop the bridge while closing
-        try:
-            doc.close(True)
-            desktop.terminate()
-        except Exception:
-            pass
+        # soffice.bin may restart itself once on a fresh profile (oosplash relaunches it): a bridge made
+        # to the first instance is then disposed mid-call. The edit starts over on the relaunched one.
+        for attempt in range(3):
+            try:
+                edit(connect(pipe, soffice), work, src, out)
+                break
+            except DisposedException:
+                if attempt == 2:
+                    raise
+                print("the bridge to soffice was disposed (attempt %d); connecting again" % (attempt + 1),
+                      file=sys.stderr)
+                # the first instance's lock file would make the copy open read-only
+                for lock in glob.glob(os.path.join(profile, ".~lock.*")):
+                    os.remove(lock)
+                time.sleep(2)
     finally:
         try:
             soffice.wait(timeout=30)
