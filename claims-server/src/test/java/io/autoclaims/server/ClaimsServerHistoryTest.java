@@ -156,7 +156,11 @@ class ClaimsServerHistoryTest {
         assertEquals("2027.1", v2027.version());
         assertEquals(java.time.LocalDate.of(2027, 1, 1), v2027.inForceFrom().orElseThrow());
         String body = ClaimsServerTest.text(r);
-        assertTrue(body.startsWith("{\"outcome\":\"DEPLOYED\",\"live\":{"), body);
+        // live: the version in force on the server's date
+        Rulebook today = server.history().orElseThrow().versionOn(java.time.LocalDate.now()).orElse(v2026);
+        assertTrue(body.startsWith("{\"outcome\":\"DEPLOYED\",\"live\":{\"name\":\"" + today.name() + "\",\"version\":\""
+                + today.version() + "\",\"fingerprint\":\"" + today.fingerprint() + "\",\"inForceFrom\":\""
+                + today.inForceFrom().orElseThrow() + "\"},\"deployed\":["), body);
         assertTrue(body.contains("\"deployed\":[{\"name\":\"" + v2027.name() + "\",\"version\":\"2027.1\",\"fingerprint\":\""
                 + v2027.fingerprint() + "\",\"inForceFrom\":\"2027-01-01\"}]"), body);
         assertEquals(2, server.history().orElseThrow().versions().size());

@@ -1,5 +1,6 @@
 package io.autoclaims.server.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.autoclaims.batch.ReportJson;
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.ClaimType;
@@ -35,19 +36,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -337,48 +340,46 @@ public final class Service {
     }
 
     /** The fields of GET /v1/rulebook for one rulebook: name, version, fingerprint, workbooks, tables, claim types. */
-    private static void details(com.fasterxml.jackson.core.JsonGenerator g, Rulebook r) throws IOException {
+    private static void details(JsonGenerator g, Rulebook r) throws IOException {
         Map<String, List<RuleRef>> tables = new LinkedHashMap<>();
         for (RuleRef rule : r.rules()) {
             tables.computeIfAbsent(rule.table(), t -> new ArrayList<>()).add(rule);
         }
-        {
-            g.writeStringField("name", r.name());
-            g.writeStringField("version", r.version());
-            g.writeStringField("fingerprint", r.fingerprint());
-            g.writeArrayFieldStart("workbooks");
-            for (String w : r.workbooks().keySet()) {
-                g.writeString(w);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("tables");
-            for (Map.Entry<String, List<RuleRef>> t : tables.entrySet()) {
+        g.writeStringField("name", r.name());
+        g.writeStringField("version", r.version());
+        g.writeStringField("fingerprint", r.fingerprint());
+        g.writeArrayFieldStart("workbooks");
+        for (String w : r.workbooks().keySet()) {
+            g.writeString(w);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("tables");
+        for (Map.Entry<String, List<RuleRef>> t : tables.entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("table", t.getKey());
+            g.writeNumberField("rows", t.getValue().size());
+            // each rule row's id cell, so that a reason's table and row lead an analyst to the cell
+            Optional<CellRef> first = r.ruleCell(t.getKey(), t.getValue().get(0).row());
+            g.writeStringField("workbook", first.map(CellRef::workbook).orElse(null));
+            g.writeArrayFieldStart("rules");
+            for (RuleRef rule : t.getValue()) {
                 g.writeStartObject();
-                g.writeStringField("table", t.getKey());
-                g.writeNumberField("rows", t.getValue().size());
-                // each rule row's id cell, so that a reason's table and row lead an analyst to the cell
-                Optional<CellRef> first = r.ruleCell(t.getKey(), t.getValue().get(0).row());
-                g.writeStringField("workbook", first.map(CellRef::workbook).orElse(null));
-                g.writeArrayFieldStart("rules");
-                for (RuleRef rule : t.getValue()) {
-                    g.writeStartObject();
-                    g.writeStringField("ruleId", rule.ruleId());
-                    g.writeNumberField("row", rule.row());
-                    g.writeStringField("where", r.ruleCell(rule.table(), rule.row()).map(CellRef::toString).orElse(null));
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                g.writeStringField("ruleId", rule.ruleId());
+                g.writeNumberField("row", rule.row());
+                g.writeStringField("where", r.ruleCell(rule.table(), rule.row()).map(CellRef::toString).orElse(null));
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("claimTypes");
-            for (ClaimType t : ClaimType.values()) {
-                if (r.supports(t)) {
-                    g.writeString(t.name());
-                }
-            }
-            g.writeEndArray();
+            g.writeEndObject();
         }
+        g.writeEndArray();
+        g.writeArrayFieldStart("claimTypes");
+        for (ClaimType t : ClaimType.values()) {
+            if (r.supports(t)) {
+                g.writeString(t.name());
+            }
+        }
+        g.writeEndArray();
     }
 
     /** One claim, as one line of {@code claims adjudicate}: the verdict (200) or its error record. */
@@ -677,7 +678,7 @@ public final class Service {
         }
         this.historyFolder = folder;
         this.initialHistory = loaded;
-        this.asOf = java.util.Objects.requireNonNull(asOf, "asOf");
+        this.asOf = Objects.requireNonNull(asOf, "asOf");
     }
 
     /** The live history; empty for a server of one rulebook. */
@@ -860,7 +861,7 @@ public final class Service {
     }
 
     /** {@code "history":{"fingerprint","asOf","today","versions":[{...,"inForceFrom","inForceUntil","inForceToday"}]}}. */
-    private void historyField(com.fasterxml.jackson.core.JsonGenerator g, RulebookHistory h) throws IOException {
+    private void historyField(JsonGenerator g, RulebookHistory h) throws IOException {
         LocalDate today = LocalDate.now();
         Optional<Rulebook> current = h.versionOn(today);
         List<Rulebook> versions = h.versions();
@@ -913,7 +914,7 @@ public final class Service {
             readAdded(before, problems, added);
             Adjudicator next = live.pinned();
             if (problems.isEmpty()) {
-                added.sort(java.util.Comparator.comparing(r -> r.inForceFrom().orElseThrow()));
+                added.sort(Comparator.comparing(r -> r.inForceFrom().orElseThrow()));
                 for (Rulebook v : added) {
                     try {
                         next.deploy(v);
@@ -927,7 +928,8 @@ public final class Service {
                 Rulebook today = inForceToday(before);
                 text(ctx, 409, JSON, Json.object(g -> {
                     g.writeStringField("outcome", "REFUSED");
-                    Json.rulebook(g, "live", today);
+                    g.writeFieldName("live");
+                    version(g, today);
                     g.writeFieldName("issues");
                     g.writeRawValue(ReportJson.findings(problems));
                     historyField(g, before);
@@ -947,20 +949,26 @@ public final class Service {
             ctx.header(HISTORY, historyFingerprint(now));
             text(ctx, 200, JSON, Json.object(g -> {
                 g.writeStringField("outcome", outcome);
-                Json.rulebook(g, "live", today);
+                g.writeFieldName("live");
+                version(g, today);
                 g.writeArrayFieldStart("deployed");
                 for (Rulebook v : added) {
-                    g.writeStartObject();
-                    g.writeStringField("name", v.name());
-                    g.writeStringField("version", v.version());
-                    g.writeStringField("fingerprint", v.fingerprint());
-                    g.writeStringField("inForceFrom", v.inForceFrom().orElseThrow().toString());
-                    g.writeEndObject();
+                    version(g, v);
                 }
                 g.writeEndArray();
                 historyField(g, now);
             }));
         }
+    }
+
+    /** {@code {"name","version","fingerprint","inForceFrom"}} of a version. */
+    private static void version(JsonGenerator g, Rulebook v) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", v.name());
+        g.writeStringField("version", v.version());
+        g.writeStringField("fingerprint", v.fingerprint());
+        g.writeStringField("inForceFrom", v.inForceFrom().orElseThrow().toString());
+        g.writeEndObject();
     }
 
     /**
@@ -974,7 +982,7 @@ public final class Service {
         try (Stream<Path> s = Files.list(historyFolder)) {
             folders = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            problems.add(WorkbookIssue.error("UNREADABLE_FILE", io.autoclaims.rules.CellRef.workbook(historyFolder.toString()),
+            problems.add(WorkbookIssue.error("UNREADABLE_FILE", CellRef.workbook(historyFolder.toString()),
                     "the history folder cannot be read: " + e.getMessage(), "check that it exists and can be read")
                     .withZh("无法读取规则集历史文件夹：" + e.getMessage(), "请检查该文件夹是否存在且可读"));
             return;
@@ -995,16 +1003,16 @@ public final class Service {
                 }
             } catch (RulebookException e) {
                 for (WorkbookIssue i : e.issues()) {
-                    io.autoclaims.rules.CellRef w = i.where();
-                    io.autoclaims.rules.CellRef at = w.workbook().startsWith(folder.toString()) ? w
-                            : new io.autoclaims.rules.CellRef(name + "/" + w.workbook(), w.sheet(), w.cell());
+                    CellRef w = i.where();
+                    CellRef at = w.workbook().startsWith(folder.toString()) ? w
+                            : new CellRef(name + "/" + w.workbook(), w.sheet(), w.cell());
                     problems.add(new WorkbookIssue(i.severity(), i.code(), at, i.message(), i.hint(), i.messageZh(), i.hintZh()));
                 }
             }
         }
         for (Rulebook v : live.versions()) {
             if (found.stream().noneMatch(f -> f.fingerprint().equals(v.fingerprint()))) {
-                problems.add(WorkbookIssue.error("VERSION_GONE", io.autoclaims.rules.CellRef.workbook(historyFolder.toString()),
+                problems.add(WorkbookIssue.error("VERSION_GONE", CellRef.workbook(historyFolder.toString()),
                         "the live version " + v.version() + " (in force from " + v.inForceFrom().orElseThrow() + ", "
                                 + v.fingerprint().substring(0, 12) + ") is no longer in the history folder, or was changed"
                                 + " there: a reload adds versions, it does not change or remove one",
@@ -1023,7 +1031,7 @@ public final class Service {
             }
         }
         if (folders.isEmpty()) {
-            problems.add(WorkbookIssue.error("NO_VERSIONS", io.autoclaims.rules.CellRef.workbook(historyFolder.toString()),
+            problems.add(WorkbookIssue.error("NO_VERSIONS", CellRef.workbook(historyFolder.toString()),
                     "the history folder holds no version folder", "put each version in a folder of its own, e.g. 2026.1/")
                     .withZh("规则集历史文件夹中没有版本文件夹", "请把每个版本放在单独的文件夹中，例如 2026.1/"));
         }
