@@ -761,7 +761,7 @@ public final class Service {
         ReadResult read = codec.readLine(line, 0, line.length, 1);
         if (read instanceof ReadResult.Failed f) {
             text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
-            metrics.decided(null, null);
+            metrics.decided((String) null, null);
             metrics.latency(System.nanoTime() - started);
             return;
         }
