@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,9 +19,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Serves verdicts, batches, explanations and rulebook checks over HTTP/JSON with the bytes of",
             "adjudicate, explain --format json and check --format json. The contract is GET /openapi.yaml.",
-            "Without --rules the shipped rulebook is served. SIGTERM or Ctrl-C stops it gracefully."},
+            "Without --rules the shipped rulebook is served; with --history DIR each claim gets the version in force",
+            "on its as-of date, and reload deploys the versions added to DIR. SIGTERM or Ctrl-C stops it gracefully."},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:stopped", "2:unusable arguments (or the port is taken)", "3:the rulebook does not load"})
+        exitCodeList = {"0:stopped", "2:unusable arguments (or the port is taken)",
+            "3:the rulebook (or a version of the history) does not load"})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -29,6 +32,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "PATH",
             description = "A rule workbook (.xlsx) or a folder of them; repeat for several. Default: the shipped rulebook.")
     List<Path> rules;
+
+    @Mixin
+    HistoryOption history;
 
     @Option(names = "--watch", description = "Reload (checked swap) when a workbook in the --rules folder changes.")
     boolean watch;
@@ -46,10 +52,20 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        String historyProblem = history.problem(rules != null && !rules.isEmpty());
+        if (historyProblem != null) {
+            err.println(historyProblem);
+            err.flush();
+            return ClaimsCli.USAGE;
+        }
         ClaimsServer server;
         try {
-            server = ClaimsServer.builder().rules(rules == null ? List.of() : rules).watch(watch).host(host).port(port)
-                    .tokenFile(tokenFile).build();
+            ClaimsServer.Builder b = ClaimsServer.builder().rules(rules == null ? List.of() : rules).watch(watch).host(host)
+                    .port(port).tokenFile(tokenFile);
+            if (history.history != null) {
+                b.historyFolder(history.history).asOf(history.asOfSetting());
+            }
+            server = b.build();
         } catch (IllegalArgumentException | UncheckedIOException e) {
             err.println(e.getMessage());
             err.flush();
@@ -60,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (RulebookException e) {
-            err.println("The rulebook does not load:");
+            err.println(history.history != null ? "The rulebook history does not load:" : "The rulebook does not load:");
             e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
             err.flush();
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -71,9 +87,8 @@ final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             return ClaimsCli.USAGE;
         }
-        err.println("claims serve: listening on http://" + host + ":" + server.port() + " with " + server.rulebook().name()
-                + " " + server.rulebook().version() + " (" + server.rulebook().fingerprint().substring(0, 12)
-                + "); SIGTERM or Ctrl-C stops it");
+        err.println("claims serve: listening on http://" + host + ":" + server.port() + " with "
+                + serving(server) + "; SIGTERM or Ctrl-C stops it");
         err.println("claims serve：正在 http://" + host + ":" + server.port() + " 上提供服务；SIGTERM 或 Ctrl-C 停止");
         err.flush();
         try {
@@ -83,5 +98,19 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** {@code name version (fingerprint)}, or for a history each version with its date and fingerprint. */
+    private static String serving(ClaimsServer server) {
+        if (server.history().isPresent()) {
+            StringBuilder s = new StringBuilder();
+            for (io.autoclaims.rules.Rulebook v : server.history().get().versions()) {
+                s.append(s.length() == 0 ? "the history: " : ", ").append(v.version()).append(" from ")
+                        .append(v.inForceFrom().orElseThrow()).append(" (").append(v.fingerprint(), 0, 12).append(')');
+            }
+            return s.toString();
+        }
+        return server.rulebook().name() + " " + server.rulebook().version() + " ("
+                + server.rulebook().fingerprint().substring(0, 12) + ")";
     }
 }

@@ -61,4 +61,28 @@ class ServeCommandTest {
         assertEquals(0, status.get(), "status " + status.get() + ": " + err);
         Files.deleteIfExists(in);
     }
+
+    @Test
+    void historyArgumentsThatCannotServe() throws Exception {
+        Path empty = Files.createTempDirectory("serve-history");
+        try {
+            for (String[] args : new String[][] {
+                {"serve", "--port", "0", "--history", empty.toString(), "--rules", empty.toString()},
+                {"serve", "--port", "0", "--as-of", "submitted"},
+                {"serve", "--port", "0", "--history", empty.toString(), "--as-of", "soon"},
+                {"serve", "--port", "0", "--history", empty.toString(), "--watch"}}) {
+                StringWriter err = new StringWriter();
+                assertEquals(2, ClaimsCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args),
+                        String.join(" ", args) + ": " + err);
+            }
+            // a folder without versions: the history does not load, nothing is served
+            StringWriter err = new StringWriter();
+            assertEquals(3, ClaimsCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                    "serve", "--port", "0", "--history", empty.toString()));
+            assertTrue(err.toString().contains("The rulebook history does not load:")
+                    && err.toString().contains("NO_VERSIONS") || err.toString().contains("no version folder"), err.toString());
+        } finally {
+            Files.deleteIfExists(empty);
+        }
+    }
 }

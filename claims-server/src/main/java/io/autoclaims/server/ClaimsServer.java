@@ -1,7 +1,9 @@
 package io.autoclaims.server;
 
+import io.autoclaims.rules.AsOf;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.RulebookHistory;
 import io.autoclaims.server.internal.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +30,10 @@ import java.util.function.Consumer;
  * <p>{@link #start()} binds first ({@code /health/live} answers at once) and returns once the
  * rulebook is live ({@code /health/ready} answers 200 from then on). {@link #stop()} refuses new
  * requests (503), lets those in flight finish within the stop timeout, then closes the port.
+ *
+ * <p>With {@link Builder#historyFolder(Path)} (or {@link Builder#history(RulebookHistory)}) it serves a
+ * rulebook history: each claim gets the version in force on its as-of date, and
+ * {@code POST /v1/rulebook/reload} deploys the versions added to the folder (README, "Service").
  */
 public final class ClaimsServer implements AutoCloseable {
     private final Builder settings;
@@ -37,6 +44,9 @@ public final class ClaimsServer implements AutoCloseable {
         this.service = new Service(settings.rules, settings.rulebook, settings.watch, settings.host, settings.port,
                 settings.token, settings.maxBodyBytes, settings.maxLineBytes, settings.maxLinesPerBatch, settings.maxConcurrentRequests,
                 settings.idleTimeout, settings.stopTimeout, settings.accessLog);
+        if (settings.historyFolder != null || settings.history != null) {
+            service.history(settings.historyFolder, settings.history, settings.asOf != null ? settings.asOf : AsOf.INCIDENT);
+        }
     }
 
     /**
@@ -81,13 +91,23 @@ public final class ClaimsServer implements AutoCloseable {
     }
 
     /**
-     * The live rulebook.
+     * The live rulebook; on a history, its latest version (see {@link #history()}).
      *
      * @return the rulebook verdicts are made with now
      * @throws IllegalStateException before {@link #start()} returned
      */
     public Rulebook rulebook() {
         return service.rulebook();
+    }
+
+    /**
+     * The live history, for a server of a rulebook history: the versions deployed so far by reloads included.
+     *
+     * @return the history new requests use; empty for a server of one rulebook
+     * @throws IllegalStateException before {@link #start()} returned
+     */
+    public Optional<RulebookHistory> history() {
+        return service.history();
     }
 
     /**
@@ -117,6 +137,9 @@ public final class ClaimsServer implements AutoCloseable {
     public static final class Builder {
         private List<Path> rules = List.of();
         private Rulebook rulebook;
+        private Path historyFolder;
+        private RulebookHistory history;
+        private AsOf asOf;
         private boolean watch;
         private String host = "127.0.0.1";
         private int port = 8080;
@@ -153,6 +176,46 @@ public final class ClaimsServer implements AutoCloseable {
          */
         public Builder rulebook(Rulebook rulebook) {
             this.rulebook = rulebook;
+            return this;
+        }
+
+        /**
+         * Serves a rulebook history, as {@code --history}: a folder of version folders ({@code 2026.1/},
+         * {@code 2027.1/}, ...), each in force from the date its About sheet states; each claim gets the
+         * version in force on its as-of date ({@link #asOf(AsOf)}). {@code POST /v1/rulebook/reload}
+         * reads the folder again and deploys the versions added to it (checked; a version with a future
+         * date takes effect for claims dated on or after it). Instead of {@link #rules(List)}.
+         *
+         * @param folder the history folder, or null (the default) for none
+         * @return this builder
+         */
+        public Builder historyFolder(Path folder) {
+            this.historyFolder = folder;
+            return this;
+        }
+
+        /**
+         * Serves a history the host has already loaded, so that nothing is loaded or compiled at
+         * {@link #start()} (a test shares one). With {@link #historyFolder(Path)} as well, that folder is
+         * what reload reads: this history is live until the first reload deploys a version.
+         *
+         * @param history the history to serve, or null (the default) to load {@link #historyFolder(Path)}
+         * @return this builder
+         */
+        public Builder history(RulebookHistory history) {
+            this.history = history;
+            return this;
+        }
+
+        /**
+         * Which date of a claim chooses its version of the history, as {@code --as-of}: the incident
+         * date by default ({@link AsOf#INCIDENT}).
+         *
+         * @param asOf the setting, or null for the default
+         * @return this builder
+         */
+        public Builder asOf(AsOf asOf) {
+            this.asOf = asOf;
             return this;
         }
 
@@ -309,9 +372,23 @@ public final class ClaimsServer implements AutoCloseable {
          * The server, not started.
          *
          * @return a server with these settings
-         * @throws IllegalArgumentException when {@code watch} is set without exactly one rules folder
+         * @throws IllegalArgumentException when {@code watch} is set without exactly one rules folder, when
+         *     a history is given with rules or a rulebook (or with {@code watch}), or {@code asOf} without a history
          */
         public ClaimsServer build() {
+            boolean dated = historyFolder != null || history != null;
+            if (dated && (!rules.isEmpty() || rulebook != null)) {
+                throw new IllegalArgumentException("Give --rules or --history, not both. / --rules 与 --history 只能选其一。");
+            }
+            if (asOf != null && !dated) {
+                throw new IllegalArgumentException("--as-of chooses a version of a --history; give --history DIR too. / "
+                        + "--as-of 用于在 --history 中选择版本，请同时给出 --history DIR。");
+            }
+            if (watch && dated) {
+                throw new IllegalArgumentException("--watch watches one rules folder; a history takes its new versions"
+                        + " with POST /v1/rulebook/reload / --watch 只监视一个规则文件夹；规则集历史的新版本请通过"
+                        + " POST /v1/rulebook/reload 部署");
+            }
             if (watch && (rules.size() != 1 || !Files.isDirectory(rules.get(0)))) {
                 throw new IllegalArgumentException("--watch needs exactly one rules folder (--rules DIR) / "
                         + "--watch 需要且仅需要一个规则文件夹（--rules DIR）");

@@ -78,8 +78,11 @@ final class OpenApiContract {
         String base = declared.has("$pointer") ? declared.get("$pointer").asString() : responsePointer;
         declared.path("headers").propertyNames().forEach(name -> {
             String value = header.apply(name);
+            boolean optional = "false".equals(resolve(declared.path("headers").path(name)).path("required").asString());
             if (value == null) {
-                problems.add("header " + name + " missing");
+                if (!optional) { // headers are required here unless the document says required: false
+                    problems.add("header " + name + " missing");
+                }
             } else {
                 JsonNode headerSchema = resolve(declared.path("headers").path(name)).path("schema");
                 if (headerSchema.has("pattern") && !value.matches(headerSchema.get("pattern").asString())) {

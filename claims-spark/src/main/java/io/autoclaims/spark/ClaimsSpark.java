@@ -5,7 +5,10 @@ import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.AsOf;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookHistory;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -263,6 +266,54 @@ public final class ClaimsSpark {
     }
 
     /**
+     * The records of {@code claims adjudicate --history} for a JSON Lines Dataset whose lines are numbered
+     * by their position ({@link #numberLines}).
+     *
+     * @param claimsJsonl the lines of a JSON Lines backlog
+     * @param history     the versions, shipped to the executors as their workbooks' bytes
+     * @param asOf        which date of a claim chooses its version
+     * @return one record per line; lazy: nothing is adjudicated before an action
+     */
+    public static Dataset<String> reevaluate(Dataset<String> claimsJsonl, RulebookHistory history, AsOf asOf) {
+        return reevaluateLines(numberLines(claimsJsonl), history, asOf);
+    }
+
+    /**
+     * The records for numbered lines with a rulebook history: each claim adjudicated with the version in
+     * force on its as-of date, byte for byte the record {@code claims adjudicate --history} writes for
+     * that line of the same file (the verdict's {@code rulebook} names the version, its
+     * {@code inForceFrom} and the claim's {@code asOf}; a claim dated before the first version gets the
+     * error record {@code NO_RULEBOOK_IN_FORCE}). Every version travels as its workbooks' bytes and is
+     * compiled once per executor JVM.
+     *
+     * @param lines   the numbered lines ({@link #LINES} or {@link #FILE_LINES})
+     * @param history the versions
+     * @param asOf    which date of a claim chooses its version
+     * @return one record per line; lazy: nothing is adjudicated before an action
+     */
+    public static Dataset<String> reevaluateLines(Dataset<Row> lines, RulebookHistory history, AsOf asOf) {
+        return reevaluateLines(lines, history, asOf, ClaimCodec.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /**
+     * {@link #reevaluateLines(Dataset, RulebookHistory, AsOf)} reading lines of at most
+     * {@code maxLineBytes} bytes; a longer line gets a {@code LINE_TOO_LONG} record.
+     *
+     * @param lines        the numbered lines
+     * @param history      the versions
+     * @param asOf         which date of a claim chooses its version
+     * @param maxLineBytes the longest line read, in bytes, 1 or more
+     * @return one record per line; lazy: nothing is adjudicated before an action
+     * @throws IllegalArgumentException when {@code maxLineBytes} is less than 1
+     */
+    public static Dataset<String> reevaluateLines(Dataset<Row> lines, RulebookHistory history, AsOf asOf,
+                                                  int maxLineBytes) {
+        checkMaxLineBytes(maxLineBytes);
+        Broadcast<ShippedHistory> shipped = broadcast(lines.sparkSession(), ShippedHistory.of(history, asOf));
+        return numbered(lines).mapPartitions(new Records(shipped, maxLineBytes), Encoders.STRING());
+    }
+
+    /**
      * The records alone.
      *
      * @param verdicts rows of {@link #VERDICTS}
@@ -301,6 +352,34 @@ public final class ClaimsSpark {
         checkMaxLineBytes(maxLineBytes);
         Broadcast<ShippedRulebook> rulebook = broadcast(lines.sparkSession(), shipped);
         return numbered(lines).mapPartitions(new Adjudicate(rulebook, maxLineBytes), Encoders.row(VERDICTS));
+    }
+
+    /**
+     * The typed view ({@link #VERDICTS}) of {@link #reevaluateLines(Dataset, RulebookHistory, AsOf)}.
+     *
+     * @param lines   the numbered lines
+     * @param history the versions
+     * @param asOf    which date of a claim chooses its version
+     * @return one row per line; lazy
+     */
+    public static Dataset<Row> verdicts(Dataset<Row> lines, RulebookHistory history, AsOf asOf) {
+        return verdicts(lines, history, asOf, ClaimCodec.DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /**
+     * {@link #verdicts(Dataset, RulebookHistory, AsOf)} reading lines of at most {@code maxLineBytes} bytes.
+     *
+     * @param lines        the numbered lines
+     * @param history      the versions
+     * @param asOf         which date of a claim chooses its version
+     * @param maxLineBytes the longest line read, in bytes, 1 or more
+     * @return one row per line; lazy
+     * @throws IllegalArgumentException when {@code maxLineBytes} is less than 1
+     */
+    public static Dataset<Row> verdicts(Dataset<Row> lines, RulebookHistory history, AsOf asOf, int maxLineBytes) {
+        checkMaxLineBytes(maxLineBytes);
+        Broadcast<ShippedHistory> shipped = broadcast(lines.sparkSession(), ShippedHistory.of(history, asOf));
+        return numbered(lines).mapPartitions(new Adjudicate(shipped, maxLineBytes), Encoders.row(VERDICTS));
     }
 
     /**
@@ -408,7 +487,7 @@ public final class ClaimsSpark {
         return maxLineBytes == CODEC.maxLineBytes() ? CODEC : CODEC.withMaxLineBytes(maxLineBytes);
     }
 
-    static Broadcast<ShippedRulebook> broadcast(SparkSession spark, ShippedRulebook shipped) {
+    static <T extends Serializable> Broadcast<T> broadcast(SparkSession spark, T shipped) {
         return JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(shipped);
     }
 
@@ -434,15 +513,16 @@ public final class ClaimsSpark {
     }
 
     /**
-     * Adjudicates a partition, {@value #BATCH} lines at a time, with the executor's compiled rulebook;
-     * each result becomes one output element.
+     * Adjudicates a partition, {@value #BATCH} lines at a time, with the executor's compiled rulebook
+     * (or history: a {@link ShippedRulebook} or a {@link ShippedHistory} was broadcast); each result
+     * becomes one output element.
      */
     private abstract static class AdjudicatePartition<T> implements MapPartitionsFunction<Row, T> {
         private static final long serialVersionUID = 1L;
-        private final Broadcast<ShippedRulebook> rulebook;
+        private final Broadcast<? extends Serializable> rulebook;
         private final int maxLineBytes;
 
-        AdjudicatePartition(Broadcast<ShippedRulebook> rulebook, int maxLineBytes) {
+        AdjudicatePartition(Broadcast<? extends Serializable> rulebook, int maxLineBytes) {
             this.rulebook = rulebook;
             this.maxLineBytes = maxLineBytes;
         }
@@ -451,7 +531,7 @@ public final class ClaimsSpark {
 
         @Override
         public Iterator<T> call(Iterator<Row> rows) {
-            Adjudicator adjudicator = ExecutorRulebooks.adjudicator(rulebook.value()); // checked before any claim
+            Adjudicator adjudicator = ExecutorRulebooks.adjudicatorOf(rulebook.value()); // checked before any claim
             ClaimCodec codec = codec(maxLineBytes);
             return new Batches<Row, T>(rows, BATCH, batch -> {
                 List<LineBatch.Result> results = LineBatch.adjudicate(adjudicator, read(codec, batch));
@@ -468,7 +548,7 @@ public final class ClaimsSpark {
     private static final class Adjudicate extends AdjudicatePartition<Row> {
         private static final long serialVersionUID = 1L;
 
-        Adjudicate(Broadcast<ShippedRulebook> rulebook, int maxLineBytes) {
+        Adjudicate(Broadcast<? extends Serializable> rulebook, int maxLineBytes) {
             super(rulebook, maxLineBytes);
         }
 
@@ -482,7 +562,7 @@ public final class ClaimsSpark {
     private static final class Records extends AdjudicatePartition<String> {
         private static final long serialVersionUID = 1L;
 
-        Records(Broadcast<ShippedRulebook> rulebook, int maxLineBytes) {
+        Records(Broadcast<? extends Serializable> rulebook, int maxLineBytes) {
             super(rulebook, maxLineBytes);
         }
 

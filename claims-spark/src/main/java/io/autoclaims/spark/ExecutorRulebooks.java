@@ -3,10 +3,13 @@ package io.autoclaims.spark;
 import io.autoclaims.rules.Adjudicator;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.RulebookHistory;
+import java.io.Serializable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,14 +21,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is shared by every later task and partition. Compiling the default rulebook takes 2-5 s and holds
  * about 30 MB; at most {@value #MAX_RULEBOOKS} rulebooks are kept (the least recently used is dropped).
  *
+ * <p>A shipped history ({@link ShippedHistory}) is compiled version by version the same way (a version
+ * shared with another history or shipped alone is compiled once), and its adjudicator is kept too (at
+ * most {@value #MAX_HISTORIES}).
+ *
  * <p>On compiling, the fingerprint is checked against the one the driver shipped; a mismatch (or
  * workbooks that do not compile here) throws {@link RulebookMismatchException}, and keeps throwing it
  * for that rulebook in this JVM without compiling again, so that task retries fail at once too.
  */
 public final class ExecutorRulebooks {
     static final int MAX_RULEBOOKS = 8;
+    static final int MAX_HISTORIES = 4;
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>(16, 0.75f, true);
+    /** History adjudicators by {@link ShippedHistory#key()}; they hold their versions whatever ENTRIES drops. */
+    private static final Map<String, Adjudicator> HISTORIES = new LinkedHashMap<>(8, 0.75f, true);
     private static final Map<String, AtomicInteger> COMPILATIONS = new ConcurrentHashMap<>();
     private static final String JVM = jvmName();
 
@@ -54,6 +64,41 @@ public final class ExecutorRulebooks {
     }
 
     /**
+     * The adjudicator of a shipped history in this JVM: each version compiled on first use and checked
+     * as {@link #adjudicator(ShippedRulebook)} checks a rulebook, then one adjudicator of them all that
+     * picks, per claim, the version in force on its as-of date; later calls, from any task, get the same one.
+     *
+     * @param shipped the history as the driver broadcast it
+     * @return its adjudicator, thread-safe
+     * @throws RulebookMismatchException when a version compiles to another fingerprint than the driver's,
+     *     or does not compile in this JVM
+     */
+    public static Adjudicator adjudicator(ShippedHistory shipped) {
+        String key = shipped.key();
+        synchronized (HISTORIES) {
+            Adjudicator a = HISTORIES.get(key);
+            if (a != null) {
+                return a;
+            }
+        }
+        List<Rulebook> versions = shipped.versions().stream().map(v -> adjudicator(v).rulebook()).toList();
+        Adjudicator made = Adjudicator.of(RulebookHistory.of(versions), shipped.asOf());
+        synchronized (HISTORIES) {
+            Adjudicator a = HISTORIES.putIfAbsent(key, made); // two tasks at once: both get the first
+            for (Iterator<String> it = HISTORIES.keySet().iterator(); HISTORIES.size() > MAX_HISTORIES; ) {
+                it.next();
+                it.remove();
+            }
+            return a != null ? a : made;
+        }
+    }
+
+    /** The adjudicator of what a task received: a {@link ShippedRulebook} or a {@link ShippedHistory}. */
+    static Adjudicator adjudicatorOf(Serializable shipped) {
+        return shipped instanceof ShippedHistory h ? adjudicator(h) : adjudicator((ShippedRulebook) shipped);
+    }
+
+    /**
      * How many times this JVM compiled a rulebook: once, unless it was dropped as least recently used.
      *
      * @param fingerprint the rulebook's fingerprint
@@ -78,6 +123,9 @@ public final class ExecutorRulebooks {
         synchronized (ENTRIES) {
             ENTRIES.clear();
             COMPILATIONS.clear();
+        }
+        synchronized (HISTORIES) {
+            HISTORIES.clear();
         }
     }
 

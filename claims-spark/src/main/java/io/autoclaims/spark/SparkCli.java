@@ -4,7 +4,11 @@ import io.autoclaims.batch.ImpactEdits;
 import io.autoclaims.batch.ImpactSummary;
 import io.autoclaims.batch.RulebookLoading;
 import io.autoclaims.model.json.ClaimCodec;
+import io.autoclaims.rules.AsOf;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.RulebookHistory;
+import io.autoclaims.rules.WorkbookIssue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -129,19 +133,42 @@ public final class SparkCli implements Runnable {
         return RulebookLoading.loadOrReport(paths, err);
     }
 
+    /**
+     * The history in a local folder, read on the driver, with its versions' warnings on {@code err};
+     * or null after printing every problem with its cell (as {@code claims adjudicate --history} does).
+     */
+    static RulebookHistory loadHistory(Path folder, PrintWriter err) {
+        try {
+            RulebookHistory loaded = RulebookHistory.load(folder);
+            for (Rulebook version : loaded.versions()) {
+                for (WorkbookIssue w : version.warnings()) {
+                    err.println("warning: " + version.version() + ": " + w);
+                }
+            }
+            return loaded;
+        } catch (RulebookException e) {
+            err.println("The rulebook history does not load:");
+            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
+            err.flush();
+            return null;
+        }
+    }
+
     @Command(name = "spark-reevaluate",
             mixinStandardHelpOptions = true,
             description = {
                 "Re-evaluates a JSON Lines backlog on Spark: one record per input line, the same bytes as"
                         + " 'claims reevaluate' writes for that line.",
+                "With --history each claim is adjudicated with the version in force on its as-of date, the same"
+                        + " bytes as 'claims adjudicate --history'.",
                 "",
                 "--out is a directory of part files (replaced if it exists); in file-name order they hold the"
                         + " records in input order, so 'cat OUT/part-*' is the local run's output file."},
             exitCodeListHeading = "%nExit status:%n",
             exitCodeList = {
                 "0:every input line produced a record (error records included)",
-                "2:unusable arguments",
-                "3:the rulebook does not load; its problems are printed with their cells",
+                "2:unusable arguments (--history with --rules, --as-of without --history)",
+                "3:the rulebook (or a version of the history) does not load; its problems are printed with their cells",
                 "4:the Spark job failed (its error is printed)"})
     static final class Reevaluate extends SparkOptions implements Callable<Integer> {
         @CommandLine.Spec
@@ -151,6 +178,17 @@ public final class SparkCli implements Runnable {
                 description = "A rule workbook (.xlsx) or a folder of them, read on the driver; repeat for several."
                         + " Default: the shipped rulebook.")
         List<Path> rules;
+
+        @Option(names = "--history", paramLabel = "DIR",
+                description = "A local folder of rulebook versions (DIR/2026.1/, DIR/2027.1/, ...), each in force from the"
+                        + " date its About sheet states, read on the driver; every version travels to the executors as"
+                        + " its workbooks' bytes. Each claim gets the version in force on its as-of date. Instead of --rules.")
+        Path history;
+
+        @Option(names = "--as-of", paramLabel = "incident|submitted|DATE",
+                description = "With --history: which date of a claim chooses its version: incident (default,"
+                        + " incident.occurredOn), submitted (submittedOn) or one date yyyy-MM-dd for every claim.")
+        String asOf;
 
         @Option(names = "--in", paramLabel = "BACKLOG.jsonl", required = true,
                 description = "The JSON Lines backlog: a path or URI Hadoop reads (file:, hdfs:, s3a: ...).")
@@ -166,16 +204,38 @@ public final class SparkCli implements Runnable {
             if (!valid(err)) {
                 return USAGE;
             }
-            Rulebook rulebook = load(rules, err);
-            if (rulebook == null) {
-                return RULEBOOK;
+            AsOf setting = historyOptions(err);
+            if (setting == null) {
+                return USAGE;
             }
-            err.printf(Locale.ROOT, "rulebook %s %s (%s)%n", rulebook.name(), rulebook.version(),
-                    rulebook.fingerprint().substring(0, 12));
+            Rulebook rulebook = null;
+            RulebookHistory versions = null;
+            if (history != null) {
+                versions = loadHistory(history, err);
+                if (versions == null) {
+                    return RULEBOOK;
+                }
+                StringBuilder names = new StringBuilder();
+                for (Rulebook v : versions.versions()) {
+                    names.append(names.length() == 0 ? "" : ", ").append(v.version()).append(" from ")
+                            .append(v.inForceFrom().orElseThrow()).append(" (").append(v.fingerprint(), 0, 12).append(')');
+                }
+                err.printf(Locale.ROOT, "history %s as of %s: %s%n", history, setting, names);
+            } else {
+                rulebook = load(rules, err);
+                if (rulebook == null) {
+                    return RULEBOOK;
+                }
+                err.printf(Locale.ROOT, "rulebook %s %s (%s)%n", rulebook.name(), rulebook.version(),
+                        rulebook.fingerprint().substring(0, 12));
+            }
             err.flush();
             long started = System.nanoTime();
             try (Session s = session("claims spark-reevaluate")) {
-                Dataset<String> records = ClaimsSpark.reevaluateLines(lines(s.spark(), in), rulebook, maxLineBytes);
+                Dataset<Row> read = lines(s.spark(), in);
+                Dataset<String> records = versions != null
+                        ? ClaimsSpark.reevaluateLines(read, versions, setting, maxLineBytes)
+                        : ClaimsSpark.reevaluateLines(read, rulebook, maxLineBytes);
                 records.write().mode(SaveMode.Overwrite).option("lineSep", "\n").text(out);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long n = s.spark().read().text(out).count();
@@ -188,6 +248,26 @@ public final class SparkCli implements Runnable {
                 err.flush();
                 return FAILED;
             }
+        }
+
+        /** The as-of setting (incident when not given); null after printing why the options are unusable. */
+        private AsOf historyOptions(PrintWriter err) {
+            String problem = null;
+            if (history != null && rules != null && !rules.isEmpty()) {
+                problem = "Give --rules or --history, not both. / --rules 与 --history 只能选其一。";
+            } else if (asOf != null && history == null) {
+                problem = "--as-of chooses a version of a --history; give --history DIR too. / --as-of 用于在 --history"
+                        + " 中选择版本，请同时给出 --history DIR。";
+            } else {
+                try {
+                    return asOf == null ? AsOf.INCIDENT : AsOf.parse(asOf);
+                } catch (IllegalArgumentException e) {
+                    problem = e.getMessage();
+                }
+            }
+            err.println(problem);
+            err.flush();
+            return null;
         }
     }
 

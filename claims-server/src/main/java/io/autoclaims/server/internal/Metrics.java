@@ -63,8 +63,8 @@ final class Metrics {
         rejected.increment();
     }
 
-    /** The exposition text. */
-    String scrape(Rulebook live, int requestsInFlight) {
+    /** The exposition text; {@code live}: the live rulebook, or every version of a live history. */
+    String scrape(java.util.List<Rulebook> live, int requestsInFlight) {
         StringBuilder s = new StringBuilder(2048);
         s.append("# HELP claims_requests_in_flight Requests being served now (this scrape included); a stop waits"
                 + " for them.\n# TYPE claims_requests_in_flight gauge\nclaims_requests_in_flight ")
@@ -93,11 +93,14 @@ final class Metrics {
                 .append(v.sum()).append('\n'));
         s.append("# HELP claims_rejected_total Requests answered 503 by the concurrency limit.\n"
                 + "# TYPE claims_rejected_total counter\nclaims_rejected_total ").append(rejected.sum()).append('\n');
-        if (live != null) {
-            s.append("# HELP claims_rulebook_info The live rulebook.\n# TYPE claims_rulebook_info gauge\n"
-                    + "claims_rulebook_info{name=\"").append(label(live.name())).append("\",version=\"")
-                    .append(label(live.version())).append("\",fingerprint=\"").append(live.fingerprint())
-                    .append("\"} 1\n");
+        if (!live.isEmpty()) {
+            // a history: one series per version, each live for the claims of its dates
+            s.append("# HELP claims_rulebook_info The live rulebook (every version of a live history).\n"
+                    + "# TYPE claims_rulebook_info gauge\n");
+            for (Rulebook r : live) {
+                s.append("claims_rulebook_info{name=\"").append(label(r.name())).append("\",version=\"")
+                        .append(label(r.version())).append("\",fingerprint=\"").append(r.fingerprint()).append("\"} 1\n");
+            }
         }
         return s.toString();
     }

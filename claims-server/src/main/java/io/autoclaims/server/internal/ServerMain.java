@@ -1,5 +1,7 @@
 package io.autoclaims.server.internal;
 
+import io.autoclaims.rules.AsOf;
+import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookException;
 import io.autoclaims.server.ClaimsServer;
 import java.nio.file.Path;
@@ -7,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code java -jar claims-server.jar [--rules DIR]... [--watch] [--host H] [--port P] [--token-file F]}:
+ * {@code java -jar claims-server.jar [--rules DIR]... [--history DIR [--as-of incident|submitted|DATE]] [--watch]
+ * [--host H] [--port P] [--token-file F]}:
  * the options of {@code claims serve}, for a host that runs the service without the command line.
  * Exit status 2 for unusable arguments, 3 when the rulebook does not load.
  */
@@ -27,12 +30,15 @@ public final class ServerMain {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rules" -> rules.add(Path.of(args[++i]));
+                    case "--history" -> b.historyFolder(Path.of(args[++i]));
+                    case "--as-of" -> b.asOf(AsOf.parse(args[++i]));
                     case "--watch" -> b.watch(true);
                     case "--host" -> b.host(args[++i]);
                     case "--port" -> b.port(Integer.parseInt(args[++i]));
                     case "--token-file" -> b.tokenFile(Path.of(args[++i]));
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + " / 未知选项 " + args[i]
-                            + "\nusage: claims-server.jar [--rules DIR] [--watch] [--host 127.0.0.1] [--port 8080]"
+                            + "\nusage: claims-server.jar [--rules DIR | --history DIR [--as-of incident|submitted|DATE]]"
+                            + " [--watch] [--host 127.0.0.1] [--port 8080]"
                             + " [--token-file F]");
                 }
             }
@@ -71,13 +77,32 @@ public final class ServerMain {
             return 2;
         }
         System.err.println("claims serve: listening on http://" + server.host() + ":" + server.port()
-                + " with " + server.rulebook().name() + " " + server.rulebook().version()
-                + " (" + server.rulebook().fingerprint().substring(0, 12) + "); SIGTERM or Ctrl-C stops it");
+                + " with " + serving(server) + "; SIGTERM or Ctrl-C stops it");
         try {
             server.awaitStop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * What a server serves, for its start line: {@code name version (fingerprint)}, or for a history
+     * {@code the history: 2026.1 from 2026-01-01 (d642c749a0ad), 2027.1 from ...}.
+     *
+     * @param server a started server
+     * @return the text
+     */
+    public static String serving(ClaimsServer server) {
+        if (server.history().isPresent()) {
+            StringBuilder s = new StringBuilder("the history: ");
+            for (Rulebook v : server.history().get().versions()) {
+                s.append(s.length() > 13 ? ", " : "").append(v.version()).append(" from ").append(v.inForceFrom().orElseThrow())
+                        .append(" (").append(v.fingerprint(), 0, 12).append(')');
+            }
+            return s.toString();
+        }
+        Rulebook r = server.rulebook();
+        return r.name() + " " + r.version() + " (" + r.fingerprint().substring(0, 12) + ")";
     }
 }

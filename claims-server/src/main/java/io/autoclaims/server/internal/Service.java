@@ -1,5 +1,6 @@
 package io.autoclaims.server.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.autoclaims.batch.ReportJson;
 import io.autoclaims.model.Claim;
 import io.autoclaims.model.ClaimType;
@@ -8,12 +9,14 @@ import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudication;
 import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.AsOf;
 import io.autoclaims.rules.CellRef;
 import io.autoclaims.rules.Explanation;
 import io.autoclaims.rules.RuleRef;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookCheck;
 import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.RulebookHistory;
 import io.autoclaims.rules.RulebookWatcher;
 import io.autoclaims.rules.UnsupportedClaimException;
 import io.autoclaims.rules.WorkbookIssue;
@@ -26,14 +29,20 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -41,6 +50,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -54,6 +64,8 @@ import org.slf4j.LoggerFactory;
 public final class Service {
     /** The header naming the rulebook that made the verdicts of a response. */
     public static final String FINGERPRINT = "X-Rulebook-Fingerprint";
+    /** The header naming the history a server of a history adjudicated with ({@link #historyFingerprint}). */
+    public static final String HISTORY = "X-Rulebook-History";
     static final String NDJSON = "application/x-ndjson";
     static final String JSON = "application/json";
     private static final Logger LOG = LoggerFactory.getLogger("io.autoclaims.server");
@@ -82,6 +94,12 @@ public final class Service {
     private volatile Adjudicator adjudicator;
     private volatile RulebookWatcher watcher;
     private Javalin app;
+    /** A server of a rulebook history: its folder (null when given loaded only), the loaded one, the as-of setting. */
+    private Path historyFolder;
+    private RulebookHistory initialHistory;
+    private AsOf asOf;
+    /** One history reload at a time: each reads the live history and publishes the one it checked. */
+    private final Object historyReloads = new Object();
 
     /**
      * The service with its settings; nothing runs before {@link #start()}.
@@ -138,13 +156,14 @@ public final class Service {
             }
             config.routes.get("/openapi.yaml", guarded(false, this::openapi));
             config.routes.get("/metrics", guarded(false, ctx -> text(ctx, 200, Metrics.CONTENT_TYPE,
-                    metrics.scrape(adjudicator == null ? null : adjudicator.rulebook(), inFlight.get()))));
-            config.routes.get("/v1/rulebook", guarded(true, this::rulebookInfo));
-            config.routes.post("/v1/verdicts", guarded(true, this::verdict));
-            config.routes.post("/v1/verdicts/batch", guarded(true, this::batch));
-            config.routes.post("/v1/explanations", guarded(true, this::explanation));
+                    metrics.scrape(liveRulebooks(), inFlight.get()))));
+            boolean dated = asOf != null; // a history: its own handlers, the single rulebook's path untouched
+            config.routes.get("/v1/rulebook", guarded(true, dated ? this::historyInfo : this::rulebookInfo));
+            config.routes.post("/v1/verdicts", guarded(true, dated ? this::historyVerdict : this::verdict));
+            config.routes.post("/v1/verdicts/batch", guarded(true, dated ? this::historyBatch : this::batch));
+            config.routes.post("/v1/explanations", guarded(true, dated ? this::historyExplanation : this::explanation));
             config.routes.post("/v1/rulebook/check", guarded(false, this::check));
-            config.routes.post("/v1/rulebook/reload", guarded(true, this::reload));
+            config.routes.post("/v1/rulebook/reload", guarded(true, dated ? this::historyReload : this::reload));
             config.routes.error(404, ctx -> problem(ctx, 404, "NOT_FOUND",
                     "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see /openapi.yaml)",
                     "没有这个接口：" + ctx.method() + " " + ctx.path() + "（见 /openapi.yaml）"));
@@ -165,6 +184,10 @@ public final class Service {
         } catch (RuntimeException e) {
             stopped.countDown();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        if (asOf != null) {
+            startHistory();
+            return;
         }
         try {
             Rulebook rulebook = initial != null ? initial : rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
@@ -312,48 +335,51 @@ public final class Service {
 
     private void rulebookInfo(Context ctx) {
         Rulebook r = adjudicator.rulebook();
+        ctx.header(FINGERPRINT, r.fingerprint());
+        text(ctx, 200, JSON, Json.object(g -> details(g, r)));
+    }
+
+    /** The fields of GET /v1/rulebook for one rulebook: name, version, fingerprint, workbooks, tables, claim types. */
+    private static void details(JsonGenerator g, Rulebook r) throws IOException {
         Map<String, List<RuleRef>> tables = new LinkedHashMap<>();
         for (RuleRef rule : r.rules()) {
             tables.computeIfAbsent(rule.table(), t -> new ArrayList<>()).add(rule);
         }
-        ctx.header(FINGERPRINT, r.fingerprint());
-        text(ctx, 200, JSON, Json.object(g -> {
-            g.writeStringField("name", r.name());
-            g.writeStringField("version", r.version());
-            g.writeStringField("fingerprint", r.fingerprint());
-            g.writeArrayFieldStart("workbooks");
-            for (String w : r.workbooks().keySet()) {
-                g.writeString(w);
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("tables");
-            for (Map.Entry<String, List<RuleRef>> t : tables.entrySet()) {
+        g.writeStringField("name", r.name());
+        g.writeStringField("version", r.version());
+        g.writeStringField("fingerprint", r.fingerprint());
+        g.writeArrayFieldStart("workbooks");
+        for (String w : r.workbooks().keySet()) {
+            g.writeString(w);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("tables");
+        for (Map.Entry<String, List<RuleRef>> t : tables.entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("table", t.getKey());
+            g.writeNumberField("rows", t.getValue().size());
+            // each rule row's id cell, so that a reason's table and row lead an analyst to the cell
+            Optional<CellRef> first = r.ruleCell(t.getKey(), t.getValue().get(0).row());
+            g.writeStringField("workbook", first.map(CellRef::workbook).orElse(null));
+            g.writeArrayFieldStart("rules");
+            for (RuleRef rule : t.getValue()) {
                 g.writeStartObject();
-                g.writeStringField("table", t.getKey());
-                g.writeNumberField("rows", t.getValue().size());
-                // each rule row's id cell, so that a reason's table and row lead an analyst to the cell
-                Optional<CellRef> first = r.ruleCell(t.getKey(), t.getValue().get(0).row());
-                g.writeStringField("workbook", first.map(CellRef::workbook).orElse(null));
-                g.writeArrayFieldStart("rules");
-                for (RuleRef rule : t.getValue()) {
-                    g.writeStartObject();
-                    g.writeStringField("ruleId", rule.ruleId());
-                    g.writeNumberField("row", rule.row());
-                    g.writeStringField("where", r.ruleCell(rule.table(), rule.row()).map(CellRef::toString).orElse(null));
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                g.writeStringField("ruleId", rule.ruleId());
+                g.writeNumberField("row", rule.row());
+                g.writeStringField("where", r.ruleCell(rule.table(), rule.row()).map(CellRef::toString).orElse(null));
                 g.writeEndObject();
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("claimTypes");
-            for (ClaimType t : ClaimType.values()) {
-                if (r.supports(t)) {
-                    g.writeString(t.name());
-                }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("claimTypes");
+        for (ClaimType t : ClaimType.values()) {
+            if (r.supports(t)) {
+                g.writeString(t.name());
             }
-            g.writeEndArray();
-        }));
+        }
+        g.writeEndArray();
     }
 
     /** One claim, as one line of {@code claims adjudicate}: the verdict (200) or its error record. */
@@ -638,5 +664,399 @@ public final class Service {
             String fingerprint = ctx.res().getHeader(FINGERPRINT);
             g.writeStringField("fingerprint", fingerprint);
         }));
+    }
+
+    // ---- a rulebook history: versions in force by date (its own handlers; the single rulebook's stay as they were) ----
+
+    /**
+     * Makes this a server of a rulebook history, before {@link #start()}: {@code folder} is what start
+     * loads (unless {@code loaded} is given) and what reload reads; {@code asOf} picks each claim's version.
+     */
+    public void history(Path folder, RulebookHistory loaded, AsOf asOf) {
+        if (started.get()) {
+            throw new IllegalStateException("already started");
+        }
+        this.historyFolder = folder;
+        this.initialHistory = loaded;
+        this.asOf = Objects.requireNonNull(asOf, "asOf");
+    }
+
+    /** The live history; empty for a server of one rulebook. */
+    public Optional<RulebookHistory> history() {
+        Adjudicator a = adjudicator;
+        if (a == null) {
+            throw new IllegalStateException("no rulebook is live yet");
+        }
+        return a.history();
+    }
+
+    /** The live rulebook, or every live version of a history; empty before one is live. */
+    private List<Rulebook> liveRulebooks() {
+        Adjudicator a = adjudicator;
+        if (a == null) {
+            return List.of();
+        }
+        return a.history().map(RulebookHistory::versions).orElse(List.of(a.rulebook()));
+    }
+
+    private void startHistory() {
+        try {
+            RulebookHistory h = initialHistory != null ? initialHistory : RulebookHistory.load(historyFolder);
+            for (Rulebook v : h.versions()) {
+                v.warnings().forEach(w -> LOG.warn("rulebook warning: {}: {} / {}", v.version(), w, w.toStringZh()));
+            }
+            adjudicator = Adjudicator.of(h, asOf);
+            LOG.info("ready on http://{}:{} with the history {} as of {}", host, port(), h, asOf);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /**
+     * What names a history in {@link #HISTORY} and GET /v1/rulebook: the SHA-256 of one line per version,
+     * earliest first, {@code inForceFrom fingerprint}: the same versions in force from the same dates,
+     * the same name.
+     */
+    static String historyFingerprint(RulebookHistory h) {
+        StringBuilder lines = new StringBuilder();
+        for (Rulebook v : h.versions()) {
+            lines.append(v.inForceFrom().orElseThrow()).append(' ').append(v.fingerprint()).append('\n');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(lines.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+    }
+
+    /** The version in force on the server's date; before the first version's date, the first. */
+    private static Rulebook inForceToday(RulebookHistory h) {
+        return h.versionOn(LocalDate.now()).orElse(h.versions().get(0));
+    }
+
+    /** The version a read claim gets: the one in force on its as-of date; empty before the first. */
+    private static Optional<Rulebook> versionOf(Adjudicator pinned, Claim claim) {
+        return pinned.history().orElseThrow().versionOn(pinned.asOf().orElseThrow().dateOf(claim));
+    }
+
+    /**
+     * One claim with the version in force on its as-of date: {@link #HISTORY} names the history, and
+     * {@link #FINGERPRINT} the version that made the record (none when no version did: a body that does
+     * not read, a claim dated before the first version).
+     */
+    private void historyVerdict(Context ctx) throws IOException {
+        if (!contentType(ctx, JSON)) {
+            return;
+        }
+        byte[] body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        Adjudicator pinned = adjudicator.pinned(); // one history from reading the claim to the header
+        ctx.header(HISTORY, historyFingerprint(pinned.history().orElseThrow()));
+        long started = System.nanoTime();
+        byte[] line = OneClaim.asLine(body);
+        ReadResult read = codec.readLine(line, 0, line.length, 1);
+        if (read instanceof ReadResult.Failed f) {
+            text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
+            metrics.decided((String) null, null);
+            metrics.latency(System.nanoTime() - started);
+            return;
+        }
+        Claim claim = ((ReadResult.Ok) read).claim();
+        Adjudication a = pinned.adjudicateAll(List.of(claim)).get(0);
+        metrics.decided(claim.type().name(), a.verdict() == null ? null : a.verdict().decision().name());
+        metrics.latency(System.nanoTime() - started);
+        versionOf(pinned, claim).ifPresent(v -> ctx.header(FINGERPRINT, v.fingerprint()));
+        if (a.verdict() != null) {
+            text(ctx, 200, JSON, codec.writeVerdict(a.verdict()));
+        } else {
+            text(ctx, 422, JSON, codec.writeError(a.error()));
+        }
+    }
+
+    /**
+     * A batch on the history pinned at its start (a reload meanwhile does not change it): the header
+     * names the history, each verdict's {@code rulebook} its version; otherwise as {@link #batch}.
+     */
+    private void historyBatch(Context ctx) throws IOException {
+        if (!contentType(ctx, NDJSON)) {
+            return;
+        }
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            tooLarge(ctx);
+            return;
+        }
+        Adjudicator pinned = adjudicator.pinned();
+        ctx.status(200);
+        ctx.contentType(NDJSON + "; charset=utf-8");
+        ctx.header(HISTORY, historyFingerprint(pinned.history().orElseThrow()));
+        LimitedInput in = new LimitedInput(ctx.req().getInputStream(), maxBodyBytes, maxLinesPerBatch);
+        long started = System.nanoTime();
+        try {
+            OutputStream out = new CountedRecords(ctx.res().getOutputStream(), metrics);
+            long lines = pinned.adjudicateJsonLines(in, out, codec.maxLineBytes());
+            out.flush();
+            metrics.batch(lines, System.nanoTime() - started);
+        } catch (UncheckedIOException | io.autoclaims.rules.OutputFailedException e) {
+            String why = in.exceeded() != null ? in.exceeded() : e.getMessage();
+            if (in.exceeded() != null && !ctx.res().isCommitted()) {
+                ctx.res().reset();
+                problem(ctx, 413, "BATCH_TOO_LARGE", why + "; no record was sent", "批量请求超出限制（" + why
+                        + "），未返回任何记录");
+                return;
+            }
+            LOG.info("batch cut off after its first records: {}", why);
+            ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+                    .getEndPoint().close();
+        }
+    }
+
+    /** {@link #explanation} with the version in force on the claim's as-of date; headers as {@link #historyVerdict}. */
+    private void historyExplanation(Context ctx) throws IOException {
+        if (!contentType(ctx, JSON)) {
+            return;
+        }
+        byte[] body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        Adjudicator pinned = adjudicator.pinned();
+        ctx.header(HISTORY, historyFingerprint(pinned.history().orElseThrow()));
+        byte[] line = OneClaim.asLine(body);
+        ReadResult read = codec.readLine(line, 0, line.length, 1);
+        if (read instanceof ReadResult.Failed f) {
+            text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
+            return;
+        }
+        Claim claim = ((ReadResult.Ok) read).claim();
+        versionOf(pinned, claim).ifPresent(v -> ctx.header(FINGERPRINT, v.fingerprint()));
+        Explanation e;
+        try {
+            e = pinned.explain(claim);
+        } catch (UnsupportedClaimException ex) {
+            text(ctx, 422, JSON, codec.writeError(new ErrorRecord(claim.claimId(), 1, ex.error())));
+            return;
+        }
+        text(ctx, 200, JSON, ReportJson.explanation(e, codec));
+    }
+
+    /**
+     * GET /v1/rulebook on a history: the details of the version in force today (the first before its
+     * date), as for one rulebook, and {@code history}: every version with its in-force dates.
+     */
+    private void historyInfo(Context ctx) {
+        Adjudicator pinned = adjudicator.pinned();
+        RulebookHistory h = pinned.history().orElseThrow();
+        Rulebook shown = inForceToday(h);
+        ctx.header(FINGERPRINT, shown.fingerprint());
+        ctx.header(HISTORY, historyFingerprint(h));
+        text(ctx, 200, JSON, Json.object(g -> {
+            details(g, shown);
+            historyField(g, h);
+        }));
+    }
+
+    /** {@code "history":{"fingerprint","asOf","today","versions":[{...,"inForceFrom","inForceUntil","inForceToday"}]}}. */
+    private void historyField(JsonGenerator g, RulebookHistory h) throws IOException {
+        LocalDate today = LocalDate.now();
+        Optional<Rulebook> current = h.versionOn(today);
+        List<Rulebook> versions = h.versions();
+        g.writeObjectFieldStart("history");
+        g.writeStringField("fingerprint", historyFingerprint(h));
+        g.writeStringField("asOf", asOf.toString());
+        g.writeStringField("today", today.toString());
+        g.writeArrayFieldStart("versions");
+        for (int i = 0; i < versions.size(); i++) {
+            Rulebook v = versions.get(i);
+            g.writeStartObject();
+            g.writeStringField("name", v.name());
+            g.writeStringField("version", v.version());
+            g.writeStringField("fingerprint", v.fingerprint());
+            g.writeStringField("inForceFrom", v.inForceFrom().orElseThrow().toString());
+            g.writeStringField("inForceUntil", i + 1 < versions.size()
+                    ? versions.get(i + 1).inForceFrom().orElseThrow().minusDays(1).toString() : null);
+            g.writeBooleanField("inForceToday", current.isPresent() && current.get() == v);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * Reads the history folder again and deploys the versions added to it, checked as
+     * {@link Adjudicator#deploy} checks a version (its table analysis, its scenarios, its own date, no
+     * claim type dropped against the version before it). All or nothing: the new versions are deployed
+     * onto a copy of the live history and the copy is made live in one write once every one passed; one
+     * that fails, a version folder that does not load, and a live version gone from the folder or
+     * changed in it (a reload adds; changing the past needs a restart) refuse the whole reload, and the
+     * live history stays. Versions whose workbooks are byte for byte a live version's are not compiled again.
+     */
+    private void historyReload(Context ctx) {
+        if (token == null) {
+            problem(ctx, 403, "RELOAD_NEEDS_TOKEN", "reload is refused: start the server with --token-file to allow it",
+                    "拒绝重新加载：请以 --token-file 启动服务后再试");
+            return;
+        }
+        if (historyFolder == null) {
+            problem(ctx, 409, "NO_RULES_FOLDER", "the server serves a history given in Java: there is no --history folder"
+                    + " to reload", "服务使用宿主程序加载的规则集历史，没有可重新加载的 --history 文件夹");
+            return;
+        }
+        synchronized (historyReloads) {
+            Adjudicator live = adjudicator;
+            RulebookHistory before = live.history().orElseThrow();
+            List<WorkbookIssue> problems = new ArrayList<>();
+            List<Rulebook> added = new ArrayList<>();
+            readAdded(before, problems, added);
+            Adjudicator next = live.pinned();
+            if (problems.isEmpty()) {
+                added.sort(Comparator.comparing(r -> r.inForceFrom().orElseThrow()));
+                for (Rulebook v : added) {
+                    try {
+                        next.deploy(v);
+                    } catch (RulebookException e) {
+                        problems.addAll(e.issues());
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                metrics.reload("REFUSED");
+                Rulebook today = inForceToday(before);
+                text(ctx, 409, JSON, Json.object(g -> {
+                    g.writeStringField("outcome", "REFUSED");
+                    g.writeFieldName("live");
+                    version(g, today);
+                    g.writeFieldName("issues");
+                    g.writeRawValue(ReportJson.findings(problems));
+                    historyField(g, before);
+                }));
+                return;
+            }
+            String outcome = added.isEmpty() ? "UNCHANGED" : "DEPLOYED";
+            if (!added.isEmpty()) {
+                adjudicator = next; // every new version checked: all of them live in one write
+                LOG.info("deployed {}: the history is now {}", added.stream().map(Rulebook::version).toList(),
+                        next.history().orElseThrow());
+            }
+            metrics.reload(outcome);
+            RulebookHistory now = next.history().orElseThrow();
+            Rulebook today = inForceToday(now);
+            ctx.header(FINGERPRINT, today.fingerprint());
+            ctx.header(HISTORY, historyFingerprint(now));
+            text(ctx, 200, JSON, Json.object(g -> {
+                g.writeStringField("outcome", outcome);
+                g.writeFieldName("live");
+                version(g, today);
+                g.writeArrayFieldStart("deployed");
+                for (Rulebook v : added) {
+                    version(g, v);
+                }
+                g.writeEndArray();
+                historyField(g, now);
+            }));
+        }
+    }
+
+    /** {@code {"name","version","fingerprint","inForceFrom"}} of a version. */
+    private static void version(JsonGenerator g, Rulebook v) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", v.name());
+        g.writeStringField("version", v.version());
+        g.writeStringField("fingerprint", v.fingerprint());
+        g.writeStringField("inForceFrom", v.inForceFrom().orElseThrow().toString());
+        g.writeEndObject();
+    }
+
+    /**
+     * The version folders of the history folder against the live history: a folder whose workbooks are
+     * byte for byte a live version's is that version; any other is loaded ({@code added}, or its issues
+     * at cells named inside its folder); a live version found in no folder is a problem, and so are two
+     * versions of one date ({@link RulebookHistory#of}'s check).
+     */
+    private void readAdded(RulebookHistory live, List<WorkbookIssue> problems, List<Rulebook> added) {
+        List<Path> folders;
+        try (Stream<Path> s = Files.list(historyFolder)) {
+            folders = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            problems.add(WorkbookIssue.error("UNREADABLE_FILE", CellRef.workbook(historyFolder.toString()),
+                    "the history folder cannot be read: " + e.getMessage(), "check that it exists and can be read")
+                    .withZh("无法读取规则集历史文件夹：" + e.getMessage(), "请检查该文件夹是否存在且可读"));
+            return;
+        }
+        List<Rulebook> found = new ArrayList<>();
+        for (Path folder : folders) {
+            String name = folder.getFileName().toString();
+            Optional<Rulebook> same = live.versions().stream().filter(v -> sameWorkbooks(folder, v)).findFirst();
+            if (same.isPresent()) {
+                found.add(same.get());
+                continue;
+            }
+            try {
+                Rulebook loaded = Rulebook.load(folder);
+                found.add(loaded);
+                if (live.versions().stream().noneMatch(v -> v.fingerprint().equals(loaded.fingerprint()))) {
+                    added.add(loaded);
+                }
+            } catch (RulebookException e) {
+                for (WorkbookIssue i : e.issues()) {
+                    CellRef w = i.where();
+                    CellRef at = w.workbook().startsWith(folder.toString()) ? w
+                            : new CellRef(name + "/" + w.workbook(), w.sheet(), w.cell());
+                    problems.add(new WorkbookIssue(i.severity(), i.code(), at, i.message(), i.hint(), i.messageZh(), i.hintZh()));
+                }
+            }
+        }
+        for (Rulebook v : live.versions()) {
+            if (found.stream().noneMatch(f -> f.fingerprint().equals(v.fingerprint()))) {
+                problems.add(WorkbookIssue.error("VERSION_GONE", CellRef.workbook(historyFolder.toString()),
+                        "the live version " + v.version() + " (in force from " + v.inForceFrom().orElseThrow() + ", "
+                                + v.fingerprint().substring(0, 12) + ") is no longer in the history folder, or was changed"
+                                + " there: a reload adds versions, it does not change or remove one",
+                        "put the version back as it was; to change or remove a version that is live, restart the server"
+                                + " (or add a corrected version with a later date)")
+                        .withZh("当前生效的版本 " + v.version() + "（自 " + v.inForceFrom().orElseThrow() + " 起施行，"
+                                        + v.fingerprint().substring(0, 12) + "）已不在规则集历史文件夹中，或已被改动：重新加载只添加版本，不修改或删除版本",
+                                "请恢复该版本原样；如需修改或删除生效中的版本，请重启服务（或以更晚的施行日期添加修正版本）"));
+            }
+        }
+        if (problems.isEmpty() && !found.isEmpty()) {
+            try {
+                RulebookHistory.of(found);
+            } catch (RulebookException e) {
+                problems.addAll(e.issues());
+            }
+        }
+        if (folders.isEmpty()) {
+            problems.add(WorkbookIssue.error("NO_VERSIONS", CellRef.workbook(historyFolder.toString()),
+                    "the history folder holds no version folder", "put each version in a folder of its own, e.g. 2026.1/")
+                    .withZh("规则集历史文件夹中没有版本文件夹", "请把每个版本放在单独的文件夹中，例如 2026.1/"));
+        }
+    }
+
+    /** True when the folder's workbooks (as a folder load takes them) are byte for byte the version's. */
+    private static boolean sameWorkbooks(Path folder, Rulebook version) {
+        Map<String, byte[]> bytes = version.workbooks();
+        try (Stream<Path> s = Files.list(folder)) {
+            List<Path> files = s.filter(Files::isRegularFile).filter(p -> {
+                String n = p.getFileName().toString();
+                return n.toLowerCase(Locale.ROOT).matches(".*\\.xls[xmb]?") && !n.startsWith("~$") && !n.startsWith(".");
+            }).toList();
+            if (files.size() != bytes.size()) {
+                return false;
+            }
+            for (Path f : files) {
+                byte[] b = bytes.get(f.getFileName().toString());
+                if (b == null || !Arrays.equals(b, Files.readAllBytes(f))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false; // loaded then, and its problem reported with its cell
+        }
     }
 }
