@@ -78,12 +78,15 @@ public final class Replay {
     private final int batchLines;
     private final ClaimCodec codec;
     private final ClaimCodec recordCodec;
-    /**
-     * The history the run used, for its error records whose claim reads; null when not given. Its own
-     * group key: a fingerprint is hexadecimal, so no fingerprint|asOf key can be this one.
-     */
+    /** The history the run used, for its error records whose claim reads; null when not given. */
     private final Loaded history;
+    /**
+     * The group key of the lines re-made with {@link #history}; every other key starts with {@code =}
+     * (then the stored fingerprint, and {@code |asOf}), so no stored record can name this one.
+     */
     private static final String HISTORY = "history";
+    /** A line's rulebook object when it is re-made with {@link #history}: told apart by identity, not content. */
+    private static final Map<String, String> BY_HISTORY = java.util.Collections.unmodifiableMap(new java.util.HashMap<>());
     /** Each archived rulebook, loaded and compiled once by the first worker that needs it. */
     private final Map<String, FutureTask<Loaded>> rulebooks = new ConcurrentHashMap<>();
 
@@ -284,7 +287,7 @@ public final class Replay {
             Map<String, String> rulebook = s.rulebook();
             if (s.error() && read instanceof ReadResult.Ok && history != null) {
                 // the history decides, per claim, as in the run: no version yet, or the one in force
-                rulebook = Map.of(HISTORY, "");
+                rulebook = BY_HISTORY;
             } else if (s.error() && read instanceof ReadResult.Ok && ReplayFinding.HISTORY_ERROR.equals(s.errorCode())) {
                 // names no version: only the history that made it knows its first version and date
                 found[i] = new ReplayFinding(ReplayFinding.Kind.NO_RULEBOOK, line, readId, null, null,
@@ -361,8 +364,8 @@ public final class Replay {
             } else {
                 // a verdict a history made names its as-of date: it is made again with that version as of that date
                 String asOf = l.rulebook().get("asOf");
-                String key = l.rulebook().containsKey(HISTORY) ? HISTORY
-                        : l.rulebook().get("fingerprint") + (asOf == null ? "" : "|" + asOf);
+                String key = l.rulebook() == BY_HISTORY ? HISTORY
+                        : "=" + l.rulebook().get("fingerprint") + (asOf == null ? "" : "|" + asOf);
                 byFingerprint.computeIfAbsent(key, x -> new ArrayList<>()).add(k);
             }
         }
@@ -372,7 +375,7 @@ public final class Replay {
         for (Map.Entry<String, List<Integer>> group : byFingerprint.entrySet()) {
             int bar = group.getKey().indexOf('|');
             boolean byHistory = group.getKey().equals(HISTORY);
-            String fingerprint = byHistory ? null : bar < 0 ? group.getKey() : group.getKey().substring(0, bar);
+            String fingerprint = byHistory ? null : group.getKey().substring(1, bar < 0 ? group.getKey().length() : bar);
             Loaded loaded = byHistory ? history : rulebook(fingerprint);
             if (bar >= 0 && loaded != null && loaded.refused() == null) {
                 loaded = asOf(loaded, group.getKey().substring(bar + 1));
