@@ -5,10 +5,12 @@ import io.autoclaims.model.json.ClaimCodec;
 import io.autoclaims.model.json.JsonLinesReader;
 import io.autoclaims.model.json.RawLines;
 import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.AsOf;
 import io.autoclaims.rules.LineBatch;
 import io.autoclaims.rules.OutputFailedException;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookArchive;
+import io.autoclaims.rules.RulebookHistory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -27,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
 /**
- * Re-evaluates a JSON Lines backlog with a rulebook: streamed, in parallel, resumable.
+ * Re-evaluates a JSON Lines backlog with a rulebook, or a rulebook history ({@link Builder#history}):
+ * streamed, in parallel, resumable.
  *
  * <pre>{@code
  * RunSummary s = BacklogRun.builder()
@@ -56,11 +59,13 @@ import java.util.zip.CRC32C;
  * <p><b>Checkpoint and resume.</b> With a checkpoint directory, after each batch the output is
  * fsynced, the batch is appended to the journal {@code batches.log} (where it lies in input and
  * output, the CRC32C of both) and {@code checkpoint.txt} is replaced atomically (temporary file,
- * fsync, rename, fsync of the directory): the rulebook fingerprint, the input's size, the lines done,
+ * fsync, rename, fsync of the directory): the rulebook fingerprint (of a history: every version's name,
+ * in-force date and fingerprint, and the as-of setting), the input's size, the lines done,
  * the input and output offsets, the counts so far, the journal's chained digest, and a checksum of
  * its own content (not the thread count: a resume may use another). A run started again with the same
  * arguments refuses with {@link CheckpointMismatchException}, before writing anything, a checkpoint
- * that is damaged or edited, of another rulebook, input size or output path, whose journal does not
+ * that is damaged or edited, of another rulebook (another history: a version added, removed or changed,
+ * or another as-of setting, named in English and Chinese), input size or output path, whose journal does not
  * add up to it, whose output does not end a record at the recorded offset, or whose last batch (every
  * batch while input and output done total under 256 MiB, or with {@link Builder#verifyAll}) reads
  * differently now in the input or the output. The cost of a resume therefore does not grow with the
@@ -83,8 +88,13 @@ public final class BacklogRun {
     static final long FULL_VERIFY_BYTES = 256L << 20;
     private static final String RESTART = " Nothing was written. Remove the checkpoint directory to start over, or give"
             + " the arguments of the checkpointed run.";
+    private static final String RESTART_ZH = "未写入任何内容。若要重新开始，请删除检查点目录；或给出生成该检查点的那次运行的参数。";
 
+    /** The one rulebook, or for a history its latest version (what the checkpoint's rulebook keys name). */
     private final Rulebook rulebook;
+    /** The history every claim is adjudicated with, or null for one rulebook. */
+    private final RulebookHistory history;
+    private final AsOf asOf;
     private final Path input;
     private final Path output;
     private final int threads;
@@ -96,7 +106,9 @@ public final class BacklogRun {
     private final RulebookArchive archive;
 
     private BacklogRun(Builder b) {
-        this.rulebook = b.rulebook;
+        this.history = b.history;
+        this.asOf = b.asOf;
+        this.rulebook = b.history != null ? b.history.versions().get(b.history.versions().size() - 1) : b.rulebook;
         this.archive = b.archive;
         this.input = b.input;
         this.output = b.output;
@@ -148,7 +160,9 @@ public final class BacklogRun {
         }
         long inputSize = regular ? Files.size(input) : -1;
         // stored before the first verdict is written, so every verdict's rulebook can be replayed
-        Adjudicator adjudicator = archive == null ? Adjudicator.of(rulebook) : Adjudicator.of(rulebook, archive);
+        Adjudicator adjudicator = history != null
+                ? archive == null ? Adjudicator.of(history, asOf) : Adjudicator.of(history, asOf, archive)
+                : archive == null ? Adjudicator.of(rulebook) : Adjudicator.of(rulebook, archive);
 
         Checkpoint cp = null;
         List<Journal.Entry> entries = List.of();
@@ -206,10 +220,17 @@ public final class BacklogRun {
     /** The rulebook, the output path and the input's size of the checkpointed run. */
     private void verifyArguments(Checkpoint cp, long inputSize) {
         String where = "The checkpoint in " + checkpointDir;
+        String[] otherHistory = CheckpointHistory.differences(checkpointDir, cp, history, asOf, rulebook);
+        if (otherHistory != null) {
+            throw new CheckpointMismatchException(otherHistory[0] + RESTART + "\n" + otherHistory[1] + RESTART_ZH);
+        }
         if (!cp.rulebookFingerprint().equals(rulebook.fingerprint())) {
             throw new CheckpointMismatchException(where + " was made with another rulebook (" + cp.rulebook()
                     + ", fingerprint " + cp.rulebookFingerprint() + "), not " + rulebook.name() + " "
-                    + rulebook.version() + " (fingerprint " + rulebook.fingerprint() + ")." + RESTART);
+                    + rulebook.version() + " (fingerprint " + rulebook.fingerprint() + ")." + RESTART + "\n检查点目录 "
+                    + checkpointDir + " 是用另一个规则集生成的（" + cp.rulebook() + "，指纹 " + cp.rulebookFingerprint()
+                    + "），而不是 " + rulebook.name() + " " + rulebook.version() + "（指纹 " + rulebook.fingerprint() + "）。"
+                    + RESTART_ZH);
         }
         String outputPath = output.toAbsolutePath().normalize().toString();
         if (!cp.output().equals(outputPath)) {
@@ -483,7 +504,8 @@ public final class BacklogRun {
         new Checkpoint(input.toAbsolutePath().normalize().toString(), state.inputSize, state.inputOffset,
                 output.toAbsolutePath().normalize().toString(), state.outputOffset, state.total.lines(),
                 rulebook.fingerprint(), rulebook.name() + " " + rulebook.version(), complete, state.total,
-                state.batches, chain, last).write(checkpointDir);
+                state.batches, chain, last, history == null ? List.of() : Checkpoint.Version.of(history),
+                history == null ? null : asOf.toString()).write(checkpointDir);
     }
 
     private RunSummary finish(State state) {
@@ -502,6 +524,8 @@ public final class BacklogRun {
      */
     public static final class Builder {
         private Rulebook rulebook;
+        private RulebookHistory history;
+        private AsOf asOf;
         private Path input;
         private Path output;
         private int threads;
@@ -535,11 +559,36 @@ public final class BacklogRun {
          *
          * @param rulebook the rulebook, not null
          * @return this builder
-         * @throws IllegalStateException when the rulebook was already set
+         * @throws IllegalStateException when the rulebook (or a history) was already set
          */
         public Builder rulebook(Rulebook rulebook) {
             Settings.once(this.rulebook, "rulebook");
+            if (history != null) {
+                throw new IllegalStateException("a history was already set: a run takes a rulebook or a history, not both");
+            }
             this.rulebook = Objects.requireNonNull(rulebook, "rulebook");
+            return this;
+        }
+
+        /**
+         * A rulebook history instead of one rulebook: each line is adjudicated with the version in force
+         * on its claim's as-of date, as {@link Adjudicator#of(RulebookHistory, AsOf)} does (a claim dated
+         * before the first version gets a {@code NO_RULEBOOK_IN_FORCE} error record). The checkpoint
+         * records every version (name, in-force date, fingerprint) and the as-of setting; a resume with a
+         * version added, removed or changed, or another setting, is refused naming what differs.
+         *
+         * @param history the versions, not null
+         * @param asOf    which date of a claim chooses its version, not null
+         * @return this builder
+         * @throws IllegalStateException when a history or a rulebook was already set
+         */
+        public Builder history(RulebookHistory history, AsOf asOf) {
+            Settings.once(this.history, "history");
+            if (rulebook != null) {
+                throw new IllegalStateException("a rulebook was already set: a run takes a rulebook or a history, not both");
+            }
+            this.history = Objects.requireNonNull(history, "history");
+            this.asOf = Objects.requireNonNull(asOf, "asOf");
             return this;
         }
 
@@ -660,12 +709,12 @@ public final class BacklogRun {
          * The configured run; nothing is read or written before {@link BacklogRun#run()}.
          *
          * @return the run
-         * @throws IllegalStateException when the rulebook, the input or the output is missing
+         * @throws IllegalStateException when the rulebook (or history), the input or the output is missing
          */
         public BacklogRun build() {
-            if (rulebook == null || input == null || output == null) {
-                throw new IllegalStateException("rulebook, input and output are required; missing: "
-                        + (rulebook == null ? "rulebook " : "") + (input == null ? "input " : "")
+            if (rulebook == null && history == null || input == null || output == null) {
+                throw new IllegalStateException("rulebook (or history), input and output are required; missing: "
+                        + (rulebook == null && history == null ? "rulebook " : "") + (input == null ? "input " : "")
                         + (output == null ? "output" : "").strip());
             }
             if (threads == 0) {

@@ -2,6 +2,7 @@ package io.autoclaims.batch;
 
 import io.autoclaims.model.ClaimType;
 import io.autoclaims.model.Decision;
+import io.autoclaims.rules.RulebookHistory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,7 +18,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +34,28 @@ import java.util.Map;
  */
 record Checkpoint(String input, long inputSize, long inputOffset, String output, long outputOffset,
                   long linesDone, String rulebookFingerprint, String rulebook, boolean complete, Counts counts,
-                  long batches, String chain, Journal.Entry last) {
+                  long batches, String chain, Journal.Entry last, List<Version> history, String asOf) {
+
+    /**
+     * One version of the rulebook history a run adjudicated with, as the checkpoint records it. A run of
+     * one rulebook records no history (an empty list, {@code asOf} null): its checkpoint has the keys it
+     * always had, so checkpoints written before histories still resume.
+     */
+    record Version(String version, String inForceFrom, String fingerprint) {
+        static List<Version> of(RulebookHistory h) {
+            return h.versions().stream().map(r -> new Version(r.version(), r.inForceFrom().orElseThrow().toString(),
+                    r.fingerprint())).toList();
+        }
+
+        @Override
+        public String toString() {
+            return version + " (from " + inForceFrom + ", fingerprint " + fingerprint + ")";
+        }
+    }
+
+    Checkpoint {
+        history = List.copyOf(history);
+    }
 
     static final int FORMAT = 2;
     static final String FILE = "checkpoint.txt";
@@ -91,13 +115,26 @@ record Checkpoint(String input, long inputSize, long inputOffset, String output,
             for (ClaimType t : Counts.TYPES) {
                 counts.types[t.ordinal()] = number(kv, "type." + t.name());
             }
+            List<Version> history = new ArrayList<>();
+            long versions = kv.containsKey("history.versions") ? number(kv, "history.versions") : 0;
+            if (versions < 0 || versions > kv.size()) {
+                throw damaged(f, "its history.versions is out of range");
+            }
+            for (int i = 1; i <= versions; i++) {
+                history.add(new Version(need(kv, "history." + i + ".version"), need(kv, "history." + i + ".inForceFrom"),
+                        need(kv, "history." + i + ".fingerprint")));
+            }
+            if (versions > 0 != kv.containsKey("history.asOf")) {
+                throw damaged(f, "its history and its history.asOf do not go together");
+            }
             Checkpoint c = new Checkpoint(need(kv, "input"), number(kv, "inputSize"), number(kv, "inputOffset"),
                     need(kv, "output"), number(kv, "outputOffset"), number(kv, "linesDone"),
                     need(kv, "rulebookFingerprint"), need(kv, "rulebook"), bool(kv, "complete"), counts,
                     number(kv, "batches"), need(kv, "chain"),
                     new Journal.Entry(number(kv, "lastInputStart"), number(kv, "inputOffset"),
                             number(kv, "lastOutputStart"), number(kv, "outputOffset"), number(kv, "lastLines"),
-                            number(kv, "lastInputCrc"), number(kv, "lastOutputCrc")));
+                            number(kv, "lastInputCrc"), number(kv, "lastOutputCrc")),
+                    history, kv.get("history.asOf"));
             c.checkNumbers(f);
             return c;
         } catch (NumberFormatException e) {
@@ -149,6 +186,16 @@ record Checkpoint(String input, long inputSize, long inputOffset, String output,
         put(s, "linesDone", linesDone);
         put(s, "rulebookFingerprint", rulebookFingerprint);
         put(s, "rulebook", rulebook);
+        if (!history.isEmpty()) {
+            // a history run: every version and the as-of setting, which a resume must find unchanged
+            put(s, "history.versions", history.size());
+            for (int i = 0; i < history.size(); i++) {
+                put(s, "history." + (i + 1) + ".version", history.get(i).version());
+                put(s, "history." + (i + 1) + ".inForceFrom", history.get(i).inForceFrom());
+                put(s, "history." + (i + 1) + ".fingerprint", history.get(i).fingerprint());
+            }
+            put(s, "history.asOf", asOf);
+        }
         put(s, "complete", complete);
         put(s, "batches", batches);
         put(s, "chain", chain);

@@ -25,17 +25,30 @@ final class ImpactCsv implements AutoCloseable {
             "new_payable_cny 新应付金额", "delta_cny 差额", "changed 变化项",
             "reasons_appeared 新增原因代码", "reasons_disappeared 消失原因代码",
             "rules_appeared 新增规则行", "rules_disappeared 消失规则行");
+    /** Appended to {@link #HEADER} when a side is a rulebook history: the version each side's verdict came from. */
+    static final List<String> VERSIONS = List.of("old_version 原版本", "new_version 新版本");
 
     private final Writer out;
+    private final boolean versions;
 
     ImpactCsv(OutputStream out) throws IOException {
+        this(out, false);
+    }
+
+    /** With {@code versions}, two more columns: the history version behind each side's verdict. */
+    ImpactCsv(OutputStream out, boolean versions) throws IOException {
         this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.versions = versions;
         this.out.write('\uFEFF');
-        writeRow(HEADER.stream().map(Reports::csvText).toList());
+        List<String> header = new java.util.ArrayList<>(HEADER);
+        if (versions) {
+            header.addAll(VERSIONS);
+        }
+        writeRow(header.stream().map(Reports::csvText).toList());
     }
 
     void write(ImpactRow r) throws IOException {
-        writeRow(List.of(Long.toString(r.line()), Reports.csvText(r.claimId()),
+        List<String> cells = new java.util.ArrayList<>(List.of(Long.toString(r.line()), Reports.csvText(r.claimId()),
                 Reports.csvText(r.type() == null ? "" : r.type().name()),
                 Reports.csvText(r.oldStatus().name()), Reports.csvText(r.newStatus().name()),
                 Reports.csvText(r.oldError()), Reports.csvText(r.newError()),
@@ -48,6 +61,11 @@ final class ImpactCsv implements AutoCloseable {
                 Reports.csvText(r.rulesAppeared().stream().map(ImpactRow.Rule::toString).collect(Collectors.joining("; "))),
                 Reports.csvText(r.rulesDisappeared().stream().map(ImpactRow.Rule::toString)
                         .collect(Collectors.joining("; ")))));
+        if (versions) {
+            cells.add(Reports.csvText(r.oldVersion()));
+            cells.add(Reports.csvText(r.newVersion()));
+        }
+        writeRow(cells);
     }
 
     private void writeRow(List<String> cells) throws IOException {

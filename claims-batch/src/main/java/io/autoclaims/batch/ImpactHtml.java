@@ -218,7 +218,8 @@ final class ImpactHtml {
         for (ImpactRow r : s.largest()) {
             h.append("<tr><td class=\"n\">").append(r.line()).append("</td><td>").append(html(r.claimId()))
                     .append("</td><td>").append(r.type() == null ? "" : html(r.type().name())).append("</td><td>")
-                    .append(status(r.oldStatus(), r.oldError())).append("</td><td>").append(status(r.newStatus(), r.newError()))
+                    .append(status(r.oldStatus(), r.oldError())).append(version(r.oldVersion())).append("</td><td>")
+                    .append(status(r.newStatus(), r.newError())).append(version(r.newVersion()))
                     .append("</td><td class=\"n\">").append(money(r.oldPayable())).append("</td><td class=\"n\">")
                     .append(money(r.newPayable())).append("</td><td class=\"n ").append(cls(r.delta())).append("\">")
                     .append(signed(r.delta())).append("</td><td>");
@@ -240,6 +241,11 @@ final class ImpactHtml {
 
     private static String status(ImpactStatus st, String error) {
         return st == ImpactStatus.ERROR ? html("ERROR " + error) : html(st.name());
+    }
+
+    /** The history version behind a verdict, after its decision; nothing for a side of one rulebook. */
+    private static String version(String v) {
+        return v == null ? "" : " <span class=\"version\">(" + html(v) + ")</span>";
     }
 
     private static String label(Labelled l) {

@@ -128,6 +128,13 @@ final class ImpactJson {
         strings(g, "reasonsDisappeared", r.reasonsDisappeared());
         rules(g, "rulesAppeared", r.rulesAppeared());
         rules(g, "rulesDisappeared", r.rulesDisappeared());
+        // only when a side is a history, so that the report of two rulebooks keeps its bytes
+        if (r.oldVersion() != null) {
+            g.writeStringField("oldVersion", r.oldVersion());
+        }
+        if (r.newVersion() != null) {
+            g.writeStringField("newVersion", r.newVersion());
+        }
         g.writeEndObject();
     }
 

@@ -43,12 +43,17 @@ import java.util.function.Function;
  * @param reasonsDisappeared reason codes the old verdict has more often than the new, in firing order
  * @param rulesAppeared      rule rows (per claim line) that gave a reason only under the new rulebook
  * @param rulesDisappeared   rule rows (per claim line) that gave a reason only under the old rulebook
+ * @param oldVersion         the version of the old side's rulebook history that made the old verdict (its
+ *                           {@code rulebook.version}); null when the old side is one rulebook or the line
+ *                           is an error record there
+ * @param newVersion         the version of the new side's history that made the new verdict; null likewise
  */
 public record ImpactRow(long line, String claimId, ClaimType type, ImpactStatus oldStatus, ImpactStatus newStatus,
                         Remedy oldRemedy, Remedy newRemedy, String oldError, String newError,
                         BigDecimal oldPayable, BigDecimal newPayable, List<String> changed,
                         List<String> reasonsAppeared, List<String> reasonsDisappeared,
-                        List<Rule> rulesAppeared, List<Rule> rulesDisappeared) implements java.io.Serializable {
+                        List<Rule> rulesAppeared, List<Rule> rulesDisappeared, String oldVersion, String newVersion)
+        implements java.io.Serializable {
 
     /** The names of what can differ, in report order. */
     public static final List<String> FIELDS = List.of("decision", "error", "remedy", "payable", "customerPays",
@@ -73,6 +78,8 @@ public record ImpactRow(long line, String claimId, ClaimType type, ImpactStatus 
      * @param reasonsDisappeared reason codes only the old verdict has
      * @param rulesAppeared      rule rows only the new verdict has
      * @param rulesDisappeared   rule rows only the old verdict has
+     * @param oldVersion         the old history's version that made the old verdict, or null
+     * @param newVersion         the new history's version that made the new verdict, or null
      * @throws NullPointerException when a status, an amount or a list is null
      */
     public ImpactRow {
@@ -85,6 +92,35 @@ public record ImpactRow(long line, String claimId, ClaimType type, ImpactStatus 
         reasonsDisappeared = List.copyOf(reasonsDisappeared);
         rulesAppeared = List.copyOf(rulesAppeared);
         rulesDisappeared = List.copyOf(rulesDisappeared);
+    }
+
+    /**
+     * A row of two sides that are single rulebooks: no version per verdict.
+     *
+     * @param line               the 1-based input line
+     * @param claimId            the claim id, or null
+     * @param type               the claim type, or null
+     * @param oldStatus          under the old rulebook, not null
+     * @param newStatus          under the new rulebook, not null
+     * @param oldRemedy          the old remedy, or null
+     * @param newRemedy          the new remedy, or null
+     * @param oldError           the old error code, or null
+     * @param newError           the new error code, or null
+     * @param oldPayable         the old {@code payableCny}, not null
+     * @param newPayable         the new {@code payableCny}, not null
+     * @param changed            what differs
+     * @param reasonsAppeared    reason codes only the new verdict has
+     * @param reasonsDisappeared reason codes only the old verdict has
+     * @param rulesAppeared      rule rows only the new verdict has
+     * @param rulesDisappeared   rule rows only the old verdict has
+     * @throws NullPointerException when a status, an amount or a list is null
+     */
+    public ImpactRow(long line, String claimId, ClaimType type, ImpactStatus oldStatus, ImpactStatus newStatus,
+            Remedy oldRemedy, Remedy newRemedy, String oldError, String newError, BigDecimal oldPayable,
+            BigDecimal newPayable, List<String> changed, List<String> reasonsAppeared, List<String> reasonsDisappeared,
+            List<Rule> rulesAppeared, List<Rule> rulesDisappeared) {
+        this(line, claimId, type, oldStatus, newStatus, oldRemedy, newRemedy, oldError, newError, oldPayable, newPayable,
+                changed, reasonsAppeared, reasonsDisappeared, rulesAppeared, rulesDisappeared, null, null);
     }
 
     /**
@@ -204,7 +240,13 @@ public record ImpactRow(long line, String claimId, ClaimType type, ImpactStatus 
                 old.error() == null ? null : old.error().code(), neu.error() == null ? null : neu.error().code(),
                 old.payable(), neu.payable(), changed,
                 minus(codesB, codesA, c -> c), minus(codesA, codesB, c -> c),
-                minus(rulesB, rulesA, ImpactRow::ruleKey), minus(rulesA, rulesB, ImpactRow::ruleKey));
+                minus(rulesB, rulesA, ImpactRow::ruleKey), minus(rulesA, rulesB, ImpactRow::ruleKey),
+                historyVersion(a), historyVersion(b));
+    }
+
+    /** The version a history chose for the verdict (its rulebook names an as-of date); null for one rulebook. */
+    private static String historyVersion(Verdict v) {
+        return v == null || v.rulebook().asOf() == null ? null : v.rulebook().version();
     }
 
     private static String ruleKey(Rule r) {

@@ -5,8 +5,10 @@ import io.autoclaims.model.json.JsonLinesReader;
 import io.autoclaims.model.json.RawLines;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.AsOf;
 import io.autoclaims.rules.LineBatch;
 import io.autoclaims.rules.Rulebook;
+import io.autoclaims.rules.RulebookHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,6 +38,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *         .run();
  * }</pre>
  *
+ * <p>Either side may be a {@link RulebookHistory} instead ({@link Builder#oldHistory}, {@link Builder#newHistory},
+ * both as of the same {@link Builder#asOf} setting): the impact of adding a version is the history without
+ * it against the history with it. Each changed row then names the version behind each side's verdict
+ * ({@link ImpactRow#oldVersion()}, {@code impact.csv}'s {@code old_version}/{@code new_version} columns),
+ * each side's label lists its versions and dates, and the edits are those of each version one side
+ * lacks, against the other side's version in force on its date.
+ *
  * <p>A line's outcome under a rulebook is what {@link BacklogRun} would write for it: the verdict, or
  * the error record (unreadable or invalid line, or a claim type the rulebook does not support). A line
  * that is a verdict under one rulebook and an error under the other is a change. Memory does not grow
@@ -45,8 +54,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ImpactRun {
 
+    /** Each side's one rulebook, or its history's latest version (what the summary's side names). */
     private final Rulebook oldRulebook;
     private final Rulebook newRulebook;
+    /** Each side's history, or null for one rulebook. */
+    private final RulebookHistory oldHistory;
+    private final RulebookHistory newHistory;
+    private final AsOf asOf;
     private final String oldSource;
     private final String newSource;
     private final Path input;
@@ -58,10 +72,13 @@ public final class ImpactRun {
     private final ClaimCodec codec;
 
     private ImpactRun(Builder b) {
-        this.oldRulebook = b.oldRulebook;
-        this.newRulebook = b.newRulebook;
-        this.oldSource = b.oldSource;
-        this.newSource = b.newSource;
+        this.oldHistory = b.oldHistory;
+        this.newHistory = b.newHistory;
+        this.asOf = b.asOf == null ? AsOf.INCIDENT : b.asOf;
+        this.oldRulebook = b.oldHistory != null ? latest(b.oldHistory) : b.oldRulebook;
+        this.newRulebook = b.newHistory != null ? latest(b.newHistory) : b.newRulebook;
+        this.oldSource = source(b.oldSource, b.oldHistory);
+        this.newSource = source(b.newSource, b.newHistory);
         this.input = b.input;
         this.reportDir = b.reportDir;
         this.threads = b.threads;
@@ -93,8 +110,8 @@ public final class ImpactRun {
      */
     public ImpactSummary run() throws IOException {
         long started = System.nanoTime();
-        Adjudicator older = Adjudicator.of(oldRulebook);
-        Adjudicator newer = Adjudicator.of(newRulebook);
+        Adjudicator older = oldHistory != null ? Adjudicator.of(oldHistory, asOf) : Adjudicator.of(oldRulebook);
+        Adjudicator newer = newHistory != null ? Adjudicator.of(newHistory, asOf) : Adjudicator.of(newRulebook);
         long inputSize = Files.isRegularFile(input) ? Files.size(input) : -1;
         Files.createDirectories(reportDir);
         Path csvTmp = reportDir.resolve(ImpactReport.CSV + ".tmp");
@@ -105,7 +122,7 @@ public final class ImpactRun {
         long[] bytesDone = {0};
         try (InputStream in = Files.newInputStream(input);
                 OutputStream csvOut = Files.newOutputStream(csvTmp);
-                ImpactCsv csv = new ImpactCsv(csvOut)) {
+                ImpactCsv csv = new ImpactCsv(csvOut, oldHistory != null || newHistory != null)) {
             progress.started(progress(0, linesTotal.get(), 0, inputSize, started));
             JsonLinesReader lines = codec.lines(in);
             BatchPipeline.run(() -> lines.next(batchLines, BacklogRun.BATCH_BYTES), threads,
@@ -128,10 +145,69 @@ public final class ImpactRun {
         }
         // the report opens with the edit behind the changes it counts
         ImpactSummary summary = total.summary(oldRulebook.info(), newRulebook.info())
-                .withEdits(ImpactEdits.between(oldRulebook, newRulebook, oldSource, newSource));
+                .withEdits(oldHistory == null && newHistory == null
+                        ? ImpactEdits.between(oldRulebook, newRulebook, oldSource, newSource) : historyEdits());
         ImpactReport.finish(reportDir, summary, csvTmp);
         progress.finished(summary, Duration.ofNanos(System.nanoTime() - started));
         return summary;
+    }
+
+    private static Rulebook latest(RulebookHistory h) {
+        return h.versions().get(h.versions().size() - 1);
+    }
+
+    /** A side's source as given, followed for a history by its versions and their dates: what the label shows. */
+    private static String source(String given, RulebookHistory h) {
+        if (h == null) {
+            return given;
+        }
+        String versions = String.join(", ", h.versions().stream()
+                .map(v -> v.version() + " from " + v.inForceFrom().orElseThrow()).toList());
+        return (given.isEmpty() ? "history" : given) + ": " + versions;
+    }
+
+    /**
+     * The edits when a side is a history: each version only the new side has, against the old side's
+     * version in force on its date (its first before that; a side of one rulebook is that rulebook),
+     * then each version only the old side has, against the new side's likewise; every cell prefixed
+     * with the pair, e.g. {@code 2026.1 -> 2027.1: warranty.xlsx!Terms 保修期限!C6}.
+     */
+    private ImpactEdits historyEdits() {
+        List<Rulebook> olds = oldHistory == null ? List.of(oldRulebook) : oldHistory.versions();
+        List<Rulebook> news = newHistory == null ? List.of(newRulebook) : newHistory.versions();
+        java.util.Set<String> oldPrints = new java.util.HashSet<>();
+        olds.forEach(r -> oldPrints.add(r.fingerprint()));
+        java.util.Set<String> newPrints = new java.util.HashSet<>();
+        news.forEach(r -> newPrints.add(r.fingerprint()));
+        List<Rulebook[]> pairs = new ArrayList<>();
+        for (Rulebook n : news) {
+            if (!oldPrints.contains(n.fingerprint())) {
+                pairs.add(new Rulebook[] {counterpart(oldHistory, oldRulebook, n), n});
+            }
+        }
+        for (Rulebook o : olds) {
+            Rulebook n = counterpart(newHistory, newRulebook, o);
+            if (!newPrints.contains(o.fingerprint()) && pairs.stream().noneMatch(p -> p[0] == o && p[1] == n)) {
+                pairs.add(new Rulebook[] {o, n});
+            }
+        }
+        List<ImpactEdits.Edit> edits = new ArrayList<>();
+        for (Rulebook[] p : pairs) {
+            String pair = p[0].version() + " -> " + p[1].version() + ": ";
+            for (ImpactEdits.Edit e : ImpactEdits.between(p[0], p[1], "", "").edits()) {
+                edits.add(new ImpactEdits.Edit(e.kind(), pair + e.where(), e.ruleId(), e.column(), e.oldValue(),
+                        e.newValue()));
+            }
+        }
+        return new ImpactEdits(oldSource, newSource, edits);
+    }
+
+    /** The other side's rulebook on the date {@code version} is in force from: its one rulebook, or its history's. */
+    private static Rulebook counterpart(RulebookHistory other, Rulebook single, Rulebook version) {
+        if (other == null) {
+            return single;
+        }
+        return version.inForceFrom().flatMap(other::versionOn).orElse(other.versions().get(0));
     }
 
     private static Progress progress(long lines, long linesTotal, long bytes, long bytesTotal, long started) {
@@ -153,6 +229,9 @@ public final class ImpactRun {
     public static final class Builder {
         private Rulebook oldRulebook;
         private Rulebook newRulebook;
+        private RulebookHistory oldHistory;
+        private RulebookHistory newHistory;
+        private AsOf asOf;
         private String oldSource = "";
         private String newSource = "";
         private Path input;
@@ -171,10 +250,11 @@ public final class ImpactRun {
          *
          * @param rulebook the old rulebook, not null
          * @return this builder
-         * @throws IllegalStateException when it was already set
+         * @throws IllegalStateException when the old side (rulebook or history) was already set
          */
         public Builder oldRulebook(Rulebook rulebook) {
             Settings.once(oldRulebook, "oldRulebook");
+            Settings.once(oldHistory, "oldHistory");
             this.oldRulebook = Objects.requireNonNull(rulebook, "rulebook");
             return this;
         }
@@ -184,11 +264,56 @@ public final class ImpactRun {
          *
          * @param rulebook the new rulebook, not null
          * @return this builder
-         * @throws IllegalStateException when it was already set
+         * @throws IllegalStateException when the new side (rulebook or history) was already set
          */
         public Builder newRulebook(Rulebook rulebook) {
             Settings.once(newRulebook, "newRulebook");
+            Settings.once(newHistory, "newHistory");
             this.newRulebook = Objects.requireNonNull(rulebook, "rulebook");
+            return this;
+        }
+
+        /**
+         * A rulebook history as the old side, instead of {@link #oldRulebook}: each line is adjudicated
+         * with the version in force on its claim's as-of date ({@link #asOf}).
+         *
+         * @param history the old side's versions, not null
+         * @return this builder
+         * @throws IllegalStateException when the old side was already set
+         */
+        public Builder oldHistory(RulebookHistory history) {
+            Settings.once(oldHistory, "oldHistory");
+            Settings.once(oldRulebook, "oldRulebook");
+            this.oldHistory = Objects.requireNonNull(history, "history");
+            return this;
+        }
+
+        /**
+         * A rulebook history as the new side, instead of {@link #newRulebook}, e.g. the old side's history
+         * with one more version: the impact of adding it.
+         *
+         * @param history the new side's versions, not null
+         * @return this builder
+         * @throws IllegalStateException when the new side was already set
+         */
+        public Builder newHistory(RulebookHistory history) {
+            Settings.once(newHistory, "newHistory");
+            Settings.once(newRulebook, "newRulebook");
+            this.newHistory = Objects.requireNonNull(history, "history");
+            return this;
+        }
+
+        /**
+         * Which date of a claim chooses its version on a side that is a history (the same for both
+         * sides); default {@link AsOf#INCIDENT}. Ignored by a side of one rulebook.
+         *
+         * @param asOf the setting, not null
+         * @return this builder
+         * @throws IllegalStateException when it was already set
+         */
+        public Builder asOf(AsOf asOf) {
+            Settings.once(this.asOf, "asOf");
+            this.asOf = Objects.requireNonNull(asOf, "asOf");
             return this;
         }
 
@@ -314,12 +439,15 @@ public final class ImpactRun {
          * The configured comparison; nothing is read or written before {@link ImpactRun#run()}.
          *
          * @return the comparison
-         * @throws IllegalStateException when a rulebook, the input or the report directory is missing
+         * @throws IllegalStateException when a side (rulebook or history), the input or the report directory is missing
          */
         public ImpactRun build() {
-            if (oldRulebook == null || newRulebook == null || input == null || reportDir == null) {
-                throw new IllegalStateException("oldRulebook, newRulebook, input and reportDir are required; missing: "
-                        + ((oldRulebook == null ? "oldRulebook " : "") + (newRulebook == null ? "newRulebook " : "")
+            boolean noOld = oldRulebook == null && oldHistory == null;
+            boolean noNew = newRulebook == null && newHistory == null;
+            if (noOld || noNew || input == null || reportDir == null) {
+                throw new IllegalStateException("oldRulebook (or oldHistory), newRulebook (or newHistory), input and"
+                        + " reportDir are required; missing: "
+                        + ((noOld ? "oldRulebook " : "") + (noNew ? "newRulebook " : "")
                         + (input == null ? "input " : "") + (reportDir == null ? "reportDir" : "")).strip());
             }
             if (threads == 0) {

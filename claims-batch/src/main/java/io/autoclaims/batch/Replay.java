@@ -5,11 +5,13 @@ import io.autoclaims.model.json.JsonLinesReader;
 import io.autoclaims.model.json.RawLines;
 import io.autoclaims.model.json.ReadResult;
 import io.autoclaims.rules.Adjudicator;
+import io.autoclaims.rules.AsOf;
 import io.autoclaims.rules.LineBatch;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookArchive;
 import io.autoclaims.rules.RulebookArchiveException;
 import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.RulebookHistory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +51,9 @@ import java.util.function.Consumer;
  * ({@link ReplayFinding.Kind#CLAIM_ID_MISMATCH}) and not re-made. Error records are re-made too and must
  * come out as the same error record: a line the codec refuses needs no rulebook; an error record whose
  * claim reads (a claim type its rulebook had no rules for) carries no fingerprint, and is re-made with
- * the rulebook of the nearest verdict of its batch of lines (the run that wrote them used one rulebook).
+ * the rulebook of the nearest verdict of its batch of lines (the run that wrote them used one rulebook),
+ * or, when the run used a rulebook history and it is given ({@link Builder#history}), with that history:
+ * a claim dated before its first version comes out as the same {@code NO_RULEBOOK_IN_FORCE} record.
  *
  * <p><b>Findings</b> go to the {@link Builder#findings} consumer in line order: each record that differs,
  * with the first differing field ({@link ReplayFinding}); each fingerprint the archive lacks or refuses,
@@ -74,6 +78,15 @@ public final class Replay {
     private final int batchLines;
     private final ClaimCodec codec;
     private final ClaimCodec recordCodec;
+    /** The history the run used, for its error records whose claim reads; null when not given. */
+    private final Loaded history;
+    /**
+     * The group key of the lines re-made with {@link #history}; every other key starts with {@code =}
+     * (then the stored fingerprint, and {@code |asOf}), so no stored record can name this one.
+     */
+    private static final String HISTORY = "history";
+    /** A line's rulebook object when it is re-made with {@link #history}: told apart by identity, not content. */
+    private static final Map<String, String> BY_HISTORY = java.util.Collections.unmodifiableMap(new java.util.HashMap<>());
     /** Each archived rulebook, loaded and compiled once by the first worker that needs it. */
     private final Map<String, FutureTask<Loaded>> rulebooks = new ConcurrentHashMap<>();
 
@@ -81,6 +94,7 @@ public final class Replay {
         this.verdicts = b.verdicts;
         this.claims = b.claims;
         this.archive = b.archive;
+        this.history = b.history == null ? null : new Loaded(Adjudicator.of(b.history, b.asOf), null);
         this.threads = b.threads;
         this.findings = b.findings;
         this.progress = b.progress;
@@ -271,7 +285,15 @@ public final class Replay {
                 continue;
             }
             Map<String, String> rulebook = s.rulebook();
-            if (s.error() && read instanceof ReadResult.Ok) {
+            if (s.error() && read instanceof ReadResult.Ok && history != null) {
+                // the history decides, per claim, as in the run: no version yet, or the one in force
+                rulebook = BY_HISTORY;
+            } else if (s.error() && read instanceof ReadResult.Ok && ReplayFinding.HISTORY_ERROR.equals(s.errorCode())) {
+                // names no version: only the history that made it knows its first version and date
+                found[i] = new ReplayFinding(ReplayFinding.Kind.NO_RULEBOOK, line, readId, null, null,
+                        ReplayFinding.HISTORY_ERROR, null);
+                continue;
+            } else if (s.error() && read instanceof ReadResult.Ok) {
                 int v = before[i] >= 0 ? before[i] : after[i];
                 if (v < 0) {
                     found[i] = new ReplayFinding(ReplayFinding.Kind.NO_RULEBOOK, line, readId, null, null, null, null);
@@ -342,8 +364,9 @@ public final class Replay {
             } else {
                 // a verdict a history made names its as-of date: it is made again with that version as of that date
                 String asOf = l.rulebook().get("asOf");
-                byFingerprint.computeIfAbsent(l.rulebook().get("fingerprint") + (asOf == null ? "" : "|" + asOf),
-                        x -> new ArrayList<>()).add(k);
+                String key = l.rulebook() == BY_HISTORY ? HISTORY
+                        : "=" + l.rulebook().get("fingerprint") + (asOf == null ? "" : "|" + asOf);
+                byFingerprint.computeIfAbsent(key, x -> new ArrayList<>()).add(k);
             }
         }
         if (!refused.isEmpty()) {
@@ -351,8 +374,9 @@ public final class Replay {
         }
         for (Map.Entry<String, List<Integer>> group : byFingerprint.entrySet()) {
             int bar = group.getKey().indexOf('|');
-            String fingerprint = bar < 0 ? group.getKey() : group.getKey().substring(0, bar);
-            Loaded loaded = rulebook(fingerprint);
+            boolean byHistory = group.getKey().equals(HISTORY);
+            String fingerprint = byHistory ? null : group.getKey().substring(1, bar < 0 ? group.getKey().length() : bar);
+            Loaded loaded = byHistory ? history : rulebook(fingerprint);
             if (bar >= 0 && loaded != null && loaded.refused() == null) {
                 loaded = asOf(loaded, group.getKey().substring(bar + 1));
             }
@@ -485,6 +509,8 @@ public final class Replay {
         private Path verdicts;
         private Path claims;
         private RulebookArchive archive;
+        private RulebookHistory history;
+        private AsOf asOf;
         private int threads;
         private Consumer<ReplayFinding> findings;
         private ProgressListener progress;
@@ -530,6 +556,27 @@ public final class Replay {
         public Builder archive(RulebookArchive archive) {
             Settings.once(this.archive, "archive");
             this.archive = Objects.requireNonNull(archive, "archive");
+            return this;
+        }
+
+        /**
+         * The rulebook history the run that wrote the records used, and its as-of setting: its error
+         * records whose claim reads are re-made with it, claim by claim, as the run made them. A claim
+         * dated before the first version is a {@code NO_RULEBOOK_IN_FORCE} record naming that version and
+         * its date, which no stored verdict names: without the history such a record is reported
+         * {@link ReplayFinding.Kind#NO_RULEBOOK}. Verdicts are re-made from the archive as always (the
+         * version their fingerprint names, as of their stored date). Default: none; error records then
+         * take the rulebook of the nearest verdict of their batch.
+         *
+         * @param history the history of the run, not null
+         * @param asOf    the run's as-of setting, not null
+         * @return this builder
+         * @throws IllegalStateException when it was already set
+         */
+        public Builder history(RulebookHistory history, AsOf asOf) {
+            Settings.once(this.history, "history");
+            this.history = Objects.requireNonNull(history, "history");
+            this.asOf = Objects.requireNonNull(asOf, "asOf");
             return this;
         }
 

@@ -26,6 +26,8 @@ import java.util.Objects;
 public record ReplayFinding(Kind kind, long line, String claimId, String fingerprint, String path, String oldValue,
                             String newValue) {
     private static final JsonFactory JSON = new JsonFactory();
+    /** The error code of a claim dated before a history's first version. */
+    static final String HISTORY_ERROR = "NO_RULEBOOK_IN_FORCE";
 
     /** What a finding is about. */
     public enum Kind {
@@ -39,7 +41,11 @@ public record ReplayFinding(Kind kind, long line, String claimId, String fingerp
         CLAIM_ID_MISMATCH,
         /** The stored line is not a record a replay can use (not JSON, a verdict without a fingerprint). */
         UNREADABLE_RECORD,
-        /** An error record whose claim reads without error, on a batch with no verdict to take the rulebook from. */
+        /**
+         * An error record whose claim reads without error, on a batch with no verdict to take the rulebook
+         * from; or a rulebook history's {@code NO_RULEBOOK_IN_FORCE} record (then {@code oldValue}) replayed
+         * without the history that made it ({@link Replay.Builder#history}).
+         */
         NO_RULEBOOK,
         /** The verdicts file ends before the claims file (reported once, at the first such line). */
         MISSING_RECORD,
@@ -77,7 +83,10 @@ public record ReplayFinding(Kind kind, long line, String claimId, String fingerp
             case REFUSED_RULEBOOK -> head + ": " + newValue;
             case CLAIM_ID_MISMATCH -> head + ": the record is for " + oldValue + ", the claim line is " + newValue;
             case UNREADABLE_RECORD -> head + ": " + newValue;
-            case NO_RULEBOOK -> head + ": an error record whose claim now reads, with no verdict near it naming a rulebook";
+            case NO_RULEBOOK -> HISTORY_ERROR.equals(oldValue)
+                    ? head + ": a rulebook history's " + HISTORY_ERROR + " record: give the history the run used"
+                            + " (claims replay --history DIR) to re-make it"
+                    : head + ": an error record whose claim now reads, with no verdict near it naming a rulebook";
             case MISSING_RECORD -> head + ": the verdicts file has no record for this claim line or the ones after it";
             case EXTRA_RECORD -> head + ": the verdicts file has records beyond the last claim line";
         };
@@ -97,7 +106,10 @@ public record ReplayFinding(Kind kind, long line, String claimId, String fingerp
             case REFUSED_RULEBOOK -> head + "，归档中的规则集 " + fingerprint + " 已损坏或被改动，被拒绝";
             case CLAIM_ID_MISMATCH -> head + "，记录属于 " + oldValue + "，而索赔行为 " + newValue;
             case UNREADABLE_RECORD -> head + "，该行不是可重放的记录";
-            case NO_RULEBOOK -> head + "，这条错误记录的索赔现已可读，但附近没有注明规则集的裁定";
+            case NO_RULEBOOK -> HISTORY_ERROR.equals(oldValue)
+                    ? head + "，规则集历史生成的 " + HISTORY_ERROR + " 错误记录：请给出该次运行所用的规则集历史（claims replay"
+                            + " --history DIR）以重现"
+                    : head + "，这条错误记录的索赔现已可读，但附近没有注明规则集的裁定";
             case MISSING_RECORD -> head + "，裁定文件没有此行及之后索赔行的记录";
             case EXTRA_RECORD -> head + "，裁定文件在最后一行索赔之后仍有记录";
         };

@@ -19,8 +19,14 @@ import java.util.Map;
  * @param rulebook a verdict's {@code rulebook} object's scalar fields in stored order; empty for an error record
  * @param problem  why the line is not a record a replay can use (not a JSON object, a verdict without
  *                 {@code rulebook.fingerprint}), or null
+ * @param errorCode an error record's {@code error.code}, or null
  */
-record StoredRecord(byte[] bytes, boolean error, String claimId, Map<String, String> rulebook, String problem) {
+record StoredRecord(byte[] bytes, boolean error, String claimId, Map<String, String> rulebook, String problem,
+                    String errorCode) {
+    StoredRecord(byte[] bytes, boolean error, String claimId, Map<String, String> rulebook, String problem) {
+        this(bytes, error, claimId, rulebook, problem, null);
+    }
+
     private static final JsonFactory JSON = new JsonFactory();
 
     /** The fingerprint a verdict names, or null. */
@@ -37,6 +43,7 @@ record StoredRecord(byte[] bytes, boolean error, String claimId, Map<String, Str
                 return new StoredRecord(bytes, false, null, Map.of(), "the line is not a JSON object");
             }
             boolean error = false;
+            String errorCode = null;
             String claimId = null;
             Map<String, String> rulebook = Map.of();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -46,7 +53,7 @@ record StoredRecord(byte[] bytes, boolean error, String claimId, Map<String, Str
                     case "claimId" -> claimId = value == JsonToken.VALUE_STRING ? p.getText() : null;
                     case "error" -> {
                         error = true;
-                        p.skipChildren();
+                        errorCode = errorCode(p, value);
                     }
                     case "rulebook" -> rulebook = rulebook(p, value);
                     default -> p.skipChildren();
@@ -59,10 +66,29 @@ record StoredRecord(byte[] bytes, boolean error, String claimId, Map<String, Str
                 return new StoredRecord(bytes, false, claimId, Map.of(),
                         "a verdict without rulebook.fingerprint: the rules that made it cannot be named");
             }
-            return new StoredRecord(bytes, error, claimId, error ? Map.of() : rulebook, null);
+            return new StoredRecord(bytes, error, claimId, error ? Map.of() : rulebook, null, errorCode);
         } catch (IOException e) {
             return new StoredRecord(bytes, false, null, Map.of(), "the line is not JSON (" + firstLine(e.getMessage()) + ")");
         }
+    }
+
+    /** The {@code code} of an error object, its other fields skipped; null when there is none. */
+    private static String errorCode(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return null;
+        }
+        String code = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (name.equals("code") && v == JsonToken.VALUE_STRING) {
+                code = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return code;
     }
 
     private static Map<String, String> rulebook(JsonParser p, JsonToken value) throws IOException {

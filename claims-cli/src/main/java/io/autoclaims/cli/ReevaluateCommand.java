@@ -6,6 +6,7 @@ import io.autoclaims.rules.OutputFailedException;
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookArchive;
 import io.autoclaims.rules.RulebookArchiveException;
+import io.autoclaims.rules.RulebookHistory;
 import io.autoclaims.rules.WorkbookIssue;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "reevaluate",
         mixinStandardHelpOptions = true,
         description = {
-            "Re-evaluates a JSON Lines backlog of any size with a rulebook, on several threads.",
+            "Re-evaluates a JSON Lines backlog of any size with a rulebook, on several threads. With --history each"
+                    + " claim is adjudicated with the version in force on its as-of date (--as-of; the incident date"
+                    + " by default).",
             "",
             "The backlog is streamed (memory stays flat) and one record is written per input line, in input"
                     + " order: the same bytes as 'claims adjudicate' writes, for any --threads. Progress and a final"
@@ -32,16 +35,18 @@ import picocli.CommandLine.Spec;
             "",
             "With --checkpoint the run can be killed at any moment and started again with the same arguments:"
                     + " it continues after the last durable batch, and the finished output holds every line exactly"
-                    + " once. A checkpoint that is damaged, or of another rulebook, input or output, is refused (exit"
+                    + " once. A checkpoint that is damaged, or of another rulebook (another history: a version added,"
+                    + " removed or changed, or another --as-of), input or output, is refused (exit"
                     + " status 2) before anything is written. Once the"
                     + " run is complete, running it again only reports it; if the output file is missing, the"
                     + " checkpoint is discarded and the run starts over."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every input line produced a record (error records included)",
-            "2:unusable arguments (missing input file, bad --threads), or a checkpoint that is damaged or does"
-                    + " not match the rulebook, the input or the output (nothing is written then)",
-            "3:the rulebook does not load; its problems are printed with their cells",
+            "2:unusable arguments (missing input file, bad --threads, --as-of without --history), or a checkpoint"
+                    + " that is damaged or does not match the rulebook (or history), the input or the output (nothing"
+                    + " is written then)",
+            "3:the rulebook (or a version of the history) does not load; its problems are printed with their cells",
             "4:reading or writing failed while running, or the rulebook could not be stored in --archive"})
 final class ReevaluateCommand implements Callable<Integer> {
 
@@ -50,6 +55,9 @@ final class ReevaluateCommand implements Callable<Integer> {
 
     @Mixin
     RulesOption rules;
+
+    @Mixin
+    HistoryOption history;
 
     @Option(names = "--in", paramLabel = "BACKLOG.jsonl", required = true, description = "The JSON Lines backlog.")
     Path in;
@@ -88,17 +96,38 @@ final class ReevaluateCommand implements Callable<Integer> {
             err.flush();
             return ClaimsCli.USAGE;
         }
-        Rulebook rulebook = rules.load(err);
-        if (rulebook == null) {
-            return ClaimsCli.RULEBOOK;
+        String historyProblem = history.problem(rules.rules != null && !rules.rules.isEmpty());
+        if (historyProblem != null) {
+            err.println(historyProblem);
+            err.flush();
+            return ClaimsCli.USAGE;
         }
-        for (WorkbookIssue w : rulebook.warnings()) {
-            err.println("warning: " + w);
+        BacklogRun.Builder run = BacklogRun.builder();
+        if (history.history != null) {
+            RulebookHistory versions = history.load(err);
+            if (versions == null) {
+                return ClaimsCli.RULEBOOK;
+            }
+            for (Rulebook v : versions.versions()) {
+                err.printf(Locale.ROOT, "version %s from %s (%s)%n", v.version(), v.inForceFrom().orElseThrow(),
+                        v.fingerprint().substring(0, 12));
+            }
+            err.printf(Locale.ROOT, "history %s, as of %s%n", history.history, history.asOfSetting());
+            run.history(versions, history.asOfSetting());
+        } else {
+            Rulebook rulebook = rules.load(err);
+            if (rulebook == null) {
+                return ClaimsCli.RULEBOOK;
+            }
+            for (WorkbookIssue w : rulebook.warnings()) {
+                err.println("warning: " + w);
+            }
+            err.printf(Locale.ROOT, "rulebook %s %s (%s)%n", rulebook.name(), rulebook.version(),
+                    rulebook.fingerprint().substring(0, 12));
+            run.rulebook(rulebook);
         }
-        err.printf(Locale.ROOT, "rulebook %s %s (%s)%n", rulebook.name(), rulebook.version(),
-                rulebook.fingerprint().substring(0, 12));
         err.flush();
-        BacklogRun.Builder run = BacklogRun.builder().rulebook(rulebook).input(in).output(out)
+        run.input(in).output(out)
                 .checkpoint(checkpoint).progress(ConsoleProgressBar.console(err, "reevaluate"))
                 .maxLineBytes(lineLimit.maxLineBytes).verifyAll(verifyAll);
         if (threads != null) {

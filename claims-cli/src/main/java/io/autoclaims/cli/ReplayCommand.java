@@ -5,6 +5,7 @@ import io.autoclaims.batch.Replay;
 import io.autoclaims.batch.ReplayFinding;
 import io.autoclaims.batch.ReplaySummary;
 import io.autoclaims.rules.RulebookArchive;
+import io.autoclaims.rules.RulebookHistory;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,12 +32,15 @@ import picocli.CommandLine.Spec;
             "Line N of --verdicts is the record of line N of --in (as 'claims adjudicate' and 'claims reevaluate'"
                     + " write them). Reports each record that does not reproduce with its first differing field,"
                     + " each fingerprint the archive lacks or refuses, and a summary on standard error; --report"
-                    + " writes every finding as JSON Lines. Error records must reproduce as the same error record."},
+                    + " writes every finding as JSON Lines. Error records must reproduce as the same error record;"
+                    + " those of a run with a rulebook history are re-made with --history (the run's history and"
+                    + " --as-of), without which a NO_RULEBOOK_IN_FORCE record is reported NO_RULEBOOK."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every record reproduced byte for byte",
             "1:some record did not reproduce, or could not be re-made (its rulebook is missing or refused)",
-            "2:unusable arguments (a missing file, bad --threads)",
+            "2:unusable arguments (a missing file, bad --threads, --as-of without --history)",
+            "3:a version of --history does not load; its problems are printed with their cells",
             "4:reading a file or writing the report failed"})
 final class ReplayCommand implements Callable<Integer> {
     /** Findings printed on standard error; the report file has every one. */
@@ -56,6 +60,16 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--archive", paramLabel = "DIR", required = true,
             description = "The rulebook archive the runs stored their rulebooks in (--archive of adjudicate, reevaluate).")
     Path archive;
+
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "The rulebook history the run used (adjudicate or reevaluate --history): its error records"
+                    + " whose claim reads are re-made with it, e.g. NO_RULEBOOK_IN_FORCE for a claim dated before its"
+                    + " first version. Verdicts are re-made from the archive all the same.")
+    Path history;
+
+    @Option(names = "--as-of", paramLabel = "incident|submitted|DATE",
+            description = "With --history: the run's --as-of (default incident).")
+    String asOf;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads; default: the available processors.")
     Integer threads;
@@ -92,6 +106,22 @@ final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return ClaimsCli.USAGE;
         }
+        HistoryOption historyOption = new HistoryOption();
+        historyOption.history = history;
+        historyOption.asOf = asOf;
+        String historyProblem = historyOption.problem(false);
+        if (historyProblem != null) {
+            err.println(historyProblem);
+            err.flush();
+            return ClaimsCli.USAGE;
+        }
+        RulebookHistory versions = null;
+        if (history != null) {
+            versions = historyOption.load(err);
+            if (versions == null) {
+                return ClaimsCli.RULEBOOK;
+            }
+        }
         RulebookArchive opened = new ArchiveOption().withFolder(archive).open(err);
         if (opened == null) {
             return ClaimsCli.IO;
@@ -115,6 +145,9 @@ final class ReplayCommand implements Callable<Integer> {
                     });
             if (threads != null) {
                 replay.threads(threads);
+            }
+            if (versions != null) {
+                replay.history(versions, historyOption.asOfSetting());
             }
             ReplaySummary s = replay.build().verify();
             if (shown[0] > SHOWN) {

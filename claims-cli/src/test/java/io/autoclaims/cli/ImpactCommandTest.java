@@ -127,4 +127,43 @@ class ImpactCommandTest {
         assertTrue(bad.err().contains("The rulebook does not load"), bad.err());
         assertTrue(bad.err().contains("the new rulebook"), bad.err());
     }
+
+    @Test
+    void theImpactOfAddingAVersionToAHistoryNamesEachSidesVersion() throws IOException {
+        Path history = Path.of("../examples/history");
+        // the history before 2027.1: 2026.1 alone
+        Path before = dir.resolve("before");
+        try (java.util.stream.Stream<Path> files = Files.walk(history.resolve("2026.1"))) {
+            for (Path f : files.toList()) {
+                Path to = before.resolve("2026.1").resolve(history.resolve("2026.1").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path report = dir.resolve("report");
+        CliRun r = run("impact", "--old-history", before.toString(), "--new-history", history.toString(), "--in",
+                history.resolve("claims.jsonl").toString(), "--report", report.toString(), "--threads", "1");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("new history " + history + ": version 2027.1 from 2027-01-01 ("), r.err());
+        assertTrue(r.err().contains("5 lines: 1 changed"), r.err());
+        assertTrue(r.err().contains("2026.1 -> 2027.1: warranty.xlsx!Terms 保修期限!C6 T-01"), r.err());
+        List<String> csv = Files.readAllLines(report.resolve("impact.csv"));
+        assertEquals(2, csv.size(), csv.toString());
+        assertTrue(csv.get(1).startsWith("2,H-02,WARRANTY,DENIED,APPROVED,") && csv.get(1).endsWith(",2026.1,2027.1"),
+                csv.get(1));
+
+        String in = history.resolve("claims.jsonl").toString();
+        CliRun both = run("impact", "--old", history.resolve("2026.1").toString(), "--old-history", history.toString(),
+                "--new-history", history.toString(), "--in", in, "--report", report.toString());
+        assertEquals(ClaimsCli.USAGE, both.status(), both.err());
+        assertTrue(both.err().contains("Give the old side once: --old RULEBOOK or --old-history DIR, not both or neither."
+                + " / 请只给出一次原规则"), both.err());
+        CliRun asOf = run("impact", "--old", history.resolve("2026.1").toString(), "--new", history.resolve("2027.1").toString(),
+                "--as-of", "submitted", "--in", in, "--report", report.toString());
+        assertEquals(ClaimsCli.USAGE, asOf.status(), asOf.err());
+        assertTrue(asOf.err().contains("--as-of chooses the versions of a history"), asOf.err());
+    }
 }

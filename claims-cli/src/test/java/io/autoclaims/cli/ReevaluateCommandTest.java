@@ -83,4 +83,37 @@ class ReevaluateCommandTest {
         assertEquals(ClaimsCli.IO, unwritable.status(), unwritable.err());
         assertTrue(unwritable.err().contains("Reading or writing failed"), unwritable.err());
     }
+
+    @Test
+    void aHistoryRunRecordsItsVersionsAndAResumeWithAnotherAsOfIsRefusedInBothLanguages() throws IOException {
+        Path history = Path.of("../examples/history");
+        Path out = dir.resolve("history.jsonl");
+        Path ckpt = dir.resolve("ckpt");
+        CliRun r = run("reevaluate", "--history", history.toString(), "--in", history.resolve("claims.jsonl").toString(),
+                "--out", out.toString(), "--threads", "1", "--checkpoint", ckpt.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("version 2026.1 from 2026-01-01 (") && r.err().contains("version 2027.1 from 2027-01-01 (")
+                && r.err().contains("as of incident"), r.err());
+        java.util.List<String> records = Files.readAllLines(out);
+        assertEquals(5, records.size());
+        assertTrue(records.get(0).contains("\"version\":\"2026.1\"") && records.get(1).contains("\"version\":\"2027.1\"")
+                && records.get(2).contains("\"version\":\"2026.1\"") && records.get(3).contains("NO_RULEBOOK_IN_FORCE")
+                && records.get(4).contains("\"version\":\"2027.1\""), records.toString());
+        String checkpoint = Files.readString(ckpt.resolve("checkpoint.txt"));
+        assertTrue(checkpoint.contains("history.versions=2") && checkpoint.contains("history.asOf=incident"), checkpoint);
+        byte[] written = Files.readAllBytes(out);
+
+        CliRun other = run("reevaluate", "--history", history.toString(), "--as-of", "submitted", "--in",
+                history.resolve("claims.jsonl").toString(), "--out", out.toString(), "--checkpoint", ckpt.toString());
+        assertEquals(ClaimsCli.USAGE, other.status(), other.err());
+        assertTrue(other.err().contains("was made with another rulebook history: the versions were chosen --as-of incident,"
+                + " not submitted."), other.err());
+        assertTrue(other.err().contains("是用另一个规则集历史生成的：生成时按 --as-of incident 选择版本，而现在是 submitted"), other.err());
+        assertArrayEquals(written, Files.readAllBytes(out));
+
+        CliRun both = run("reevaluate", "--history", history.toString(), "--rules", history.resolve("2026.1").toString(),
+                "--in", history.resolve("claims.jsonl").toString(), "--out", dir.resolve("x.jsonl").toString());
+        assertEquals(ClaimsCli.USAGE, both.status(), both.err());
+        assertTrue(both.err().contains("Give --rules or --history, not both."), both.err());
+    }
 }

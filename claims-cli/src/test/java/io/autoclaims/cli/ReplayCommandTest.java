@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code claims adjudicate --archive}, then {@code claims replay} of its records: all reproduce (exit 0);
  * one tampered verdict and one verdict of a rulebook never archived are reported, and nothing else (exit 1);
- * a history's verdicts (both versions archived) replay with their version as of their stored date.
+ * a history's verdicts (both versions archived) replay with their version as of their stored date, and its
+ * error records with the history given (--history).
  */
 class ReplayCommandTest {
     private static final Path MIXED = Path.of("../examples/claims/mixed.jsonl");
@@ -101,13 +102,9 @@ class ReplayCommandTest {
     }
 
     @Test
-    void theVerdictsOfAHistoryReplayWithTheirVersionAsOfTheirDate() throws Exception {
+    void theRecordsOfAHistoryReplayWithTheirVersionAsOfTheirDateAndItsErrorRecordsWithTheHistory() throws Exception {
         Path history = Path.of("../examples/history");
-        // H-04 is dated before the first version: its NO_RULEBOOK_IN_FORCE record names the history's first version,
-        // which the replay, holding only the versions the verdicts name, cannot make again yet (README, Replay)
-        Path backlog = dir.resolve("claims.jsonl");
-        Files.write(backlog, Files.readAllLines(history.resolve("claims.jsonl"), StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.contains("\"claimId\":\"H-04\"")).toList(), StandardCharsets.UTF_8);
+        Path backlog = history.resolve("claims.jsonl");
         Path archive = dir.resolve("archive");
         Path out = dir.resolve("verdicts.jsonl");
         CliRun made = CliRun.of("adjudicate", "--history", history.toString(), "--in", backlog.toString(), "--out",
@@ -121,14 +118,20 @@ class ReplayCommandTest {
         assertTrue(records.stream().anyMatch(r -> r.contains("\"version\":\"2026.1\"") && r.contains("\"asOf\":")),
                 records.toString());
         assertTrue(records.stream().anyMatch(r -> r.contains("\"version\":\"2027.1\"")), records.toString());
+        int h04 = 3;
+        assertTrue(records.get(h04).contains("\"claimId\":\"H-04\"") && records.get(h04).contains("NO_RULEBOOK_IN_FORCE"),
+                records.get(h04));
 
+        // H-04, dated before the first version, is re-made with the history the run used
         CliRun same = CliRun.of("replay", "--verdicts", out.toString(), "--in", backlog.toString(), "--archive",
-                archive.toString(), "--threads", "1");
+                archive.toString(), "--history", history.toString(), "--threads", "1");
         assertEquals(0, same.status(), same.err());
-        assertTrue(same.err().contains(records.size() + " lines: " + records.size() + " reproduced, 0 not"), same.err());
+        assertTrue(same.err().contains("5 lines: 5 reproduced, 0 not"), same.err());
+        assertTrue(same.err().contains("4 verdicts and 1 error records stored"), same.err());
 
         // the replay takes the as-of date from the stored verdict; one moved before its version's in-force date
-        // cannot have been made with that version: made again, it is no verdict of it
+        // cannot have been made with that version: made again, it is no verdict of it. Without --history, H-04's
+        // record is reported as needing the history.
         List<String> moved = new ArrayList<>(records);
         int k = 0;
         while (!moved.get(k).contains("\"inForceFrom\":\"")) {
@@ -145,7 +148,13 @@ class ReplayCommandTest {
                 archive.toString(), "--threads", "1");
         assertEquals(1, r.status(), r.err());
         assertTrue(r.err().contains("line " + (k + 1) + " (" + claimId(records.get(k)) + "): DIFFERENT"), r.err());
-        assertTrue(r.err().contains(records.size() + " lines: " + (records.size() - 1) + " reproduced, 1 not"), r.err());
+        assertTrue(r.err().contains("line 4 (H-04): NO_RULEBOOK: a rulebook history's NO_RULEBOOK_IN_FORCE record: give"
+                + " the history the run used (claims replay --history DIR) to re-make it"), r.err());
+        assertTrue(r.err().contains("5 lines: 3 reproduced, 2 not"), r.err());
+
+        CliRun asOfAlone = CliRun.of("replay", "--verdicts", out.toString(), "--in", backlog.toString(), "--archive",
+                archive.toString(), "--as-of", "submitted");
+        assertEquals(ClaimsCli.USAGE, asOfAlone.status(), asOfAlone.err());
     }
 
     private static String claimId(String record) {
