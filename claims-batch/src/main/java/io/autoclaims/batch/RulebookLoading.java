@@ -2,6 +2,7 @@ package io.autoclaims.batch;
 
 import io.autoclaims.rules.Rulebook;
 import io.autoclaims.rules.RulebookException;
+import io.autoclaims.rules.RulebookHistory;
 import io.autoclaims.rules.WorkbookIssue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,10 +32,37 @@ public final class RulebookLoading {
             }
             return rulebook;
         } catch (RulebookException e) {
-            err.println("The rulebook does not load:");
-            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
-            err.flush();
+            report("The rulebook does not load:", e, err);
             return null;
         }
+    }
+
+    /**
+     * The history in that folder, with its versions' warnings printed on {@code err} (each naming its
+     * version); or null after printing every problem with its cell.
+     *
+     * @param folder a folder of version folders
+     * @param err    where warnings and problems are printed
+     * @return the history, or null when it does not load
+     */
+    public static RulebookHistory loadHistoryOrReport(Path folder, PrintWriter err) {
+        try {
+            RulebookHistory loaded = RulebookHistory.load(folder);
+            for (Rulebook version : loaded.versions()) {
+                for (WorkbookIssue w : version.warnings()) {
+                    err.println("warning: " + version.version() + ": " + w);
+                }
+            }
+            return loaded;
+        } catch (RulebookException e) {
+            report("The rulebook history does not load:", e, err);
+            return null;
+        }
+    }
+
+    private static void report(String headline, RulebookException e, PrintWriter err) {
+        err.println(headline);
+        e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
+        err.flush();
     }
 }

@@ -1,9 +1,8 @@
 package io.autoclaims.cli;
 
+import io.autoclaims.batch.RulebookLoading;
 import io.autoclaims.rules.AsOf;
-import io.autoclaims.rules.RulebookException;
 import io.autoclaims.rules.RulebookHistory;
-import io.autoclaims.rules.WorkbookIssue;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -48,19 +47,6 @@ final class HistoryOption {
      * with its cell (the command then exits with {@link ClaimsCli#RULEBOOK}).
      */
     RulebookHistory load(PrintWriter err) {
-        try {
-            RulebookHistory loaded = RulebookHistory.load(history);
-            for (var version : loaded.versions()) {
-                for (WorkbookIssue w : version.warnings()) {
-                    err.println("warning: " + version.version() + ": " + w);
-                }
-            }
-            return loaded;
-        } catch (RulebookException e) {
-            err.println("The rulebook history does not load:");
-            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
-            err.flush();
-            return null;
-        }
+        return RulebookLoading.loadHistoryOrReport(history, err);
     }
 }

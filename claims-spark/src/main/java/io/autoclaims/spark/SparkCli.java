@@ -138,20 +138,7 @@ public final class SparkCli implements Runnable {
      * or null after printing every problem with its cell (as {@code claims adjudicate --history} does).
      */
     static RulebookHistory loadHistory(Path folder, PrintWriter err) {
-        try {
-            RulebookHistory loaded = RulebookHistory.load(folder);
-            for (Rulebook version : loaded.versions()) {
-                for (WorkbookIssue w : version.warnings()) {
-                    err.println("warning: " + version.version() + ": " + w);
-                }
-            }
-            return loaded;
-        } catch (RulebookException e) {
-            err.println("The rulebook history does not load:");
-            e.issues().forEach(i -> err.println("  " + (i.isError() ? "error: " : "warning: ") + i));
-            err.flush();
-            return null;
-        }
+        return RulebookLoading.loadHistoryOrReport(folder, err);
     }
 
     @Command(name = "spark-reevaluate",
