@@ -1,5 +1,7 @@
 package io.autoclaims.server.internal;
 
+import io.autoclaims.model.ClaimType;
+import io.autoclaims.model.Decision;
 import io.autoclaims.rules.Rulebook;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +19,8 @@ final class Metrics {
     /** Upper bounds of the latency buckets, in seconds. */
     private static final double[] BOUNDS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
 
-    private final Map<String, LongAdder> verdicts = new ConcurrentHashMap<>();
+    /** Records made by claim type, then decision: no key is built per record. */
+    private final Map<String, Map<String, LongAdder>> verdicts = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> reloads = new ConcurrentHashMap<>();
     private final AtomicLongArray buckets = new AtomicLongArray(BOUNDS.length + 1);
     private final LongAdder latencyNanos = new LongAdder();
@@ -31,9 +34,22 @@ final class Metrics {
      * batch's error record does not say the claim's type (the line may not even be JSON).
      */
     void decided(String type, String decision) {
-        String key = decision == null ? "type=\"NONE\",decision=\"ERROR\""
-                : "type=\"" + type + "\",decision=\"" + decision + "\"";
-        verdicts.computeIfAbsent(key, k -> new LongAdder()).increment();
+        String t = decision == null ? "NONE" : type;
+        String d = decision == null ? "ERROR" : decision;
+        Map<String, LongAdder> byDecision = verdicts.get(t);
+        if (byDecision == null) {
+            byDecision = verdicts.computeIfAbsent(t, k -> new ConcurrentHashMap<>());
+        }
+        LongAdder n = byDecision.get(d);
+        if (n == null) {
+            n = byDecision.computeIfAbsent(d, k -> new LongAdder());
+        }
+        n.increment();
+    }
+
+    /** {@link #decided(String, String)} for a verdict (decision non-null) or an error record (decision null). */
+    void decided(ClaimType type, Decision decision) {
+        decided(type == null ? null : type.name(), decision == null ? null : decision.name());
     }
 
     /** One claim of /v1/verdicts read and adjudicated in {@code nanos}. */
@@ -71,8 +87,9 @@ final class Metrics {
                 .append(requestsInFlight).append('\n');
         s.append("# HELP claims_verdicts_total Records made, by POST /v1/verdicts and for each line of POST"
                 + " /v1/verdicts/batch, by claim type and decision (NONE, ERROR: an error record).\n# TYPE claims_verdicts_total counter\n");
-        new TreeMap<>(verdicts).forEach((k, v) -> s.append("claims_verdicts_total{").append(k).append("} ")
-                .append(v.sum()).append('\n'));
+        new TreeMap<>(verdicts).forEach((type, byDecision) -> new TreeMap<>(byDecision).forEach((decision, v) ->
+                s.append("claims_verdicts_total{type=\"").append(type).append("\",decision=\"").append(decision)
+                        .append("\"} ").append(v.sum()).append('\n')));
         s.append("# HELP claims_verdict_seconds Time to read and adjudicate one claim of POST /v1/verdicts.\n"
                 + "# TYPE claims_verdict_seconds histogram\n");
         long cumulative = 0;

@@ -24,6 +24,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.UploadedFile;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,6 +46,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -141,6 +144,17 @@ public final class Service {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("already started");
         }
+        // the rulebook (seconds of workbook reading and rule compiling) loads on a second core while
+        // Javalin and Jetty start on this one; the port answers /health/live as soon as it is bound
+        FutureTask<Rulebook> loading = new FutureTask<>(() -> initial != null ? initial
+                : rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules));
+        if (initial != null) {
+            loading.run();
+        } else {
+            Thread loader = new Thread(loading, "claims-server-rulebook-load");
+            loader.setDaemon(true); // a failed bind does not wait for it
+            loader.start();
+        }
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -182,6 +196,7 @@ public final class Service {
                 }
             }
         } catch (RuntimeException e) {
+            loading.cancel(true);
             stopped.countDown();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
@@ -190,7 +205,7 @@ public final class Service {
             return;
         }
         try {
-            Rulebook rulebook = initial != null ? initial : rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
+            Rulebook rulebook = loaded(loading);
             rulebook.warnings().forEach(w -> LOG.warn("rulebook warning: {} / {}", w, w.toStringZh()));
             adjudicator = Adjudicator.of(rulebook);
             LOG.info("ready on http://{}:{} with {} {} ({})", host, port(), rulebook.name(), rulebook.version(),
@@ -204,6 +219,24 @@ public final class Service {
                 metrics.reload(reload.outcome().name());
                 LOG.info("{} / {}", reload, reload.toStringZh());
             });
+        }
+    }
+
+    /** The loaded rulebook, or what its load threw, as it threw it. */
+    private static Rulebook loaded(FutureTask<Rulebook> loading) {
+        try {
+            return loading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rulebook loaded", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -391,25 +424,31 @@ public final class Service {
         if (body == null) {
             return;
         }
-        Adjudicator pinned = Adjudicator.of(adjudicator.rulebook()); // the header names the verdict's rulebook
-        ctx.header(FINGERPRINT, pinned.rulebook().fingerprint());
+        // one read of what is live: a claim that fails before any rule ran is answered with its fingerprint
+        Adjudicator live = adjudicator;
+        String fingerprint = live.rulebook().fingerprint();
         long started = System.nanoTime();
         byte[] line = OneClaim.asLine(body);
         ReadResult read = codec.readLine(line, 0, line.length, 1);
         if (read instanceof ReadResult.Failed f) {
-            text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
-            metrics.decided(null, null);
+            ctx.header(FINGERPRINT, fingerprint);
+            bytes(ctx, statusOf(f.error()), out -> codec.writeError(f.error(), out));
+            metrics.decided((ClaimType) null, null);
             metrics.latency(System.nanoTime() - started);
             return;
         }
         Claim claim = ((ReadResult.Ok) read).claim();
-        Adjudication a = pinned.adjudicateAll(List.of(claim)).get(0);
-        metrics.decided(claim.type().name(), a.verdict() == null ? null : a.verdict().decision().name());
+        Adjudication a = live.adjudicateAll(List.of(claim)).get(0);
+        metrics.decided(claim.type(), a.verdict() == null ? null : a.verdict().decision());
         metrics.latency(System.nanoTime() - started);
         if (a.verdict() != null) {
-            text(ctx, 200, JSON, codec.writeVerdict(a.verdict()));
+            // the verdict's own rulebook: a swap between the read above and the adjudication does not
+            // make the header name another one than the body
+            ctx.header(FINGERPRINT, a.verdict().rulebook().fingerprint());
+            bytes(ctx, 200, out -> codec.writeVerdict(a.verdict(), out));
         } else {
-            text(ctx, 422, JSON, codec.writeError(a.error()));
+            ctx.header(FINGERPRINT, fingerprint);
+            bytes(ctx, 422, out -> codec.writeError(a.error(), out));
         }
     }
 
@@ -646,6 +685,23 @@ public final class Service {
             g.writeStringField("messageZh", messageZh);
             g.writeEndObject();
         }));
+    }
+
+    /** What writes a JSON body as UTF-8 bytes. */
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * A JSON body written straight as UTF-8 bytes (no String, no second encoding): the verdict path's
+     * answer, whose Chinese texts made the String's encoding a visible share of a request.
+     */
+    private static void bytes(Context ctx, int status, Body body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        body.write(out);
+        ctx.status(status);
+        ctx.contentType(JSON + "; charset=utf-8");
+        ctx.result(out.toByteArray());
     }
 
     private static void text(Context ctx, int status, String contentType, String body) {
