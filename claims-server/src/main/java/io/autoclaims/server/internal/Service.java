@@ -144,11 +144,10 @@ public final class Service {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("already started");
         }
-        // the rulebook (seconds of workbook reading and rule compiling) loads on a second core while
-        // Javalin and Jetty start on this one; the port answers /health/live as soon as it is bound
-        FutureTask<Rulebook> loading = new FutureTask<>(() -> initial != null ? initial
-                : rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules));
-        if (initial != null) {
+        // the rulebook or history (seconds of workbook reading and rule compiling) loads on a second core
+        // while Javalin and Jetty start on this one; the port answers /health/live as soon as it is bound
+        FutureTask<Adjudicator> loading = new FutureTask<>(asOf != null ? this::loadHistory : this::loadRulebook);
+        if (initial != null || initialHistory != null) {
             loading.run();
         } else {
             Thread loader = new Thread(loading, "claims-server-rulebook-load");
@@ -171,11 +170,11 @@ public final class Service {
             config.routes.get("/openapi.yaml", guarded(false, this::openapi));
             config.routes.get("/metrics", guarded(false, ctx -> text(ctx, 200, Metrics.CONTENT_TYPE,
                     metrics.scrape(liveRulebooks(), inFlight.get()))));
-            boolean dated = asOf != null; // a history: its own handlers, the single rulebook's path untouched
+            boolean dated = asOf != null; // a history: its own rulebook view and reload
             config.routes.get("/v1/rulebook", guarded(true, dated ? this::historyInfo : this::rulebookInfo));
-            config.routes.post("/v1/verdicts", guarded(true, dated ? this::historyVerdict : this::verdict));
-            config.routes.post("/v1/verdicts/batch", guarded(true, dated ? this::historyBatch : this::batch));
-            config.routes.post("/v1/explanations", guarded(true, dated ? this::historyExplanation : this::explanation));
+            config.routes.post("/v1/verdicts", guarded(true, this::verdict));
+            config.routes.post("/v1/verdicts/batch", guarded(true, this::batch));
+            config.routes.post("/v1/explanations", guarded(true, this::explanation));
             config.routes.post("/v1/rulebook/check", guarded(false, this::check));
             config.routes.post("/v1/rulebook/reload", guarded(true, dated ? this::historyReload : this::reload));
             config.routes.error(404, ctx -> problem(ctx, 404, "NOT_FOUND",
@@ -200,19 +199,18 @@ public final class Service {
             stopped.countDown();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        if (asOf != null) {
-            startHistory();
-            return;
-        }
         try {
-            Rulebook rulebook = loaded(loading);
-            rulebook.warnings().forEach(w -> LOG.warn("rulebook warning: {} / {}", w, w.toStringZh()));
-            adjudicator = Adjudicator.of(rulebook);
-            LOG.info("ready on http://{}:{} with {} {} ({})", host, port(), rulebook.name(), rulebook.version(),
-                    rulebook.fingerprint());
+            adjudicator = loaded(loading);
         } catch (RuntimeException e) {
             stop();
             throw e;
+        }
+        Optional<RulebookHistory> history = adjudicator.history();
+        if (history.isPresent()) {
+            LOG.info("ready on http://{}:{} with the history {} as of {}", host, port(), history.get(), asOf);
+        } else {
+            Rulebook r = adjudicator.rulebook();
+            LOG.info("ready on http://{}:{} with {} {} ({})", host, port(), r.name(), r.version(), r.fingerprint());
         }
         if (watch) {
             watcher = RulebookWatcher.watch(adjudicator, rules.get(0), Duration.ofSeconds(2), reload -> {
@@ -222,8 +220,15 @@ public final class Service {
         }
     }
 
-    /** The loaded rulebook, or what its load threw, as it threw it. */
-    private static Rulebook loaded(FutureTask<Rulebook> loading) {
+    /** The single rulebook's adjudicator, its warnings logged. */
+    private Adjudicator loadRulebook() {
+        Rulebook rulebook = initial != null ? initial : rules.isEmpty() ? Rulebook.loadDefault() : Rulebook.load(rules);
+        rulebook.warnings().forEach(w -> LOG.warn("rulebook warning: {} / {}", w, w.toStringZh()));
+        return Adjudicator.of(rulebook);
+    }
+
+    /** The loaded adjudicator, or what its load threw, as it threw it. */
+    private static Adjudicator loaded(FutureTask<Adjudicator> loading) {
         try {
             return loading.get();
         } catch (InterruptedException e) {
@@ -426,12 +431,12 @@ public final class Service {
         }
         // one read of what is live: a claim that fails before any rule ran is answered with its fingerprint
         Adjudicator live = adjudicator;
-        String fingerprint = live.rulebook().fingerprint();
+        historyHeader(ctx, live);
         long started = System.nanoTime();
         byte[] line = OneClaim.asLine(body);
         ReadResult read = codec.readLine(line, 0, line.length, 1);
         if (read instanceof ReadResult.Failed f) {
-            ctx.header(FINGERPRINT, fingerprint);
+            fingerprintHeader(ctx, live, null);
             bytes(ctx, statusOf(f.error()), out -> codec.writeError(f.error(), out));
             metrics.decided((ClaimType) null, null);
             metrics.latency(System.nanoTime() - started);
@@ -447,8 +452,25 @@ public final class Service {
             ctx.header(FINGERPRINT, a.verdict().rulebook().fingerprint());
             bytes(ctx, 200, out -> codec.writeVerdict(a.verdict(), out));
         } else {
-            ctx.header(FINGERPRINT, fingerprint);
+            fingerprintHeader(ctx, live, claim);
             bytes(ctx, 422, out -> codec.writeError(a.error(), out));
+        }
+    }
+
+    /** On a server of a history, {@link #HISTORY} names the history {@code live} holds. */
+    private static void historyHeader(Context ctx, Adjudicator live) {
+        live.history().ifPresent(h -> ctx.header(HISTORY, historyFingerprint(h)));
+    }
+
+    /**
+     * {@link #FINGERPRINT} for a record that is not a verdict: the live rulebook; on a history, the version
+     * in force on the claim's as-of date, and none when no version is (or the claim did not read).
+     */
+    private static void fingerprintHeader(Context ctx, Adjudicator live, Claim claim) {
+        if (live.history().isEmpty()) {
+            ctx.header(FINGERPRINT, live.rulebook().fingerprint());
+        } else if (claim != null) {
+            versionOf(live, claim).ifPresent(v -> ctx.header(FINGERPRINT, v.fingerprint()));
         }
     }
 
@@ -466,10 +488,16 @@ public final class Service {
             tooLarge(ctx);
             return;
         }
-        Adjudicator pinned = Adjudicator.of(adjudicator.rulebook());
+        // one rulebook (or history) from the first line to the last, whatever is swapped meanwhile; the
+        // header of a history's batch names the history, each verdict its version
+        Adjudicator pinned = adjudicator.pinned();
         ctx.status(200);
         ctx.contentType(NDJSON + "; charset=utf-8");
-        ctx.header(FINGERPRINT, pinned.rulebook().fingerprint());
+        if (pinned.history().isPresent()) {
+            historyHeader(ctx, pinned);
+        } else {
+            ctx.header(FINGERPRINT, pinned.rulebook().fingerprint());
+        }
         LimitedInput in = new LimitedInput(ctx.req().getInputStream(), maxBodyBytes, maxLinesPerBatch);
         long started = System.nanoTime();
         try {
@@ -502,15 +530,17 @@ public final class Service {
         if (body == null) {
             return;
         }
-        Adjudicator pinned = Adjudicator.of(adjudicator.rulebook());
-        ctx.header(FINGERPRINT, pinned.rulebook().fingerprint());
+        Adjudicator pinned = adjudicator.pinned();
+        historyHeader(ctx, pinned);
         byte[] line = OneClaim.asLine(body);
         ReadResult read = codec.readLine(line, 0, line.length, 1);
         if (read instanceof ReadResult.Failed f) {
+            fingerprintHeader(ctx, pinned, null);
             text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
             return;
         }
         Claim claim = ((ReadResult.Ok) read).claim();
+        fingerprintHeader(ctx, pinned, claim);
         Explanation e;
         try {
             e = pinned.explain(claim);
@@ -755,18 +785,13 @@ public final class Service {
         return a.history().map(RulebookHistory::versions).orElse(List.of(a.rulebook()));
     }
 
-    private void startHistory() {
-        try {
-            RulebookHistory h = initialHistory != null ? initialHistory : RulebookHistory.load(historyFolder);
-            for (Rulebook v : h.versions()) {
-                v.warnings().forEach(w -> LOG.warn("rulebook warning: {}: {} / {}", v.version(), w, w.toStringZh()));
-            }
-            adjudicator = Adjudicator.of(h, asOf);
-            LOG.info("ready on http://{}:{} with the history {} as of {}", host, port(), h, asOf);
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
+    /** The history's adjudicator, every version's warnings logged. */
+    private Adjudicator loadHistory() {
+        RulebookHistory h = initialHistory != null ? initialHistory : RulebookHistory.load(historyFolder);
+        for (Rulebook v : h.versions()) {
+            v.warnings().forEach(w -> LOG.warn("rulebook warning: {}: {} / {}", v.version(), w, w.toStringZh()));
         }
+        return Adjudicator.of(h, asOf);
     }
 
     /**
@@ -795,109 +820,6 @@ public final class Service {
     /** The version a read claim gets: the one in force on its as-of date; empty before the first. */
     private static Optional<Rulebook> versionOf(Adjudicator pinned, Claim claim) {
         return pinned.history().orElseThrow().versionOn(pinned.asOf().orElseThrow().dateOf(claim));
-    }
-
-    /**
-     * One claim with the version in force on its as-of date: {@link #HISTORY} names the history, and
-     * {@link #FINGERPRINT} the version that made the record (none when no version did: a body that does
-     * not read, a claim dated before the first version).
-     */
-    private void historyVerdict(Context ctx) throws IOException {
-        if (!contentType(ctx, JSON)) {
-            return;
-        }
-        byte[] body = body(ctx);
-        if (body == null) {
-            return;
-        }
-        Adjudicator pinned = adjudicator.pinned(); // one history from reading the claim to the header
-        ctx.header(HISTORY, historyFingerprint(pinned.history().orElseThrow()));
-        long started = System.nanoTime();
-        byte[] line = OneClaim.asLine(body);
-        ReadResult read = codec.readLine(line, 0, line.length, 1);
-        if (read instanceof ReadResult.Failed f) {
-            text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
-            metrics.decided((String) null, null);
-            metrics.latency(System.nanoTime() - started);
-            return;
-        }
-        Claim claim = ((ReadResult.Ok) read).claim();
-        Adjudication a = pinned.adjudicateAll(List.of(claim)).get(0);
-        metrics.decided(claim.type().name(), a.verdict() == null ? null : a.verdict().decision().name());
-        metrics.latency(System.nanoTime() - started);
-        versionOf(pinned, claim).ifPresent(v -> ctx.header(FINGERPRINT, v.fingerprint()));
-        if (a.verdict() != null) {
-            text(ctx, 200, JSON, codec.writeVerdict(a.verdict()));
-        } else {
-            text(ctx, 422, JSON, codec.writeError(a.error()));
-        }
-    }
-
-    /**
-     * A batch on the history pinned at its start (a reload meanwhile does not change it): the header
-     * names the history, each verdict's {@code rulebook} its version; otherwise as {@link #batch}.
-     */
-    private void historyBatch(Context ctx) throws IOException {
-        if (!contentType(ctx, NDJSON)) {
-            return;
-        }
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            tooLarge(ctx);
-            return;
-        }
-        Adjudicator pinned = adjudicator.pinned();
-        ctx.status(200);
-        ctx.contentType(NDJSON + "; charset=utf-8");
-        ctx.header(HISTORY, historyFingerprint(pinned.history().orElseThrow()));
-        LimitedInput in = new LimitedInput(ctx.req().getInputStream(), maxBodyBytes, maxLinesPerBatch);
-        long started = System.nanoTime();
-        try {
-            OutputStream out = new CountedRecords(ctx.res().getOutputStream(), metrics);
-            long lines = pinned.adjudicateJsonLines(in, out, codec.maxLineBytes());
-            out.flush();
-            metrics.batch(lines, System.nanoTime() - started);
-        } catch (UncheckedIOException | io.autoclaims.rules.OutputFailedException e) {
-            String why = in.exceeded() != null ? in.exceeded() : e.getMessage();
-            if (in.exceeded() != null && !ctx.res().isCommitted()) {
-                ctx.res().reset();
-                problem(ctx, 413, "BATCH_TOO_LARGE", why + "; no record was sent", "批量请求超出限制（" + why
-                        + "），未返回任何记录");
-                return;
-            }
-            LOG.info("batch cut off after its first records: {}", why);
-            ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
-                    .getEndPoint().close();
-        }
-    }
-
-    /** {@link #explanation} with the version in force on the claim's as-of date; headers as {@link #historyVerdict}. */
-    private void historyExplanation(Context ctx) throws IOException {
-        if (!contentType(ctx, JSON)) {
-            return;
-        }
-        byte[] body = body(ctx);
-        if (body == null) {
-            return;
-        }
-        Adjudicator pinned = adjudicator.pinned();
-        ctx.header(HISTORY, historyFingerprint(pinned.history().orElseThrow()));
-        byte[] line = OneClaim.asLine(body);
-        ReadResult read = codec.readLine(line, 0, line.length, 1);
-        if (read instanceof ReadResult.Failed f) {
-            text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
-            return;
-        }
-        Claim claim = ((ReadResult.Ok) read).claim();
-        versionOf(pinned, claim).ifPresent(v -> ctx.header(FINGERPRINT, v.fingerprint()));
-        Explanation e;
-        try {
-            e = pinned.explain(claim);
-        } catch (UnsupportedClaimException ex) {
-            text(ctx, 422, JSON, codec.writeError(new ErrorRecord(claim.claimId(), 1, ex.error())));
-            return;
-        }
-        text(ctx, 200, JSON, ReportJson.explanation(e, codec));
     }
 
     /**
