@@ -511,8 +511,10 @@ public final class ServiceFaults {
         Files.move(next, rulesFolder.resolve("warranty.xlsx"), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         String before = current;
-        HttpResponse<byte[]> r = http.send(request("/v1/rulebook/reload").POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        // a reload compiles a rulebook: seconds on a quiet machine, past 30 s on one loaded twenty times over
+        // (its answer is what says the new fingerprint was live; without it a verdict of it looks foreign)
+        HttpResponse<byte[]> r = http.send(request("/v1/rulebook/reload").timeout(Duration.ofSeconds(180))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
         checked("reload", r);
         Matcher m = OUTCOME.matcher(text(r));
         String outcome = m.find() ? m.group(1) : "none";
