@@ -1,14 +1,17 @@
 package io.autoclaims.rules.internal.run;
 
 import io.autoclaims.model.Claim;
+import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.rules.Explanation;
 import io.autoclaims.rules.internal.compile.CompiledRulebook;
 import io.autoclaims.rules.internal.compile.Network;
 import io.autoclaims.rules.internal.table.Scope;
 import io.autoclaims.rules.internal.table.TableModel;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -34,6 +37,15 @@ public final class Engine {
     /** Verdicts for the claims, in order. Every claim's type must be supported by the rulebook. */
     public List<Verdict> adjudicate(List<Claim> claims) {
         return run(claims).stream().map(r -> Settlement.verdict(r, rulebook.info())).toList();
+    }
+
+    /**
+     * Verdicts as {@link #adjudicate(List)}, each naming this rulebook as of its claim's date: a
+     * history's verdicts, stamped as they are made rather than copied afterwards.
+     */
+    public List<Verdict> adjudicate(List<Claim> claims, Function<Claim, LocalDate> asOf) {
+        RulebookInfo info = rulebook.info();
+        return run(claims).stream().map(r -> Settlement.verdict(r, info.withAsOf(asOf.apply(r.claim())))).toList();
     }
 
     /** Verdicts with every rule row that fired and what each table saw, for each claim, in order. */
