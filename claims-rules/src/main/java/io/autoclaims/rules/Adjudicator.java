@@ -522,9 +522,10 @@ public final class Adjudicator {
         RulebookHistory h = live.history();
         AsOf asOf = live.asOf();
         Adjudication[] results = new Adjudication[claims.size()];
-        // per version, the positions of its claims: grouped so each version adjudicates in batches
-        int[][] at = new int[h.size()][];
-        int[] counts = new int[h.size()];
+        // each claim's version (-1 for an error record), then the positions grouped by version in one
+        // counting pass, so that each version adjudicates its claims together in batches
+        int[] versionOf = new int[results.length];
+        int[] start = new int[h.size() + 1];
         for (int i = 0; i < results.length; i++) {
             Claim c = claims.get(i);
             if (c == null) {
@@ -538,25 +539,33 @@ public final class Adjudicator {
             }
             if (problem != null) {
                 results[i] = new Adjudication.Failed(new ErrorRecord(c.claimId(), i + 1, problem));
-                continue;
+                versionOf[i] = -1;
+            } else {
+                versionOf[i] = v;
+                start[v + 1]++;
             }
-            if (at[v] == null) {
-                at[v] = new int[claims.size()];
-            }
-            at[v][counts[v]++] = i;
         }
-        for (int v = 0; v < at.length; v++) {
+        for (int v = 0; v < h.size(); v++) {
+            start[v + 1] += start[v];
+        }
+        int[] at = new int[start[h.size()]];
+        int[] next = Arrays.copyOf(start, h.size());
+        for (int i = 0; i < results.length; i++) {
+            if (versionOf[i] >= 0) {
+                at[next[versionOf[i]]++] = i;
+            }
+        }
+        for (int v = 0; v < h.size(); v++) {
             Engine e = h.version(v).engine();
-            for (int from = 0; from < counts[v]; from += BATCH) {
-                int to = Math.min(counts[v], from + BATCH);
+            for (int from = start[v]; from < start[v + 1]; from += BATCH) {
+                int to = Math.min(start[v + 1], from + BATCH);
                 List<Claim> batch = new ArrayList<>(to - from);
                 for (int k = from; k < to; k++) {
-                    batch.add(claims.get(at[v][k]));
+                    batch.add(claims.get(at[k]));
                 }
-                List<Verdict> verdicts = e.adjudicate(batch);
+                List<Verdict> verdicts = e.adjudicate(batch, asOf::dateOf);
                 for (int k = 0; k < verdicts.size(); k++) {
-                    int i = at[v][from + k];
-                    results[i] = new Adjudication.Ok(asOf(verdicts.get(k), asOf.dateOf(claims.get(i))));
+                    results[at[from + k]] = new Adjudication.Ok(verdicts.get(k));
                 }
             }
         }

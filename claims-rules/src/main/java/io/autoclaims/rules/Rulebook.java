@@ -54,8 +54,8 @@ public final class Rulebook {
     private final Map<String, byte[]> workbooks;
     private final RulebookScenarios.Files scenarioFiles;
     /**
-     * The engine (its pooled Drools sessions) lives with the rulebook, so that every adjudicator of
-     * it, and a rulebook swapped back in, reuses warm sessions.
+     * The engine lives with the rulebook (its Drools sessions are pooled with its network), so that
+     * every adjudicator of it, and a rulebook swapped back in, reuses warm sessions.
      */
     private final Engine engine;
     /** The id cell of every rule row, by table and row, for {@link #ruleCell}. */

@@ -8,6 +8,7 @@ import static io.autoclaims.rules.HistoryFixture.V2026;
 import static io.autoclaims.rules.HistoryFixture.V2027;
 import static io.autoclaims.rules.HistoryFixture.battery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +20,7 @@ import io.autoclaims.model.InputError;
 import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.model.json.ClaimCodec;
+import io.autoclaims.rules.internal.compile.Network;
 import io.autoclaims.rules.internal.compile.RulebookCompiler;
 import io.autoclaims.rules.internal.table.WorkbookModel;
 import io.autoclaims.rules.testing.ShippedWorkbooks;
@@ -128,6 +130,32 @@ class RulebookHistoryTest {
         assertEquals(V2027, adjudicator.rulebook(), "rulebook() is the latest version");
         assertEquals("RulebookHistory[2025.2 from 2025-07-01, 2026.1 from 2026-01-01, "
                 + "2027.1 from 2027-01-01]", adjudicator.history().orElseThrow().toString());
+    }
+
+    @Test
+    void versionsWhoseRulesAreOneTextRunOnOneNetworkEachWithItsOwnRows() {
+        // T-01's months are a THEN value, not part of the generated rules: the three versions' rules
+        // are one text, so they share one Drools network and its sessions
+        Network shared = network(V2025);
+        assertSame(shared, network(V2026));
+        assertSame(shared, network(V2027));
+        Rulebook all = Rulebook.loadDefault();
+        assertNotSame(shared, network(all), "other rules (three workbooks) get a network of their own");
+        assertSame(network(all), network(Rulebook.loadDefault()), "the same workbooks loaded again compile nothing");
+        // each version still decides with its own rows, the same session serving both in one call
+        List<Adjudication> twoDays = Adjudicator.of(RulebookHistory.of(V2026, V2027))
+                .adjudicateAll(List.of(battery("B-1", D2027.minusDays(1)), battery("B-2", D2027),
+                        battery("B-3", D2027.minusDays(2))));
+        assertEquals(List.of(Decision.DENIED, Decision.APPROVED, Decision.DENIED),
+                twoDays.stream().map(a -> a.verdictOrThrow().decision()).toList());
+        assertEquals(List.of("2026.1", "2027.1", "2026.1"),
+                twoDays.stream().map(a -> a.verdictOrThrow().rulebook().version()).toList());
+        assertEquals(V2026.engine().adjudicate(List.of(battery("B-1", D2027.minusDays(1)))).get(0).reasons().toString(),
+                twoDays.get(0).verdictOrThrow().reasons().toString());
+    }
+
+    private static Network network(Rulebook r) {
+        return r.engine().rulebook().network();
     }
 
     @Test

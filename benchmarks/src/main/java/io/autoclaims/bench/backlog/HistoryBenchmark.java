@@ -34,8 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * over all ten). The history pays one binary search per claim, grouping the claims by version, and
  * ten smaller Drools rounds instead of two, and warms ten rulebooks' generated code instead of one.
  * {@code history10-latest} isolates the cost of choosing: ten versions dated 1990-1999, so every
- * claim gets the latest (one rulebook's rounds and code, plus the search and the grouping). Score =
- * claims per second.
+ * claim gets the latest (one rulebook's rounds and code, plus the search and the grouping).
+ * {@code history10-terms} is {@code history10} with each version's traction battery term (a THEN
+ * value) 12 months longer than the one before, as a real history's versions differ. Versions whose
+ * generated rules are one text (all three histories here: only About cells and THEN values change)
+ * share one Drools network; before that, each ran its own. Score = claims per second.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar HistoryBenchmark -rf json -rff history.json
@@ -50,7 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HistoryBenchmark {
     public static final int CLAIMS = 2000;
 
-    @Param({"single", "history10", "history10-latest"})
+    @Param({"single", "history10", "history10-latest", "history10-terms"})
     public String rules;
 
     private Adjudicator adjudicator;
@@ -67,6 +70,13 @@ public class HistoryBenchmark {
             List<Rulebook> versions = new ArrayList<>();
             for (int k = 0; k < 10; k++) {
                 versions.add(Rulebooks.dated("v" + k, LocalDate.of(1990 + k, 1, 1)));
+            }
+            adjudicator = Adjudicator.of(RulebookHistory.of(versions));
+        } else if (rules.equals("history10-terms")) {
+            List<Rulebook> versions = new ArrayList<>();
+            versions.add(Rulebooks.dated("v0", LocalDate.of(2000, 1, 1), 96));
+            for (int k = 1; k < 10; k++) {
+                versions.add(Rulebooks.dated("v" + k, LocalDate.of(2021, 7, 1).plusMonths(6L * (k - 1)), 96 + 12 * k));
             }
             adjudicator = Adjudicator.of(RulebookHistory.of(versions));
         } else {

@@ -51,7 +51,20 @@ final class Rulebooks {
      * ({@code In force from 施行日期}, row 5), with {@code version} in its version cell. Nothing else changes.
      */
     static Rulebook dated(String version, java.time.LocalDate from) {
+        return dated(version, from, defaultWorkbooks());
+    }
+
+    /**
+     * {@link #dated(String, java.time.LocalDate)} with the traction battery's term (row T-01 of the
+     * Terms sheet, a THEN value) at {@code months}: a version whose rows differ, its rules' text not.
+     */
+    static Rulebook dated(String version, java.time.LocalDate from, int months) {
         Map<String, byte[]> files = defaultWorkbooks();
+        files.put("warranty.xlsx", changeTerm(files.get("warranty.xlsx"), "T-01", months));
+        return dated(version, from, files);
+    }
+
+    private static Rulebook dated(String version, java.time.LocalDate from, Map<String, byte[]> files) {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(files.get("warranty.xlsx")));
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet about = wb.getSheet("About 说明");

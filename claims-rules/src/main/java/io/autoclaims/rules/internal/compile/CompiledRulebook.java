@@ -47,15 +47,14 @@ public final class CompiledRulebook {
     private final RulebookInfo info;
     private final List<WorkbookModel> workbooks;
     private final List<WorkbookIssue> warnings;
-    private final String drl;
-    private final KieBase kieBase;
+    private final Network network;
     /** The row indexes of the shape rules, by shape id. */
     private final RowIndex[] indexes;
     /** By row index: the facts a reason of the row names (see {@link #reasonFacts}). */
     private final FactDef[][] reasonFacts;
 
     private CompiledRulebook(List<TableModel> stages, List<RowRef> rows, RulebookInfo info,
-            List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, String drl, KieBase kieBase,
+            List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, Network network,
             RowIndex[] indexes) {
         this.stages = List.copyOf(stages);
         this.flags = stages.stream().map(StageFlags::of).toArray(StageFlags[]::new);
@@ -63,8 +62,7 @@ public final class CompiledRulebook {
         this.info = info;
         this.workbooks = List.copyOf(workbooks);
         this.warnings = List.copyOf(warnings);
-        this.drl = drl;
-        this.kieBase = kieBase;
+        this.network = network;
         this.indexes = indexes.clone();
         this.reasonFacts = this.rows.stream().map(r -> namedFacts(r.row())).toArray(FactDef[][]::new);
         // a claim type is supported when some table of it reports reasons: a shared lookup (the
@@ -90,9 +88,9 @@ public final class CompiledRulebook {
     }
 
     static CompiledRulebook of(List<TableModel> stages, List<RowRef> rows, RulebookInfo info,
-            List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, String drl, KieBase kieBase,
+            List<WorkbookModel> workbooks, List<WorkbookIssue> warnings, Network network,
             RowIndex[] indexes) {
-        return new CompiledRulebook(stages, rows, info, workbooks, warnings, drl, kieBase, indexes);
+        return new CompiledRulebook(stages, rows, info, workbooks, warnings, network, indexes);
     }
 
     /**
@@ -153,10 +151,15 @@ public final class CompiledRulebook {
     }
 
     public String drl() {
-        return drl;
+        return network.drl();
     }
 
     public KieBase kieBase() {
-        return kieBase;
+        return network.kieBase();
+    }
+
+    /** The knowledge base and its idle sessions, shared with every rulebook of the same rules' text. */
+    public Network network() {
+        return network;
     }
 }

@@ -2,6 +2,9 @@ package io.autoclaims.rules.internal.compile;
 
 import io.autoclaims.rules.CellRef;
 import io.autoclaims.rules.WorkbookIssue;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +46,56 @@ public final class DroolsCompiler {
     private static final Pattern RULE_NAME = Pattern.compile("rule[ =':\\\"]*([A-Za-z][A-Za-z0-9_]*_\\d+)");
 
     private DroolsCompiler() {
+    }
+
+    /**
+     * Networks by their DRL text, while some rulebook holds them: a rulebook whose rules are the text
+     * of a live one (the same file loaded again, a version that changed only THEN values or texts)
+     * gets that network rather than a compile of its own.
+     */
+    private static final Map<String, WeakReference<Network>> NETWORKS = new HashMap<>();
+    private static final ReferenceQueue<Network> DROPPED = new ReferenceQueue<>();
+
+    /** The network of that DRL: a live one of the same text, else compiled; null after adding the build's errors to {@code issues}. */
+    static Network network(DrlWriter.Result drl, CellRef fallback, List<WorkbookIssue> issues) {
+        Network live = liveNetwork(drl.drl());
+        if (live != null) {
+            return live;
+        }
+        KieBase kieBase = compile(drl, fallback, issues);
+        if (kieBase == null) {
+            return null;
+        }
+        synchronized (NETWORKS) {
+            // another thread may have compiled the same text meanwhile: one network per text
+            Network other = liveNetwork(drl.drl());
+            if (other != null) {
+                return other;
+            }
+            Network made = new Network(drl.drl(), kieBase);
+            NETWORKS.put(drl.drl(), new Keyed(made, drl.drl()));
+            return made;
+        }
+    }
+
+    private static Network liveNetwork(String drl) {
+        synchronized (NETWORKS) {
+            for (Reference<? extends Network> r; (r = DROPPED.poll()) != null; ) {
+                NETWORKS.remove(((Keyed) r).drl, r);
+            }
+            WeakReference<Network> ref = NETWORKS.get(drl);
+            return ref == null ? null : ref.get();
+        }
+    }
+
+    /** A weak reference that knows its key, so a collected network's entry can be removed. */
+    private static final class Keyed extends WeakReference<Network> {
+        final String drl;
+
+        Keyed(Network network, String drl) {
+            super(network, DROPPED);
+            this.drl = drl;
+        }
     }
 
     /** The knowledge base, or null after adding the build's errors to {@code issues}. */

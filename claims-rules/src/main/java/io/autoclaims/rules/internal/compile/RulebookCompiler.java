@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.kie.api.KieBase;
 
 /** Workbook bytes to a running rulebook: read, type-check, validate, generate DRL, compile. */
 public final class RulebookCompiler {
@@ -67,13 +66,13 @@ public final class RulebookCompiler {
         List<TableModel> stages = new ArrayList<>();
         List<CompiledRulebook.RowRef> rows = CompiledRulebook.number(tables, stages);
         DrlWriter.Result drl = DrlWriter.write(rows, indexedMinRows);
-        KieBase kieBase = DroolsCompiler.compile(drl, CellRef.workbook(workbooks.get(0).file()), issues);
-        if (kieBase == null) {
+        Network network = DroolsCompiler.network(drl, CellRef.workbook(workbooks.get(0).file()), issues);
+        if (network == null) {
             throw failure(issues);
         }
         List<WorkbookIssue> warnings = issues.stream().sorted(WorkbookIssue.IN_SHEET_ORDER).toList();
-        return CompiledRulebook.of(stages, rows, info(workbooks), workbooks, warnings, drl.drl(), kieBase,
-                RowIndex.forShapes(drl.shapes(), kieBase));
+        return CompiledRulebook.of(stages, rows, info(workbooks), workbooks, warnings, network,
+                RowIndex.forShapes(drl.shapes(), network.kieBase()));
     }
 
     /**

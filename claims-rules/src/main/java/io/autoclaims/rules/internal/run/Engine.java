@@ -1,15 +1,17 @@
 package io.autoclaims.rules.internal.run;
 
 import io.autoclaims.model.Claim;
+import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.rules.Explanation;
 import io.autoclaims.rules.internal.compile.CompiledRulebook;
-import io.autoclaims.rules.internal.compile.DroolsCompiler;
+import io.autoclaims.rules.internal.compile.Network;
 import io.autoclaims.rules.internal.table.Scope;
 import io.autoclaims.rules.internal.table.TableModel;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -17,13 +19,12 @@ import org.kie.api.runtime.rule.FactHandle;
 /**
  * Runs claims through the compiled tables. A batch of claims shares one Drools session: each stage
  * moves the facts it concerns to that stage (inserting a fact at its first) and fires. Sessions are
- * reset and pooled, one per thread in use: no session is created per claim or per batch.
+ * reset and pooled with the rulebook's {@link Network}, one per thread in use, and shared by the
+ * rulebooks of the same rules' text: no session is created per claim or per batch.
  * Thread-safe.
  */
 public final class Engine {
     private final CompiledRulebook rulebook;
-    /** Sessions between batches, one per thread in use. */
-    private final ConcurrentLinkedQueue<KieSession> idle = new ConcurrentLinkedQueue<>();
 
     public Engine(CompiledRulebook rulebook) {
         this.rulebook = rulebook;
@@ -38,6 +39,15 @@ public final class Engine {
         return run(claims).stream().map(r -> Settlement.verdict(r, rulebook.info())).toList();
     }
 
+    /**
+     * Verdicts as {@link #adjudicate(List)}, each naming this rulebook as of its claim's date: a
+     * history's verdicts, stamped as they are made rather than copied afterwards.
+     */
+    public List<Verdict> adjudicate(List<Claim> claims, Function<Claim, LocalDate> asOf) {
+        RulebookInfo info = rulebook.info();
+        return run(claims).stream().map(r -> Settlement.verdict(r, info.withAsOf(asOf.apply(r.claim())))).toList();
+    }
+
     /** Verdicts with every rule row that fired and what each table saw, for each claim, in order. */
     public List<Explanation> explain(List<Claim> claims) {
         return run(claims, true).stream()
@@ -50,10 +60,8 @@ public final class Engine {
     }
 
     private List<ClaimRun> run(List<Claim> claims, boolean trace) {
-        KieSession session = idle.poll();
-        if (session == null) {
-            session = DroolsCompiler.withLibraryLoader(() -> rulebook.kieBase().newKieSession());
-        }
+        Network network = rulebook.network();
+        KieSession session = network.session();
         List<ClaimRun> runs = new ArrayList<>(claims.size());
         boolean reusable = false;
         try {
@@ -73,7 +81,7 @@ public final class Engine {
             }
         } finally {
             if (reusable) {
-                idle.add(session);
+                network.release(session);
             } else {
                 session.dispose();
             }
