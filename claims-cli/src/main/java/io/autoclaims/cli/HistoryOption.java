@@ -28,6 +28,11 @@ final class HistoryOption {
         if (asOf != null && history == null) {
             return "--as-of chooses a version of a --history; give --history DIR too. / --as-of 用于在 --history 中选择版本，请同时给出 --history DIR。";
         }
+        return asOfProblem(asOf);
+    }
+
+    /** Null when {@code asOf} is absent or reads as an as-of setting; else why not, in both languages. */
+    static String asOfProblem(String asOf) {
         if (asOf != null) {
             try {
                 AsOf.parse(asOf);

@@ -179,14 +179,7 @@ final class ImpactCommand implements Callable<Integer> {
             return "--as-of chooses the versions of a history; give --old-history or --new-history too. / --as-of 用于在规则集"
                     + "历史中选择版本，请同时给出 --old-history 或 --new-history。";
         }
-        if (asOf != null) {
-            try {
-                AsOf.parse(asOf);
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
-            }
-        }
-        return null;
+        return HistoryOption.asOfProblem(asOf);
     }
 
     /** One side's history, its versions announced on {@code err}; null after printing its problems. */
