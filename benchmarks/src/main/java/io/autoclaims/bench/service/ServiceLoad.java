@@ -73,6 +73,18 @@ public final class ServiceLoad {
         if (args.length > 0 && args[0].equals("faults")) {
             System.exit(faults(args.length > 1 ? Integer.parseInt(args[1]) : 60, args.length > 2 ? Integer.parseInt(args[2]) : 5));
         }
+        System.exit(measure(args) == 0 ? 0 : 1);
+    }
+
+    /**
+     * The load steps of {@link #main} (same arguments, not {@code faults}), printed on standard output.
+     *
+     * @param args as {@link #main}'s
+     * @return the failures counted: requests that failed or were answered with an undeclared status, and
+     *         batches whose record count differs from their line count
+     * @throws Exception when the server does not start
+     */
+    public static long measure(String... args) throws Exception {
         List<Integer> numbers = new ArrayList<>();
         String url = null;
         String client = "loopback";
@@ -103,7 +115,7 @@ public final class ServiceLoad {
             failures = run(URI.create(url), client, claims, seconds, batchLines, null);
         }
         System.out.println("load average after: " + loadAverage());
-        System.exit(failures == 0 ? 0 : 1);
+        return failures;
     }
 
     /** The steps against {@code base}; {@code rulebook} is the server's, or null to load the shipped one here. */
