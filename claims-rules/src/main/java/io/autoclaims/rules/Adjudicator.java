@@ -273,6 +273,16 @@ public final class Adjudicator {
         return swap(next, new SwapOption[0]);
     }
 
+    /** Whether {@code options} holds {@link SwapOption#ALLOW_FEWER_CLAIM_TYPES}; null options refused. */
+    private static boolean allowsFewerClaimTypes(SwapOption... options) {
+        Objects.requireNonNull(options, "options");
+        boolean fewerTypes = false;
+        for (SwapOption o : options) {
+            fewerTypes |= Objects.requireNonNull(o, "options holds null") == SwapOption.ALLOW_FEWER_CLAIM_TYPES;
+        }
+        return fewerTypes;
+    }
+
     /**
      * {@link #swap(Rulebook)}, allowing what the options name, e.g.
      * {@code swap(next, SwapOption.ALLOW_FEWER_CLAIM_TYPES)} to stop adjudicating the claim types
@@ -287,11 +297,7 @@ public final class Adjudicator {
      */
     public Rulebook swap(Rulebook next, SwapOption... options) {
         Objects.requireNonNull(next, "next");
-        Objects.requireNonNull(options, "options");
-        boolean fewerTypes = false;
-        for (SwapOption o : options) {
-            fewerTypes |= Objects.requireNonNull(o, "options holds null") == SwapOption.ALLOW_FEWER_CLAIM_TYPES;
-        }
+        boolean fewerTypes = allowsFewerClaimTypes(options);
         synchronized (swapLock) {
             requireSingle("swap");
             // checked under the lock: concurrent swaps take effect in the order they were checked
@@ -372,11 +378,7 @@ public final class Adjudicator {
      */
     public RulebookHistory deploy(Rulebook version, SwapOption... options) {
         Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(options, "options");
-        boolean fewerTypes = false;
-        for (SwapOption o : options) {
-            fewerTypes |= Objects.requireNonNull(o, "options holds null") == SwapOption.ALLOW_FEWER_CLAIM_TYPES;
-        }
+        boolean fewerTypes = allowsFewerClaimTypes(options);
         synchronized (swapLock) {
             Live live = state.live();
             if (live.history() == null) {

@@ -103,6 +103,8 @@ public final class Service {
     private AsOf asOf;
     /** One history reload at a time: each reads the live history and publishes the one it checked. */
     private final Object historyReloads = new Object();
+    /** The last history named by {@link #historyFingerprint}. */
+    private volatile Named named;
 
     /**
      * The service with its settings; nothing runs before {@link #start()}.
@@ -458,7 +460,7 @@ public final class Service {
     }
 
     /** On a server of a history, {@link #HISTORY} names the history {@code live} holds. */
-    private static void historyHeader(Context ctx, Adjudicator live) {
+    private void historyHeader(Context ctx, Adjudicator live) {
         live.history().ifPresent(h -> ctx.header(HISTORY, historyFingerprint(h)));
     }
 
@@ -799,7 +801,21 @@ public final class Service {
      * earliest first, {@code inForceFrom fingerprint}: the same versions in force from the same dates,
      * the same name.
      */
-    static String historyFingerprint(RulebookHistory h) {
+    String historyFingerprint(RulebookHistory h) {
+        Named last = named;
+        if (last != null && last.history() == h) {
+            return last.fingerprint();
+        }
+        String fingerprint = nameOf(h);
+        named = new Named(h, fingerprint);
+        return fingerprint;
+    }
+
+    /** A history and its name: the live history changes only on a reload, so every request need not hash it. */
+    private record Named(RulebookHistory history, String fingerprint) {
+    }
+
+    private static String nameOf(RulebookHistory h) {
         StringBuilder lines = new StringBuilder();
         for (Rulebook v : h.versions()) {
             lines.append(v.inForceFrom().orElseThrow()).append(' ').append(v.fingerprint()).append('\n');
