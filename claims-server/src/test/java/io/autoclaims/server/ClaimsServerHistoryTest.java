@@ -232,6 +232,49 @@ class ClaimsServerHistoryTest {
     }
 
     @Test
+    @Order(4)
+    void aVersionDatedBeforeTheLatestLiveOneIsRefused() throws Exception {
+        String live = historyHeader();
+        // 2027.1's workbooks as a "2026.2" in force from 2026-06-01, as an analyst would save them in
+        // Excel: it would change the verdicts 2026.1 made for claims since that day
+        Path backdated = Files.createDirectories(folder.resolve("2026.2"));
+        try {
+            try (Stream<Path> s = Files.list(EXAMPLE.resolve("2027.1"))) {
+                for (Path p : s.filter(p -> p.toString().endsWith(".xlsx")).toList()) {
+                    Files.write(backdated.resolve(p.getFileName().toString()), dated(Files.readAllBytes(p),
+                            java.time.LocalDate.of(2026, 6, 1)));
+                }
+            }
+            HttpResponse<byte[]> r = reload();
+            String body = ClaimsServerTest.text(r);
+            assertEquals(409, r.statusCode(), body);
+            assertTrue(body.contains("\"code\":\"VERSION_BACKDATED\""), body);
+            assertTrue(body.contains("2026-06-01") && body.contains("早于当前最新版本"), body);
+            assertEquals(live, historyHeader());
+            assertEquals(2, server.history().orElseThrow().versions().size());
+        } finally {
+            deleteTree(backdated);
+        }
+    }
+
+    /** The workbook with its About sheet's In force from cell set to {@code from} (its date style kept). */
+    static byte[] dated(byte[] xlsx, java.time.LocalDate from) throws IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new ByteArrayInputStream(xlsx)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            boolean set = false;
+            for (org.apache.poi.ss.usermodel.Row row : wb.getSheet("About 说明")) {
+                if (row.getCell(0) != null && row.getCell(0).toString().startsWith("In force from")) {
+                    row.getCell(1).setCellValue(from);
+                    set = true;
+                }
+            }
+            assertTrue(set, "no In force from row");
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
     void aHistoryIsNotGivenWithRulesOrWatch() {
         Path rules = dir.resolve("rules");
         assertThrows(IllegalArgumentException.class,

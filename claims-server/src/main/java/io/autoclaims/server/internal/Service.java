@@ -828,6 +828,28 @@ public final class Service {
         }
     }
 
+    /**
+     * A version dated before the latest live one would change what claims already adjudicated by the
+     * versions after it got: a reload adds versions after the history's end, as it promises.
+     */
+    private void backdated(RulebookHistory live, List<Rulebook> added, List<WorkbookIssue> problems) {
+        Rulebook latest = live.versions().get(live.versions().size() - 1);
+        LocalDate end = latest.inForceFrom().orElseThrow();
+        for (Rulebook v : added) {
+            LocalDate from = v.inForceFrom().orElseThrow();
+            if (from.isBefore(end)) {
+                problems.add(WorkbookIssue.error("VERSION_BACKDATED", CellRef.workbook(historyFolder.toString()),
+                        "the new version " + v.version() + " is in force from " + from + ", before the live version "
+                                + latest.version() + " (from " + end + "): a reload adds versions after the history's end,"
+                                + " it does not change what the live versions decided",
+                        "give the new version a date on or after " + end + ", or restart the server to change the past")
+                        .withZh("新版本 " + v.version() + " 自 " + from + " 起施行，早于当前最新版本 " + latest.version() + "（自 "
+                                        + end + " 起施行）：重新加载只在历史末尾之后添加版本，不改变已生效版本的裁定",
+                                "请将新版本的施行日期定为 " + end + " 或之后；如需改变过去的裁定，请重启服务"));
+            }
+        }
+    }
+
     /** The version in force on the server's date; before the first version's date, the first. */
     private static Rulebook inForceToday(RulebookHistory h) {
         return h.versionOn(LocalDate.now()).orElse(h.versions().get(0));
@@ -906,6 +928,7 @@ public final class Service {
             List<WorkbookIssue> problems = new ArrayList<>();
             List<Rulebook> added = new ArrayList<>();
             readAdded(before, problems, added);
+            backdated(before, added, problems);
             Adjudicator next = live.pinned();
             if (problems.isEmpty()) {
                 added.sort(Comparator.comparing(r -> r.inForceFrom().orElseThrow()));
