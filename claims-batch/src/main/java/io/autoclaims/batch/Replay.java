@@ -81,10 +81,13 @@ public final class Replay {
     /** The history the run used, for its error records whose claim reads; null when not given. */
     private final Loaded history;
     /**
-     * The group key of the lines re-made with {@link #history}; every other key starts with {@code =}
-     * (then the stored fingerprint, and {@code |asOf}), so no stored record can name this one.
+     * The lines re-made together: those of one stored fingerprint and as-of date, or those re-made with the
+     * run's history. A record, not a joined string, so no stored text can reach another group.
      */
-    private static final String HISTORY = "history";
+    private record Group(boolean byHistory, String fingerprint, String asOf) {
+        static final Group HISTORY = new Group(true, null, null);
+    }
+
     /** A line's rulebook object when it is re-made with {@link #history}: told apart by identity, not content. */
     private static final Map<String, String> BY_HISTORY = java.util.Collections.unmodifiableMap(new java.util.HashMap<>());
     /** Each archived rulebook, loaded and compiled once by the first worker that needs it. */
@@ -355,7 +358,7 @@ public final class Replay {
         Remade[] out = new Remade[lines.size()];
         List<LineBatch.Result> refused = new ArrayList<>();
         List<Integer> refusedAt = new ArrayList<>();
-        Map<String, List<Integer>> byFingerprint = new LinkedHashMap<>();
+        Map<Group, List<Integer>> byFingerprint = new LinkedHashMap<>();
         for (int k = 0; k < lines.size(); k++) {
             Line l = lines.get(k);
             if (l.claim() instanceof ReadResult.Failed f) {
@@ -363,22 +366,20 @@ public final class Replay {
                 refusedAt.add(k);
             } else {
                 // a verdict a history made names its as-of date: it is made again with that version as of that date
-                String asOf = l.rulebook().get("asOf");
-                String key = l.rulebook() == BY_HISTORY ? HISTORY
-                        : "=" + l.rulebook().get("fingerprint") + (asOf == null ? "" : "|" + asOf);
+                Group key = l.rulebook() == BY_HISTORY ? Group.HISTORY
+                        : new Group(false, l.rulebook().get("fingerprint"), l.rulebook().get("asOf"));
                 byFingerprint.computeIfAbsent(key, x -> new ArrayList<>()).add(k);
             }
         }
         if (!refused.isEmpty()) {
             written(refused, refusedAt, null, out);
         }
-        for (Map.Entry<String, List<Integer>> group : byFingerprint.entrySet()) {
-            int bar = group.getKey().indexOf('|');
-            boolean byHistory = group.getKey().equals(HISTORY);
-            String fingerprint = byHistory ? null : group.getKey().substring(1, bar < 0 ? group.getKey().length() : bar);
-            Loaded loaded = byHistory ? history : rulebook(fingerprint);
-            if (bar >= 0 && loaded != null && loaded.refused() == null) {
-                loaded = asOf(loaded, group.getKey().substring(bar + 1));
+        for (Map.Entry<Group, List<Integer>> group : byFingerprint.entrySet()) {
+            Group g = group.getKey();
+            String fingerprint = g.fingerprint();
+            Loaded loaded = g.byHistory() ? history : rulebook(fingerprint);
+            if (g.asOf() != null && loaded != null && loaded.refused() == null) {
+                loaded = asOf(loaded, g.asOf());
             }
             if (loaded == null || loaded.refused() != null) {
                 for (int k : group.getValue()) {

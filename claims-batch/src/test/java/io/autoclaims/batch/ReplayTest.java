@@ -110,6 +110,30 @@ class ReplayTest {
     }
 
     @Test
+    void aStoredFingerprintHoldingADateIsAMissingRulebookNotARulebookAsOfThatDate() throws Exception {
+        Path claims = dir.resolve("claims-bar.jsonl");
+        SyntheticBacklog.write(claims, 200, 11);
+        RulebookArchive archive = RulebookArchive.open(dir.resolve("archive-bar"));
+        List<String> records = new ArrayList<>(Files.readAllLines(run(TestRulebooks.defaultRulebook(), claims, archive,
+                "verdicts-bar.jsonl"), StandardCharsets.UTF_8));
+        String fingerprint = TestRulebooks.defaultRulebook().fingerprint();
+        int edited = firstLine(records, 50, r -> r.contains("\"fingerprint\":\"" + fingerprint + "\""));
+        // the separator a grouping key once joined fingerprint and as-of date with, inside the stored text
+        String odd = fingerprint + "|2027-03-01";
+        records.set(edited, records.get(edited).replace("\"fingerprint\":\"" + fingerprint + "\"",
+                "\"fingerprint\":\"" + odd + "\""));
+        Path verdicts = dir.resolve("edited-bar.jsonl");
+        Files.write(verdicts, records, StandardCharsets.UTF_8);
+
+        List<ReplayFinding> found = new ArrayList<>();
+        ReplaySummary s = Replay.builder().verdicts(verdicts).claims(claims).archive(archive).findings(found::add)
+                .build().verify();
+        assertEquals(List.of(new ReplayFinding(ReplayFinding.Kind.MISSING_RULEBOOK, edited + 1,
+                claimId(records.get(edited)), odd, null, null, null)), found);
+        assertEquals(199, s.reproduced());
+    }
+
+    @Test
     void unsupportedClaimErrorRecordsReproduceWithTheirBatchsRulebookAndUnpairedLinesAreReportedOnce() throws Exception {
         Path claims = dir.resolve("claims.jsonl");
         SyntheticBacklog.write(claims, 400, 3);
