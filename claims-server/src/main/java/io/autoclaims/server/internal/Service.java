@@ -204,6 +204,7 @@ public final class Service {
         try {
             adjudicator = loaded(loading);
         } catch (RuntimeException e) {
+            loading.cancel(true);
             stop();
             throw e;
         }
@@ -433,12 +434,13 @@ public final class Service {
         }
         // one read of what is live: a claim that fails before any rule ran is answered with its fingerprint
         Adjudicator live = adjudicator;
+        Rulebook readWith = single(live); // a swap later does not rename it
         historyHeader(ctx, live);
         long started = System.nanoTime();
         byte[] line = OneClaim.asLine(body);
         ReadResult read = codec.readLine(line, 0, line.length, 1);
         if (read instanceof ReadResult.Failed f) {
-            fingerprintHeader(ctx, live, null);
+            fingerprintHeader(ctx, live, readWith, null);
             bytes(ctx, statusOf(f.error()), out -> codec.writeError(f.error(), out));
             metrics.decided((ClaimType) null, null);
             metrics.latency(System.nanoTime() - started);
@@ -454,7 +456,7 @@ public final class Service {
             ctx.header(FINGERPRINT, a.verdict().rulebook().fingerprint());
             bytes(ctx, 200, out -> codec.writeVerdict(a.verdict(), out));
         } else {
-            fingerprintHeader(ctx, live, claim);
+            fingerprintHeader(ctx, live, readWith, claim);
             bytes(ctx, 422, out -> codec.writeError(a.error(), out));
         }
     }
@@ -464,13 +466,19 @@ public final class Service {
         live.history().ifPresent(h -> ctx.header(HISTORY, historyFingerprint(h)));
     }
 
+    /** The rulebook of an adjudicator of one rulebook, read now; null on a history. */
+    private static Rulebook single(Adjudicator a) {
+        return a.history().isEmpty() ? a.rulebook() : null;
+    }
+
     /**
-     * {@link #FINGERPRINT} for a record that is not a verdict: the live rulebook; on a history, the version
+     * {@link #FINGERPRINT} for a record that is not a verdict: {@code single}, the rulebook read when the
+     * request began (null on a history); on a history, the version
      * in force on the claim's as-of date, and none when no version is (or the claim did not read).
      */
-    private static void fingerprintHeader(Context ctx, Adjudicator live, Claim claim) {
-        if (live.history().isEmpty()) {
-            ctx.header(FINGERPRINT, live.rulebook().fingerprint());
+    private static void fingerprintHeader(Context ctx, Adjudicator live, Rulebook single, Claim claim) {
+        if (single != null) {
+            ctx.header(FINGERPRINT, single.fingerprint());
         } else if (claim != null) {
             versionOf(live, claim).ifPresent(v -> ctx.header(FINGERPRINT, v.fingerprint()));
         }
@@ -537,12 +545,12 @@ public final class Service {
         byte[] line = OneClaim.asLine(body);
         ReadResult read = codec.readLine(line, 0, line.length, 1);
         if (read instanceof ReadResult.Failed f) {
-            fingerprintHeader(ctx, pinned, null);
+            fingerprintHeader(ctx, pinned, single(pinned), null);
             text(ctx, statusOf(f.error()), JSON, codec.writeError(f.error()));
             return;
         }
         Claim claim = ((ReadResult.Ok) read).claim();
-        fingerprintHeader(ctx, pinned, claim);
+        fingerprintHeader(ctx, pinned, single(pinned), claim);
         Explanation e;
         try {
             e = pinned.explain(claim);
@@ -865,8 +873,7 @@ public final class Service {
      * date), as for one rulebook, and {@code history}: every version with its in-force dates.
      */
     private void historyInfo(Context ctx) {
-        Adjudicator pinned = adjudicator.pinned();
-        RulebookHistory h = pinned.history().orElseThrow();
+        RulebookHistory h = adjudicator.history().orElseThrow(); // one read: a reload replaces the adjudicator
         Rulebook shown = inForceToday(h);
         ctx.header(FINGERPRINT, shown.fingerprint());
         ctx.header(HISTORY, historyFingerprint(h));
