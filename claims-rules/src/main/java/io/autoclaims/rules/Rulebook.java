@@ -36,10 +36,11 @@ import java.util.stream.Stream;
  * ({@link RulebookScenarios#run(Rulebook)}, {@link Adjudicator#swap(Rulebook)}).
  *
  * <p><b>Nothing to close.</b> A rulebook holds no thread and no open resource: its pooled Drools
- * sessions are memory, freed with it. Compiling one makes Drools start its wiring pool, once per JVM
- * ({@code drools-worker-N}, one daemon thread per processor, the static executor of Drools'
- * {@code ExecutorProviderImpl}); it serves every later compilation in the JVM and cannot be stopped:
- * Drools offers no way to, and shutting the executor down would make every later compilation fail.
+ * sessions are memory, freed with it. Compiling one starts no thread; the first adjudications make
+ * Drools start its pool, once per JVM ({@code drools-worker-N}, one daemon thread per processor, the
+ * static executor of Drools' {@code ExecutorProviderImpl}, on which it compiles hot constraints to
+ * bytecode); it serves the whole JVM and cannot be stopped: Drools offers no way to, and shutting the
+ * executor down would break Drools in the JVM.
  * Daemon threads never keep the JVM from exiting.
  */
 public final class Rulebook {

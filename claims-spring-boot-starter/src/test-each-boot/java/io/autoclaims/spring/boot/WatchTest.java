@@ -30,7 +30,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
  *
  * <p>Closing the context ends every thread the starter's beans started: the watcher's own and the JDK's
  * {@code FileSystemWatchService} behind it (the watcher bean's destroy method is {@code close}). What
- * stays is Drools' JVM-wide wiring pool ({@code drools-worker-N}, daemon), which no bean owns: see
+ * stays is Drools' JVM-wide pool ({@code drools-worker-N}, daemon), which no bean owns: see
  * {@code DroolsThreadsTest} in claims-rules and the README's "Threads".
  */
 class WatchTest {
@@ -93,7 +93,7 @@ class WatchTest {
         assertThat(startedThreads).filteredOn(t -> !t.getName().matches("drools-worker-\\d+"))
                 .as("ended with the context").noneMatch(Thread::isAlive);
         List<Thread> left = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t)).toList();
-        assertThat(left).as("only Drools' JVM-wide wiring pool outlives the context")
+        assertThat(left).as("only Drools' JVM-wide pool outlives the context")
                 .allSatisfy(t -> assertThat(t.getName()).matches("drools-worker-\\d+"))
                 .allMatch(Thread::isDaemon);
     }

@@ -38,16 +38,28 @@ final class DrlWriter {
     private final StringBuilder drl = new StringBuilder();
     private final Map<Integer, CellRef> lineToCell = new HashMap<>();
     private final Map<String, CellRef> ruleToCell = new HashMap<>();
+    private final Map<String, Integer> ruleToRow = new HashMap<>();
     private int line = 1;
+
+    /**
+     * Every rule is in the MVEL dialect, whose consequences Drools compiles without making classes (a
+     * Java one is a class made by ECJ), and its consequence is replaced by {@link FireRow} after the
+     * build: the DRL's {@code then} says what that plain Java call does.
+     */
+    private static final String MVEL_DIALECT = "dialect \"mvel\"";
 
     /** Tables with at least this many rows compile to shape rules over indexed row facts. */
     static final int INDEXED_MIN_ROWS = 16;
 
-    /** DRL text plus where each of its lines and rules came from, and the row shapes it declares. */
+    /**
+     * DRL text plus where each of its lines and rules came from, the row index each rule of one row
+     * fires, and the row shapes it declares.
+     */
     record Result(String drl, Map<Integer, CellRef> lineToCell, Map<String, CellRef> ruleToCell,
-            List<RowShape> shapes) {
-        Result(String drl, Map<Integer, CellRef> lineToCell, Map<String, CellRef> ruleToCell) {
-            this(drl, lineToCell, ruleToCell, List.of());
+            Map<String, Integer> ruleToRow, List<RowShape> shapes) {
+        Result(String drl, Map<Integer, CellRef> lineToCell, Map<String, CellRef> ruleToCell,
+                Map<String, Integer> ruleToRow) {
+            this(drl, lineToCell, ruleToCell, ruleToRow, List.of());
         }
     }
 
@@ -83,7 +95,8 @@ final class DrlWriter {
             }
             from = to;
         }
-        return new Result(w.drl.toString(), Map.copyOf(w.lineToCell), Map.copyOf(w.ruleToCell), List.copyOf(shapes));
+        return new Result(w.drl.toString(), Map.copyOf(w.lineToCell), Map.copyOf(w.ruleToCell),
+                Map.copyOf(w.ruleToRow), List.copyOf(shapes));
     }
 
     /** The name of a shape rule: {@code <table>_rows_<shape>}. */
@@ -124,6 +137,7 @@ final class DrlWriter {
         emit("end", at);
         emit("", null);
         emit("rule " + DrlText.literal(name), at);
+        emit(MVEL_DIALECT, at);
         emit("when", at);
         emit("    $f : " + type + "(", at);
         for (int i = 0; i < factConstraints.size(); i++) {
@@ -151,9 +165,11 @@ final class DrlWriter {
         String name = ruleName(table, row);
         String type = table.scope() == Scope.LINE ? "LineFacts" : "ClaimFacts";
         ruleToCell.put(name, row.idCell());
+        ruleToRow.put(name, ref.index());
         emit("", null);
         emit("// table " + DrlText.identifier(table.key()) + " row " + row.row(), null);
         emit("rule " + DrlText.literal(name), row.idCell());
+        emit(MVEL_DIALECT, row.idCell());
         emit("when", row.idCell());
         List<String> constraints = new ArrayList<>();
         List<CellRef> cells = new ArrayList<>();

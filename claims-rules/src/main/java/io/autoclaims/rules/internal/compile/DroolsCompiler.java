@@ -8,8 +8,10 @@ import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +45,8 @@ import org.kie.internal.io.ResourceFactory;
  * messages are the builder's own, as {@link Message}s, exactly as a KieBuilder reports them.
  */
 public final class DroolsCompiler {
+    /** Drools' {@code JavaDialectConfiguration.JAVA_COMPILER_PROPERTY}. */
+    private static final String JAVA_COMPILER = "drools.dialect.java.compiler";
     private static final Pattern RULE_NAME = Pattern.compile("rule[ =':\\\"]*([A-Za-z][A-Za-z0-9_]*_\\d+)");
 
     private DroolsCompiler() {
@@ -122,8 +126,11 @@ public final class DroolsCompiler {
         KnowledgeBuilderConfiguration configuration = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(loader);
         // Drools builds more than 10 rules on a static fork-join pool of its own, a JVM-wide set of
         // threads nothing can close; sequentially, a rulebook compiles as fast (measured on 2 cores) and
-        // the only threads a load leaves behind are Drools' wiring pool (README, "Threads").
+        // a load starts no thread; adjudications start Drools' one other pool (README, "Threads").
         configuration.setOption(ParallelRulesBuildThresholdOption.get(-1));
+        // no rule has Java code to compile (FireRow): without this Drools looks for ECJ's classes on
+        // every build, which loads them in a cold JVM
+        configuration.setProperty(JAVA_COMPILER, "NATIVE");
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(configuration);
         builder.add(ResourceFactory.newByteArrayResource(drl.drl().getBytes(StandardCharsets.UTF_8))
                 .setSourcePath(DrlWriter.PACKAGE.replace('.', '/') + "/rulebook.drl"), ResourceType.DRL);
@@ -142,6 +149,7 @@ public final class DroolsCompiler {
             return null;
         }
         plainFroms((KnowledgeBuilderImpl) builder, drl.shapes());
+        plainConsequences((KnowledgeBuilderImpl) builder, drl);
         // newKieBase() would take a default configuration, whose class loader is the context loader
         return ((KnowledgeBuilderImpl) builder).newKnowledgeBase(
                 KieServices.get().newKieBaseConfiguration(null, loader));
@@ -167,6 +175,26 @@ public final class DroolsCompiler {
         }
         if (replaced != shapes.size()) {
             throw new IllegalStateException("found " + replaced + " row sources for " + shapes.size() + " shape rules");
+        }
+    }
+
+    /**
+     * Replaces each rule's MVEL consequence with {@link FireRow}, before the rules are built into a
+     * network. Every rule is either a shape rule or a rule of one row: one left over is a bug.
+     */
+    private static void plainConsequences(KnowledgeBuilderImpl builder, DrlWriter.Result drl) {
+        Set<String> shapeRules = new HashSet<>();
+        for (RowShape shape : drl.shapes()) {
+            shapeRules.add(DrlWriter.shapeRuleName(shape));
+        }
+        for (InternalKnowledgePackage pkg : builder.getPackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Integer row = drl.ruleToRow().get(rule.getName());
+                if (row == null && !shapeRules.contains(rule.getName())) {
+                    throw new IllegalStateException("rule " + rule.getName() + " has no row to fire");
+                }
+                ((RuleImpl) rule).setConsequence(row == null ? FireRow.ofShape() : FireRow.of(row));
+            }
         }
     }
 

@@ -173,7 +173,7 @@ public final class ClaimFacts extends SlotFacts {
         return this;
     }
 
-    /** Called by generated rules when a row fires for this claim. */
+    @Override
     public void fire(int row) {
         run.fire(this, null, row);
     }

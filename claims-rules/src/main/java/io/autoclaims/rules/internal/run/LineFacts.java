@@ -51,7 +51,7 @@ public final class LineFacts extends SlotFacts {
         return claim.gateOpen(gate);
     }
 
-    /** Called by generated rules when a row fires for this line. */
+    @Override
     public void fire(int row) {
         claim.run().fire(claim, this, row);
     }

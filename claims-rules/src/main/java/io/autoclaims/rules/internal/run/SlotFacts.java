@@ -24,6 +24,9 @@ public abstract class SlotFacts {
 
     abstract boolean gateOpen(FactDef gate);
 
+    /** Called by a rule's consequence when one of its rows matches this object. */
+    public abstract void fire(int row);
+
     /** The table (by its stage index) being evaluated for this object. */
     public int getStage() {
         return stage;

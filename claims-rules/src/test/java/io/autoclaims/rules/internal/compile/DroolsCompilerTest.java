@@ -30,7 +30,7 @@ class DroolsCompilerTest {
                 "");
         CellRef cell = new CellRef("warranty.xlsx", "Terms 保修期限", "C6");
         DrlWriter.Result result = new DrlWriter.Result(drl, Map.of(6, cell),
-                Map.of("Terms_6", new CellRef("warranty.xlsx", "Terms 保修期限", "A6")));
+                Map.of("Terms_6", new CellRef("warranty.xlsx", "Terms 保修期限", "A6")), Map.of("Terms_6", 0));
         List<WorkbookIssue> issues = new ArrayList<>();
         assertNull(DroolsCompiler.compile(result, CellRef.workbook("warranty.xlsx"), issues));
         assertTrue(!issues.isEmpty());
