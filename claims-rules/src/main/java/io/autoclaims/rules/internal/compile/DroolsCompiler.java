@@ -22,6 +22,7 @@ import org.drools.base.rule.From;
 import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -149,10 +150,11 @@ public final class DroolsCompiler {
             return null;
         }
         plainFroms((KnowledgeBuilderImpl) builder, drl.shapes());
-        plainConsequences((KnowledgeBuilderImpl) builder, drl);
         // newKieBase() would take a default configuration, whose class loader is the context loader
-        return ((KnowledgeBuilderImpl) builder).newKnowledgeBase(
+        KieBase kieBase = ((KnowledgeBuilderImpl) builder).newKnowledgeBase(
                 KieServices.get().newKieBaseConfiguration(null, loader));
+        plainConsequences(kieBase, drl);
+        return kieBase;
     }
 
     /**
@@ -179,15 +181,16 @@ public final class DroolsCompiler {
     }
 
     /**
-     * Replaces each rule's MVEL consequence with {@link FireRow}, before the rules are built into a
-     * network. Every rule is either a shape rule or a rule of one row: one left over is a bug.
+     * Replaces each rule's MVEL consequence with {@link FireRow}, in the knowledge base built: building
+     * it wires the compiled MVEL consequences into the rules, over one set earlier. Every rule is either
+     * a shape rule or a rule of one row: one left over is a bug.
      */
-    private static void plainConsequences(KnowledgeBuilderImpl builder, DrlWriter.Result drl) {
+    private static void plainConsequences(KieBase kieBase, DrlWriter.Result drl) {
         Set<String> shapeRules = new HashSet<>();
         for (RowShape shape : drl.shapes()) {
             shapeRules.add(DrlWriter.shapeRuleName(shape));
         }
-        for (InternalKnowledgePackage pkg : builder.getPackages()) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 Integer row = drl.ruleToRow().get(rule.getName());
                 if (row == null && !shapeRules.contains(rule.getName())) {
