@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes claims-server/target/claims-server.jsa: a class-data archive of the ~6,000 classes that
-# `java -jar claims-server.jar` loads up to its first verdict (Drools, ECJ, MVEL, POI, Jackson, Jetty,
+# `java -jar claims-server.jar` loads up to its first verdict (Drools, MVEL, POI, Jackson, Jetty,
 # Javalin), parsed and verified once so that later starts map them from disk. Run it after
 # `mvn -B -DskipTests -pl claims-server -am package`, with the java that will run the server, then:
 #

@@ -101,7 +101,7 @@ public final class ThreadsProbe {
         }
         TimeUnit.SECONDS.sleep(2);
         print("interrupted");
-        Rulebook.loadDefault(); // the pool still serves the next compilation
+        Adjudicator.of(Rulebook.loadDefault()).adjudicateAll(claims); // the pool still serves what comes next
         print("loaded again");
         System.exit(0);
     }

@@ -5,6 +5,7 @@ import io.autoclaims.model.RulebookInfo;
 import io.autoclaims.model.Verdict;
 import io.autoclaims.rules.Explanation;
 import io.autoclaims.rules.internal.compile.CompiledRulebook;
+import io.autoclaims.rules.internal.compile.DroolsCompiler;
 import io.autoclaims.rules.internal.compile.Network;
 import io.autoclaims.rules.internal.table.Scope;
 import io.autoclaims.rules.internal.table.TableModel;
@@ -72,7 +73,12 @@ public final class Engine {
                 }
                 runs.add(run);
             }
-            runStages(session, runs);
+            // Drools starts its JVM-wide pool on the first constraints it compiles while claims run;
+            // its threads keep the context loader of the thread that started them, never a host's
+            DroolsCompiler.withLibraryLoader(() -> {
+                runStages(session, runs);
+                return null;
+            });
             // Deleting the facts one by one leaves terminal-node tuples behind in Drools 10 (the heap
             // grew ~4 KB per claim); a reset empties the working memory and keeps the session's nodes.
             if (session instanceof StatefulKnowledgeSessionImpl impl) {
