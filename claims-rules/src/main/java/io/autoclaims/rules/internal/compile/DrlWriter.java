@@ -132,26 +132,26 @@ final class DrlWriter {
             for (String field : cell.fields(fact, j)) {
                 emit("    " + field, at);
             }
-            constraints.addAll(cell.constraints(fact, j, "$f." + accessor));
+            constraints.addAll(cell.constraints(fact, j, FireRow.FACT + "." + accessor));
         }
         emit("end", at);
         emit("", null);
         emit("rule " + DrlText.literal(name), at);
         emit(MVEL_DIALECT, at);
         emit("when", at);
-        emit("    $f : " + type + "(", at);
+        emit("    " + FireRow.FACT + " : " + type + "(", at);
         for (int i = 0; i < factConstraints.size(); i++) {
             emit("        " + factConstraints.get(i) + (i + 1 < factConstraints.size() ? "," : ""), at);
         }
         emit("    )", at);
         emit("    " + shape.typeName() + "(", at);
-        emit("        $row : index" + (constraints.isEmpty() ? "" : ","), at);
+        emit("        " + FireRow.ROW + " : index" + (constraints.isEmpty() ? "" : ","), at);
         for (int i = 0; i < constraints.size(); i++) {
             emit("        " + constraints.get(i) + (i + 1 < constraints.size() ? "," : ""), at);
         }
-        emit("    ) from $f.rows(" + shape.id() + ")", at);
+        emit("    ) from " + FireRow.FACT + ".rows(" + shape.id() + ")", at);
         emit("then", at);
-        emit("    $f.fire($row);", at);
+        emit("    " + FireRow.FACT + ".fire(" + FireRow.ROW + ");", at);
         emit("end", at);
     }
 
@@ -183,7 +183,7 @@ final class DrlWriter {
             constraints.add(constraint(c, table.scope()));
             cells.add(c.cell());
         }
-        emit("    $f : " + type + "(", row.idCell());
+        emit("    " + FireRow.FACT + " : " + type + "(", row.idCell());
         for (int i = 0; i < constraints.size(); i++) {
             emit("        " + constraints.get(i) + (i + 1 < constraints.size() ? "," : ""), cells.get(i));
         }
@@ -191,7 +191,7 @@ final class DrlWriter {
         emit("then", row.idCell());
         // no update($f): the fact entered the stage with every row of the table evaluated; fire()
         // only notes the row, and the engine applies the stage's matches in row order after the round
-        emit("    $f.fire(" + ref.index() + ");", row.idCell());
+        emit("    " + FireRow.FACT + ".fire(" + ref.index() + ");", row.idCell());
         emit("end", row.idCell());
     }
 
